@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { drizzle as drizzleNodePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import * as schema from "./schema/index.ts";
+
+export type Db = NodePgDatabase<typeof schema>;
+/** A database or an open transaction on it. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
+
+export type Database = {
+  kind: "pglite" | "postgres";
+  db: Db;
+  /** Runs raw SQL with parameters; returns rows. */
+  query: <T = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<T[]>;
+  /** Runs SQL that may hold several statements (no parameters). */
+  exec: (text: string) => Promise<unknown>;
+  pglite?: PGlite;
+  pool?: pg.Pool;
+  close: () => Promise<void>;
+};
+
+const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+
+export type DbOptions = { databaseUrl?: string; pgliteDir?: string; poolSize?: number };
+
+/** Opens PostgreSQL when a URL is given, otherwise embedded PGlite (in memory when no dir). */
+export async function openDatabase(opts: DbOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    pool.on("error", () => {}); // idle client errors surface on the next query
+    const db = drizzleNodePg(pool, { schema });
+    return {
+      kind: "postgres",
+      db,
+      pool,
+      query: async (text, values) => (await pool.query(text, values as any[])).rows,
+      exec: (text) => pool.query(text),
+      close: () => pool.end(),
+    };
+  }
+  if (opts.pgliteDir) fs.mkdirSync(opts.pgliteDir, { recursive: true });
+  const pglite = await PGlite.create(opts.pgliteDir ?? "memory://", { extensions: { pg_trgm } });
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return {
+    kind: "pglite",
+    db,
+    pglite,
+    query: async (text, values) => (await pglite.query(text, values as any[])).rows as any[],
+    exec: (text) => pglite.exec(text),
+    close: () => pglite.close(),
+  };
+}
+
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === "postgres") {
+    await migrateNodePg(database.db, { migrationsFolder });
+  } else {
+    await migratePglite(database.db as any, { migrationsFolder });
+  }
+}

@@ -1,0 +1,4 @@
+export * from "./auth.ts";
+export * from "./membership.ts";
+export * from "./network.ts";
+export * from "./profile.ts";

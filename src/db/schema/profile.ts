@@ -1,0 +1,39 @@
+import { sql } from "drizzle-orm";
+import { jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { organization, user } from "./auth.ts";
+
+export type Visibility = "private" | "operators" | "members";
+export type ProfileLink = { label: string; url: string };
+
+/** A member's profile in one network (a person has one per network). */
+export const profile = pgTable(
+  "profile",
+  {
+    networkId: text("network_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    displayName: text("display_name").notNull(),
+    nameWhileEmployed: text("name_while_employed"),
+    nameKana: text("name_kana"),
+    photoPath: text("photo_path"),
+    joinYm: text("join_ym"),
+    leaveYm: text("leave_ym"),
+    departments: text("departments").array().notNull().default(sql`'{}'::text[]`),
+    currentCompany: text("current_company"),
+    industry: text("industry"),
+    jobType: text("job_type"),
+    skills: text("skills").array().notNull().default(sql`'{}'::text[]`),
+    location: text("location"),
+    bio: text("bio"),
+    links: jsonb("links").$type<ProfileLink[]>().notNull().default([]),
+    openTo: text("open_to").array().notNull().default(sql`'{}'::text[]`),
+    contactChannel: text("contact_channel"),
+    contactHours: text("contact_hours"),
+    visibility: jsonb("visibility").$type<Record<string, Visibility>>().notNull().default({}),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.userId] })],
+);

@@ -1,0 +1,87 @@
+// Making someone a member of a network: the one place that creates a member row, their first
+// profile and their consent record, and links the roster entry. Called inside the caller's
+// transaction by registration approval, invitation acceptance and roster matching.
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { Tx } from "../../db/client.ts";
+import { consentLog, member, memberConsent, profile, rosterEntry } from "../../db/schema/index.ts";
+import { type ConsentChoices, PROFILE_FIELD_DEFAULTS } from "../../shared/profile.ts";
+
+export type AdmitInput = {
+  networkId: string;
+  userId: string;
+  role: "operator" | "employee" | "alumni";
+  verifiedVia: "roster_match" | "operator_approval" | "invitation" | "operator_added" | "setup";
+  verifiedBy: string | null;
+  rosterEntryId?: string | null;
+  profile: {
+    displayName: string;
+    nameWhileEmployed?: string | null;
+    nameKana?: string | null;
+    joinYm?: string | null;
+    leaveYm?: string | null;
+    departments?: string[];
+  };
+  consent?: { noticeVersion: number } & ConsentChoices;
+};
+
+/** Returns false when the person already is a member (nothing is changed then). */
+export async function admitMember(tx: Tx, v: AdmitInput): Promise<boolean> {
+  const inserted = await tx
+    .insert(member)
+    .values({
+      id: randomUUID(),
+      organizationId: v.networkId,
+      userId: v.userId,
+      role: v.role,
+      status: "active",
+      verifiedVia: v.verifiedVia,
+      verifiedBy: v.verifiedBy,
+      verifiedAt: sql`now()`,
+      rosterEntryId: v.rosterEntryId ?? null,
+    })
+    .onConflictDoNothing()
+    .returning({ id: member.id });
+  if (!inserted.length) return false;
+
+  await tx
+    .insert(profile)
+    .values({
+      networkId: v.networkId,
+      userId: v.userId,
+      displayName: v.profile.displayName,
+      nameWhileEmployed: v.profile.nameWhileEmployed ?? null,
+      nameKana: v.profile.nameKana ?? null,
+      joinYm: v.profile.joinYm ?? null,
+      leaveYm: v.profile.leaveYm ?? null,
+      departments: v.profile.departments ?? [],
+      visibility: { ...PROFILE_FIELD_DEFAULTS },
+    })
+    .onConflictDoNothing();
+
+  if (v.consent) {
+    const { noticeVersion, ...choices } = v.consent;
+    await tx
+      .insert(memberConsent)
+      .values({ networkId: v.networkId, userId: v.userId, noticeVersion, ...choices })
+      .onConflictDoUpdate({
+        target: [memberConsent.networkId, memberConsent.userId],
+        set: { noticeVersion, ...choices, acceptedAt: sql`now()`, updatedAt: sql`now()` },
+      });
+    await tx.insert(consentLog).values({
+      id: randomUUID(),
+      networkId: v.networkId,
+      userId: v.userId,
+      noticeVersion,
+      change: { event: "accepted", ...choices },
+    });
+  }
+
+  if (v.rosterEntryId) {
+    await tx
+      .update(rosterEntry)
+      .set({ linkedUserId: v.userId, updatedAt: sql`now()` })
+      .where(and(eq(rosterEntry.id, v.rosterEntryId), eq(rosterEntry.networkId, v.networkId)));
+  }
+  return true;
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+export const slugSchema = z
+  .string()
+  .min(3)
+  .max(40)
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "lowercase letters, digits and hyphens");
+
+export const privacyNoticeInput = z.object({
+  body: z.string().trim().min(20).max(20_000),
+  purposes: z.array(z.string().trim().min(1).max(200)).min(1).max(20),
+});
+
+export const createNetworkInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  slug: slugSchema,
+  privacyNotice: privacyNoticeInput,
+  /** Email of the first operator (must already have an account), defaults to the caller. */
+  operatorEmail: z.string().email().optional(),
+});
+
+export const setupInput = z.object({
+  admin: z.object({
+    name: z.string().trim().min(1).max(100),
+    email: z.string().trim().toLowerCase().email(),
+    password: z.string().min(8).max(128),
+  }),
+  network: createNetworkInput.omit({ operatorEmail: true }),
+});
+
+export const networkOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  status: z.string(),
+  createdAt: z.string(),
+});
+
+export const myNetworkOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  role: z.enum(["operator", "employee", "alumni"]),
+});
+
+export const adminNetworkOut = networkOut.extend({ memberCount: z.number(), operatorCount: z.number() });
+
+export const noticeOut = z.object({
+  version: z.number(),
+  body: z.string(),
+  purposes: z.array(z.string()),
+  createdAt: z.string(),
+});
+
+export const publicNetworkOut = z.object({
+  name: z.string(),
+  slug: z.string(),
+  privacyNotice: noticeOut.nullable(),
+});

@@ -1,0 +1,80 @@
+import { eq, sql } from "drizzle-orm";
+import { organization, user } from "../../db/schema/index.ts";
+import { createVerifiedUser } from "../../server/accounts.ts";
+import { audit } from "../../server/audit.ts";
+import type { Actor, AppContext } from "../../server/context.ts";
+import { AppError, errors } from "../../shared/errors.ts";
+import { insertMember, insertNetwork, insertNotice } from "./queries.ts";
+
+const slugTaken = () =>
+  errors.conflict("SLUG_TAKEN", {
+    ja: "この URL（スラッグ）は既に使われています。別のものを指定してください。",
+    en: "This URL slug is already in use. Please choose another.",
+  });
+
+export async function setupNeeded(ctx: AppContext): Promise<boolean> {
+  const [row] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(user)
+    .where(eq(user.platformAdmin, true));
+  return row.n === 0;
+}
+
+type NetworkInput = { name: string; slug: string; privacyNotice: { body: string; purposes: string[] } };
+
+/** Creates a network with its first privacy notice and its first operator, in one transaction. */
+export async function createNetwork(ctx: AppContext, actor: Actor, input: NetworkInput, operatorUserId: string) {
+  return ctx.db.transaction(async (tx) => {
+    const [exists] = await tx.select({ id: organization.id }).from(organization).where(eq(organization.slug, input.slug));
+    if (exists) throw slugTaken();
+    const networkId = await insertNetwork(tx, input);
+    await insertNotice(tx, { networkId, ...input.privacyNotice, createdBy: actor.userId });
+    await insertMember(tx, { networkId, userId: operatorUserId, role: "operator", verifiedVia: "operator_added", verifiedBy: actor.userId });
+    await audit(tx, { networkId, actor, action: "network.create", targetType: "network", targetId: networkId, data: { slug: input.slug } });
+    return networkId;
+  });
+}
+
+/** First run: the platform admin account and the first network. Allowed once. */
+export async function runSetup(
+  ctx: AppContext,
+  input: { admin: { name: string; email: string; password: string }; network: NetworkInput },
+) {
+  if (!(await setupNeeded(ctx))) {
+    throw new AppError(409, "SETUP_DONE", {
+      ja: "初期設定は既に完了しています。",
+      en: "Setup has already been completed.",
+    });
+  }
+  const [taken] = await ctx.db.select({ id: user.id }).from(user).where(eq(user.email, input.admin.email));
+  if (taken) {
+    throw errors.conflict("EMAIL_TAKEN", {
+      ja: "このメールアドレスは既に登録されています。",
+      en: "This email address is already registered.",
+    });
+  }
+  const [slugUsed] = await ctx.db.select({ id: organization.id }).from(organization).where(eq(organization.slug, input.network.slug));
+  if (slugUsed) throw slugTaken();
+  const admin = await createVerifiedUser(ctx, { ...input.admin, platformAdmin: true });
+  const networkId = await createNetwork(ctx, { userId: admin.id, label: admin.email }, input.network, admin.id);
+  return { userId: admin.id, networkId };
+}
+
+export async function setNetworkStatus(ctx: AppContext, actor: Actor, networkId: string, status: "active" | "suspended") {
+  return ctx.db.transaction(async (tx) => {
+    const rows = await tx.update(organization).set({ status }).where(eq(organization.id, networkId)).returning({ id: organization.id });
+    if (!rows.length) throw errors.notFound({ ja: "ネットワーク", en: "network" });
+    await audit(tx, { networkId, actor, action: `network.${status === "active" ? "reactivate" : "suspend"}`, targetType: "network", targetId: networkId });
+  });
+}
+
+export async function findUserIdByEmail(ctx: AppContext, email: string) {
+  const [u] = await ctx.db.select({ id: user.id }).from(user).where(eq(user.email, email.trim().toLowerCase()));
+  if (!u) {
+    throw new AppError(400, "USER_NOT_FOUND", {
+      ja: "このメールアドレスのアカウントが見つかりません。先にアカウントを作成してもらってください。",
+      en: "No account uses this email address. Ask the person to create an account first.",
+    });
+  }
+  return u.id;
+}

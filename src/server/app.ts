@@ -1,0 +1,117 @@
+// Builds the HTTP application: plugins, auth bridge, module routes, static web UI.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { AppError, errorBody, errors } from "../shared/errors.ts";
+import { registerAuthBridge } from "./auth-bridge.ts";
+import { type AppContext, requestLang } from "./context.ts";
+import { modules } from "./modules.ts";
+
+const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+
+export type App = FastifyInstance;
+
+export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    loggerInstance: ctx.log as any,
+    disableRequestLogging: ctx.config.LOG_LEVEL !== "debug" && ctx.config.LOG_LEVEL !== "trace",
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((err: any, req, reply) => {
+    const lang = requestLang(req);
+    if (err instanceof AppError) return reply.status(err.status).send(errorBody(err, lang));
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({
+        path: (v.instancePath || "").replace(/^\//, "").replace(/\//g, ".") || (v.params as any)?.issue?.path?.join("."),
+        message: v.message,
+      }));
+      return reply.status(400).send(errorBody(errors.validation(details), lang));
+    }
+    if (err.statusCode === 429) return reply.status(429).send(errorBody(errors.rateLimited(), lang));
+    if (err.statusCode && err.statusCode < 500) {
+      const e = new AppError(err.statusCode, err.code ?? "BAD_REQUEST", {
+        ja: "リクエストが不正です。",
+        en: err.message ?? "Bad request.",
+      });
+      return reply.status(err.statusCode).send(errorBody(e, lang));
+    }
+    req.log.error({ err }, "unhandled error");
+    const e = new AppError(500, "INTERNAL", {
+      ja: "サーバーでエラーが発生しました。時間をおいて再度お試しください。",
+      en: "Something went wrong on the server. Please try again later.",
+    });
+    return reply.status(500).send(errorBody(e, lang));
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "script-src": ["'self'"],
+      },
+    },
+  });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Tsunagari API", version: "0.1.0", description: "Alumni network platform API" },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "better-auth.session_token" },
+          apiToken: { type: "http", scheme: "bearer" },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  app.get("/healthz", { schema: { hide: true } }, async (_req, reply) => {
+    const db = await ctx.database
+      .query("select 1 as ok")
+      .then(() => true)
+      .catch(() => false);
+    const queue = await ctx.jobs.health();
+    const ok = db && queue;
+    return reply.status(ok ? 200 : 503).send({
+      status: ok ? "ok" : "degraded",
+      database: { ok: db, kind: ctx.database.kind },
+      queue: { ok: queue },
+    });
+  });
+
+  await registerAuthBridge(app, ctx);
+  for (const mod of modules) await app.register(async (scope) => mod(scope as any, ctx), { prefix: "/api" });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith("/api/") || !opts.serveWeb || !fs.existsSync(webDir)) {
+      return reply.status(404).send(errorBody(errors.notFound(), requestLang(req)));
+    }
+    return reply.type("text/html").sendFile("index.html", webDir);
+  });
+  if (opts.serveWeb && fs.existsSync(webDir)) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ["index.html"] });
+  }
+  return app;
+}

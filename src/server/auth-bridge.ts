@@ -1,0 +1,35 @@
+// Forwards /api/auth/* to better-auth (a Fetch handler), for the endpoints the product uses.
+import type { FastifyInstance } from "fastify";
+import { errorBody, errors } from "../shared/errors.ts";
+import { AUTH_PATHS_OPEN } from "./auth.ts";
+import { type AppContext, requestLang } from "./context.ts";
+
+export async function registerAuthBridge(app: FastifyInstance, ctx: AppContext) {
+  app.route({
+    method: ["GET", "POST"],
+    url: "/api/auth/*",
+    schema: { hide: true },
+    async handler(req, reply) {
+      const url = new URL(req.url, ctx.config.baseUrl);
+      const sub = url.pathname.slice("/api/auth".length);
+      if (!AUTH_PATHS_OPEN.some((p) => sub === p || sub.startsWith(`${p}/`))) {
+        return reply.status(404).send(errorBody(errors.notFound(), requestLang(req)));
+      }
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) {
+        if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : String(v));
+      }
+      const hasBody = req.method !== "GET" && req.body !== undefined;
+      const res = await ctx.auth.handler(
+        new Request(url, { method: req.method, headers, body: hasBody ? JSON.stringify(req.body) : undefined }),
+      );
+      reply.status(res.status);
+      res.headers.forEach((value, key) => {
+        if (key !== "set-cookie") reply.header(key, value);
+      });
+      const cookies = res.headers.getSetCookie();
+      if (cookies.length) reply.header("set-cookie", cookies);
+      return reply.send(res.body ? Buffer.from(await res.arrayBuffer()) : null);
+    },
+  });
+}

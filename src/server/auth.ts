@@ -1,0 +1,129 @@
+// Authentication with better-auth: email + password (verified email), magic link, password reset.
+// A network is a better-auth organization; roles per network are operator / employee / alumni.
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { magicLink, organization } from "better-auth/plugins";
+import { createAccessControl } from "better-auth/plugins/access";
+import type { Db } from "../db/client.ts";
+import * as schema from "../db/schema/index.ts";
+import type { Mailer } from "../mail/mailer.ts";
+import type { Locale } from "../mail/templates.ts";
+
+export const NETWORK_ROLES = ["operator", "employee", "alumni"] as const;
+export type NetworkRole = (typeof NETWORK_ROLES)[number];
+
+const ac = createAccessControl({
+  network: ["update"],
+  member: ["create", "update", "delete"],
+  invitation: ["create", "cancel"],
+} as const);
+
+const roles = {
+  operator: ac.newRole({ network: ["update"], member: ["create", "update", "delete"], invitation: ["create", "cancel"] }),
+  employee: ac.newRole({ network: [], member: [], invitation: [] }),
+  alumni: ac.newRole({ network: [], member: [], invitation: [] }),
+};
+
+const localeOf = (u: object): Locale => ((u as { locale?: string }).locale === "en" ? "en" : "ja");
+
+export type AuthOptions = {
+  db: Db;
+  baseUrl: string;
+  secret: string;
+  mailer: Mailer;
+  /** Off in tests, where one address signs in many times a second. */
+  rateLimit: boolean;
+};
+
+export function createAuth(opts: AuthOptions) {
+  return betterAuth({
+    appName: "Tsunagari",
+    baseURL: opts.baseUrl,
+    basePath: "/api/auth",
+    secret: opts.secret,
+    trustedOrigins: [opts.baseUrl],
+    database: drizzleAdapter(opts.db, {
+      provider: "pg",
+      schema: {
+        user: schema.user,
+        session: schema.session,
+        account: schema.account,
+        verification: schema.verification,
+        organization: schema.organization,
+        member: schema.member,
+        invitation: schema.invitation,
+        rateLimit: schema.rateLimit,
+      },
+    }),
+    user: {
+      additionalFields: {
+        platformAdmin: { type: "boolean", defaultValue: false, input: false },
+        locale: { type: "string", defaultValue: "ja", input: true },
+      },
+    },
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      resetPasswordTokenExpiresIn: 3600,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, url }) => {
+        await opts.mailer.enqueue(user.email, "resetPassword", localeOf(user), { url });
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      sendOnSignIn: true,
+      autoSignInAfterVerification: true,
+      expiresIn: 24 * 3600,
+      sendVerificationEmail: async ({ user, url }) => {
+        await opts.mailer.enqueue(user.email, "verifyEmail", localeOf(user), { url });
+      },
+    },
+    rateLimit: {
+      enabled: opts.rateLimit,
+      storage: "database",
+      modelName: "rateLimit",
+      window: 60,
+      max: 100,
+    },
+    plugins: [
+      organization({
+        ac,
+        roles,
+        creatorRole: "operator",
+        allowUserToCreateOrganization: false,
+        requireEmailVerificationOnInvitation: true,
+      }),
+      magicLink({
+        expiresIn: 15 * 60,
+        sendMagicLink: async ({ email, url }) => {
+          const u = await opts.db.query.user.findFirst({ where: (t, { eq }) => eq(t.email, email.toLowerCase()) });
+          await opts.mailer.enqueue(email, "magicLink", localeOf(u ?? {}), { url });
+        },
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/** The better-auth endpoints the product uses; everything else is closed. */
+export const AUTH_PATHS_OPEN = [
+  "/sign-up/email",
+  "/sign-in/email",
+  "/sign-in/magic-link",
+  "/magic-link/verify",
+  "/sign-out",
+  "/get-session",
+  "/verify-email",
+  "/send-verification-email",
+  "/request-password-reset",
+  "/reset-password",
+  "/change-password",
+  "/update-user",
+  "/list-sessions",
+  "/revoke-other-sessions",
+  "/ok",
+];

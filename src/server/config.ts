@@ -1,0 +1,35 @@
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: z.string().url().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Tsunagari <no-reply@tsunagari.local>"),
+  /** Public URL used in links inside emails. */
+  BASE_URL: z.string().url().optional(),
+  /** Secret for sessions and tokens. Generated and kept in DATA_DIR when absent. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ROLE: z.enum(["all", "web", "worker"]).default("all"),
+});
+
+export type Config = z.infer<typeof schema> & { dataDir: string; baseUrl: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
+  const roleArg = argv.find((a) => a.startsWith("--role="))?.slice("--role=".length);
+  const parsed = schema.safeParse({ ...env, ROLE: roleArg ?? env.ROLE });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration / 設定が不正です:\n${lines}`);
+  }
+  const c = parsed.data;
+  const host = c.HOST === "0.0.0.0" || c.HOST === "::" ? "localhost" : c.HOST;
+  return {
+    ...c,
+    dataDir: path.resolve(c.DATA_DIR),
+    baseUrl: (c.BASE_URL ?? `http://${host === "127.0.0.1" ? "localhost" : host}:${c.PORT}`).replace(/\/$/, ""),
+  };
+}

@@ -1,0 +1,59 @@
+// Opens everything a process needs: database (migrated), job queue, mailer, auth.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import pino from "pino";
+import { migrateDatabase, openDatabase } from "../db/client.ts";
+import { createJobQueue } from "../jobs/queue.ts";
+import { createMailer, type MailJob } from "../mail/mailer.ts";
+import { createAuth } from "./auth.ts";
+import type { Config } from "./config.ts";
+import type { AppContext } from "./context.ts";
+
+export type ServiceOptions = {
+  /** Skip migrations (tests migrate once per database). */
+  migrate?: boolean;
+  /** In-memory PGlite instead of DATA_DIR (tests). */
+  inMemory?: boolean;
+  rateLimit?: boolean;
+  logger?: pino.Logger;
+};
+
+function secretFor(config: Config): string {
+  if (config.AUTH_SECRET) return config.AUTH_SECRET;
+  const file = path.join(config.dataDir, "auth-secret");
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+export async function openServices(config: Config, opts: ServiceOptions = {}): Promise<AppContext> {
+  const log = opts.logger ?? pino({ level: config.LOG_LEVEL });
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    pgliteDir: opts.inMemory ? undefined : path.join(config.dataDir, "db"),
+  });
+  if (opts.migrate !== false) await migrateDatabase(database);
+  const jobs = await createJobQueue(database, log, config.DATABASE_URL);
+  const mailer = createMailer({
+    smtpUrl: config.SMTP_URL,
+    from: config.MAIL_FROM,
+    outboxDir: path.join(config.dataDir, "mail"),
+    jobs,
+    log,
+  });
+  await jobs.register<MailJob>("email.send", (job) => mailer.deliver(job));
+  const auth = createAuth({
+    db: database.db,
+    baseUrl: config.baseUrl,
+    secret: secretFor(config),
+    mailer,
+    rateLimit: opts.rateLimit ?? true,
+  });
+  return { config, database, db: database.db, jobs, mailer, auth, log };
+}
+
+export async function closeServices(ctx: AppContext) {
+  await ctx.jobs.stop().catch(() => {});
+  await ctx.database.close();
+}

@@ -1,0 +1,74 @@
+// Profile fields and who may see them. Shared by server (presenters) and web (forms).
+export const VISIBILITIES = ["private", "operators", "members"] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+/** Fields whose visibility a member chooses, with the default for a new profile. */
+export const PROFILE_FIELD_DEFAULTS = {
+  displayName: "members", // always shown to members (it names the card); kept here for completeness
+  nameWhileEmployed: "members",
+  nameKana: "members",
+  photo: "members",
+  joinYm: "members",
+  leaveYm: "members",
+  departments: "members",
+  currentCompany: "members",
+  industry: "members",
+  jobType: "members",
+  skills: "members",
+  location: "operators",
+  bio: "members",
+  links: "members",
+  openTo: "operators",
+  contactChannel: "operators",
+  contactHours: "operators",
+} as const satisfies Record<string, Visibility>;
+
+export type ProfileField = keyof typeof PROFILE_FIELD_DEFAULTS;
+export const PROFILE_FIELDS = Object.keys(PROFILE_FIELD_DEFAULTS) as ProfileField[];
+/** displayName is always visible to members of the network. */
+export const ALWAYS_VISIBLE: ProfileField[] = ["displayName"];
+
+export const OPEN_TO = ["rehire", "freelance", "mentoring", "speaking"] as const;
+export const INTERESTS = ["rehire", "freelance", "mentoring", "events", "keep_in_touch", "other"] as const;
+export const CONSENT_KEYS = ["directory", "rehire", "freelance", "events", "surveys"] as const;
+export type ConsentKey = (typeof CONSENT_KEYS)[number];
+export type ConsentChoices = Record<ConsentKey, boolean>;
+
+export const NETWORK_ROLES = ["operator", "employee", "alumni"] as const;
+
+/** Industries offered in forms (stored as these codes; labels live in the web i18n files). */
+export const INDUSTRIES = [
+  "it",
+  "manufacturing",
+  "consulting",
+  "hr_services",
+  "finance",
+  "trading",
+  "retail",
+  "media",
+  "healthcare",
+  "education",
+  "public",
+  "construction",
+  "logistics",
+  "startup",
+  "freelance",
+  "other",
+] as const;
+
+export const JOB_TYPES = [
+  "sales",
+  "marketing",
+  "engineering",
+  "design",
+  "hr",
+  "finance_accounting",
+  "legal",
+  "consulting",
+  "management",
+  "product",
+  "customer_success",
+  "research",
+  "operations",
+  "other",
+] as const;

@@ -1,0 +1,14 @@
+/** NFKC, lower case, without spaces (half- and full-width): the key used to compare names. */
+export function nameKey(s: string): string {
+  return s.normalize("NFKC").toLowerCase().replace(/[\s\u3000・･]+/g, "");
+}
+
+/** Katakana → hiragana after NFKC (ｶﾅ → カナ → かな), for comparing readings. */
+export function kanaKey(s: string): string {
+  return nameKey(s).replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+}
+
+/** Collapses white space and trims; NFKC for half-width katakana and full-width ASCII. */
+export function cleanText(s: string): string {
+  return s.normalize("NFKC").replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,127 @@
+// Test harness: one database + app per test file (PGlite in memory, or PostgreSQL when
+// TEST_DATABASE_URL is set), and helpers to make users, networks and requests.
+// Every test makes its own network: tenant isolation doubles as test isolation.
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import pino from "pino";
+import { and, eq } from "drizzle-orm";
+import { member } from "../db/schema/index.ts";
+import { insertMember } from "../modules/networks/queries.ts";
+import { createNetwork } from "../modules/networks/service.ts";
+import { createVerifiedUser } from "../server/accounts.ts";
+import { type App, buildApp } from "../server/app.ts";
+import type { NetworkRole } from "../server/auth.ts";
+import { loadConfig } from "../server/config.ts";
+import type { AppContext } from "../server/context.ts";
+import { closeServices, openServices } from "../server/services.ts";
+
+export const BASE_URL = "http://localhost:3999";
+export const ORIGIN = { origin: BASE_URL };
+
+export type TestEnv = { app: App; ctx: AppContext; close: () => Promise<void> };
+
+export async function createTestEnv(): Promise<TestEnv> {
+  const url = process.env.TEST_DATABASE_URL;
+  const config = loadConfig(
+    {
+      DATA_DIR: path.join(os.tmpdir(), `tsunagari-test-${randomUUID()}`),
+      BASE_URL,
+      AUTH_SECRET: "test-secret-test-secret-test-secret-0123456789",
+      LOG_LEVEL: "silent",
+      ...(url ? { DATABASE_URL: url } : {}),
+    },
+    [],
+  );
+  // PostgreSQL is migrated once by the global setup; PGlite in memory is new per file.
+  const ctx = await openServices(config, { inMemory: true, migrate: !url, rateLimit: false, logger: pino({ level: "silent" }) });
+  const app = await buildApp(ctx);
+  await app.ready();
+  return {
+    app,
+    ctx,
+    close: async () => {
+      await app.close();
+      await closeServices(ctx);
+    },
+  };
+}
+
+let seq = 0;
+export const uniq = (prefix = "t") => `${prefix}${Date.now().toString(36)}${(seq++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+export type TestUser = { id: string; email: string; cookie: string };
+
+/** A verified user, signed in through the real sign-in endpoint. */
+export async function makeUser(env: TestEnv, opts: { name?: string; email?: string; password?: string; platformAdmin?: boolean; locale?: "ja" | "en" } = {}): Promise<TestUser> {
+  const email = opts.email ?? `${uniq("u")}@example.com`;
+  const password = opts.password ?? "correct horse battery";
+  const u = await createVerifiedUser(env.ctx, { name: opts.name ?? "テスト 太郎", email, password, platformAdmin: opts.platformAdmin, locale: opts.locale });
+  const cookie = await signIn(env, email, password);
+  return { id: u.id, email: u.email, cookie };
+}
+
+export async function signIn(env: TestEnv, email: string, password: string): Promise<string> {
+  const res = await env.app.inject({ method: "POST", url: "/api/auth/sign-in/email", headers: ORIGIN, payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed ${res.statusCode} ${res.body}`);
+  return cookieFrom(res.headers["set-cookie"]);
+}
+
+export function cookieFrom(setCookie: string | string[] | undefined): string {
+  const list = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  return list.map((c) => c.split(";")[0]).join("; ");
+}
+
+export type TestNetwork = { id: string; slug: string; operator: TestUser };
+
+/** A new network with its own operator. */
+export async function makeNetwork(env: TestEnv, opts: { name?: string } = {}): Promise<TestNetwork> {
+  const operator = await makeUser(env, { name: "運営 花子" });
+  const slug = uniq("n").toLowerCase();
+  const id = await createNetwork(
+    env.ctx,
+    { userId: operator.id, label: operator.email },
+    {
+      name: opts.name ?? "テスト株式会社",
+      slug,
+      privacyNotice: { body: "アルムナイネットワークの運営のために個人情報を利用します。".repeat(2), purposes: ["ネットワーク運営", "再雇用のご案内"] },
+    },
+    operator.id,
+  );
+  return { id, slug, operator };
+}
+
+/** A verified member of `network` with `role` (signed in). */
+export async function makeMember(env: TestEnv, network: TestNetwork, role: NetworkRole, opts: { name?: string } = {}): Promise<TestUser> {
+  const u = await makeUser(env, { name: opts.name });
+  await insertMember(env.ctx.db, { networkId: network.id, userId: u.id, role, verifiedVia: "operator_added", verifiedBy: network.operator.id });
+  return u;
+}
+
+export async function setMemberStatus(env: TestEnv, networkId: string, userId: string, status: "active" | "suspended") {
+  await env.ctx.db.update(member).set({ status }).where(and(eq(member.organizationId, networkId), eq(member.userId, userId)));
+}
+
+type InjectOpts = { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; url: string; user?: TestUser | null; payload?: unknown; headers?: Record<string, string> };
+
+/** A request with the Origin header better-auth wants, as `user` (anonymous when null). */
+export function call(env: TestEnv, o: InjectOpts) {
+  return env.app.inject({
+    method: o.method ?? "GET",
+    url: o.url,
+    headers: { ...ORIGIN, ...(o.user ? { cookie: o.user.cookie } : {}), ...o.headers },
+    ...(o.payload !== undefined ? { payload: o.payload as any } : {}),
+  });
+}
+
+/** Runs queued jobs (emails) and returns the mails sent to `to` so far. */
+export async function mailsTo(env: TestEnv, to: string) {
+  await env.ctx.jobs.drain();
+  return env.ctx.mailer.sent.filter((m) => m.to === to);
+}
+
+export function linkIn(text: string): string {
+  const m = text.match(/https?:\/\/\S+/);
+  if (!m) throw new Error(`no link in mail: ${text}`);
+  return m[0];
+}

@@ -1,0 +1,114 @@
+import { AppShell, Burger, Group, NavLink, ScrollArea, SegmentedControl, Select, Text, Title, UnstyledButton } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, Outlet, useLocation, useNavigate, useParams } from "react-router";
+import { api } from "../api.ts";
+import { setLanguage } from "../i18n/index.ts";
+import { signOut, useMe } from "../session.ts";
+
+export function LanguageSwitch() {
+  const { i18n, t } = useTranslation();
+  const { data: me } = useMe();
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t("language")}
+      value={i18n.language === "en" ? "en" : "ja"}
+      data={[
+        { value: "ja", label: "日本語" },
+        { value: "en", label: "English" },
+      ]}
+      onChange={async (v) => {
+        await setLanguage(v as "ja" | "en");
+        if (me) await api("/api/auth/update-user", { method: "POST", body: { locale: v } }).catch(() => {});
+      }}
+    />
+  );
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const { data: me } = useMe();
+  const { slug } = useParams();
+  const nav = useNavigate();
+  const qc = useQueryClient();
+  const loc = useLocation();
+  const current = me?.networks.find((n) => n.slug === slug);
+  const link = (to: string, label: string) => (
+    <NavLink key={to} component={Link} to={to} label={label} active={loc.pathname === to} onClick={close} />
+  );
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
+            <UnstyledButton component={Link} to="/">
+              <Title order={4}>{t("appName")}</Title>
+            </UnstyledButton>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t("tagline")}
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            {me && me.networks.length > 0 && (
+              <Select
+                aria-label={t("switchNetwork")}
+                size="xs"
+                w={{ base: 130, sm: 200 }}
+                value={current?.slug ?? null}
+                placeholder={t("switchNetwork")}
+                data={me.networks.map((n) => ({ value: n.slug, label: n.name }))}
+                onChange={(v) => v && nav(`/n/${v}`)}
+                allowDeselect={false}
+              />
+            )}
+            <LanguageSwitch />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <ScrollArea>
+          {current && (
+            <>
+              {link(`/n/${current.slug}`, t("nav.home"))}
+              {link(`/n/${current.slug}/profile`, t("nav.profile"))}
+              {link(`/n/${current.slug}/settings/consent`, t("nav.consent"))}
+              {current.role === "operator" && (
+                <>
+                  <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
+                    {t("nav.operatorSection")}
+                  </Text>
+                  {link(`/n/${current.slug}/admin/approvals`, t("nav.approvals"))}
+                  {link(`/n/${current.slug}/admin/roster`, t("nav.roster"))}
+                  {link(`/n/${current.slug}/admin/invitations`, t("nav.invitations"))}
+                  {link(`/n/${current.slug}/admin/members`, t("nav.members"))}
+                  {link(`/n/${current.slug}/admin/survey`, t("nav.survey"))}
+                  {link(`/n/${current.slug}/admin/privacy`, t("nav.privacy"))}
+                  {link(`/n/${current.slug}/admin/api-tokens`, t("nav.apiTokens"))}
+                </>
+              )}
+            </>
+          )}
+          {me?.user.platformAdmin && link("/admin", t("nav.admin"))}
+          {me && (
+            <NavLink
+              mt="md"
+              label={t("signOut")}
+              onClick={async () => {
+                await signOut();
+                qc.clear();
+                nav("/sign-in");
+              }}
+            />
+          )}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

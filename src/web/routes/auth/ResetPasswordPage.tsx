@@ -1,0 +1,4 @@
+// Placeholder: to be replaced by the real page.
+export default function ResetPasswordPage() {
+  return <div>ResetPasswordPage</div>;
+}

@@ -1,0 +1,4 @@
+// Placeholder: to be replaced by the real page.
+export default function SignInPage() {
+  return <div>SignInPage</div>;
+}

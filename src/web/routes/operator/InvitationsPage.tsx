@@ -1,0 +1,4 @@
+// Placeholder: to be replaced by the real page.
+export default function InvitationsPage() {
+  return <div>InvitationsPage</div>;
+}

@@ -1,0 +1,4 @@
+// Placeholder: to be replaced by the real page.
+export default function MembersPage() {
+  return <div>MembersPage</div>;
+}

@@ -1,0 +1,4 @@
+// Placeholder: to be replaced by the real page.
+export default function ProfileEditPage() {
+  return <div>ProfileEditPage</div>;
+}

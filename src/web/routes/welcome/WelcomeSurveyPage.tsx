@@ -1,0 +1,4 @@
+// Placeholder: to be replaced by the real page.
+export default function WelcomeSurveyPage() {
+  return <div>WelcomeSurveyPage</div>;
+}
