@@ -17,7 +17,11 @@ export type JobQueue = {
 
 type Logger = { error: (o: object, msg: string) => void; info: (o: object, msg: string) => void };
 
-export async function createJobQueue(database: Database, log: Logger, databaseUrl?: string): Promise<JobQueue> {
+export async function createJobQueue(
+  database: Database,
+  log: Logger,
+  databaseUrl?: string,
+): Promise<JobQueue> {
   const retry = { retryLimit: 8, retryDelay: 5, retryBackoff: true };
   const common = { supervise: true, schedule: false, ...retry } as const;
   const boss =

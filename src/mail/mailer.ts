@@ -13,14 +13,25 @@ type Logger = { info: (o: object, msg: string) => void };
 
 export type Mailer = {
   /** Queues an email (sent by the job worker with retries). */
-  enqueue: <K extends TemplateName>(to: string, template: K, locale: Locale, params: MailTemplates[K]) => Promise<void>;
+  enqueue: <K extends TemplateName>(
+    to: string,
+    template: K,
+    locale: Locale,
+    params: MailTemplates[K],
+  ) => Promise<void>;
   /** Sends at once (used by the job handler). */
   deliver: (job: MailJob) => Promise<void>;
   /** Every mail delivered by this process (the last 500), newest last: for tests and dev tools. */
   sent: OutgoingMail[];
 };
 
-export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: string; jobs: JobQueue; log: Logger }): Mailer {
+export function createMailer(opts: {
+  smtpUrl?: string;
+  from: string;
+  outboxDir: string;
+  jobs: JobQueue;
+  log: Logger;
+}): Mailer {
   const transport = opts.smtpUrl
     ? nodemailer.createTransport(opts.smtpUrl)
     : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
@@ -32,7 +43,10 @@ export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: 
     if (!opts.smtpUrl) {
       fs.mkdirSync(opts.outboxDir, { recursive: true });
       const safe = job.to.replace(/[^a-zA-Z0-9@._-]/g, "_");
-      const file = path.join(opts.outboxDir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${job.template}-${safe}.eml`);
+      const file = path.join(
+        opts.outboxDir,
+        `${new Date().toISOString().replace(/[:.]/g, "-")}-${job.template}-${safe}.eml`,
+      );
       fs.writeFileSync(file, (info as any).message as Buffer);
       const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
       opts.log.info({ to: job.to, template: job.template, file, links }, "mail written to outbox");

@@ -8,13 +8,16 @@ export async function createVerifiedUser(
 ): Promise<{ id: string; email: string }> {
   const c = await ctx.auth.$context;
   const email = v.email.trim().toLowerCase();
-  const user = await c.internalAdapter.createUser({
-    name: v.name,
-    email,
-    emailVerified: true,
-    locale: v.locale ?? "ja",
-    platformAdmin: v.platformAdmin ?? false,
-  } as any, { method: "email" } as any);
+  const user = await c.internalAdapter.createUser(
+    {
+      name: v.name,
+      email,
+      emailVerified: true,
+      locale: v.locale ?? "ja",
+      platformAdmin: v.platformAdmin ?? false,
+    } as any,
+    { method: "email" } as any,
+  );
   if (v.password) {
     await c.internalAdapter.linkAccount({
       userId: user.id,

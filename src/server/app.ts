@@ -40,7 +40,9 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
     if (err instanceof AppError) return reply.status(err.status).send(errorBody(err, lang));
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({
-        path: (v.instancePath || "").replace(/^\//, "").replace(/\//g, ".") || (v.params as any)?.issue?.path?.join("."),
+        path:
+          (v.instancePath || "").replace(/^\//, "").replace(/\//g, ".") ||
+          (v.params as any)?.issue?.path?.join("."),
         message: v.message,
       }));
       return reply.status(400).send(errorBody(errors.validation(details), lang));

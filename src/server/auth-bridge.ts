@@ -21,7 +21,11 @@ export async function registerAuthBridge(app: FastifyInstance, ctx: AppContext) 
       }
       const hasBody = req.method !== "GET" && req.body !== undefined;
       const res = await ctx.auth.handler(
-        new Request(url, { method: req.method, headers, body: hasBody ? JSON.stringify(req.body) : undefined }),
+        new Request(url, {
+          method: req.method,
+          headers,
+          body: hasBody ? JSON.stringify(req.body) : undefined,
+        }),
       );
       reply.status(res.status);
       res.headers.forEach((value, key) => {

@@ -19,7 +19,11 @@ const ac = createAccessControl({
 } as const);
 
 const roles = {
-  operator: ac.newRole({ network: ["update"], member: ["create", "update", "delete"], invitation: ["create", "cancel"] }),
+  operator: ac.newRole({
+    network: ["update"],
+    member: ["create", "update", "delete"],
+    invitation: ["create", "cancel"],
+  }),
   employee: ac.newRole({ network: [], member: [], invitation: [] }),
   alumni: ac.newRole({ network: [], member: [], invitation: [] }),
 };
@@ -99,7 +103,9 @@ export function createAuth(opts: AuthOptions) {
       magicLink({
         expiresIn: 15 * 60,
         sendMagicLink: async ({ email, url }) => {
-          const u = await opts.db.query.user.findFirst({ where: (t, { eq }) => eq(t.email, email.toLowerCase()) });
+          const u = await opts.db.query.user.findFirst({
+            where: (t, { eq }) => eq(t.email, email.toLowerCase()),
+          });
           await opts.mailer.enqueue(email, "magicLink", localeOf(u ?? {}), { url });
         },
       }),

@@ -30,6 +30,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   return {
     ...c,
     dataDir: path.resolve(c.DATA_DIR),
-    baseUrl: (c.BASE_URL ?? `http://${host === "127.0.0.1" ? "localhost" : host}:${c.PORT}`).replace(/\/$/, ""),
+    baseUrl: (c.BASE_URL ?? `http://${host === "127.0.0.1" ? "localhost" : host}:${c.PORT}`).replace(
+      /\/$/,
+      "",
+    ),
   };
 }

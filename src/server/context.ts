@@ -2,9 +2,9 @@
 // with which role. Guards answer 401 (anonymous), 404 (not a member: nothing about the network
 // leaks) and 403 (a member with the wrong role).
 import { createHash } from "node:crypto";
+import { fromNodeHeaders } from "better-auth/node";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { FastifyBaseLogger, FastifyRequest } from "fastify";
-import { fromNodeHeaders } from "better-auth/node";
 import type { Database, Db } from "../db/client.ts";
 import { apiToken, member, organization } from "../db/schema/index.ts";
 import type { JobQueue } from "../jobs/queue.ts";
@@ -76,7 +76,12 @@ export async function requirePlatformAdmin(ctx: AppContext, req: FastifyRequest)
 
 export async function findNetwork(db: Db, slug: string): Promise<Network | null> {
   const [n] = await db
-    .select({ id: organization.id, name: organization.name, slug: organization.slug, status: organization.status })
+    .select({
+      id: organization.id,
+      name: organization.name,
+      slug: organization.slug,
+      status: organization.status,
+    })
     .from(organization)
     .where(eq(organization.slug, slug))
     .limit(1);
@@ -98,8 +103,19 @@ export async function requireMember(
   const user = await requireUser(ctx, req);
   const [row] = await ctx.db
     .select({
-      network: { id: organization.id, name: organization.name, slug: organization.slug, status: organization.status },
-      member: { id: member.id, role: member.role, status: member.status, userId: member.userId, lastActiveAt: member.lastActiveAt },
+      network: {
+        id: organization.id,
+        name: organization.name,
+        slug: organization.slug,
+        status: organization.status,
+      },
+      member: {
+        id: member.id,
+        role: member.role,
+        status: member.status,
+        userId: member.userId,
+        lastActiveAt: member.lastActiveAt,
+      },
     })
     .from(organization)
     .innerJoin(member, and(eq(member.organizationId, organization.id), eq(member.userId, user.id)))
@@ -135,13 +151,24 @@ export async function requireOperatorOrToken(
     const token = header.slice(7).trim();
     const [row] = await ctx.db
       .select({
-        network: { id: organization.id, name: organization.name, slug: organization.slug, status: organization.status },
+        network: {
+          id: organization.id,
+          name: organization.name,
+          slug: organization.slug,
+          status: organization.status,
+        },
         tokenId: apiToken.id,
         name: apiToken.name,
       })
       .from(apiToken)
       .innerJoin(organization, eq(organization.id, apiToken.networkId))
-      .where(and(eq(apiToken.tokenHash, hashToken(token)), isNull(apiToken.revokedAt), eq(organization.status, "active")))
+      .where(
+        and(
+          eq(apiToken.tokenHash, hashToken(token)),
+          isNull(apiToken.revokedAt),
+          eq(organization.status, "active"),
+        ),
+      )
       .limit(1);
     if (!row) throw errors.unauthenticated();
     if (row.network.slug !== slug) throw networkNotFound();

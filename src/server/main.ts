@@ -22,7 +22,12 @@ if (config.ROLE !== "web") await ctx.jobs.startWorkers();
 if (app) {
   await app.listen({ port: config.PORT, host: config.HOST });
   ctx.log.info(
-    { url: config.baseUrl, database: ctx.database.kind, role: config.ROLE, startupMs: Math.round(performance.now() - started) },
+    {
+      url: config.baseUrl,
+      database: ctx.database.kind,
+      role: config.ROLE,
+      startupMs: Math.round(performance.now() - started),
+    },
     `Tsunagari is running at ${config.baseUrl}`,
   );
 } else {

@@ -1,7 +1,20 @@
 // Every domain module's routes, mounted under /api. A module is one folder in src/modules.
-import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from "fastify";
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import consentRoutes from "../modules/consent/routes.ts";
+import invitationsRoutes from "../modules/invitations/routes.ts";
+import membersRoutes from "../modules/members/routes.ts";
 import networkRoutes from "../modules/networks/routes.ts";
+import profilesRoutes from "../modules/profiles/routes.ts";
+import registrationRoutes from "../modules/registration/routes.ts";
+import rosterRoutes from "../modules/roster/routes.ts";
+import welcomeSurveyRoutes from "../modules/welcome-survey/routes.ts";
 import type { AppContext } from "./context.ts";
 
 export type FastifyZod = FastifyInstance<
@@ -14,4 +27,13 @@ export type FastifyZod = FastifyInstance<
 
 export type ModuleRoutes = (app: FastifyZod, ctx: AppContext) => Promise<void>;
 
-export const modules: ModuleRoutes[] = [networkRoutes];
+export const modules: ModuleRoutes[] = [
+  networkRoutes,
+  rosterRoutes,
+  invitationsRoutes,
+  registrationRoutes,
+  consentRoutes,
+  welcomeSurveyRoutes,
+  profilesRoutes,
+  membersRoutes,
+];

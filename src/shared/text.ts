@@ -1,6 +1,9 @@
 /** NFKC, lower case, without spaces (half- and full-width): the key used to compare names. */
 export function nameKey(s: string): string {
-  return s.normalize("NFKC").toLowerCase().replace(/[\s\u3000・･]+/g, "");
+  return s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s\u3000・･]+/g, "");
 }
 
 /** Katakana → hiragana after NFKC (ｶﾅ → カナ → かな), for comparing readings. */

@@ -4,8 +4,8 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import pino from "pino";
 import { and, eq } from "drizzle-orm";
+import pino from "pino";
 import { member } from "../db/schema/index.ts";
 import { insertMember } from "../modules/networks/queries.ts";
 import { createNetwork } from "../modules/networks/service.ts";
@@ -34,7 +34,12 @@ export async function createTestEnv(): Promise<TestEnv> {
     [],
   );
   // PostgreSQL is migrated once by the global setup; PGlite in memory is new per file.
-  const ctx = await openServices(config, { inMemory: true, migrate: !url, rateLimit: false, logger: pino({ level: "silent" }) });
+  const ctx = await openServices(config, {
+    inMemory: true,
+    migrate: !url,
+    rateLimit: false,
+    logger: pino({ level: "silent" }),
+  });
   const app = await buildApp(ctx);
   await app.ready();
   return {
@@ -48,21 +53,42 @@ export async function createTestEnv(): Promise<TestEnv> {
 }
 
 let seq = 0;
-export const uniq = (prefix = "t") => `${prefix}${Date.now().toString(36)}${(seq++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+export const uniq = (prefix = "t") =>
+  `${prefix}${Date.now().toString(36)}${(seq++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 export type TestUser = { id: string; email: string; cookie: string };
 
 /** A verified user, signed in through the real sign-in endpoint. */
-export async function makeUser(env: TestEnv, opts: { name?: string; email?: string; password?: string; platformAdmin?: boolean; locale?: "ja" | "en" } = {}): Promise<TestUser> {
+export async function makeUser(
+  env: TestEnv,
+  opts: {
+    name?: string;
+    email?: string;
+    password?: string;
+    platformAdmin?: boolean;
+    locale?: "ja" | "en";
+  } = {},
+): Promise<TestUser> {
   const email = opts.email ?? `${uniq("u")}@example.com`;
   const password = opts.password ?? "correct horse battery";
-  const u = await createVerifiedUser(env.ctx, { name: opts.name ?? "テスト 太郎", email, password, platformAdmin: opts.platformAdmin, locale: opts.locale });
+  const u = await createVerifiedUser(env.ctx, {
+    name: opts.name ?? "テスト 太郎",
+    email,
+    password,
+    platformAdmin: opts.platformAdmin,
+    locale: opts.locale,
+  });
   const cookie = await signIn(env, email, password);
   return { id: u.id, email: u.email, cookie };
 }
 
 export async function signIn(env: TestEnv, email: string, password: string): Promise<string> {
-  const res = await env.app.inject({ method: "POST", url: "/api/auth/sign-in/email", headers: ORIGIN, payload: { email, password } });
+  const res = await env.app.inject({
+    method: "POST",
+    url: "/api/auth/sign-in/email",
+    headers: ORIGIN,
+    payload: { email, password },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in failed ${res.statusCode} ${res.body}`);
   return cookieFrom(res.headers["set-cookie"]);
 }
@@ -84,7 +110,10 @@ export async function makeNetwork(env: TestEnv, opts: { name?: string } = {}): P
     {
       name: opts.name ?? "テスト株式会社",
       slug,
-      privacyNotice: { body: "アルムナイネットワークの運営のために個人情報を利用します。".repeat(2), purposes: ["ネットワーク運営", "再雇用のご案内"] },
+      privacyNotice: {
+        body: "アルムナイネットワークの運営のために個人情報を利用します。".repeat(2),
+        purposes: ["ネットワーク運営", "再雇用のご案内"],
+      },
     },
     operator.id,
   );
@@ -92,17 +121,42 @@ export async function makeNetwork(env: TestEnv, opts: { name?: string } = {}): P
 }
 
 /** A verified member of `network` with `role` (signed in). */
-export async function makeMember(env: TestEnv, network: TestNetwork, role: NetworkRole, opts: { name?: string } = {}): Promise<TestUser> {
+export async function makeMember(
+  env: TestEnv,
+  network: TestNetwork,
+  role: NetworkRole,
+  opts: { name?: string } = {},
+): Promise<TestUser> {
   const u = await makeUser(env, { name: opts.name });
-  await insertMember(env.ctx.db, { networkId: network.id, userId: u.id, role, verifiedVia: "operator_added", verifiedBy: network.operator.id });
+  await insertMember(env.ctx.db, {
+    networkId: network.id,
+    userId: u.id,
+    role,
+    verifiedVia: "operator_added",
+    verifiedBy: network.operator.id,
+  });
   return u;
 }
 
-export async function setMemberStatus(env: TestEnv, networkId: string, userId: string, status: "active" | "suspended") {
-  await env.ctx.db.update(member).set({ status }).where(and(eq(member.organizationId, networkId), eq(member.userId, userId)));
+export async function setMemberStatus(
+  env: TestEnv,
+  networkId: string,
+  userId: string,
+  status: "active" | "suspended",
+) {
+  await env.ctx.db
+    .update(member)
+    .set({ status })
+    .where(and(eq(member.organizationId, networkId), eq(member.userId, userId)));
 }
 
-type InjectOpts = { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; url: string; user?: TestUser | null; payload?: unknown; headers?: Record<string, string> };
+type InjectOpts = {
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  url: string;
+  user?: TestUser | null;
+  payload?: unknown;
+  headers?: Record<string, string>;
+};
 
 /** A request with the Origin header better-auth wants, as `user` (anonymous when null). */
 export function call(env: TestEnv, o: InjectOpts) {

@@ -2,7 +2,10 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api } from "./api.ts";
 
 export type MyNetwork = { id: string; name: string; slug: string; role: "operator" | "employee" | "alumni" };
-export type Me = { user: { id: string; name: string; email: string; platformAdmin: boolean; locale: "ja" | "en" }; networks: MyNetwork[] };
+export type Me = {
+  user: { id: string; name: string; email: string; platformAdmin: boolean; locale: "ja" | "en" };
+  networks: MyNetwork[];
+};
 
 /** The signed-in user and their networks; null when signed out. */
 export function useMe() {

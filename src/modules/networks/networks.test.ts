@@ -1,5 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, cookieFrom, createTestEnv, linkIn, mailsTo, makeMember, makeNetwork, makeUser, ORIGIN, type TestEnv, uniq } from "../../test/harness.ts";
+import {
+  call,
+  cookieFrom,
+  createTestEnv,
+  linkIn,
+  mailsTo,
+  makeMember,
+  makeNetwork,
+  makeUser,
+  ORIGIN,
+  type TestEnv,
+  uniq,
+} from "../../test/harness.ts";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -7,7 +19,10 @@ beforeAll(async () => {
 });
 afterAll(() => env?.close());
 
-const notice = { body: "アルムナイネットワーク運営のため、以下の目的で個人情報を利用します。", purposes: ["ネットワーク運営"] };
+const notice = {
+  body: "アルムナイネットワーク運営のため、以下の目的で個人情報を利用します。",
+  purposes: ["ネットワーク運営"],
+};
 
 describe("health and docs", () => {
   it("reports database and queue status", async () => {
@@ -25,51 +40,92 @@ describe("health and docs", () => {
 describe("sign-up, email verification, password reset", () => {
   it("requires a verified email, then signs in; reset password works and signs out other sessions", async () => {
     const email = `${uniq("s")}@example.com`;
-    const up = await call(env, { method: "POST", url: "/api/auth/sign-up/email", payload: { email, password: "password-1234", name: "山田 太郎", locale: "ja" } });
+    const up = await call(env, {
+      method: "POST",
+      url: "/api/auth/sign-up/email",
+      payload: { email, password: "password-1234", name: "山田 太郎", locale: "ja" },
+    });
     expect(up.statusCode).toBe(200);
-    const early = await call(env, { method: "POST", url: "/api/auth/sign-in/email", payload: { email, password: "password-1234" } });
+    const early = await call(env, {
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      payload: { email, password: "password-1234" },
+    });
     expect(early.statusCode).toBe(403);
     const [verify] = (await mailsTo(env, email)).filter((m) => m.subject.includes("確認"));
     expect(verify.text).toContain("メールアドレスを確認");
     const link = new URL(linkIn(verify.text));
     const v = await env.app.inject({ method: "GET", url: link.pathname + link.search, headers: ORIGIN });
     expect([200, 302]).toContain(v.statusCode);
-    const signin = await call(env, { method: "POST", url: "/api/auth/sign-in/email", payload: { email, password: "password-1234" } });
+    const signin = await call(env, {
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      payload: { email, password: "password-1234" },
+    });
     expect(signin.statusCode).toBe(200);
     const cookie = cookieFrom(signin.headers["set-cookie"]);
     const me = await call(env, { url: "/api/me", headers: { cookie } });
     expect(me.json().user.email).toBe(email);
 
-    const req = await call(env, { method: "POST", url: "/api/auth/request-password-reset", payload: { email, redirectTo: "/reset-password" } });
+    const req = await call(env, {
+      method: "POST",
+      url: "/api/auth/request-password-reset",
+      payload: { email, redirectTo: "/reset-password" },
+    });
     expect(req.statusCode).toBe(200);
     const reset = (await mailsTo(env, email)).find((m) => m.subject === "パスワードの再設定")!;
-    const r = await env.app.inject({ method: "GET", url: new URL(linkIn(reset.text)).pathname + new URL(linkIn(reset.text)).search });
+    const r = await env.app.inject({
+      method: "GET",
+      url: new URL(linkIn(reset.text)).pathname + new URL(linkIn(reset.text)).search,
+    });
     const token = new URL(r.headers.location as string, "http://x").searchParams.get("token");
     expect(token).toBeTruthy();
-    const done = await call(env, { method: "POST", url: "/api/auth/reset-password", payload: { token, newPassword: "new-password-5678" } });
+    const done = await call(env, {
+      method: "POST",
+      url: "/api/auth/reset-password",
+      payload: { token, newPassword: "new-password-5678" },
+    });
     expect(done.statusCode).toBe(200);
     expect((await call(env, { url: "/api/me", headers: { cookie } })).statusCode).toBe(401);
-    const again = await call(env, { method: "POST", url: "/api/auth/sign-in/email", payload: { email, password: "new-password-5678" } });
+    const again = await call(env, {
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      payload: { email, password: "new-password-5678" },
+    });
     expect(again.statusCode).toBe(200);
   });
 
   it("signs in with a magic link and signs out", async () => {
     const u = await makeUser(env);
-    const r = await call(env, { method: "POST", url: "/api/auth/sign-in/magic-link", payload: { email: u.email, callbackURL: "/" } });
+    const r = await call(env, {
+      method: "POST",
+      url: "/api/auth/sign-in/magic-link",
+      payload: { email: u.email, callbackURL: "/" },
+    });
     expect(r.statusCode).toBe(200);
     const m = (await mailsTo(env, u.email)).find((x) => x.subject === "ログイン用リンク")!;
     const link = new URL(linkIn(m.text));
     const v = await env.app.inject({ method: "GET", url: link.pathname + link.search });
     const cookie = cookieFrom(v.headers["set-cookie"]);
     expect((await call(env, { url: "/api/me", headers: { cookie } })).statusCode).toBe(200);
-    const out = await call(env, { method: "POST", url: "/api/auth/sign-out", headers: { cookie }, payload: {} });
+    const out = await call(env, {
+      method: "POST",
+      url: "/api/auth/sign-out",
+      headers: { cookie },
+      payload: {},
+    });
     expect(out.statusCode).toBe(200);
     expect((await call(env, { url: "/api/me", headers: { cookie } })).statusCode).toBe(401);
   });
 
   it("closes better-auth endpoints the product does not use", async () => {
     const u = await makeUser(env);
-    const r = await call(env, { method: "POST", url: "/api/auth/organization/create", user: u, payload: { name: "x", slug: uniq("x") } });
+    const r = await call(env, {
+      method: "POST",
+      url: "/api/auth/organization/create",
+      user: u,
+      payload: { name: "x", slug: uniq("x") },
+    });
     expect(r.statusCode).toBe(404);
   });
 });
@@ -80,16 +136,31 @@ describe("platform admin networks", () => {
     const someone = await makeUser(env);
     const slug = uniq("net").toLowerCase();
     const body = { name: "株式会社テスト", slug, privacyNotice: notice };
-    expect((await call(env, { method: "POST", url: "/api/admin/networks", payload: body })).statusCode).toBe(401);
-    expect((await call(env, { method: "POST", url: "/api/admin/networks", payload: body, user: someone })).statusCode).toBe(403);
+    expect((await call(env, { method: "POST", url: "/api/admin/networks", payload: body })).statusCode).toBe(
+      401,
+    );
+    expect(
+      (await call(env, { method: "POST", url: "/api/admin/networks", payload: body, user: someone }))
+        .statusCode,
+    ).toBe(403);
     expect((await call(env, { url: "/api/admin/networks", user: someone })).statusCode).toBe(403);
-    const created = await call(env, { method: "POST", url: "/api/admin/networks", payload: body, user: admin });
+    const created = await call(env, {
+      method: "POST",
+      url: "/api/admin/networks",
+      payload: body,
+      user: admin,
+    });
     expect(created.statusCode).toBe(201);
     const dup = await call(env, { method: "POST", url: "/api/admin/networks", payload: body, user: admin });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe("SLUG_TAKEN");
     expect(dup.json().error.messages.ja).toContain("スラッグ");
-    const bad = await call(env, { method: "POST", url: "/api/admin/networks", payload: { ...body, slug: "Bad Slug!" }, user: admin });
+    const bad = await call(env, {
+      method: "POST",
+      url: "/api/admin/networks",
+      payload: { ...body, slug: "Bad Slug!" },
+      user: admin,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe("VALIDATION_FAILED");
 
@@ -99,8 +170,26 @@ describe("platform admin networks", () => {
     const me = await call(env, { url: "/api/me", user: admin });
     expect(me.json().networks.map((n: any) => n.slug)).toContain(slug);
 
-    expect((await call(env, { method: "PATCH", url: `/api/admin/networks/${row.id}`, payload: { status: "suspended" }, user: someone })).statusCode).toBe(403);
-    expect((await call(env, { method: "PATCH", url: `/api/admin/networks/${row.id}`, payload: { status: "suspended" }, user: admin })).statusCode).toBe(200);
+    expect(
+      (
+        await call(env, {
+          method: "PATCH",
+          url: `/api/admin/networks/${row.id}`,
+          payload: { status: "suspended" },
+          user: someone,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await call(env, {
+          method: "PATCH",
+          url: `/api/admin/networks/${row.id}`,
+          payload: { status: "suspended" },
+          user: admin,
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await call(env, { url: `/api/networks/${slug}/public` })).statusCode).toBe(404);
     const me2 = await call(env, { url: "/api/me", user: admin });
     expect(me2.json().networks.map((n: any) => n.slug)).not.toContain(slug);

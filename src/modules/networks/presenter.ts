@@ -1,4 +1,10 @@
-export function presentNetwork(n: { id: string; name: string; slug: string; status: string; createdAt: Date }) {
+export function presentNetwork(n: {
+  id: string;
+  name: string;
+  slug: string;
+  status: string;
+  createdAt: Date;
+}) {
   return { id: n.id, name: n.name, slug: n.slug, status: n.status, createdAt: n.createdAt.toISOString() };
 }
 

@@ -1,23 +1,40 @@
 import { z } from "zod";
-import type { FastifyZod } from "../../server/modules.ts";
 import { type AppContext, findNetwork, requirePlatformAdmin, requireUser } from "../../server/context.ts";
+import type { FastifyZod } from "../../server/modules.ts";
 import { errors } from "../../shared/errors.ts";
 import { presentNetwork, presentNotice } from "./presenter.ts";
 import { allNetworks, latestNotice, myNetworks } from "./queries.ts";
-import { adminNetworkOut, createNetworkInput, myNetworkOut, publicNetworkOut, setupInput } from "./schemas.ts";
+import {
+  adminNetworkOut,
+  createNetworkInput,
+  myNetworkOut,
+  publicNetworkOut,
+  setupInput,
+} from "./schemas.ts";
 import { createNetwork, findUserIdByEmail, runSetup, setNetworkStatus, setupNeeded } from "./service.ts";
 
 export default async function networkRoutes(app: FastifyZod, ctx: AppContext) {
   app.get(
     "/setup",
-    { schema: { tags: ["setup"], summary: "Whether first-run setup is needed", response: { 200: z.object({ needed: z.boolean() }) } } },
+    {
+      schema: {
+        tags: ["setup"],
+        summary: "Whether first-run setup is needed",
+        response: { 200: z.object({ needed: z.boolean() }) },
+      },
+    },
     async () => ({ needed: await setupNeeded(ctx) }),
   );
 
   app.post(
     "/setup",
     {
-      schema: { tags: ["setup"], summary: "First run: create the platform admin and the first network", body: setupInput, response: { 201: z.object({ networkSlug: z.string() }) } },
+      schema: {
+        tags: ["setup"],
+        summary: "First run: create the platform admin and the first network",
+        body: setupInput,
+        response: { 201: z.object({ networkSlug: z.string() }) },
+      },
       config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
     },
     async (req, reply) => {
@@ -34,7 +51,13 @@ export default async function networkRoutes(app: FastifyZod, ctx: AppContext) {
         summary: "The signed-in user and their networks",
         response: {
           200: z.object({
-            user: z.object({ id: z.string(), name: z.string(), email: z.string(), platformAdmin: z.boolean(), locale: z.enum(["ja", "en"]) }),
+            user: z.object({
+              id: z.string(),
+              name: z.string(),
+              email: z.string(),
+              platformAdmin: z.boolean(),
+              locale: z.enum(["ja", "en"]),
+            }),
             networks: z.array(myNetworkOut),
           }),
         },
@@ -70,20 +93,41 @@ export default async function networkRoutes(app: FastifyZod, ctx: AppContext) {
 
   app.get(
     "/admin/networks",
-    { schema: { tags: ["admin"], summary: "All networks (platform admin)", response: { 200: z.object({ networks: z.array(adminNetworkOut) }) } } },
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "All networks (platform admin)",
+        response: { 200: z.object({ networks: z.array(adminNetworkOut) }) },
+      },
+    },
     async (req) => {
       await requirePlatformAdmin(ctx, req);
       const rows = await allNetworks(ctx.db);
-      return { networks: rows.map((r) => ({ ...presentNetwork(r), memberCount: r.memberCount, operatorCount: r.operatorCount })) };
+      return {
+        networks: rows.map((r) => ({
+          ...presentNetwork(r),
+          memberCount: r.memberCount,
+          operatorCount: r.operatorCount,
+        })),
+      };
     },
   );
 
   app.post(
     "/admin/networks",
-    { schema: { tags: ["admin"], summary: "Create a network (platform admin)", body: createNetworkInput, response: { 201: z.object({ id: z.string(), slug: z.string() }) } } },
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "Create a network (platform admin)",
+        body: createNetworkInput,
+        response: { 201: z.object({ id: z.string(), slug: z.string() }) },
+      },
+    },
     async (req, reply) => {
       const admin = await requirePlatformAdmin(ctx, req);
-      const operatorId = req.body.operatorEmail ? await findUserIdByEmail(ctx, req.body.operatorEmail) : admin.id;
+      const operatorId = req.body.operatorEmail
+        ? await findUserIdByEmail(ctx, req.body.operatorEmail)
+        : admin.id;
       const id = await createNetwork(ctx, { userId: admin.id, label: admin.email }, req.body, operatorId);
       return reply.status(201).send({ id, slug: req.body.slug });
     },
@@ -107,5 +151,3 @@ export default async function networkRoutes(app: FastifyZod, ctx: AppContext) {
     },
   );
 }
-
-

@@ -23,14 +23,35 @@ export async function setupNeeded(ctx: AppContext): Promise<boolean> {
 type NetworkInput = { name: string; slug: string; privacyNotice: { body: string; purposes: string[] } };
 
 /** Creates a network with its first privacy notice and its first operator, in one transaction. */
-export async function createNetwork(ctx: AppContext, actor: Actor, input: NetworkInput, operatorUserId: string) {
+export async function createNetwork(
+  ctx: AppContext,
+  actor: Actor,
+  input: NetworkInput,
+  operatorUserId: string,
+) {
   return ctx.db.transaction(async (tx) => {
-    const [exists] = await tx.select({ id: organization.id }).from(organization).where(eq(organization.slug, input.slug));
+    const [exists] = await tx
+      .select({ id: organization.id })
+      .from(organization)
+      .where(eq(organization.slug, input.slug));
     if (exists) throw slugTaken();
     const networkId = await insertNetwork(tx, input);
     await insertNotice(tx, { networkId, ...input.privacyNotice, createdBy: actor.userId });
-    await insertMember(tx, { networkId, userId: operatorUserId, role: "operator", verifiedVia: "operator_added", verifiedBy: actor.userId });
-    await audit(tx, { networkId, actor, action: "network.create", targetType: "network", targetId: networkId, data: { slug: input.slug } });
+    await insertMember(tx, {
+      networkId,
+      userId: operatorUserId,
+      role: "operator",
+      verifiedVia: "operator_added",
+      verifiedBy: actor.userId,
+    });
+    await audit(tx, {
+      networkId,
+      actor,
+      action: "network.create",
+      targetType: "network",
+      targetId: networkId,
+      data: { slug: input.slug },
+    });
     return networkId;
   });
 }
@@ -53,23 +74,49 @@ export async function runSetup(
       en: "This email address is already registered.",
     });
   }
-  const [slugUsed] = await ctx.db.select({ id: organization.id }).from(organization).where(eq(organization.slug, input.network.slug));
+  const [slugUsed] = await ctx.db
+    .select({ id: organization.id })
+    .from(organization)
+    .where(eq(organization.slug, input.network.slug));
   if (slugUsed) throw slugTaken();
   const admin = await createVerifiedUser(ctx, { ...input.admin, platformAdmin: true });
-  const networkId = await createNetwork(ctx, { userId: admin.id, label: admin.email }, input.network, admin.id);
+  const networkId = await createNetwork(
+    ctx,
+    { userId: admin.id, label: admin.email },
+    input.network,
+    admin.id,
+  );
   return { userId: admin.id, networkId };
 }
 
-export async function setNetworkStatus(ctx: AppContext, actor: Actor, networkId: string, status: "active" | "suspended") {
+export async function setNetworkStatus(
+  ctx: AppContext,
+  actor: Actor,
+  networkId: string,
+  status: "active" | "suspended",
+) {
   return ctx.db.transaction(async (tx) => {
-    const rows = await tx.update(organization).set({ status }).where(eq(organization.id, networkId)).returning({ id: organization.id });
+    const rows = await tx
+      .update(organization)
+      .set({ status })
+      .where(eq(organization.id, networkId))
+      .returning({ id: organization.id });
     if (!rows.length) throw errors.notFound({ ja: "ネットワーク", en: "network" });
-    await audit(tx, { networkId, actor, action: `network.${status === "active" ? "reactivate" : "suspend"}`, targetType: "network", targetId: networkId });
+    await audit(tx, {
+      networkId,
+      actor,
+      action: `network.${status === "active" ? "reactivate" : "suspend"}`,
+      targetType: "network",
+      targetId: networkId,
+    });
   });
 }
 
 export async function findUserIdByEmail(ctx: AppContext, email: string) {
-  const [u] = await ctx.db.select({ id: user.id }).from(user).where(eq(user.email, email.trim().toLowerCase()));
+  const [u] = await ctx.db
+    .select({ id: user.id })
+    .from(user)
+    .where(eq(user.email, email.trim().toLowerCase()));
   if (!u) {
     throw new AppError(400, "USER_NOT_FOUND", {
       ja: "このメールアドレスのアカウントが見つかりません。先にアカウントを作成してもらってください。",

@@ -42,7 +42,8 @@ export const common = {
     authErrors: {
       INVALID_EMAIL_OR_PASSWORD: "メールアドレスまたはパスワードが正しくありません。",
       USER_ALREADY_EXISTS: "このメールアドレスは既に登録されています。ログインしてください。",
-      USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: "このメールアドレスは既に登録されています。ログインしてください。",
+      USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL:
+        "このメールアドレスは既に登録されています。ログインしてください。",
       EMAIL_NOT_VERIFIED: "メールアドレスの確認が済んでいません。届いたメールのリンクを開いてください。",
       PASSWORD_TOO_SHORT: "パスワードは8文字以上にしてください。",
       INVALID_TOKEN: "リンクが無効か、有効期限が切れています。",

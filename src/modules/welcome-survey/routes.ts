@@ -1,0 +1,4 @@
+import type { AppContext } from "../../server/context.ts";
+import type { FastifyZod } from "../../server/modules.ts";
+
+export default async function welcomeSurveyRoutes(_app: FastifyZod, _ctx: AppContext) {}
