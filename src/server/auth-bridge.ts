@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { errorBody, errors } from "../shared/errors.ts";
 import { AUTH_PATHS_OPEN } from "./auth.ts";
+import { translateAuthError } from "./auth-errors.ts";
 import { type AppContext, requestLang } from "./context.ts";
 
 export async function registerAuthBridge(app: FastifyInstance, ctx: AppContext) {
@@ -33,6 +34,12 @@ export async function registerAuthBridge(app: FastifyInstance, ctx: AppContext) 
       });
       const cookies = res.headers.getSetCookie();
       if (cookies.length) reply.header("set-cookie", cookies);
+      if (res.status >= 400 && res.headers.get("content-type")?.includes("application/json")) {
+        const body = translateAuthError(res.status, await res.json().catch(() => null));
+        const lang = requestLang(req);
+        if (body?.error) body.error.message = body.error.messages[lang];
+        return reply.send(body);
+      }
       return reply.send(res.body ? Buffer.from(await res.arrayBuffer()) : null);
     },
   });

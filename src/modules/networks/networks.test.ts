@@ -211,3 +211,19 @@ describe("platform admin networks", () => {
     expect((await call(env, { url: "/api/networks/does-not-exist/public" })).statusCode).toBe(404);
   });
 });
+
+describe("auth errors", () => {
+  it("carry a stable code and ja/en messages", async () => {
+    const r = await call(env, {
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      payload: { email: "nobody@example.com", password: "whatever-123" },
+    });
+    expect(r.statusCode).toBe(401);
+    expect(r.json().error).toMatchObject({
+      code: "INVALID_EMAIL_OR_PASSWORD",
+      message: expect.stringContaining("パスワード"),
+    });
+    expect(r.json().error.messages.en).toBe("Invalid email or password.");
+  });
+});

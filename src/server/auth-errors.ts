@@ -1,0 +1,48 @@
+// better-auth answers errors as { code, message } in English. We add our error shape with a
+// Japanese message for the codes people meet, keeping better-auth's fields for its clients.
+import type { Messages } from "../shared/errors.ts";
+
+const known: Record<string, Messages> = {
+  INVALID_EMAIL_OR_PASSWORD: {
+    ja: "メールアドレスまたはパスワードが正しくありません。",
+    en: "Invalid email or password.",
+  },
+  USER_ALREADY_EXISTS: {
+    ja: "このメールアドレスは既に登録されています。",
+    en: "This email address is already registered.",
+  },
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: {
+    ja: "このメールアドレスは既に登録されています。",
+    en: "This email address is already registered.",
+  },
+  EMAIL_NOT_VERIFIED: {
+    ja: "メールアドレスの確認が済んでいません。確認メールのリンクを開いてください。",
+    en: "Your email address is not verified yet. Open the link in the verification email.",
+  },
+  PASSWORD_TOO_SHORT: {
+    ja: "パスワードは8文字以上にしてください。",
+    en: "The password must be at least 8 characters.",
+  },
+  PASSWORD_TOO_LONG: { ja: "パスワードが長すぎます。", en: "The password is too long." },
+  INVALID_TOKEN: {
+    ja: "リンクが無効か、有効期限が切れています。",
+    en: "The link is invalid or has expired.",
+  },
+  INVALID_EMAIL: { ja: "メールアドレスの形式が正しくありません。", en: "The email address is not valid." },
+  INVALID_PASSWORD: { ja: "パスワードが正しくありません。", en: "The password is wrong." },
+  TOO_MANY_REQUESTS: {
+    ja: "操作が多すぎます。しばらく待ってから再度お試しください。",
+    en: "Too many attempts. Please wait and try again.",
+  },
+  UNAUTHORIZED: { ja: "ログインしてください。", en: "Please sign in." },
+};
+
+export function translateAuthError(status: number, body: any): any {
+  if (!body || typeof body !== "object" || body.error) return body;
+  const code = String(body.code ?? (status === 429 ? "TOO_MANY_REQUESTS" : `AUTH_${status}`));
+  const messages = known[code] ?? {
+    ja: "認証でエラーが発生しました。入力内容を確認してください。",
+    en: String(body.message ?? "Authentication error."),
+  };
+  return { ...body, code, error: { code, message: messages.ja, messages } };
+}
