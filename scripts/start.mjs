@@ -17,10 +17,17 @@ function newest(dir) {
   return t;
 }
 
-const stale = !fs.existsSync(index) || fs.statSync(index).mtimeMs < Math.max(newest(path.join(root, "src/web")), newest(path.join(root, "src/shared")));
+const stale =
+  !fs.existsSync(index) ||
+  fs.statSync(index).mtimeMs <
+    Math.max(newest(path.join(root, "src/web")), newest(path.join(root, "src/shared")));
 if (stale) {
   console.log("Building the web UI (first start or changed sources)… / 画面をビルドしています…");
-  execFileSync(process.execPath, [path.join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
+  execFileSync(
+    process.execPath,
+    [path.join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
+    { cwd: root, stdio: "inherit" },
+  );
 }
 const { register } = await import("tsx/esm/api");
 register();

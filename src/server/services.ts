@@ -48,7 +48,7 @@ export async function openServices(config: Config, opts: ServiceOptions = {}): P
     baseUrl: config.baseUrl,
     secret: secretFor(config),
     mailer,
-    rateLimit: opts.rateLimit ?? true,
+    rateLimit: opts.rateLimit ?? config.AUTH_RATE_LIMIT === "on",
   });
   return { config, database, db: database.db, jobs, mailer, auth, log };
 }

@@ -47,6 +47,7 @@ export function Layout() {
   const qc = useQueryClient();
   const loc = useLocation();
   const current = me?.networks.find((n) => n.slug === slug);
+  const showNav = !!me && (!!current || me.user.platformAdmin || me.networks.length > 0);
   const link = (to: string, label: string) => (
     <NavLink key={to} component={Link} to={to} label={label} active={loc.pathname === to} onClick={close} />
   );
@@ -59,7 +60,9 @@ export function Layout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
+            {showNav && (
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
+            )}
             <UnstyledButton component={Link} to="/">
               <Title order={4}>{t("appName")}</Title>
             </UnstyledButton>
@@ -84,43 +87,46 @@ export function Layout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
-        <ScrollArea>
-          {current && (
-            <>
-              {link(`/n/${current.slug}`, t("nav.home"))}
-              {link(`/n/${current.slug}/profile`, t("nav.profile"))}
-              {link(`/n/${current.slug}/settings/consent`, t("nav.consent"))}
-              {current.role === "operator" && (
-                <>
-                  <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
-                    {t("nav.operatorSection")}
-                  </Text>
-                  {link(`/n/${current.slug}/admin/approvals`, t("nav.approvals"))}
-                  {link(`/n/${current.slug}/admin/roster`, t("nav.roster"))}
-                  {link(`/n/${current.slug}/admin/invitations`, t("nav.invitations"))}
-                  {link(`/n/${current.slug}/admin/members`, t("nav.members"))}
-                  {link(`/n/${current.slug}/admin/survey`, t("nav.survey"))}
-                  {link(`/n/${current.slug}/admin/privacy`, t("nav.privacy"))}
-                  {link(`/n/${current.slug}/admin/api-tokens`, t("nav.apiTokens"))}
-                </>
-              )}
-            </>
-          )}
-          {me?.user.platformAdmin && link("/admin", t("nav.admin"))}
-          {me && (
-            <NavLink
-              mt="md"
-              label={t("signOut")}
-              onClick={async () => {
-                await signOut();
-                qc.clear();
-                nav("/sign-in");
-              }}
-            />
-          )}
-        </ScrollArea>
-      </AppShell.Navbar>
+      {showNav && (
+        <AppShell.Navbar p="xs">
+          <ScrollArea>
+            {current && (
+              <>
+                {link(`/n/${current.slug}`, t("nav.home"))}
+                {link(`/n/${current.slug}/profile`, t("nav.profile"))}
+                {link(`/n/${current.slug}/settings/consent`, t("nav.consent"))}
+                {current.role === "operator" && (
+                  <>
+                    <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
+                      {t("nav.operatorSection")}
+                    </Text>
+                    {link(`/n/${current.slug}/admin/approvals`, t("nav.approvals"))}
+                    {link(`/n/${current.slug}/admin/roster`, t("nav.roster"))}
+                    {link(`/n/${current.slug}/admin/invitations`, t("nav.invitations"))}
+                    {link(`/n/${current.slug}/admin/members`, t("nav.members"))}
+                    {link(`/n/${current.slug}/admin/survey`, t("nav.survey"))}
+                    {link(`/n/${current.slug}/admin/privacy`, t("nav.privacy"))}
+                    {link(`/n/${current.slug}/admin/api-tokens`, t("nav.apiTokens"))}
+                  </>
+                )}
+              </>
+            )}
+            {me && !current && me.networks.map((n) => link(`/n/${n.slug}`, n.name))}
+            {me?.user.platformAdmin && link("/admin", t("nav.admin"))}
+            {me && (
+              <NavLink
+                mt="md"
+                label={t("signOut")}
+                onClick={async () => {
+                  await signOut();
+                  qc.clear();
+                  nav("/sign-in");
+                }}
+              />
+            )}
+          </ScrollArea>
+        </AppShell.Navbar>
+      )}
       <AppShell.Main>
         <Outlet />
       </AppShell.Main>
