@@ -1,4 +1,139 @@
-import type { AppContext } from "../../server/context.ts";
+// Profiles: one's own (edit, photo) and other members' (only what their owner lets the viewer see).
+import fs from "node:fs";
+import { z } from "zod";
+import { type AppContext, requireMember } from "../../server/context.ts";
 import type { FastifyZod } from "../../server/modules.ts";
+import { errors } from "../../shared/errors.ts";
+import { PHOTO_MAX_BYTES, photoErrors } from "./photo.ts";
+import { presentOwnProfile, presentProfileFor } from "./presenter.ts";
+import { ownProfileOut, profileInput, profileViewOut } from "./schemas.ts";
+import {
+  deleteOwnPhoto,
+  ownProfile,
+  replaceOwnProfile,
+  setOwnPhoto,
+  viewProfile,
+  visiblePhoto,
+} from "./service.ts";
 
-export default async function profilesRoutes(_app: FastifyZod, _ctx: AppContext) {}
+const slugParams = z.object({ slug: z.string() });
+const userParams = z.object({ slug: z.string(), userId: z.string().min(1).max(100) });
+const tags = ["profiles"];
+
+export default async function profilesRoutes(app: FastifyZod, ctx: AppContext) {
+  app.get(
+    "/n/:slug/profiles/me",
+    {
+      schema: {
+        tags,
+        summary: "My profile in this network, with the visibility of each field",
+        params: slugParams,
+        response: { 200: ownProfileOut },
+      },
+    },
+    async (req) => {
+      const scope = await requireMember(ctx, req, req.params.slug);
+      return presentOwnProfile(scope.network.slug, await ownProfile(ctx, scope));
+    },
+  );
+
+  app.put(
+    "/n/:slug/profiles/me",
+    {
+      schema: {
+        tags,
+        summary: "Replace my profile (every field; visibilities not given return to their defaults)",
+        params: slugParams,
+        body: profileInput,
+        response: { 200: ownProfileOut },
+      },
+    },
+    async (req) => {
+      const scope = await requireMember(ctx, req, req.params.slug);
+      return presentOwnProfile(scope.network.slug, await replaceOwnProfile(ctx, scope, req.body));
+    },
+  );
+
+  app.post(
+    "/n/:slug/profiles/me/photo",
+    {
+      schema: {
+        tags,
+        summary: "Upload my photo (multipart field `file`: JPEG, PNG or WebP, at most 2 MB)",
+        consumes: ["multipart/form-data"],
+        params: slugParams,
+        response: { 200: ownProfileOut },
+      },
+    },
+    async (req) => {
+      const scope = await requireMember(ctx, req, req.params.slug);
+      if (!req.isMultipart()) throw photoErrors.missing();
+      const part = await req.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } });
+      if (part?.fieldname !== "file") throw photoErrors.missing();
+      let buf: Buffer;
+      try {
+        buf = await part.toBuffer();
+      } catch (err: any) {
+        if (err?.code === "FST_REQ_FILE_TOO_LARGE") throw photoErrors.tooLarge();
+        throw err;
+      }
+      return presentOwnProfile(scope.network.slug, await setOwnPhoto(ctx, scope, buf));
+    },
+  );
+
+  app.delete(
+    "/n/:slug/profiles/me/photo",
+    {
+      schema: {
+        tags,
+        summary: "Remove my photo",
+        params: slugParams,
+        response: { 200: ownProfileOut },
+      },
+    },
+    async (req) => {
+      const scope = await requireMember(ctx, req, req.params.slug);
+      return presentOwnProfile(scope.network.slug, await deleteOwnPhoto(ctx, scope));
+    },
+  );
+
+  app.get(
+    "/n/:slug/profiles/:userId",
+    {
+      schema: {
+        tags,
+        summary:
+          "A member's profile: only the fields its owner lets this viewer see (hidden fields are absent)",
+        params: userParams,
+        response: { 200: profileViewOut },
+      },
+    },
+    async (req) => {
+      const scope = await requireMember(ctx, req, req.params.slug);
+      const { row, kind } = await viewProfile(ctx, scope, req.params.userId);
+      return presentProfileFor(scope.network.slug, row, kind) as z.infer<typeof profileViewOut>;
+    },
+  );
+
+  app.get(
+    "/n/:slug/profiles/:userId/photo",
+    {
+      schema: {
+        tags,
+        summary: "A member's photo, if its owner lets this viewer see it",
+        params: userParams,
+      },
+    },
+    async (req, reply) => {
+      const scope = await requireMember(ctx, req, req.params.slug);
+      const file = await visiblePhoto(ctx, scope, req.params.userId);
+      const stat = await fs.promises.stat(file.abs).catch(() => null);
+      if (!stat?.isFile()) throw errors.notFound({ ja: "写真", en: "photo" });
+      return reply
+        .header("cache-control", "private, max-age=300")
+        .header("content-length", stat.size)
+        .type(file.mime)
+        .send(fs.createReadStream(file.abs));
+    },
+  );
+}

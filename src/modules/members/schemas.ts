@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { NETWORK_ROLES } from "../../shared/profile.ts";
+
+export const MEMBER_STATUSES = ["active", "suspended"] as const;
+
+export const memberListQuery = z.object({
+  q: z.string().max(200).optional(),
+  role: z.enum(NETWORK_ROLES).optional(),
+  status: z.enum(MEMBER_STATUSES).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type MemberListQuery = z.infer<typeof memberListQuery>;
+
+export const memberItemOut = z.object({
+  userId: z.string(),
+  name: z.string(),
+  displayName: z.string().nullable(),
+  email: z.string(),
+  role: z.enum(NETWORK_ROLES),
+  status: z.enum(MEMBER_STATUSES),
+  joinYm: z.string().nullable(),
+  leaveYm: z.string().nullable(),
+  verifiedVia: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+  lastActiveAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type MemberItem = z.infer<typeof memberItemOut>;
+
+export const memberListOut = z.object({
+  items: z.array(memberItemOut),
+  total: z.number(),
+  nextCursor: z.string().nullable(),
+});
+
+export const memberPatchInput = z
+  .object({ role: z.enum(NETWORK_ROLES).optional(), status: z.enum(MEMBER_STATUSES).optional() })
+  .strict()
+  .refine((b) => b.role !== undefined || b.status !== undefined, "Give role or status");
+export type MemberPatch = z.infer<typeof memberPatchInput>;
+
+export const myMembershipOut = z.object({
+  network: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
+  role: z.enum(NETWORK_ROLES),
+  status: z.enum(MEMBER_STATUSES),
+});

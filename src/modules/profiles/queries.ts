@@ -1,0 +1,107 @@
+// SQL for profiles. Every read is scoped by network id.
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.ts";
+import { member, memberConsent, profile, user } from "../../db/schema/index.ts";
+import type { ProfileInput } from "./schemas.ts";
+
+/** A member of the network with their profile (profile columns are null when none was created yet). */
+export async function findMemberProfile(db: Db | Tx, networkId: string, userId: string) {
+  const [row] = await db
+    .select({
+      userId: member.userId,
+      memberStatus: member.status,
+      role: member.role,
+      directoryConsent: memberConsent.directory,
+      userName: user.name,
+      hasProfile: sql<boolean>`${profile.userId} is not null`,
+      displayName: profile.displayName,
+      nameWhileEmployed: profile.nameWhileEmployed,
+      nameKana: profile.nameKana,
+      photoPath: profile.photoPath,
+      joinYm: profile.joinYm,
+      leaveYm: profile.leaveYm,
+      departments: profile.departments,
+      currentCompany: profile.currentCompany,
+      industry: profile.industry,
+      jobType: profile.jobType,
+      skills: profile.skills,
+      location: profile.location,
+      bio: profile.bio,
+      links: profile.links,
+      openTo: profile.openTo,
+      contactChannel: profile.contactChannel,
+      contactHours: profile.contactHours,
+      visibility: profile.visibility,
+      updatedAt: profile.updatedAt,
+    })
+    .from(member)
+    .innerJoin(user, eq(user.id, member.userId))
+    .leftJoin(profile, and(eq(profile.networkId, member.organizationId), eq(profile.userId, member.userId)))
+    .leftJoin(
+      memberConsent,
+      and(eq(memberConsent.networkId, member.organizationId), eq(memberConsent.userId, member.userId)),
+    )
+    .where(and(eq(member.organizationId, networkId), eq(member.userId, userId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export type MemberProfileRow = NonNullable<Awaited<ReturnType<typeof findMemberProfile>>>;
+
+/** Makes sure the member has a profile row (members added before profiles existed may not). */
+export async function ensureProfile(tx: Tx, networkId: string, userId: string, displayName: string) {
+  await tx.insert(profile).values({ networkId, userId, displayName }).onConflictDoNothing();
+}
+
+/** Replaces every editable column of the profile (the photo is kept). */
+export async function replaceProfile(
+  tx: Tx,
+  networkId: string,
+  userId: string,
+  p: ProfileInput,
+  visibility: Record<string, string>,
+) {
+  const values = {
+    displayName: p.displayName,
+    nameWhileEmployed: p.nameWhileEmployed,
+    nameKana: p.nameKana,
+    joinYm: p.joinYm,
+    leaveYm: p.leaveYm,
+    departments: p.departments,
+    currentCompany: p.currentCompany,
+    industry: p.industry,
+    jobType: p.jobType,
+    skills: p.skills,
+    location: p.location,
+    bio: p.bio,
+    links: p.links,
+    openTo: p.openTo as string[],
+    contactChannel: p.contactChannel,
+    contactHours: p.contactHours,
+    visibility: visibility as Record<string, any>,
+  };
+  await tx
+    .insert(profile)
+    .values({ networkId, userId, ...values })
+    .onConflictDoUpdate({
+      target: [profile.networkId, profile.userId],
+      set: { ...values, updatedAt: sql`now()` },
+    });
+}
+
+/** The current photo path, locking the profile row so concurrent uploads replace files in order. */
+export async function lockPhotoPath(tx: Tx, networkId: string, userId: string) {
+  const [row] = await tx
+    .select({ photoPath: profile.photoPath })
+    .from(profile)
+    .where(and(eq(profile.networkId, networkId), eq(profile.userId, userId)))
+    .for("update");
+  return row?.photoPath ?? null;
+}
+
+export async function setPhotoPath(tx: Tx, networkId: string, userId: string, photoPath: string | null) {
+  await tx
+    .update(profile)
+    .set({ photoPath, updatedAt: sql`now()` })
+    .where(and(eq(profile.networkId, networkId), eq(profile.userId, userId)));
+}

@@ -1,0 +1,80 @@
+// Profile rules: editing one's own profile and photo, and opening another member's profile.
+import type { AppContext, NetworkScope } from "../../server/context.ts";
+import { errors } from "../../shared/errors.ts";
+import { PROFILE_FIELD_DEFAULTS } from "../../shared/profile.ts";
+import { detectImageType, photoErrors, photoFile, removePhoto, writePhoto } from "./photo.ts";
+import { fieldVisibleTo, profileOpenTo, type ViewerKind, viewerKind, visibilityOf } from "./policy.ts";
+import { ensureProfile, findMemberProfile, lockPhotoPath, replaceProfile, setPhotoPath } from "./queries.ts";
+import type { ProfileInput } from "./schemas.ts";
+
+const profileNotFound = () => errors.notFound({ ja: "プロフィール", en: "profile" });
+
+export async function ownProfile(ctx: AppContext, scope: NetworkScope) {
+  const row = await findMemberProfile(ctx.db, scope.network.id, scope.user.id);
+  if (!row) throw profileNotFound();
+  return row;
+}
+
+/** PUT semantics: every editable field is replaced; visibilities not given fall back to their defaults. */
+export async function replaceOwnProfile(ctx: AppContext, scope: NetworkScope, input: ProfileInput) {
+  const visibility = { ...PROFILE_FIELD_DEFAULTS, ...input.visibility, displayName: "members" };
+  await ctx.db.transaction(async (tx) => {
+    await replaceProfile(tx, scope.network.id, scope.user.id, input, visibility);
+  });
+  return ownProfile(ctx, scope);
+}
+
+/** Another member's profile, or 404 when the viewer may not open it (nothing tells why). */
+export async function viewProfile(
+  ctx: AppContext,
+  scope: NetworkScope,
+  userId: string,
+): Promise<{ row: NonNullable<Awaited<ReturnType<typeof findMemberProfile>>>; kind: ViewerKind }> {
+  const row = await findMemberProfile(ctx.db, scope.network.id, userId);
+  if (!row) throw profileNotFound();
+  const kind = viewerKind(scope.member, row.userId);
+  if (!profileOpenTo(kind, row)) throw profileNotFound();
+  return { row, kind };
+}
+
+/** Stores a new photo (replacing and deleting the old file). */
+export async function setOwnPhoto(ctx: AppContext, scope: NetworkScope, buf: Buffer) {
+  if (!buf.length) throw photoErrors.missing();
+  const type = detectImageType(buf);
+  if (!type) throw photoErrors.type();
+  const { dataDir } = ctx.config;
+  const rel = await writePhoto(dataDir, scope.network.id, scope.user.id, type, buf);
+  let old: string | null = null;
+  try {
+    await ctx.db.transaction(async (tx) => {
+      await ensureProfile(tx, scope.network.id, scope.user.id, scope.user.name);
+      old = await lockPhotoPath(tx, scope.network.id, scope.user.id);
+      await setPhotoPath(tx, scope.network.id, scope.user.id, rel);
+    });
+  } catch (err) {
+    await removePhoto(dataDir, rel);
+    throw err;
+  }
+  await removePhoto(dataDir, old);
+  return ownProfile(ctx, scope);
+}
+
+export async function deleteOwnPhoto(ctx: AppContext, scope: NetworkScope) {
+  let old: string | null = null;
+  await ctx.db.transaction(async (tx) => {
+    old = await lockPhotoPath(tx, scope.network.id, scope.user.id);
+    if (old) await setPhotoPath(tx, scope.network.id, scope.user.id, null);
+  });
+  await removePhoto(ctx.config.dataDir, old);
+  return ownProfile(ctx, scope);
+}
+
+/** The photo file of `userId`, if there is one and its `photo` field is visible to the viewer. */
+export async function visiblePhoto(ctx: AppContext, scope: NetworkScope, userId: string) {
+  const { row, kind } = await viewProfile(ctx, scope, userId);
+  const notFound = () => errors.notFound({ ja: "写真", en: "photo" });
+  if (!row.photoPath || !fieldVisibleTo(visibilityOf(row.visibility, "photo"), kind)) throw notFound();
+  const file = photoFile(ctx.config.dataDir, row.photoPath);
+  if (!file) throw notFound();
+  return file;
+}
