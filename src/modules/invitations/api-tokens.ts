@@ -1,0 +1,52 @@
+// Network API tokens for HR systems: created by operators, shown once, stored as a hash.
+// A token works only on its own network's invitation route (see requireOperatorOrToken).
+import { randomUUID } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { apiToken } from "../../db/schema/index.ts";
+import { audit } from "../../server/audit.ts";
+import { type Actor, type AppContext, hashToken } from "../../server/context.ts";
+import { errors } from "../../shared/errors.ts";
+import { newApiToken } from "./tokens.ts";
+
+export async function createApiToken(ctx: AppContext, networkId: string, actor: Actor, name: string) {
+  const { token, prefix } = newApiToken();
+  const id = randomUUID();
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(apiToken)
+      .values({ id, networkId, name, prefix, tokenHash: hashToken(token), createdBy: actor.userId });
+    await audit(tx, {
+      networkId,
+      actor,
+      action: "api_token.create",
+      targetType: "api_token",
+      targetId: id,
+      data: { name, prefix },
+    });
+  });
+  return { id, token };
+}
+
+/** Revokes at once: the next request with the token is refused. Revoking twice is fine. */
+export async function revokeApiToken(ctx: AppContext, networkId: string, actor: Actor, id: string) {
+  await ctx.db.transaction(async (tx) => {
+    const [t] = await tx
+      .select({ id: apiToken.id, name: apiToken.name, revokedAt: apiToken.revokedAt })
+      .from(apiToken)
+      .where(and(eq(apiToken.id, id), eq(apiToken.networkId, networkId)));
+    if (!t) throw errors.notFound({ ja: "API トークン", en: "API token" });
+    if (t.revokedAt) return;
+    await tx
+      .update(apiToken)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(apiToken.id, id), eq(apiToken.networkId, networkId), isNull(apiToken.revokedAt)));
+    await audit(tx, {
+      networkId,
+      actor,
+      action: "api_token.revoke",
+      targetType: "api_token",
+      targetId: id,
+      data: { name: t.name },
+    });
+  });
+}

@@ -1,0 +1,305 @@
+// Inviting leavers: guards, roster invitations with skips, emails in ja/en, list, revoke, expiry.
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, networkInvitation } from "../../db/schema/index.ts";
+import {
+  call,
+  createTestEnv,
+  linkIn,
+  mailsTo,
+  makeMember,
+  makeNetwork,
+  makeUser,
+  type TestEnv,
+  uniq,
+} from "../../test/harness.ts";
+import { uploadRoster } from "../roster/testing.ts";
+import { CONSENT, inviteByEmail } from "./testing.ts";
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await createTestEnv();
+});
+afterAll(() => env?.close());
+
+const rosterCsv = (p: string) =>
+  [
+    "社員番号,氏名,フリガナ,入社日,退職日,最終所属,メールアドレス",
+    `R1,山田 太郎,ヤマダ タロウ,2015/4/1,2024/3/31,営業部,${p}-taro@example.com`,
+    "R2,佐藤 花子,サトウ ハナコ,2012/4/1,2023/9/30,人事部,",
+    `R3,鈴木 一郎,スズキ イチロウ,2010/4/1,2020/3/31,開発部,${p}-ichiro@example.com`,
+  ].join("\n");
+
+async function rosterIds(net: { slug: string; operator: any }) {
+  const items = (await call(env, { url: `/api/n/${net.slug}/roster`, user: net.operator })).json().items;
+  return Object.fromEntries(items.map((i: any) => [i.employeeNumber, i])) as Record<string, any>;
+}
+
+describe("invitation routes: who may call them", () => {
+  it("anonymous 401, alumni 403, operator of another network 404, nothing leaked", async () => {
+    const net = await makeNetwork(env);
+    const other = await makeNetwork(env);
+    const alum = await makeMember(env, net, "alumni");
+    const { id } = await inviteByEmail(env, net, `${uniq("g")}@example.com`);
+    const routes = [
+      (u: any) =>
+        call(env, {
+          method: "POST",
+          url: `/api/n/${net.slug}/invitations`,
+          user: u,
+          payload: { invitees: [{ email: "x@example.com" }] },
+        }),
+      (u: any) => call(env, { url: `/api/n/${net.slug}/invitations`, user: u }),
+      (u: any) => call(env, { method: "POST", url: `/api/n/${net.slug}/invitations/${id}/revoke`, user: u }),
+      (u: any) => call(env, { url: `/api/n/${net.slug}/api-tokens`, user: u }),
+      (u: any) =>
+        call(env, { method: "POST", url: `/api/n/${net.slug}/api-tokens`, user: u, payload: { name: "HR" } }),
+      (u: any) => call(env, { method: "DELETE", url: `/api/n/${net.slug}/api-tokens/${id}`, user: u }),
+    ];
+    for (const r of routes) {
+      expect((await r(null)).statusCode).toBe(401);
+      expect((await r(alum)).statusCode).toBe(403);
+      const res = await r(other.operator);
+      expect(res.statusCode).toBe(404);
+      expect(res.body).not.toContain("example.com");
+    }
+    // The other network's operator cannot revoke through their own network either.
+    const cross = await call(env, {
+      method: "POST",
+      url: `/api/n/${other.slug}/invitations/${id}/revoke`,
+      user: other.operator,
+    });
+    expect(cross.statusCode).toBe(404);
+    const list = (await call(env, { url: `/api/n/${net.slug}/invitations`, user: net.operator })).json();
+    expect(list.items[0].status).toBe("pending");
+    expect(
+      (await call(env, { method: "POST", url: "/api/invitations/whatever-token/accept", payload: CONSENT }))
+        .statusCode,
+    ).toBe(401);
+  });
+
+  it("rejects a request that names nobody", async () => {
+    const net = await makeNetwork(env);
+    const res = await call(env, {
+      method: "POST",
+      url: `/api/n/${net.slug}/invitations`,
+      user: net.operator,
+      payload: {},
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe("VALIDATION_FAILED");
+  });
+});
+
+describe("inviting from the roster", () => {
+  it("invites with the roster email, skips with a code, mails a link in Japanese, updates roster state", async () => {
+    const net = await makeNetwork(env, { name: "つなぐ商事" });
+    const p = uniq("r");
+    await uploadRoster(env, net.slug, net.operator, rosterCsv(p));
+    const ids = await rosterIds(net);
+    const already = await makeMember(env, net, "alumni");
+    const res = await call(env, {
+      method: "POST",
+      url: `/api/n/${net.slug}/invitations`,
+      user: net.operator,
+      payload: {
+        rosterEntryIds: [ids.R1.id, ids.R2.id, "no-such-entry"],
+        invitees: [
+          { email: already.email },
+          { email: `${p}-TARO@example.com` },
+          { email: `${p}-new@example.com`, name: "新井 さくら" },
+        ],
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body.created.map((c: any) => c.email)).toEqual([`${p}-taro@example.com`, `${p}-new@example.com`]);
+    expect(body.skipped.map((s: any) => [s.ref, s.code])).toEqual([
+      [ids.R2.id, "NO_EMAIL"],
+      ["no-such-entry", "ROSTER_ENTRY_NOT_FOUND"],
+      [`${p}-taro@example.com`, "DUPLICATE"],
+      [already.email, "ALREADY_MEMBER"],
+    ]);
+    expect(body.skipped[0].messages.ja).toContain("メールアドレス");
+    const days = (new Date(body.created[0].expiresAt).getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(13.9);
+    expect(days).toBeLessThanOrEqual(14);
+
+    const [mail] = await mailsTo(env, `${p}-taro@example.com`);
+    expect(mail.subject).toBe("つなぐ商事 アルムナイネットワークへのご招待");
+    expect(mail.text).toContain("山田 太郎 様");
+    expect(mail.text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日\(.\) \d{2}:\d{2}（日本時間） まで/);
+    const url = linkIn(mail.text);
+    expect(url).toMatch(/^http:\/\/localhost:3999\/invite\/[A-Za-z0-9_-]{43}$/);
+    const token = url.split("/invite/")[1];
+    const stored = await env.ctx.db
+      .select()
+      .from(networkInvitation)
+      .where(eq(networkInvitation.networkId, net.id));
+    expect(stored.some((s) => s.tokenHash === token || JSON.stringify(s).includes(token))).toBe(false);
+
+    const info = await call(env, { url: `/api/invitations/${token}` });
+    expect(info.json()).toMatchObject({
+      networkName: "つなぐ商事",
+      networkSlug: net.slug,
+      name: "山田 太郎",
+      role: "alumni",
+    });
+    expect(info.json().privacyNotice.version).toBe(1);
+
+    let roster = await rosterIds(net);
+    expect(roster.R1).toMatchObject({ state: "invited", invitedAt: expect.any(String) });
+    expect(roster.R3.state).toBe("not_invited");
+    const invited = (
+      await call(env, { url: `/api/n/${net.slug}/roster?status=invited`, user: net.operator })
+    ).json();
+    expect(invited.items.map((i: any) => i.employeeNumber)).toEqual(["R1"]);
+
+    const invitee = await makeUser(env, { name: "山田 太郎（個人）" });
+    const ok = await call(env, {
+      method: "POST",
+      url: `/api/invitations/${token}/accept`,
+      user: invitee,
+      payload: CONSENT,
+    });
+    expect(ok.statusCode).toBe(200);
+    roster = await rosterIds(net);
+    expect(roster.R1.state).toBe("member");
+    const members = (
+      await call(env, { url: `/api/n/${net.slug}/roster?state=member`, user: net.operator })
+    ).json();
+    expect(members.total).toBe(1);
+    const again = await call(env, {
+      method: "POST",
+      url: `/api/n/${net.slug}/invitations`,
+      user: net.operator,
+      payload: { rosterEntryIds: [ids.R1.id] },
+    });
+    expect(again.json().skipped).toEqual([
+      expect.objectContaining({ ref: ids.R1.id, code: "ALREADY_MEMBER" }),
+    ]);
+    const logs = await env.ctx.db.select().from(auditLog).where(eq(auditLog.networkId, net.id));
+    // the second request invited nobody, so it changed nothing and left no audit entry
+    expect(logs.filter((l) => l.action === "invitation.create")).toHaveLength(1);
+    expect(logs.find((l) => l.action === "invitation.create")).toMatchObject({
+      actorUserId: net.operator.id,
+    });
+  });
+
+  it("writes the mail in English when asked, with the link and a readable expiry", async () => {
+    const net = await makeNetwork(env, { name: "Tsunagari Inc." });
+    const email = `${uniq("en")}@example.com`;
+    const res = await call(env, {
+      method: "POST",
+      url: `/api/n/${net.slug}/invitations`,
+      user: net.operator,
+      payload: {
+        invitees: [{ email, name: "Alice Smith" }],
+        locale: "en",
+        expiresInDays: 3,
+        role: "employee",
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    const [mail] = await mailsTo(env, email);
+    expect(mail.subject).toBe("Invitation to the Tsunagari Inc. alumni network");
+    expect(mail.text).toContain("Dear Alice Smith,");
+    expect(mail.text).toMatch(/until \w{3}, \w+ \d{1,2}, \d{4}(,| at) \d{1,2}:\d{2} [AP]M \(Japan time\)/);
+    const token = linkIn(mail.text).split("/invite/")[1];
+    const info = (await call(env, { url: `/api/invitations/${token}` })).json();
+    expect(info.role).toBe("employee");
+    const days = (new Date(info.expiresAt).getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(2.9);
+    expect(days).toBeLessThanOrEqual(3);
+  });
+
+  it("a new invitation to the same person replaces the old link", async () => {
+    const net = await makeNetwork(env);
+    const email = `${uniq("re")}@example.com`;
+    const first = await inviteByEmail(env, net, email);
+    const second = await inviteByEmail(env, net, email);
+    expect((await call(env, { url: `/api/invitations/${first.token}` })).statusCode).toBe(404);
+    expect((await call(env, { url: `/api/invitations/${second.token}` })).statusCode).toBe(200);
+    const items = (await call(env, { url: `/api/n/${net.slug}/invitations`, user: net.operator })).json()
+      .items;
+    expect(items.map((i: any) => i.status)).toEqual(["pending", "revoked"]);
+  });
+});
+
+describe("revoke and expiry", () => {
+  it("a revoked invitation stops working; an accepted one cannot be revoked", async () => {
+    const net = await makeNetwork(env);
+    const a = await inviteByEmail(env, net, `${uniq("rv")}@example.com`);
+    const r = await call(env, {
+      method: "POST",
+      url: `/api/n/${net.slug}/invitations/${a.id}/revoke`,
+      user: net.operator,
+    });
+    expect(r.json()).toEqual({ ok: true });
+    const info = await call(env, { url: `/api/invitations/${a.token}` });
+    expect(info.statusCode).toBe(404);
+    expect(info.json().error.code).toBe("INVITATION_INVALID");
+    const u = await makeUser(env);
+    const acc = await call(env, {
+      method: "POST",
+      url: `/api/invitations/${a.token}/accept`,
+      user: u,
+      payload: CONSENT,
+    });
+    expect(acc.json().error.code).toBe("INVITATION_INVALID");
+    const revoked = (
+      await call(env, { url: `/api/n/${net.slug}/invitations?status=revoked`, user: net.operator })
+    ).json();
+    expect(revoked.items.map((i: any) => i.id)).toEqual([a.id]);
+
+    const b = await inviteByEmail(env, net, `${uniq("rv")}@example.com`);
+    await call(env, { method: "POST", url: `/api/invitations/${b.token}/accept`, user: u, payload: CONSENT });
+    const late = await call(env, {
+      method: "POST",
+      url: `/api/n/${net.slug}/invitations/${b.id}/revoke`,
+      user: net.operator,
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe("INVITATION_ALREADY_ACCEPTED");
+    const unknown = await call(env, {
+      method: "POST",
+      url: `/api/n/${net.slug}/invitations/nope/revoke`,
+      user: net.operator,
+    });
+    expect(unknown.statusCode).toBe(404);
+    const logs = await env.ctx.db.select().from(auditLog).where(eq(auditLog.networkId, net.id));
+    expect(logs.filter((l) => l.action === "invitation.revoke").map((l) => l.targetId)).toContain(a.id);
+  });
+
+  it("an expired invitation cannot be used and is listed as expired", async () => {
+    const net = await makeNetwork(env);
+    const a = await inviteByEmail(env, net, `${uniq("ex")}@example.com`);
+    await env.ctx.db
+      .update(networkInvitation)
+      .set({ expiresAt: sql`now() - interval '1 minute'` })
+      .where(eq(networkInvitation.id, a.id));
+    const info = await call(env, { url: `/api/invitations/${a.token}` });
+    expect(info.statusCode).toBe(404);
+    expect(info.json().error.code).toBe("INVITATION_INVALID");
+    const u = await makeUser(env);
+    const acc = await call(env, {
+      method: "POST",
+      url: `/api/invitations/${a.token}/accept`,
+      user: u,
+      payload: CONSENT,
+    });
+    expect(acc.statusCode).toBe(404);
+    const unknown = await call(env, { url: "/api/invitations/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" });
+    expect(unknown.json().error).toEqual(info.json().error);
+    const expired = (
+      await call(env, { url: `/api/n/${net.slug}/invitations?status=expired`, user: net.operator })
+    ).json();
+    expect(expired.items).toEqual([
+      expect.objectContaining({ id: a.id, status: "expired", acceptedAt: null }),
+    ]);
+    const pending = (
+      await call(env, { url: `/api/n/${net.slug}/invitations?status=pending`, user: net.operator })
+    ).json();
+    expect(pending.items).toEqual([]);
+  });
+});

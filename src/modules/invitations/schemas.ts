@@ -1,0 +1,97 @@
+import { z } from "zod";
+import type { CONSENT_KEYS } from "../../shared/profile.ts";
+
+export const slugParams = z.object({ slug: z.string() });
+export const tokenParams = z.object({ token: z.string().min(10).max(200) });
+
+export const INVITATION_STATUSES = ["pending", "accepted", "expired", "revoked"] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+const email = z.string().trim().toLowerCase().max(254).email();
+
+export const createInvitationsInput = z
+  .object({
+    rosterEntryIds: z.array(z.string().min(1).max(100)).max(1000).optional(),
+    invitees: z
+      .array(
+        z.object({
+          email,
+          name: z.string().trim().min(1).max(100).optional(),
+          employeeNumber: z.string().trim().min(1).max(50).optional(),
+        }),
+      )
+      .max(1000)
+      .optional(),
+    role: z.enum(["alumni", "employee"]).default("alumni"),
+    locale: z.enum(["ja", "en"]).default("ja"),
+    expiresInDays: z.number().int().min(1).max(60).default(14),
+  })
+  .refine((v) => (v.rosterEntryIds?.length ?? 0) + (v.invitees?.length ?? 0) > 0, {
+    message: "rosterEntryIds or invitees must name at least one person",
+    path: ["invitees"],
+  })
+  .refine((v) => (v.rosterEntryIds?.length ?? 0) + (v.invitees?.length ?? 0) <= 1000, {
+    message: "at most 1000 people per request",
+    path: ["invitees"],
+  });
+export type CreateInvitationsInput = z.infer<typeof createInvitationsInput>;
+
+const messages = z.object({ ja: z.string(), en: z.string() });
+
+export const createInvitationsOut = z.object({
+  created: z.array(z.object({ id: z.string(), email: z.string(), expiresAt: z.string() })),
+  skipped: z.array(z.object({ ref: z.string(), code: z.string(), messages })),
+});
+
+export const invitationListQuery = z.object({
+  status: z.enum(INVITATION_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+
+export const invitationOut = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  role: z.string(),
+  status: z.enum(INVITATION_STATUSES),
+  rosterEntryId: z.string().nullable(),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+  createdVia: z.string(),
+  acceptedAt: z.string().nullable(),
+});
+
+export const publicInvitationOut = z.object({
+  networkName: z.string(),
+  networkSlug: z.string(),
+  name: z.string().nullable(),
+  email: z.string(),
+  role: z.string(),
+  expiresAt: z.string(),
+  privacyNotice: z
+    .object({ version: z.number(), body: z.string(), purposes: z.array(z.string()), createdAt: z.string() })
+    .nullable(),
+});
+
+export const acceptInput = z.object({
+  consent: z.object({
+    /** Must be the network's latest privacy notice version (else 409 NOTICE_OUTDATED). */
+    noticeVersion: z.number().int().min(1),
+    directory: z.boolean(),
+    rehire: z.boolean(),
+    freelance: z.boolean(),
+    events: z.boolean(),
+    surveys: z.boolean(),
+  } satisfies Record<(typeof CONSENT_KEYS)[number] | "noticeVersion", z.ZodType>),
+});
+
+export const apiTokenOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+export const ok = z.object({ ok: z.literal(true) });

@@ -1,0 +1,197 @@
+// Roster SQL. Every function takes the network id and puts it in the WHERE clause.
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.ts";
+import { networkInvitation, rosterEntry, rosterImport, user } from "../../db/schema/index.ts";
+import { kanaKey, nameKey } from "../../shared/text.ts";
+import type { RosterField } from "./messages.ts";
+import type { RosterState } from "./schemas.ts";
+import type { RosterRow } from "./validate.ts";
+
+/** Serialises imports of one network (two operators uploading at once wait for each other). */
+export async function lockRoster(tx: Tx, networkId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`roster:${networkId}`}))`);
+}
+
+export async function existingEmployeeNumbers(tx: Tx, networkId: string, numbers: string[]) {
+  if (!numbers.length) return new Set<string>();
+  const rows = await tx
+    .select({ n: rosterEntry.employeeNumber })
+    .from(rosterEntry)
+    .where(and(eq(rosterEntry.networkId, networkId), inArray(rosterEntry.employeeNumber, numbers)));
+  return new Set(rows.map((r) => r.n));
+}
+
+/**
+ * Inserts or updates (by employee number) one batch. Optional columns missing from the file
+ * keep their stored values; a present but empty cell clears the value.
+ */
+export async function upsertRosterBatch(
+  tx: Tx,
+  networkId: string,
+  rows: RosterRow[],
+  columns: RosterField[],
+) {
+  const has = new Set(columns);
+  const set: Record<string, SQL> = {
+    name: sql`excluded.name`,
+    nameKey: sql`excluded.name_key`,
+    joinDate: sql`excluded.join_date`,
+    leaveDate: sql`excluded.leave_date`,
+    updatedAt: sql`now()`,
+  };
+  if (has.has("nameKana")) {
+    set.nameKana = sql`excluded.name_kana`;
+    set.kanaKey = sql`excluded.kana_key`;
+  }
+  if (has.has("department")) set.department = sql`excluded.department`;
+  if (has.has("email")) set.email = sql`excluded.email`;
+  await tx
+    .insert(rosterEntry)
+    .values(
+      rows.map((r) => ({
+        id: randomUUID(),
+        networkId,
+        employeeNumber: r.employeeNumber,
+        name: r.name,
+        nameKana: r.nameKana,
+        nameKey: nameKey(r.name),
+        kanaKey: r.nameKana ? kanaKey(r.nameKana) : null,
+        joinDate: r.joinDate,
+        leaveDate: r.leaveDate,
+        department: r.department,
+        email: r.email,
+      })),
+    )
+    .onConflictDoUpdate({ target: [rosterEntry.networkId, rosterEntry.employeeNumber], set });
+}
+
+export async function insertImportRecord(
+  tx: Tx,
+  v: {
+    networkId: string;
+    userId: string | null;
+    filename: string | null;
+    encoding: string;
+    rowCount: number;
+    created: number;
+    updated: number;
+    durationMs: number;
+  },
+) {
+  const id = randomUUID();
+  await tx.insert(rosterImport).values({ id, ...v });
+  return id;
+}
+
+export async function listImports(db: Db, networkId: string, limit = 50) {
+  return db
+    .select({
+      id: rosterImport.id,
+      filename: rosterImport.filename,
+      encoding: rosterImport.encoding,
+      rowCount: rosterImport.rowCount,
+      created: rosterImport.created,
+      updated: rosterImport.updated,
+      durationMs: rosterImport.durationMs,
+      createdAt: rosterImport.createdAt,
+      by: user.name,
+    })
+    .from(rosterImport)
+    .leftJoin(user, eq(user.id, rosterImport.userId))
+    .where(eq(rosterImport.networkId, networkId))
+    .orderBy(desc(rosterImport.createdAt), desc(rosterImport.id))
+    .limit(limit);
+}
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** One search term must match one of: name, kana, employee number, department, email. */
+function termMatches(term: string): SQL | undefined {
+  const key = nameKey(term);
+  if (!key) return undefined;
+  const k = `%${likeEscape(key)}%`;
+  const kana = `%${likeEscape(kanaKey(term))}%`;
+  const raw = `%${likeEscape(term.normalize("NFKC").toLowerCase())}%`;
+  return sql`(${rosterEntry.nameKey} like ${k}
+    or ${rosterEntry.kanaKey} like ${kana}
+    or lower(${rosterEntry.employeeNumber}) like ${k}
+    or regexp_replace(lower(coalesce(${rosterEntry.department}, '')), '[[:space:]・･]+', '', 'g') like ${k}
+    or lower(coalesce(${rosterEntry.email}, '')) like ${raw})`;
+}
+
+export type RosterListFilter = {
+  q?: string;
+  state?: RosterState;
+  sort: "employeeNumber" | "name";
+  after?: { key: string; id: string };
+  limit: number;
+};
+
+/** Roster rows with their invitation/membership state, keyset-paginated, plus the total. */
+export async function searchRoster(db: Db, networkId: string, f: RosterListFilter) {
+  const inv = db
+    .select({
+      rosterEntryId: networkInvitation.rosterEntryId,
+      invitedAt:
+        sql<Date | null>`max(${networkInvitation.createdAt}) filter (where ${networkInvitation.revokedAt} is null)`.as(
+          "invited_at",
+        ),
+      pending:
+        sql<boolean>`bool_or(${networkInvitation.acceptedAt} is null and ${networkInvitation.revokedAt} is null and ${networkInvitation.expiresAt} > now())`.as(
+          "pending",
+        ),
+    })
+    .from(networkInvitation)
+    .where(
+      and(eq(networkInvitation.networkId, networkId), sql`${networkInvitation.rosterEntryId} is not null`),
+    )
+    .groupBy(networkInvitation.rosterEntryId)
+    .as("inv");
+  const state = sql<RosterState>`case when ${rosterEntry.linkedUserId} is not null then 'member'
+    when coalesce(${inv.pending}, false) then 'invited' else 'not_invited' end`;
+  const sortKey =
+    f.sort === "name"
+      ? sql<string>`coalesce(${rosterEntry.kanaKey}, ${rosterEntry.nameKey})`
+      : sql<string>`${rosterEntry.employeeNumber}`;
+
+  const where: (SQL | undefined)[] = [eq(rosterEntry.networkId, networkId)];
+  for (const term of (f.q ?? "")
+    .split(/[\s\u3000]+/)
+    .filter(Boolean)
+    .slice(0, 5))
+    where.push(termMatches(term));
+  if (f.state) where.push(sql`${state} = ${f.state}`);
+  const filtered = and(...where);
+
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(rosterEntry)
+    .leftJoin(inv, eq(inv.rosterEntryId, rosterEntry.id))
+    .where(filtered);
+  const rows = await db
+    .select({
+      id: rosterEntry.id,
+      employeeNumber: rosterEntry.employeeNumber,
+      name: rosterEntry.name,
+      nameKana: rosterEntry.nameKana,
+      joinDate: rosterEntry.joinDate,
+      leaveDate: rosterEntry.leaveDate,
+      department: rosterEntry.department,
+      email: rosterEntry.email,
+      state,
+      invitedAt: inv.invitedAt,
+      sortKey,
+    })
+    .from(rosterEntry)
+    .leftJoin(inv, eq(inv.rosterEntryId, rosterEntry.id))
+    .where(
+      and(
+        filtered,
+        f.after ? sql`(${sortKey}, ${rosterEntry.id}) > (${f.after.key}, ${f.after.id})` : undefined,
+      ),
+    )
+    .orderBy(asc(sortKey), asc(rosterEntry.id))
+    .limit(f.limit + 1);
+  return { total, rows: rows.slice(0, f.limit), more: rows.length > f.limit };
+}
