@@ -1,0 +1,50 @@
+// Raw bulk writes for the loader: one transaction on one connection (a pg client from the pool,
+// or PGlite's exclusive transaction), and multi-row INSERTs with numbered parameters.
+import type { Database } from "../../src/db/client.ts";
+
+export type Query = (text: string, values?: unknown[]) => Promise<{ rows: any[] }>;
+
+/** Runs `fn` in one transaction on one connection; rolls back if it throws. */
+export async function inTransaction<T>(database: Database, fn: (q: Query) => Promise<T>): Promise<T> {
+  if (database.kind === "pglite") {
+    return database.pglite!.transaction((tx) => fn((text, values) => tx.query(text, values as any[])));
+  }
+  const client = await database.pool!.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await fn((text, values) => client.query(text, values as any[]));
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * INSERT INTO table (columns) VALUES (...), (...): one statement for all rows. `casts` gives a
+ * SQL type for columns whose parameter needs one (jsonb). Keep rows × columns under 65,535.
+ */
+export async function insertRows(
+  q: Query,
+  table: string,
+  columns: string[],
+  rows: unknown[][],
+  casts: Record<string, string> = {},
+): Promise<void> {
+  if (!rows.length) return;
+  const values: unknown[] = [];
+  const tuples: string[] = [];
+  for (const row of rows) {
+    const slots = row.map((v, i) => {
+      values.push(v);
+      const cast = casts[columns[i]];
+      return cast ? `$${values.length}::${cast}` : `$${values.length}`;
+    });
+    tuples.push(`(${slots.join(",")})`);
+  }
+  const cols = columns.map((c) => `"${c}"`).join(",");
+  await q(`INSERT INTO "${table}" (${cols}) VALUES ${tuples.join(",")}`, values);
+}
