@@ -1,0 +1,187 @@
+// The operators' side: the approval queue with candidate roster rows, approve (optionally linking
+// a roster row) and reject. Each decision is made once (409 on a second), in one transaction,
+// audited, and mailed to the registrant in their language. A rejection mail never says why.
+import type { Db } from "../../db/client.ts";
+import { audit } from "../../server/audit.ts";
+import type { Actor, AppContext, Network } from "../../server/context.ts";
+import { AppError, errors } from "../../shared/errors.ts";
+import { admitMember } from "../members/admit.ts";
+import { type RegistrationFacts, rankCandidates } from "./matching.ts";
+import { presentRegistration } from "./presenter.ts";
+import {
+  claimRosterRow,
+  decideRegistration,
+  findRegistration,
+  isMember,
+  listRegistrations,
+  type RegistrationRow,
+  rosterRowExists,
+  rosterRowsByKeys,
+  rosterRowsByMonths,
+  userContact,
+} from "./queries.ts";
+import { networkUrl, seedProfile } from "./service.ts";
+
+export const reviewErrors = {
+  notFound: () => errors.notFound({ ja: "登録申請", en: "registration" }),
+  alreadyDecided: (status: string) =>
+    new AppError(
+      409,
+      "REGISTRATION_ALREADY_DECIDED",
+      status === "approved"
+        ? { ja: "この登録申請は既に承認されています。", en: "This registration has already been approved." }
+        : { ja: "この登録申請は既に却下されています。", en: "This registration has already been rejected." },
+      { status },
+    ),
+  rosterEntryNotFound: () =>
+    new AppError(404, "ROSTER_ENTRY_NOT_FOUND", {
+      ja: "指定された名簿の行が見つかりません。",
+      en: "The roster entry was not found.",
+    }),
+  rosterEntryLinked: () =>
+    errors.conflict("ROSTER_ENTRY_LINKED", {
+      ja: "この名簿の行は既に別のメンバーに紐付いています。",
+      en: "This roster entry is already linked to another member.",
+    }),
+};
+
+const factsOf = (r: RegistrationRow): RegistrationFacts => ({
+  name: r.name,
+  nameKana: r.nameKana,
+  joinYm: r.joinYm,
+  leaveYm: r.leaveYm,
+  department: r.department,
+  employeeNumber: r.employeeNumber,
+});
+
+/** Roster rows an operator should look at for this registration (at most 5, best first). */
+export async function candidatesFor(db: Db, networkId: string, r: RegistrationRow) {
+  const f = factsOf(r);
+  const byKeys = await rosterRowsByKeys(db, networkId, f);
+  const byMonths = await rosterRowsByMonths(
+    db,
+    networkId,
+    f,
+    byKeys.map((x) => x.id),
+  );
+  return rankCandidates(f, [...byKeys, ...byMonths]);
+}
+
+export async function registrationQueue(
+  ctx: AppContext,
+  networkId: string,
+  q: { status: "pending" | "approved" | "rejected"; limit: number },
+) {
+  const rows = await listRegistrations(ctx.db, networkId, q.status, q.limit);
+  const items = [];
+  for (const row of rows) items.push(presentRegistration(row, await candidatesFor(ctx.db, networkId, row.r)));
+  return { items };
+}
+
+async function loadPending(tx: Parameters<typeof findRegistration>[0], networkId: string, id: string) {
+  const reg = await findRegistration(tx, networkId, id);
+  if (!reg) throw reviewErrors.notFound();
+  if (reg.status !== "pending") throw reviewErrors.alreadyDecided(reg.status);
+  return reg;
+}
+
+export async function approveRegistration(
+  ctx: AppContext,
+  network: Network,
+  actor: Actor,
+  id: string,
+  rosterEntryId?: string,
+) {
+  const { reg, admitted } = await ctx.db.transaction(async (tx) => {
+    const reg = await loadPending(tx, network.id, id);
+    const already = await isMember(tx, network.id, reg.userId);
+    let linked: string | null = null;
+    if (rosterEntryId && !already) {
+      if (!(await rosterRowExists(tx, network.id, rosterEntryId))) throw reviewErrors.rosterEntryNotFound();
+      if (!(await claimRosterRow(tx, network.id, rosterEntryId, reg.userId)))
+        throw reviewErrors.rosterEntryLinked();
+      linked = rosterEntryId;
+    }
+    const contact = await userContact(tx, reg.userId);
+    const admitted =
+      !already &&
+      (await admitMember(tx, {
+        networkId: network.id,
+        userId: reg.userId,
+        role: "alumni",
+        verifiedVia: "operator_approval",
+        verifiedBy: actor.userId,
+        rosterEntryId: linked,
+        profile: seedProfile(contact?.name ?? "", factsOf(reg)),
+      }));
+    if (
+      !(await decideRegistration(tx, reg.id, {
+        status: "approved",
+        decidedBy: actor.userId,
+        matchedRosterEntryId: linked,
+      }))
+    )
+      throw reviewErrors.alreadyDecided("approved");
+    await audit(tx, {
+      networkId: network.id,
+      actor,
+      action: "registration.approve",
+      targetType: "registration",
+      targetId: reg.id,
+      data: { userId: reg.userId, rosterEntryId: linked, alreadyMember: already },
+    });
+    return { reg, admitted };
+  });
+  // Someone who became a member meanwhile (e.g. by invitation) gets no second welcome.
+  if (admitted) await notify(ctx, reg, "registrationApproved", network);
+}
+
+export async function rejectRegistration(
+  ctx: AppContext,
+  network: Network,
+  actor: Actor,
+  id: string,
+  note?: string,
+) {
+  const reg = await ctx.db.transaction(async (tx) => {
+    const reg = await loadPending(tx, network.id, id);
+    if (
+      !(await decideRegistration(tx, reg.id, {
+        status: "rejected",
+        decidedBy: actor.userId,
+        note: note || null,
+      }))
+    )
+      throw reviewErrors.alreadyDecided("rejected");
+    await audit(tx, {
+      networkId: network.id,
+      actor,
+      action: "registration.reject",
+      targetType: "registration",
+      targetId: reg.id,
+      data: { userId: reg.userId, withNote: !!note },
+    });
+    return reg;
+  });
+  await notify(ctx, reg, "registrationRejected", network);
+}
+
+/** Mails the registrant (current address, their language). The rejection mail has one wording. */
+async function notify(
+  ctx: AppContext,
+  reg: RegistrationRow,
+  template: "registrationApproved" | "registrationRejected",
+  network: Network,
+) {
+  const contact = await userContact(ctx.db, reg.userId);
+  const to = contact?.email ?? reg.email;
+  const locale = contact?.locale === "en" ? "en" : "ja";
+  if (template === "registrationApproved") {
+    await ctx.mailer.enqueue(to, template, locale, {
+      networkName: network.name,
+      url: networkUrl(ctx, network.slug),
+    });
+  } else {
+    await ctx.mailer.enqueue(to, template, locale, { networkName: network.name });
+  }
+}
