@@ -1,4 +1,66 @@
-// Placeholder: to be replaced by the real page.
+import { Alert, Anchor, Button, Stack, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { api } from "../../api.ts";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { NarrowCard } from "../../components/NarrowCard.tsx";
+import { useNext, withNext } from "../../components/nextPath.ts";
+import { EMAIL_RE } from "./i18n.ts";
+
 export default function ForgotPasswordPage() {
-  return <div>ForgotPasswordPage</div>;
+  const { t } = useTranslation("auth");
+  const next = useNext();
+  const [error, setError] = useState<unknown>(null);
+  const [sent, setSent] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    initialValues: { email: "" },
+    validate: { email: (v) => (EMAIL_RE.test(v.trim()) ? null : t("emailInvalid")) },
+  });
+
+  async function submit(values: typeof form.values) {
+    setError(null);
+    setBusy(true);
+    try {
+      await api("/api/auth/request-password-reset", {
+        body: { email: values.email.trim(), redirectTo: "/reset-password" },
+      });
+      setSent(true);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <NarrowCard title={t("forgot.title")} subtitle={t("forgot.subtitle")}>
+      <ErrorAlert error={error} />
+      {sent ? (
+        <Alert color="teal" role="status">
+          {t("forgot.sent")}
+        </Alert>
+      ) : (
+        <form onSubmit={form.onSubmit(submit)} noValidate>
+          <Stack gap="sm">
+            <TextInput
+              label={t("email")}
+              type="email"
+              autoComplete="email"
+              required
+              {...form.getInputProps("email")}
+            />
+            <Button type="submit" loading={busy} fullWidth>
+              {t("forgot.submit")}
+            </Button>
+          </Stack>
+        </form>
+      )}
+      <Anchor component={Link} to={withNext("/sign-in", next)} size="sm" ta="center">
+        {t("forgot.backToSignIn")}
+      </Anchor>
+    </NarrowCard>
+  );
 }

@@ -1,4 +1,76 @@
-// Placeholder: to be replaced by the real page.
+import { Alert, Button, PasswordInput, Stack } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { ApiError, api } from "../../api.ts";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { NarrowCard } from "../../components/NarrowCard.tsx";
+import "./i18n.ts";
+
 export default function ResetPasswordPage() {
-  return <div>ResetPasswordPage</div>;
+  const { t } = useTranslation("auth");
+  const [params] = useSearchParams();
+  const nav = useNavigate();
+  const token = params.get("token");
+  const [error, setError] = useState<unknown>(null);
+  const [invalid, setInvalid] = useState(!!params.get("error") || !token);
+  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    initialValues: { password: "", confirm: "" },
+    validate: {
+      password: (v) => (v.length >= 8 && v.length <= 128 ? null : t("passwordTooShort")),
+      confirm: (v, all) => (v === all.password ? null : t("reset.mismatch")),
+    },
+  });
+
+  async function submit(values: typeof form.values) {
+    setError(null);
+    setBusy(true);
+    try {
+      await api("/api/auth/reset-password", { body: { token, newPassword: values.password } });
+      nav("/sign-in?reset=1", { replace: true });
+    } catch (e) {
+      if (e instanceof ApiError && e.code === "INVALID_TOKEN") setInvalid(true);
+      else setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (invalid) {
+    return (
+      <NarrowCard title={t("reset.title")}>
+        <Alert color="red">{t("reset.invalid")}</Alert>
+        <Button component={Link} to="/forgot-password" variant="light">
+          {t("reset.again")}
+        </Button>
+      </NarrowCard>
+    );
+  }
+  return (
+    <NarrowCard title={t("reset.title")}>
+      <ErrorAlert error={error} />
+      <form onSubmit={form.onSubmit(submit)} noValidate>
+        <Stack gap="sm">
+          <PasswordInput
+            label={t("reset.newPassword")}
+            description={t("passwordHelp")}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps("password")}
+          />
+          <PasswordInput
+            label={t("reset.confirm")}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps("confirm")}
+          />
+          <Button type="submit" loading={busy} fullWidth>
+            {t("reset.submit")}
+          </Button>
+        </Stack>
+      </form>
+    </NarrowCard>
+  );
 }

@@ -1,4 +1,113 @@
-// Placeholder: to be replaced by the real page.
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, Navigate, useParams } from "react-router";
+import { api } from "../../api.ts";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { MemberGate } from "../../components/MemberGate.tsx";
+import { PageLoader } from "../../components/PageLoader.tsx";
+import { PageTitle } from "../../components/PageTitle.tsx";
+import type { Me, MyNetwork } from "../../session.ts";
+import "./i18n.ts";
+
+function LinkCard({ to, title, body }: { to: string; title: string; body: string }) {
+  return (
+    <Card withBorder radius="md" padding="lg" component={Link} to={to}>
+      <Text fw={600}>{title}</Text>
+      <Text size="sm" c="dimmed" mt={4}>
+        {body}
+      </Text>
+    </Card>
+  );
+}
+
+function OperatorPanel({ slug }: { slug: string }) {
+  const { t } = useTranslation("network");
+  const pending = useQuery({
+    queryKey: ["registrations", slug, "pending"],
+    queryFn: () => api<{ items: unknown[] }>(`/api/n/${slug}/registrations?status=pending`),
+  });
+  const base = `/n/${slug}/admin`;
+  const count = pending.data?.items.length ?? 0;
+  return (
+    <Stack gap="sm">
+      <Title order={3} size="h4">
+        {t("operator")}
+      </Title>
+      <Card withBorder radius="md" padding="lg">
+        <Group justify="space-between" wrap="wrap">
+          <div>
+            <Text size="sm" c="dimmed">
+              {t("pending")}
+            </Text>
+            {pending.error ? (
+              <ErrorAlert error={pending.error} />
+            ) : (
+              <Text fz={28} fw={700} aria-live="polite">
+                {pending.isLoading ? "…" : t("pendingCount", { count })}
+              </Text>
+            )}
+          </div>
+          <Button component={Link} to={`${base}/approvals`} variant={count > 0 ? "filled" : "light"}>
+            {t("openApprovals")}
+          </Button>
+        </Group>
+      </Card>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="xs">
+        {(["roster", "invitations", "members", "survey", "privacy", "apiTokens"] as const).map((k) => (
+          <Anchor key={k} component={Link} to={`${base}/${k === "apiTokens" ? "api-tokens" : k}`} size="sm">
+            {t(`links.${k}`)} →
+          </Anchor>
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function Home({ network, me }: { network: MyNetwork; me: Me }) {
+  const { t } = useTranslation("network");
+  const survey = useQuery({
+    queryKey: ["welcome-survey", network.slug],
+    queryFn: () => api<{ needed: boolean }>(`/api/n/${network.slug}/welcome-survey`),
+  });
+  if (survey.isLoading) return <PageLoader />;
+  if (survey.data?.needed) return <Navigate to={`/n/${network.slug}/welcome`} replace />;
+  const base = `/n/${network.slug}`;
+  return (
+    <Stack gap="xl" maw={960}>
+      <div>
+        <PageTitle
+          title={network.name}
+          subtitle={
+            <Group gap="xs" component="span">
+              <span>{t("greeting", { name: me.user.name })}</span>
+              <Badge variant="light" aria-label={t("roleIs", { role: t(`common:roles.${network.role}`) })}>
+                {t(`common:roles.${network.role}`)}
+              </Badge>
+            </Group>
+          }
+        />
+      </div>
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t("yours")}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <LinkCard to={`${base}/profile`} title={t("profile.title")} body={t("profile.body")} />
+          <LinkCard
+            to={`${base}/members/${me.user.id}`}
+            title={t("preview.title")}
+            body={t("preview.body")}
+          />
+          <LinkCard to={`${base}/settings/consent`} title={t("consent.title")} body={t("consent.body")} />
+        </SimpleGrid>
+      </Stack>
+      {network.role === "operator" && <OperatorPanel slug={network.slug} />}
+    </Stack>
+  );
+}
+
 export default function NetworkHomePage() {
-  return <div>NetworkHomePage</div>;
+  const { slug = "" } = useParams();
+  return <MemberGate slug={slug}>{(network, me) => <Home network={network} me={me} />}</MemberGate>;
 }

@@ -1,0 +1,61 @@
+import { addStrings } from "../../i18n/index.ts";
+
+addStrings("network", {
+  ja: {
+    greeting: "{{name}} さん、ようこそ",
+    roleIs: "あなたの役割: {{role}}",
+    yours: "あなたのページ",
+    profile: {
+      title: "プロフィール",
+      body: "経歴やスキル、連絡の取りやすい時間帯などを編集し、項目ごとの公開範囲を選べます。",
+    },
+    preview: {
+      title: "ほかのメンバーからの見え方",
+      body: "あなたのプロフィールがメンバーにどう表示されるかを確認できます。",
+    },
+    consent: {
+      title: "同意・通知設定",
+      body: "メンバー一覧への表示や、各種ご案内の受け取りをいつでも変更できます。",
+    },
+    operator: "運営メニュー",
+    pending: "承認待ちの登録申請",
+    pendingCount: "{{count}} 件",
+    openApprovals: "承認待ちを見る",
+    links: {
+      roster: "名簿の取り込み・検索",
+      invitations: "招待の送信",
+      members: "メンバー管理",
+      survey: "ウェルカムアンケート集計",
+      privacy: "プライバシーポリシーの改訂",
+      apiTokens: "API トークン",
+    },
+    open: "開く",
+  },
+  en: {
+    greeting: "Welcome, {{name}}",
+    roleIs: "Your role: {{role}}",
+    yours: "Your pages",
+    profile: {
+      title: "Profile",
+      body: "Edit your career, skills and when to contact you, and choose who sees each field.",
+    },
+    preview: { title: "How others see you", body: "Check how your profile looks to other members." },
+    consent: {
+      title: "Consent & notifications",
+      body: "Change at any time whether you are listed and which offers you receive.",
+    },
+    operator: "Operator",
+    pending: "Registrations awaiting approval",
+    pendingCount: "{{count}}",
+    openApprovals: "Open approvals",
+    links: {
+      roster: "Roster import and search",
+      invitations: "Send invitations",
+      members: "Members",
+      survey: "Welcome survey results",
+      privacy: "Revise the privacy notice",
+      apiTokens: "API tokens",
+    },
+    open: "Open",
+  },
+});

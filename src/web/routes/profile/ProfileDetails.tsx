@@ -1,0 +1,102 @@
+import { Anchor, Avatar, Badge, DataList, Group, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { formatYm } from "../../components/dates.ts";
+import type { ProfileView } from "./model.ts";
+import "./i18n.ts";
+import "../../components/profileLabels.ts";
+
+const has = (v: unknown) =>
+  v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
+
+/** A profile exactly as given: a field that is absent (hidden) or empty is not shown. */
+export function ProfileDetails({ p }: { p: ProfileView }) {
+  const { t } = useTranslation("profile");
+  const { t: tl } = useTranslation("profileLabels");
+  const rows: [string, React.ReactNode][] = [];
+  const add = (k: string, v: React.ReactNode) => rows.push([t(`fields.${k}`), v]);
+  if (has(p.joinYm)) add("joinYm", formatYm(p.joinYm));
+  if (has(p.leaveYm)) add("leaveYm", formatYm(p.leaveYm));
+  if (has(p.departments)) add("departments", p.departments!.join("、"));
+  if (has(p.currentCompany)) add("currentCompany", p.currentCompany);
+  if (has(p.industry)) add("industry", tl(`industries.${p.industry}`, { defaultValue: p.industry! }));
+  if (has(p.jobType)) add("jobType", tl(`jobTypes.${p.jobType}`, { defaultValue: p.jobType! }));
+  if (has(p.location)) add("location", p.location);
+  if (has(p.skills))
+    add(
+      "skills",
+      <Group gap={6}>
+        {p.skills!.map((s) => (
+          <Badge key={s} variant="light" tt="none">
+            {s}
+          </Badge>
+        ))}
+      </Group>,
+    );
+  if (has(p.openTo))
+    add(
+      "openTo",
+      <Group gap={6}>
+        {p.openTo!.map((o) => (
+          <Badge key={o} color="grape" variant="light" tt="none">
+            {tl(`openTo.${o}`, { defaultValue: o })}
+          </Badge>
+        ))}
+      </Group>,
+    );
+  if (has(p.contactChannel)) add("contactChannel", p.contactChannel);
+  if (has(p.contactHours)) add("contactHours", p.contactHours);
+  if (has(p.links))
+    add(
+      "links",
+      <Stack gap={2}>
+        {p.links!.map((l) => (
+          <Anchor key={l.url} href={l.url} target="_blank" rel="noopener noreferrer nofollow">
+            {l.label}
+          </Anchor>
+        ))}
+      </Stack>,
+    );
+  const employed = [p.nameWhileEmployed, p.nameKana && `（${p.nameKana}）`].filter(has).join("");
+  return (
+    <Stack gap="lg">
+      <Group gap="lg" wrap="nowrap" align="center">
+        <Avatar
+          src={p.photoUrl ?? null}
+          size={96}
+          radius={96}
+          alt={has(p.photoUrl) ? t("photoOf", { name: p.displayName }) : ""}
+          name={p.displayName}
+          color="initials"
+        />
+        <Stack gap={2}>
+          <Title order={2}>{p.displayName}</Title>
+          {employed && (
+            <Text c="dimmed" size="sm">
+              {t("fields.nameWhileEmployed")}: {employed}
+            </Text>
+          )}
+        </Stack>
+      </Group>
+      {has(p.bio) && (
+        <div>
+          <Text fw={600} size="sm" mb={4}>
+            {t("fields.bio")}
+          </Text>
+          <Text style={{ whiteSpace: "pre-wrap" }}>{p.bio}</Text>
+        </div>
+      )}
+      {rows.length > 0 ? (
+        <DataList withDivider labelWidth={160} orientation="horizontal">
+          {rows.map(([label, value]) => (
+            <DataList.Item key={label}>
+              <DataList.ItemLabel>{label}</DataList.ItemLabel>
+              <DataList.ItemValue>{value}</DataList.ItemValue>
+            </DataList.Item>
+          ))}
+        </DataList>
+      ) : (
+        !has(p.bio) && <Text c="dimmed">{t("nothingShared")}</Text>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,102 @@
+import { addStrings } from "../../i18n/index.ts";
+
+addStrings("setup", {
+  ja: {
+    title: "はじめの設定",
+    subtitle:
+      "このインストールの管理者アカウントと、最初のアルムナイネットワークを作成します。この画面は最初の一度だけ表示されます。",
+    adminSection: "プラットフォーム管理者",
+    adminHelp: "ネットワークの作成・停止ができる管理者です。最初のネットワークの運営メンバーにもなります。",
+    name: "氏名",
+    email: "メールアドレス",
+    password: "パスワード",
+    passwordHelp: "8文字以上",
+    networkSection: "最初のネットワーク",
+    networkHelp: "元社員の皆さまが参加する、会社ごとのネットワークです。あとから追加もできます。",
+    networkName: "会社名（ネットワーク名）",
+    networkNamePlaceholder: "株式会社つながり",
+    slug: "URL 用の名前",
+    slugHelp: "半角英小文字・数字・ハイフンで3〜40文字（先頭と末尾は英数字）。URL は {{url}} になります。",
+    slugInvalid: "半角英小文字・数字・ハイフンで3〜40文字にしてください（先頭と末尾は英数字）。",
+    noticeSection: "プライバシーポリシー",
+    noticeHelp:
+      "登録時にアルムナイに表示し、同意を得る文書です。ひな形を自社の内容に合わせて編集してください（あとから運営画面で改訂できます）。",
+    submit: "設定を完了する",
+    required: "入力してください。",
+    emailInvalid: "メールアドレスの形式が正しくありません。",
+    passwordTooShort: "パスワードは8文字以上にしてください。",
+    done: "設定は完了しています",
+    doneBody: "はじめの設定は既に行われています。ログインしてください。",
+    created: "ネットワーク「{{name}}」を作成しました。",
+  },
+  en: {
+    title: "First-run setup",
+    subtitle:
+      "Create the administrator of this installation and the first alumni network. This page is shown only once.",
+    adminSection: "Platform administrator",
+    adminHelp: "Can create and suspend networks. Also becomes an operator of the first network.",
+    name: "Name",
+    email: "Email",
+    password: "Password",
+    passwordHelp: "At least 8 characters",
+    networkSection: "First network",
+    networkHelp: "A company's network, which its former employees join. You can add more later.",
+    networkName: "Company name (network name)",
+    networkNamePlaceholder: "Tsunagari Inc.",
+    slug: "Name in the URL",
+    slugHelp:
+      "3–40 lowercase letters, digits and hyphens (starting and ending with a letter or digit). The URL will be {{url}}.",
+    slugInvalid:
+      "Use 3–40 lowercase letters, digits and hyphens, starting and ending with a letter or digit.",
+    noticeSection: "Privacy notice",
+    noticeHelp:
+      "Alumni read and accept this when they register. Adapt the template to your company (operators can publish new versions later).",
+    submit: "Finish setup",
+    required: "Required.",
+    emailInvalid: "Enter a valid email address.",
+    passwordTooShort: "Use at least 8 characters for the password.",
+    done: "Setup is complete",
+    doneBody: "First-run setup has already been done. Please sign in.",
+    created: "The network “{{name}}” was created.",
+  },
+});
+
+/** Same rule as the server's slugSchema. */
+export const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+export const isValidSlug = (s: string) => s.length >= 3 && s.length <= 40 && SLUG_RE.test(s);
+
+/** A starting point for the privacy notice (Japanese: the networks are for Japanese companies). */
+export const DEFAULT_NOTICE = {
+  body: `当社は、当社を退職された皆さまとのつながりを保つためのアルムナイネットワーク（以下「本ネットワーク」）の運営にあたり、ご登録いただく個人情報を以下のとおり取り扱います。
+
+1. 取得する情報
+氏名、連絡先メールアドレス、在籍時の氏名・所属部署・在籍期間、社員番号（任意）、プロフィールにご入力いただく情報、アンケートへのご回答。
+
+2. 利用目的
+下記「利用目的」に記載した目的の範囲内で利用します。再雇用・業務委託・イベント・アンケートのご案内は、個別に同意いただいた方にのみお送りします。
+
+3. 在籍確認
+ご登録の際、当社が保有する従業員名簿と照合し、元従業員であることを確認します。
+
+4. 公開範囲
+プロフィールの各項目は、ご本人が選んだ公開範囲（自分のみ／運営のみ／メンバー全員）に従って表示されます。
+
+5. 第三者提供
+法令に基づく場合を除き、ご本人の同意なく第三者に提供しません。
+
+6. 要配慮個人情報
+健康状態・信条などの要配慮個人情報は取得しません。自由記述欄にも記入しないでください。
+
+7. 開示・訂正・削除等のご請求
+ご本人からの開示・訂正・利用停止・削除のご請求には、遅滞なく対応します。同意はいつでも撤回でき、撤回は直ちに反映されます。
+
+8. お問い合わせ窓口
+アルムナイネットワーク運営事務局（人事部）`,
+  purposes: [
+    "元従業員であることの確認（在籍確認）と本ネットワークの運営",
+    "ネットワーク内のお知らせ・イベントのご案内",
+    "再雇用（再入社）・業務委託のご案内（同意いただいた方のみ）",
+    "アンケートの実施と、会社・人事制度の改善への活用",
+    "メンバー同士の交流の支援",
+  ],
+};
