@@ -1,4 +1,201 @@
-// Placeholder: to be replaced by the real page.
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Collapse,
+  Group,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { api } from "../../api.ts";
+import { ConfirmModal } from "../../components/ConfirmModal.tsx";
+import { formatDate } from "../../components/dates.ts";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { formatNumber } from "../../components/format.ts";
+import { PageTitle } from "../../components/PageTitle.tsx";
+import { RequirePlatformAdmin } from "../../components/RequireRole.tsx";
+import { useMe } from "../../session.ts";
+import { CreateNetworkForm } from "./CreateNetworkForm.tsx";
+import "./i18n.ts";
+
+type AdminNetwork = {
+  id: string;
+  name: string;
+  slug: string;
+  status: "active" | "suspended";
+  createdAt: string;
+  memberCount: number;
+  operatorCount: number;
+};
+
+function Networks() {
+  const { t } = useTranslation("admin");
+  const qc = useQueryClient();
+  const { data: me } = useMe();
+  const [createOpen, { toggle: toggleCreate, close: closeCreate }] = useDisclosure(false);
+  const [target, setTarget] = useState<AdminNetwork | null>(null);
+  const list = useQuery({
+    queryKey: ["admin-networks"],
+    queryFn: () => api<{ networks: AdminNetwork[] }>("/api/admin/networks"),
+  });
+  const setStatus = useMutation({
+    mutationFn: (n: AdminNetwork) =>
+      api(`/api/admin/networks/${encodeURIComponent(n.id)}`, {
+        method: "PATCH",
+        body: { status: n.status === "active" ? "suspended" : "active" },
+      }),
+    onSuccess: (_r, n) => {
+      notifications.show({
+        color: "teal",
+        message: t(n.status === "active" ? "list.suspended" : "list.reactivated", { name: n.name }),
+      });
+      setTarget(null);
+      qc.invalidateQueries({ queryKey: ["admin-networks"] });
+      qc.invalidateQueries({ queryKey: ["me"] });
+    },
+  });
+  const items = list.data?.networks ?? [];
+  const l = (k: string, o?: Record<string, string>) => t(`list.${k}`, o);
+  const suspending = target?.status === "active";
+  return (
+    <Stack gap="md">
+      <Card withBorder padding="md">
+        <Group justify="space-between">
+          <div>
+            <Title order={3} size="h4">
+              {t("create.title")}
+            </Title>
+            <Text size="xs" c="dimmed">
+              {t("create.intro")}
+            </Text>
+          </div>
+          <Button
+            variant={createOpen ? "default" : "filled"}
+            onClick={toggleCreate}
+            aria-expanded={createOpen}
+          >
+            {createOpen ? t("ui:cancel") : `+ ${t("create.open")}`}
+          </Button>
+        </Group>
+        <Collapse expanded={createOpen}>
+          <div style={{ paddingTop: "var(--mantine-spacing-md)" }}>
+            <CreateNetworkForm onDone={closeCreate} />
+          </div>
+        </Collapse>
+      </Card>
+      <Card withBorder padding="md">
+        <Title order={3} size="h4" mb="sm">
+          {l("title")}
+        </Title>
+        <ErrorAlert error={list.error} />
+        {list.isLoading && <Skeleton h={120} />}
+        {list.data && items.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {l("empty")}
+          </Text>
+        )}
+        {items.length > 0 && (
+          <Table.ScrollContainer minWidth={760}>
+            <Table fz="sm" verticalSpacing={6} striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{l("name")}</Table.Th>
+                  <Table.Th>{l("slug")}</Table.Th>
+                  <Table.Th>{l("status")}</Table.Th>
+                  <Table.Th ta="right">{l("members")}</Table.Th>
+                  <Table.Th ta="right">{l("operators")}</Table.Th>
+                  <Table.Th>{l("created")}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{l("actions")}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((n) => {
+                  const mine = me?.networks.some((m) => m.slug === n.slug);
+                  return (
+                    <Table.Tr key={n.id} opacity={n.status === "suspended" ? 0.7 : undefined}>
+                      <Table.Td fw={500}>{n.name}</Table.Td>
+                      <Table.Td ff="monospace">
+                        {mine && n.status === "active" ? (
+                          <Anchor component={Link} to={`/n/${n.slug}`} size="sm">
+                            /n/{n.slug}
+                          </Anchor>
+                        ) : (
+                          `/n/${n.slug}`
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge
+                          miw="max-content"
+                          color={n.status === "active" ? "teal" : "red"}
+                          variant="light"
+                        >
+                          {t(`statuses.${n.status}`)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td ta="right">{formatNumber(n.memberCount)}</Table.Td>
+                      <Table.Td ta="right">{formatNumber(n.operatorCount)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(n.createdAt)}</Table.Td>
+                      <Table.Td>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color={n.status === "active" ? "red" : "teal"}
+                          aria-label={l(n.status === "active" ? "suspendLabel" : "reactivateLabel", {
+                            name: n.name,
+                          })}
+                          onClick={() => {
+                            setStatus.reset();
+                            setTarget(n);
+                          }}
+                        >
+                          {l(n.status === "active" ? "suspend" : "reactivate")}
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Card>
+      <ConfirmModal
+        opened={!!target}
+        onClose={() => setTarget(null)}
+        onConfirm={() => target && setStatus.mutate(target)}
+        loading={setStatus.isPending}
+        color={suspending ? "red" : "teal"}
+        title={l(suspending ? "suspendTitle" : "reactivateTitle", { name: target?.name ?? "" })}
+        message={l(suspending ? "suspendBody" : "reactivateBody")}
+        confirmLabel={l(suspending ? "suspend" : "reactivate")}
+      >
+        <ErrorAlert error={setStatus.error} />
+      </ConfirmModal>
+    </Stack>
+  );
+}
+
 export default function AdminNetworksPage() {
-  return <div>AdminNetworksPage</div>;
+  const { t } = useTranslation("admin");
+  return (
+    <RequirePlatformAdmin>
+      <Stack gap={0} maw={1100}>
+        <PageTitle title={t("title")} subtitle={t("description")} />
+        <Networks />
+      </Stack>
+    </RequirePlatformAdmin>
+  );
 }

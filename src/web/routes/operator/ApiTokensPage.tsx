@@ -1,4 +1,237 @@
-// Placeholder: to be replaced by the real page.
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api.ts";
+import { ConfirmModal } from "../../components/ConfirmModal.tsx";
+import { CopyField } from "../../components/CopyField.tsx";
+import { ErrorAlert, fieldErrors } from "../../components/ErrorAlert.tsx";
+import { PageTitle } from "../../components/PageTitle.tsx";
+import { RequireOperator } from "../../components/RequireRole.tsx";
+import "./i18n.ts";
+import { dateTimeCell } from "./format.ts";
+import type { ApiToken } from "./types.ts";
+
+/** An example call inviting one leaver with the new token. */
+export function curlExample(slug: string, token: string) {
+  const body = JSON.stringify({
+    invitees: [{ email: "taro.yamada@example.com", name: "山田 太郎", employeeNumber: "100123" }],
+    role: "alumni",
+    expiresInDays: 14,
+  });
+  return [
+    `curl -X POST '${window.location.origin}/api/n/${slug}/invitations' \\`,
+    `  -H 'Authorization: Bearer ${token}' \\`,
+    `  -H 'Content-Type: application/json' \\`,
+    `  -d '${body}'`,
+  ].join("\n");
+}
+
+function Tokens({ slug }: { slug: string }) {
+  const { t } = useTranslation("operator");
+  const qc = useQueryClient();
+  const [issued, setIssued] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+  const base = `/api/n/${encodeURIComponent(slug)}/api-tokens`;
+  const list = useQuery({ queryKey: ["api-tokens", slug], queryFn: () => api<{ items: ApiToken[] }>(base) });
+  const form = useForm({
+    initialValues: { name: "" },
+    validate: {
+      name: (v) =>
+        !v.trim() ? t("tokens.create.required") : v.trim().length > 100 ? t("tokens.create.tooLong") : null,
+    },
+  });
+  const create = useMutation({
+    mutationFn: (name: string) => api<{ id: string; token: string }>(base, { body: { name } }),
+    onSuccess: (r) => {
+      setIssued(r.token);
+      form.reset();
+      qc.invalidateQueries({ queryKey: ["api-tokens", slug] });
+    },
+    onError: (e) => form.setErrors(fieldErrors(e)),
+  });
+  const revoke = useMutation({
+    mutationFn: (tok: ApiToken) => api(`${base}/${encodeURIComponent(tok.id)}`, { method: "DELETE" }),
+    onSuccess: () => {
+      notifications.show({ color: "teal", message: t("tokens.list.revokedDone") });
+      setRevoking(null);
+      qc.invalidateQueries({ queryKey: ["api-tokens", slug] });
+    },
+  });
+  const items = list.data?.items ?? [];
+  const l = (k: string, o?: Record<string, string>) => t(`tokens.list.${k}`, o);
+
+  return (
+    <Stack gap="md">
+      <Card withBorder padding="md">
+        <form onSubmit={form.onSubmit((v) => create.mutate(v.name.trim()))} noValidate>
+          <Stack gap="sm">
+            <Title order={3} size="h4">
+              {t("tokens.create.title")}
+            </Title>
+            <Group align="flex-start" gap="sm">
+              <TextInput
+                style={{ flex: "1 1 260px" }}
+                maw={520}
+                label={t("tokens.create.name")}
+                description={t("tokens.create.nameDescription")}
+                placeholder={t("tokens.create.namePlaceholder")}
+                maxLength={120}
+                required
+                {...form.getInputProps("name")}
+              />
+            </Group>
+            <ErrorAlert error={create.error} />
+            <div>
+              <Button type="submit" loading={create.isPending}>
+                {t("tokens.create.button")}
+              </Button>
+            </div>
+          </Stack>
+        </form>
+      </Card>
+
+      <Card withBorder padding="md">
+        <Title order={3} size="h4" mb="sm">
+          {l("title")}
+        </Title>
+        <ErrorAlert error={list.error} />
+        {list.isLoading && <Skeleton h={100} />}
+        {list.data && items.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {l("empty")}
+          </Text>
+        )}
+        {items.length > 0 && (
+          <Table.ScrollContainer minWidth={720}>
+            <Table fz="sm" verticalSpacing={6} striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{l("name")}</Table.Th>
+                  <Table.Th>{l("prefix")}</Table.Th>
+                  <Table.Th>{l("created")}</Table.Th>
+                  <Table.Th>{l("lastUsed")}</Table.Th>
+                  <Table.Th>{l("status")}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{l("revoke")}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((tok) => (
+                  <Table.Tr key={tok.id} opacity={tok.revokedAt ? 0.6 : undefined}>
+                    <Table.Td fw={500}>{tok.name}</Table.Td>
+                    <Table.Td ff="monospace">{tok.prefix}…</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTimeCell(tok.createdAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>
+                      {tok.lastUsedAt ? dateTimeCell(tok.lastUsedAt) : l("never")}
+                    </Table.Td>
+                    <Table.Td>
+                      {tok.revokedAt ? (
+                        <Badge miw="max-content" color="gray" variant="light">
+                          {l("revoked", { date: dateTimeCell(tok.revokedAt) })}
+                        </Badge>
+                      ) : (
+                        <Badge miw="max-content" color="teal" variant="light">
+                          {l("active")}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {!tok.revokedAt && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          aria-label={l("revokeLabel", { name: tok.name })}
+                          onClick={() => {
+                            revoke.reset();
+                            setRevoking(tok);
+                          }}
+                        >
+                          {l("revoke")}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Card>
+
+      <Modal
+        opened={!!issued}
+        onClose={() => setIssued(null)}
+        title={t("tokens.issued.title")}
+        size="xl"
+        closeOnClickOutside={false}
+      >
+        {issued && (
+          <Stack gap="sm">
+            <Alert color="orange" variant="light">
+              {t("tokens.issued.once")}
+            </Alert>
+            <Text size="sm" fw={600}>
+              {t("tokens.issued.token")}
+            </Text>
+            <CopyField value={issued} label={t("tokens.issued.token")} />
+            <Text size="sm" fw={600}>
+              {t("tokens.issued.example")}
+            </Text>
+            <CopyField value={curlExample(slug, issued)} label={t("tokens.issued.example")} block />
+            <Group justify="flex-end">
+              <Button onClick={() => setIssued(null)}>{t("tokens.issued.done")}</Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+
+      <ConfirmModal
+        opened={!!revoking}
+        onClose={() => setRevoking(null)}
+        onConfirm={() => revoking && revoke.mutate(revoking)}
+        loading={revoke.isPending}
+        title={l("revokeTitle", { name: revoking?.name ?? "" })}
+        message={l("revokeBody")}
+        confirmLabel={l("revoke")}
+      >
+        <ErrorAlert error={revoke.error} />
+      </ConfirmModal>
+    </Stack>
+  );
+}
+
 export default function ApiTokensPage() {
-  return <div>ApiTokensPage</div>;
+  const { t } = useTranslation("operator");
+  return (
+    <RequireOperator>
+      {(network) => (
+        <Stack gap={0} maw={1000}>
+          <PageTitle
+            title={t("tokens.title")}
+            subtitle={t("tokens.description").replace("{slug}", network.slug)}
+          />
+          <Tokens slug={network.slug} />
+        </Stack>
+      )}
+    </RequireOperator>
+  );
 }

@@ -1,4 +1,168 @@
-// Placeholder: to be replaced by the real page.
+import { Badge, Card, Skeleton, Stack, Table, Tabs, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api.ts";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { PageTitle } from "../../components/PageTitle.tsx";
+import { RequireOperator } from "../../components/RequireRole.tsx";
+import "./i18n.ts";
+import { dateTimeCell, formatYmRange } from "./format.ts";
+import { RegistrationCard } from "./RegistrationCard.tsx";
+import type { Registration } from "./types.ts";
+
+type Status = Registration["status"];
+
+function useRegistrations(slug: string, status: Status) {
+  return useQuery({
+    queryKey: ["registrations", slug, status],
+    queryFn: () =>
+      api<{ items: Registration[] }>(
+        `/api/n/${encodeURIComponent(slug)}/registrations?status=${status}&limit=200`,
+      ),
+  });
+}
+
+function History({ slug, status }: { slug: string; status: "approved" | "rejected" }) {
+  const { t } = useTranslation("operator");
+  const q = useRegistrations(slug, status);
+  const items = q.data?.items ?? [];
+  const h = (k: string) => t(`approvals.history.${k}`);
+  return (
+    <Card withBorder padding="md">
+      <ErrorAlert error={q.error} />
+      {q.isLoading && <Skeleton h={120} />}
+      {q.data && items.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t(`approvals.empty.${status}`)}
+        </Text>
+      )}
+      {items.length > 0 && (
+        <Table.ScrollContainer minWidth={860}>
+          <Table fz="sm" verticalSpacing={6} striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{h("registrant")}</Table.Th>
+                <Table.Th>{h("period")}</Table.Th>
+                <Table.Th>{h("submitted")}</Table.Th>
+                <Table.Th>{h("decided")}</Table.Th>
+                <Table.Th>{h("by")}</Table.Th>
+                <Table.Th>{status === "approved" ? h("linked") : h("note")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((r) => {
+                const linked = r.candidates.find((c) => c.rosterEntryId === r.rosterEntryId);
+                return (
+                  <Table.Tr key={r.id}>
+                    <Table.Td miw={200} style={{ wordBreak: "break-all" }}>
+                      <Text size="sm" fw={500}>
+                        {r.name}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {r.email}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{formatYmRange(r.joinYm, r.leaveYm)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTimeCell(r.createdAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTimeCell(r.decidedAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>
+                      {r.automatic ? (
+                        <Badge miw="max-content" variant="light" color="teal">
+                          {h("automatic")}
+                        </Badge>
+                      ) : (
+                        (r.decidedBy ?? "—")
+                      )}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: "pre-wrap" }}>
+                      {status === "approved"
+                        ? linked
+                          ? `${linked.employeeNumber} ${linked.name}`
+                          : r.rosterEntryId
+                            ? "✓"
+                            : "—"
+                        : r.note || "—"}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Card>
+  );
+}
+
+function Pending({ slug }: { slug: string }) {
+  const { t } = useTranslation("operator");
+  const q = useRegistrations(slug, "pending");
+  const items = q.data?.items ?? [];
+  return (
+    <Stack gap="md">
+      <ErrorAlert error={q.error} />
+      {q.isLoading && <Skeleton h={240} />}
+      {q.data && items.length === 0 && (
+        <Card withBorder padding="lg">
+          <Text size="sm" c="dimmed">
+            {t("approvals.empty.pending")}
+          </Text>
+        </Card>
+      )}
+      {items.map((r) => (
+        <RegistrationCard key={r.id} slug={slug} reg={r} />
+      ))}
+    </Stack>
+  );
+}
+
+function Approvals({ slug }: { slug: string }) {
+  const { t } = useTranslation("operator");
+  const [tab, setTab] = useState<string | null>("pending");
+  const pending = useRegistrations(slug, "pending");
+  const count = pending.data?.items.length ?? 0;
+  return (
+    <Tabs value={tab} onChange={setTab} keepMounted={false}>
+      <Tabs.List mb="md">
+        <Tabs.Tab
+          value="pending"
+          rightSection={
+            count > 0 ? (
+              <Badge miw="max-content" size="sm" color="orange" circle={count < 10}>
+                {count}
+              </Badge>
+            ) : null
+          }
+        >
+          {t("approvals.tabs.pending")}
+        </Tabs.Tab>
+        <Tabs.Tab value="approved">{t("approvals.tabs.approved")}</Tabs.Tab>
+        <Tabs.Tab value="rejected">{t("approvals.tabs.rejected")}</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="pending">
+        <Pending slug={slug} />
+      </Tabs.Panel>
+      <Tabs.Panel value="approved">
+        <History slug={slug} status="approved" />
+      </Tabs.Panel>
+      <Tabs.Panel value="rejected">
+        <History slug={slug} status="rejected" />
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
+
 export default function ApprovalsPage() {
-  return <div>ApprovalsPage</div>;
+  const { t } = useTranslation("operator");
+  return (
+    <RequireOperator>
+      {(network) => (
+        <Stack gap={0} maw={1200}>
+          <PageTitle title={t("approvals.title")} subtitle={t("approvals.description")} />
+          <Approvals slug={network.slug} />
+        </Stack>
+      )}
+    </RequireOperator>
+  );
 }

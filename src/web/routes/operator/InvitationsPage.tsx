@@ -1,4 +1,113 @@
-// Placeholder: to be replaced by the real page.
+import { Button, Card, Stack, Textarea, Title } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api.ts";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { PageTitle } from "../../components/PageTitle.tsx";
+import { RequireOperator } from "../../components/RequireRole.tsx";
+import "./i18n.ts";
+import { InvitationList } from "./InvitationList.tsx";
+import { DEFAULT_INVITE_OPTIONS, InviteOptionsFields, InviteResultView } from "./InviteParts.tsx";
+import type { InviteOptions, InviteResult } from "./types.ts";
+
+const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+type Invitee = { email: string; name?: string };
+
+/** "email[,name]" per line → invitees, or the first problems (line numbers from 1). */
+export function parseInvitees(
+  text: string,
+  t: (k: string, o?: any) => string,
+): { invitees: Invitee[]; errors: string[] } {
+  const invitees: Invitee[] = [];
+  const errors: string[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return;
+    const [first, ...rest] = line.split(/[,，\t]/);
+    const email = first.trim().toLowerCase();
+    const name = rest.join(",").trim();
+    if (!EMAIL.test(email) || email.length > 254)
+      errors.push(t("invitations.form.badLine", { line: i + 1, value: first.trim() }));
+    else if (name.length > 100) errors.push(t("invitations.form.nameTooLong", { line: i + 1 }));
+    else invitees.push(name ? { email, name } : { email });
+  });
+  return { invitees, errors };
+}
+
+function InviteForm({ slug }: { slug: string }) {
+  const { t, i18n } = useTranslation("operator");
+  const qc = useQueryClient();
+  const [text, setText] = useState("");
+  const [options, setOptions] = useState<InviteOptions>(DEFAULT_INVITE_OPTIONS(i18n.language));
+  const [problems, setProblems] = useState<string[]>([]);
+  const parsed = parseInvitees(text, t);
+  const send = useMutation({
+    mutationFn: (invitees: Invitee[]) =>
+      api<InviteResult>(`/api/n/${encodeURIComponent(slug)}/invitations`, { body: { invitees, ...options } }),
+    onSuccess: (r) => {
+      qc.invalidateQueries({ queryKey: ["invitations", slug] });
+      qc.invalidateQueries({ queryKey: ["roster", slug] });
+      if (r.created.length) setText("");
+    },
+  });
+  const submit = () => {
+    const errs = [...parsed.errors];
+    if (parsed.invitees.length === 0 && errs.length === 0) errs.push(t("invitations.form.empty"));
+    if (parsed.invitees.length > 1000) errs.push(t("invitations.form.tooMany"));
+    if (options.expiresInDays < 1 || options.expiresInDays > 60)
+      errs.push(t("invitations.form.expiresRange"));
+    setProblems(errs.slice(0, 20));
+    if (errs.length === 0) send.mutate(parsed.invitees);
+  };
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t("invitations.form.title")}
+        </Title>
+        <Textarea
+          label={t("invitations.form.lines")}
+          description={t("invitations.form.linesDescription")}
+          placeholder={t("invitations.form.linesPlaceholder")}
+          autosize
+          minRows={3}
+          maxRows={12}
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            setProblems([]);
+            send.reset();
+          }}
+          error={problems.length ? problems.join("\n") : undefined}
+          styles={{ error: { whiteSpace: "pre-line" } }}
+        />
+        <InviteOptionsFields value={options} onChange={setOptions} />
+        <ErrorAlert error={send.error} />
+        {send.data && <InviteResultView result={send.data} />}
+        <div>
+          <Button onClick={submit} loading={send.isPending}>
+            {parsed.invitees.length > 0
+              ? t("invitations.form.submitCount", { count: parsed.invitees.length })
+              : t("invitations.form.submit")}
+          </Button>
+        </div>
+      </Stack>
+    </Card>
+  );
+}
+
 export default function InvitationsPage() {
-  return <div>InvitationsPage</div>;
+  const { t } = useTranslation("operator");
+  return (
+    <RequireOperator>
+      {(network) => (
+        <Stack gap="md" maw={1200}>
+          <PageTitle title={t("invitations.title")} subtitle={t("invitations.description")} />
+          <InviteForm slug={network.slug} />
+          <InvitationList slug={network.slug} />
+        </Stack>
+      )}
+    </RequireOperator>
+  );
 }

@@ -1,0 +1,169 @@
+// Invitations, newest first, with status badges and revoke.
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api.ts";
+import { ConfirmModal } from "../../components/ConfirmModal.tsx";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import "./i18n.ts";
+import { dateCell, dateTimeCell } from "./format.ts";
+import type { Invitation, InvitationStatus } from "./types.ts";
+
+export const INVITATION_COLORS: Record<InvitationStatus, string> = {
+  pending: "blue",
+  accepted: "teal",
+  expired: "gray",
+  revoked: "red",
+};
+
+export function InvitationList({ slug }: { slug: string }) {
+  const { t } = useTranslation("operator");
+  const { t: tc } = useTranslation();
+  const qc = useQueryClient();
+  const [status, setStatus] = useState("");
+  const [revoking, setRevoking] = useState<Invitation | null>(null);
+  const list = useQuery({
+    queryKey: ["invitations", slug, status],
+    queryFn: () =>
+      api<{ items: Invitation[] }>(
+        `/api/n/${encodeURIComponent(slug)}/invitations?limit=500${status ? `&status=${status}` : ""}`,
+      ),
+  });
+  const revoke = useMutation({
+    mutationFn: (inv: Invitation) =>
+      api(`/api/n/${encodeURIComponent(slug)}/invitations/${encodeURIComponent(inv.id)}/revoke`, {
+        method: "POST",
+        body: {},
+      }),
+    onSuccess: () => {
+      notifications.show({ color: "teal", message: t("invitations.list.revoked") });
+      setRevoking(null);
+      qc.invalidateQueries({ queryKey: ["invitations", slug] });
+      qc.invalidateQueries({ queryKey: ["roster", slug] });
+    },
+  });
+  const items = list.data?.items ?? [];
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="sm">
+        <Group justify="space-between" gap="xs">
+          <Title order={3} size="h4">
+            {t("invitations.list.title")}
+          </Title>
+          <SegmentedControl
+            size="xs"
+            aria-label={t("invitations.list.filter")}
+            value={status}
+            onChange={setStatus}
+            data={[
+              { value: "", label: t("invitations.list.all") },
+              ...(["pending", "accepted", "expired", "revoked"] as const).map((s) => ({
+                value: s,
+                label: t(`invitations.statuses.${s}`),
+              })),
+            ]}
+          />
+        </Group>
+        <ErrorAlert error={list.error} />
+        {list.isLoading && <Skeleton h={120} />}
+        {list.data && items.length === 0 && (
+          <Text size="sm" c="dimmed" py="md">
+            {t("invitations.list.empty")}
+          </Text>
+        )}
+        {items.length > 0 && (
+          <Table.ScrollContainer minWidth={860} maxHeight={600}>
+            <Table fz="sm" verticalSpacing={6} striped highlightOnHover stickyHeader>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("invitations.list.email")}</Table.Th>
+                  <Table.Th>{t("invitations.list.role")}</Table.Th>
+                  <Table.Th>{t("invitations.list.status")}</Table.Th>
+                  <Table.Th>{t("invitations.list.created")}</Table.Th>
+                  <Table.Th>{t("invitations.list.expires")}</Table.Th>
+                  <Table.Th>{t("invitations.list.accepted")}</Table.Th>
+                  <Table.Th>{t("invitations.list.via")}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t("invitations.list.actions")}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((i) => (
+                  <Table.Tr key={i.id}>
+                    <Table.Td miw={200} style={{ wordBreak: "break-all" }}>
+                      <Text size="sm">{i.email}</Text>
+                      {i.name && (
+                        <Text size="xs" c="dimmed">
+                          {i.name}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{tc(`roles.${i.role}`, { defaultValue: i.role })}</Table.Td>
+                    <Table.Td>
+                      <Badge miw="max-content" color={INVITATION_COLORS[i.status]} variant="light">
+                        {t(`invitations.statuses.${i.status}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTimeCell(i.createdAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{dateCell(i.expiresAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{dateCell(i.acceptedAt)}</Table.Td>
+                    <Table.Td>
+                      {t(`invitations.vias.${i.createdVia}`, { defaultValue: i.createdVia })}
+                    </Table.Td>
+                    <Table.Td>
+                      {i.status === "pending" && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          aria-label={t("invitations.list.revokeLabel", { email: i.email })}
+                          onClick={() => {
+                            revoke.reset();
+                            setRevoking(i);
+                          }}
+                        >
+                          {t("invitations.list.revoke")}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {items.length >= 500 && (
+          <Text size="xs" c="dimmed">
+            {t("invitations.list.latest")}
+          </Text>
+        )}
+      </Stack>
+      <ConfirmModal
+        opened={!!revoking}
+        onClose={() => setRevoking(null)}
+        onConfirm={() => revoking && revoke.mutate(revoking)}
+        loading={revoke.isPending}
+        title={t("invitations.list.revokeTitle")}
+        message={t("invitations.list.revokeBody", { email: revoking?.email ?? "" })}
+        confirmLabel={t("invitations.list.revoke")}
+      >
+        <ErrorAlert error={revoke.error} />
+      </ConfirmModal>
+    </Card>
+  );
+}

@@ -1,0 +1,306 @@
+// The roster: search, state filter, keyset pages, and selecting leavers to invite.
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Modal,
+  SegmentedControl,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api.ts";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { LoadMore } from "../../components/LoadMore.tsx";
+import { dateCell, formatCalendarDate } from "./format.ts";
+import "./i18n.ts";
+import { DEFAULT_INVITE_OPTIONS, InviteOptionsFields, InviteResultView } from "./InviteParts.tsx";
+import type { InviteOptions, InviteResult, Page, RosterEntry, RosterState } from "./types.ts";
+
+export const STATE_COLORS: Record<RosterState, string> = {
+  not_invited: "gray",
+  invited: "blue",
+  member: "teal",
+};
+const invitable = (e: RosterEntry) => !!e.email && e.state !== "member";
+
+export function RosterTable({ slug }: { slug: string }) {
+  const { t, i18n } = useTranslation("operator");
+  const qc = useQueryClient();
+  const [q, setQ] = useState("");
+  const [debounced] = useDebouncedValue(q.trim(), 300);
+  const [status, setStatus] = useState<string>("");
+  const [sort, setSort] = useState<string>("employeeNumber");
+  const [selected, setSelected] = useState<Map<string, RosterEntry>>(new Map());
+  const [inviteOpen, setInviteOpen] = useState(false);
+  const [options, setOptions] = useState<InviteOptions>(DEFAULT_INVITE_OPTIONS(i18n.language));
+
+  const list = useInfiniteQuery({
+    queryKey: ["roster", slug, { q: debounced, status, sort }],
+    initialPageParam: "",
+    queryFn: ({ pageParam }) => {
+      const p = new URLSearchParams({ sort, limit: "50" });
+      if (debounced) p.set("q", debounced);
+      if (status) p.set("status", status);
+      if (pageParam) p.set("cursor", pageParam);
+      return api<Page<RosterEntry>>(`/api/n/${encodeURIComponent(slug)}/roster?${p}`);
+    },
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = list.data?.pages[0]?.total ?? 0;
+
+  const invite = useMutation({
+    mutationFn: () =>
+      api<InviteResult>(`/api/n/${encodeURIComponent(slug)}/invitations`, {
+        body: { rosterEntryIds: [...selected.keys()], ...options },
+      }),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ["roster", slug] });
+      qc.invalidateQueries({ queryKey: ["invitations", slug] });
+    },
+  });
+
+  const toggle = (e: RosterEntry, on: boolean) =>
+    setSelected((prev) => {
+      const next = new Map(prev);
+      if (on) next.set(e.id, e);
+      else next.delete(e.id);
+      return next;
+    });
+  const pageInvitable = rows.filter(invitable);
+  const allOnPage = pageInvitable.length > 0 && pageInvitable.every((e) => selected.has(e.id));
+  const someOnPage = pageInvitable.some((e) => selected.has(e.id));
+  const describeRef = (ref: string) => {
+    const e = selected.get(ref) ?? rows.find((r) => r.id === ref);
+    return e ? `${e.name}（${e.employeeNumber}）` : ref;
+  };
+  const closeInvite = () => {
+    setInviteOpen(false);
+    if (invite.data) setSelected(new Map());
+    invite.reset();
+  };
+
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t("roster.table.title")}
+        </Title>
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            style={{ flex: "1 1 260px" }}
+            label={t("roster.table.search")}
+            placeholder={t("roster.table.searchPlaceholder")}
+            value={q}
+            onChange={(e) => setQ(e.currentTarget.value)}
+            type="search"
+          />
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="roster-state-label">
+              {t("roster.table.state")}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="roster-state-label"
+              value={status}
+              onChange={setStatus}
+              data={[
+                { value: "", label: t("roster.table.all") },
+                { value: "not_invited", label: t("roster.states.not_invited") },
+                { value: "invited", label: t("roster.states.invited") },
+                { value: "member", label: t("roster.states.member") },
+              ]}
+            />
+          </Stack>
+          <Select
+            w={190}
+            label={t("roster.table.sort")}
+            value={sort}
+            onChange={(v) => v && setSort(v)}
+            allowDeselect={false}
+            data={[
+              { value: "employeeNumber", label: t("roster.table.sortEmployeeNumber") },
+              { value: "name", label: t("roster.table.sortName") },
+            ]}
+          />
+        </Group>
+
+        {selected.size > 0 && (
+          <Group
+            gap="xs"
+            p="xs"
+            bg="var(--mantine-color-teal-light)"
+            style={{ borderRadius: "var(--mantine-radius-sm)", position: "sticky", top: 60, zIndex: 2 }}
+          >
+            <Text size="sm" fw={600} aria-live="polite">
+              {t("roster.invite.selected", { count: selected.size })}
+            </Text>
+            <Button size="xs" onClick={() => setInviteOpen(true)}>
+              {t("roster.invite.button", { count: selected.size })}
+            </Button>
+            <Button size="xs" variant="subtle" onClick={() => setSelected(new Map())}>
+              {t("roster.invite.clear")}
+            </Button>
+          </Group>
+        )}
+
+        <ErrorAlert error={list.error} />
+        {list.isLoading && <Skeleton h={200} />}
+        {list.data && rows.length === 0 && (
+          <Text size="sm" c="dimmed" py="md">
+            {debounced || status ? t("roster.table.empty") : t("roster.table.emptyRoster")}
+          </Text>
+        )}
+        {rows.length > 0 && (
+          <Table.ScrollContainer minWidth={900}>
+            <Table fz="sm" verticalSpacing={6} highlightOnHover striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={36}>
+                    <Checkbox
+                      aria-label={t("roster.table.selectAll")}
+                      checked={allOnPage}
+                      indeterminate={someOnPage && !allOnPage}
+                      disabled={pageInvitable.length === 0}
+                      onChange={(e) => {
+                        const on = e.currentTarget.checked;
+                        setSelected((prev) => {
+                          const next = new Map(prev);
+                          for (const r of pageInvitable) on ? next.set(r.id, r) : next.delete(r.id);
+                          return next;
+                        });
+                      }}
+                    />
+                  </Table.Th>
+                  <Table.Th>{t("roster.table.name")}</Table.Th>
+                  <Table.Th>{t("roster.table.state")}</Table.Th>
+                  <Table.Th>{t("roster.table.employeeNumber")}</Table.Th>
+                  <Table.Th>{t("roster.table.period")}</Table.Th>
+                  <Table.Th>{t("roster.table.department")}</Table.Th>
+                  <Table.Th>{t("roster.table.email")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((e) => {
+                  const why = !e.email
+                    ? t("roster.table.noEmail")
+                    : e.state === "member"
+                      ? t("roster.table.isMember")
+                      : null;
+                  const box = (
+                    <Checkbox
+                      aria-label={why ?? t("roster.table.select", { name: e.name })}
+                      checked={selected.has(e.id)}
+                      disabled={!!why}
+                      onChange={(ev) => toggle(e, ev.currentTarget.checked)}
+                    />
+                  );
+                  return (
+                    <Table.Tr
+                      key={e.id}
+                      bg={selected.has(e.id) ? "var(--mantine-color-teal-light)" : undefined}
+                    >
+                      <Table.Td>
+                        {why ? (
+                          <Tooltip label={why} withArrow>
+                            <span>{box}</span>
+                          </Tooltip>
+                        ) : (
+                          box
+                        )}
+                      </Table.Td>
+                      <Table.Td miw={110}>
+                        <Text size="sm" fw={500}>
+                          {e.name}
+                        </Text>
+                        {e.nameKana && (
+                          <Text size="xs" c="dimmed">
+                            {e.nameKana}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge miw="max-content" color={STATE_COLORS[e.state]} variant="light">
+                          {t(`roster.states.${e.state}`)}
+                        </Badge>
+                        {e.invitedAt && e.state !== "member" && (
+                          <Text size="xs" c="dimmed">
+                            {t("roster.table.invitedAt", { date: dateCell(e.invitedAt) })}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td ff="monospace">{e.employeeNumber}</Table.Td>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>
+                        {formatCalendarDate(e.joinDate)}
+                        {i18n.language === "en" ? " – " : "〜"}
+                        <br />
+                        {formatCalendarDate(e.leaveDate)}
+                      </Table.Td>
+                      <Table.Td>{e.department ?? "—"}</Table.Td>
+                      <Table.Td miw={200} style={{ wordBreak: "break-all" }}>
+                        {e.email ?? "—"}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {list.data && rows.length > 0 && (
+          <LoadMore
+            shown={rows.length}
+            total={total}
+            hasMore={!!list.hasNextPage}
+            loading={list.isFetchingNextPage}
+            onLoadMore={() => list.fetchNextPage()}
+          />
+        )}
+      </Stack>
+
+      <Modal
+        opened={inviteOpen}
+        onClose={closeInvite}
+        title={t("roster.invite.title", { count: selected.size })}
+        size="lg"
+      >
+        <Stack gap="md">
+          {!invite.data && (
+            <>
+              <Text size="sm">{t("roster.invite.body")}</Text>
+              <InviteOptionsFields value={options} onChange={setOptions} />
+              <ErrorAlert error={invite.error} />
+              <Group justify="flex-end" gap="xs">
+                <Button variant="default" onClick={closeInvite}>
+                  {t("common:cancel")}
+                </Button>
+                <Button onClick={() => invite.mutate()} loading={invite.isPending}>
+                  {t("roster.invite.button", { count: selected.size })}
+                </Button>
+              </Group>
+            </>
+          )}
+          {invite.data && (
+            <>
+              <InviteResultView result={invite.data} describeRef={describeRef} />
+              <Group justify="flex-end">
+                <Button onClick={closeInvite}>{t("ui:close")}</Button>
+              </Group>
+            </>
+          )}
+        </Stack>
+      </Modal>
+    </Card>
+  );
+}
