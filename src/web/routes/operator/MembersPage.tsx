@@ -21,14 +21,14 @@ import { PageTitle } from "../../components/PageTitle.tsx";
 import { RequireOperator } from "../../components/RequireRole.tsx";
 import { useMe } from "../../session.ts";
 import "./i18n.ts";
-import { dateCell, formatYmRange } from "./format.ts";
+import { dateCell, ymCell } from "./format.ts";
 import { MemberActions } from "./MemberActions.tsx";
 import type { MemberItem, Page } from "./types.ts";
 
 const ROLE_COLORS = { operator: "grape", employee: "blue", alumni: "teal" } as const;
 
 function Members({ slug }: { slug: string }) {
-  const { t } = useTranslation("operator");
+  const { t, i18n } = useTranslation("operator");
   const { t: tc } = useTranslation();
   const { data: me } = useMe();
   const [q, setQ] = useState("");
@@ -136,13 +136,14 @@ function Members({ slug }: { slug: string }) {
                         {m.email}
                       </Table.Td>
                       <Table.Td>
-                        <Badge miw="max-content" variant="light" color={ROLE_COLORS[m.role]}>
+                        <Badge miw="max-content" size="sm" variant="light" color={ROLE_COLORS[m.role]}>
                           {tc(`roles.${m.role}`)}
                         </Badge>
                       </Table.Td>
                       <Table.Td>
                         <Badge
                           miw="max-content"
+                          size="sm"
                           variant={m.status === "active" ? "dot" : "filled"}
                           color={m.status === "active" ? "teal" : "red"}
                         >
@@ -150,7 +151,16 @@ function Members({ slug }: { slug: string }) {
                         </Badge>
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        {formatYmRange(m.joinYm, m.leaveYm)}
+                        {m.joinYm || m.leaveYm ? (
+                          <>
+                            {ymCell(m.joinYm)}
+                            {i18n.language === "en" ? " –" : "〜"}
+                            <br />
+                            {ymCell(m.leaveYm)}
+                          </>
+                        ) : (
+                          "—"
+                        )}
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: "nowrap" }}>
                         {dateCell(m.createdAt)}
