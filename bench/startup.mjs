@@ -14,13 +14,17 @@ async function run(label) {
   const t0 = performance.now();
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dir, LOG_LEVEL: "warn", DATABASE_URL: "" },
-    stdio: ["ignore", fs.openSync(path.join(os.tmpdir(), "tsunagari-startup.log"), "a"), fs.openSync(path.join(os.tmpdir(), "tsunagari-startup.log"), "a")],
+    stdio: [
+      "ignore",
+      fs.openSync(path.join(os.tmpdir(), "tsunagari-startup.log"), "a"),
+      fs.openSync(path.join(os.tmpdir(), "tsunagari-startup.log"), "a"),
+    ],
   });
   let ms = null;
   while (performance.now() - t0 < 120_000) {
     try {
       const r = await fetch(`http://127.0.0.1:${port}/`);
-      if (r.ok && (await r.text()).includes("<div id=\"root\">")) {
+      if (r.ok && (await r.text()).includes('<div id="root">')) {
         ms = performance.now() - t0;
         break;
       }
@@ -34,7 +38,9 @@ async function run(label) {
   child.kill("SIGINT");
   const code = await new Promise((r) => child.on("exit", r));
   const stopMs = performance.now() - t1;
-  console.log(`${label}: first page ${Math.round(ms)} ms, idle RSS ${Math.round(rssMb)} MB, Ctrl-C exit ${code} in ${Math.round(stopMs)} ms`);
+  console.log(
+    `${label}: first page ${Math.round(ms)} ms, idle RSS ${Math.round(rssMb)} MB, Ctrl-C exit ${code} in ${Math.round(stopMs)} ms`,
+  );
 }
 
 await run("fresh data directory   ");

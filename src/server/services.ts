@@ -17,6 +17,8 @@ export type ServiceOptions = {
   inMemory?: boolean;
   rateLimit?: boolean;
   logger?: pino.Logger;
+  /** pg-boss schema name (default "pgboss"). */
+  jobSchema?: string;
 };
 
 function secretFor(config: Config): string {
@@ -34,7 +36,7 @@ export async function openServices(config: Config, opts: ServiceOptions = {}): P
     pgliteDir: opts.inMemory ? undefined : path.join(config.dataDir, "db"),
   });
   if (opts.migrate !== false) await migrateDatabase(database);
-  const jobs = await createJobQueue(database, log, config.DATABASE_URL);
+  const jobs = await createJobQueue(database, log, config.DATABASE_URL, opts.jobSchema);
   const mailer = createMailer({
     smtpUrl: config.SMTP_URL,
     from: config.MAIL_FROM,

@@ -39,8 +39,9 @@ export async function createTestEnv(): Promise<TestEnv> {
     migrate: !url,
     rateLimit: false,
     logger: pino({ level: "silent" }),
+    // Parallel test files share one PostgreSQL database: each gets its own job queue schema.
+    jobSchema: url ? `pgboss_${randomUUID().replace(/-/g, "").slice(0, 12)}` : undefined,
   });
-  if (url) deliverMailInline(ctx);
   const app = await buildApp(ctx);
   await app.ready();
   return {
@@ -50,18 +51,6 @@ export async function createTestEnv(): Promise<TestEnv> {
       await app.close();
       await closeServices(ctx);
     },
-  };
-}
-
-/**
- * On PostgreSQL the test files (parallel processes) share one pg-boss queue, so `drain()` in one
- * file could deliver another file's mail into its own `mailer.sent`, where the first file never
- * sees it. There, mail is delivered inline instead (PGlite runs still go through the queue).
- * A queue per test env was tried: creating pg-boss queues concurrently deadlocks.
- */
-function deliverMailInline(ctx: AppContext) {
-  ctx.mailer.enqueue = async (to, template, locale, params) => {
-    await ctx.mailer.deliver({ to, template, locale, params });
   };
 }
 

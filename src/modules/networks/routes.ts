@@ -85,7 +85,7 @@ export default async function networkRoutes(app: FastifyZod, ctx: AppContext) {
     },
     async (req) => {
       const n = await findNetwork(ctx.db, req.params.slug);
-      if (!n || n.status !== "active") throw errors.notFound({ ja: "ネットワーク", en: "network" });
+      if (n?.status !== "active") throw errors.notFound({ ja: "ネットワーク", en: "network" });
       const notice = await latestNotice(ctx.db, n.id);
       return { name: n.name, slug: n.slug, privacyNotice: notice ? presentNotice(notice) : null };
     },
