@@ -28,7 +28,7 @@ export function LanguageSwitch() {
       value={i18n.language === "en" ? "en" : "ja"}
       data={[
         { value: "ja", label: "日本語" },
-        { value: "en", label: "English" },
+        { value: "en", label: "EN" },
       ]}
       onChange={async (v) => {
         await setLanguage(v as "ja" | "en");
@@ -64,18 +64,20 @@ export function Layout() {
               <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
             )}
             <UnstyledButton component={Link} to="/">
-              <Title order={4}>{t("appName")}</Title>
+              <Title order={4} style={{ whiteSpace: "nowrap" }}>
+                {t("appName")}
+              </Title>
             </UnstyledButton>
             <Text size="sm" c="dimmed" visibleFrom="md">
               {t("tagline")}
             </Text>
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap={6} wrap="nowrap">
             {me && me.networks.length > 0 && (
               <Select
                 aria-label={t("switchNetwork")}
                 size="xs"
-                w={{ base: 130, sm: 200 }}
+                w={{ base: 110, sm: 200 }}
                 value={current?.slug ?? null}
                 placeholder={t("switchNetwork")}
                 data={me.networks.map((n) => ({ value: n.slug, label: n.name }))}
