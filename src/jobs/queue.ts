@@ -21,9 +21,11 @@ export async function createJobQueue(
   database: Database,
   log: Logger,
   databaseUrl?: string,
+  /** pg-boss's schema (tests give each test file its own, so parallel files don't share jobs). */
+  schema = "pgboss",
 ): Promise<JobQueue> {
   const retry = { retryLimit: 8, retryDelay: 5, retryBackoff: true };
-  const common = { supervise: true, schedule: false, ...retry } as const;
+  const common = { supervise: true, schedule: false, schema, ...retry } as const;
   const boss =
     database.kind === "postgres"
       ? new PgBoss({ connectionString: databaseUrl, max: 4, ...common })
