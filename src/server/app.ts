@@ -31,7 +31,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
     logController: new LogController({
       disableRequestLogging: ctx.config.LOG_LEVEL !== "debug" && ctx.config.LOG_LEVEL !== "trace",
     }),
-    trustProxy: true,
+    trustProxy: ctx.config.TRUST_PROXY === "true",
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -29,6 +29,8 @@ export async function createTestEnv(): Promise<TestEnv> {
       BASE_URL,
       AUTH_SECRET: "test-secret-test-secret-test-secret-0123456789",
       LOG_LEVEL: "silent",
+      // Tests act as a reverse proxy: X-Forwarded-For gives each simulated client its address.
+      TRUST_PROXY: "true",
       ...(url ? { DATABASE_URL: url } : {}),
     },
     [],
