@@ -192,7 +192,8 @@ export function generateAlumnus(
   const rng = new Rng(mixSeed(seed, index));
   const today = opts.today ?? DEFAULT_TODAY;
   const todayMonth = monthOf(today);
-  const endOfToday = dayMs(today) + 86_400_000 - 1;
+  // Never after the real present (a demo seeded "today" must not show activity later today).
+  const endOfToday = Math.min(dayMs(today) + 86_400_000 - 1, Date.now());
 
   const surname = surnames.pick(rng);
   const given = rng.pick(GIVEN_NAMES);
