@@ -60,7 +60,15 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
 
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === "postgres") {
-    await migrateNodePg(database.db, { migrationsFolder });
+    // Several processes (web + worker) may start at once: one migrates, the others wait.
+    const lock = await database.pool!.connect();
+    try {
+      await lock.query("select pg_advisory_lock(7342001)");
+      await migrateNodePg(database.db, { migrationsFolder });
+    } finally {
+      await lock.query("select pg_advisory_unlock(7342001)").catch(() => {});
+      lock.release();
+    }
   } else {
     await migratePglite(database.db as any, { migrationsFolder });
   }

@@ -9,6 +9,12 @@ let config: ReturnType<typeof loadConfig>;
 let release = () => {};
 try {
   config = loadConfig();
+  if (!config.DATABASE_URL && config.ROLE !== "all") {
+    throw new Error(
+      "--role=web / --role=worker need DATABASE_URL (PostgreSQL): the embedded database serves one process, which runs both.\n" +
+        "--role=web / --role=worker には DATABASE_URL（PostgreSQL）が必要です。組み込みデータベースは1プロセスで両方を実行します。",
+    );
+  }
   if (!config.DATABASE_URL) release = acquireDataDirLock(config.dataDir);
 } catch (err: any) {
   console.error(err.message);
