@@ -1,6 +1,7 @@
+import { lazy, Suspense } from "react";
 import { createBrowserRouter } from "react-router";
 import { Layout } from "./components/Layout.tsx";
-import AdminNetworksPage from "./routes/admin/AdminNetworksPage.tsx";
+import { PageLoader } from "./components/PageLoader.tsx";
 import CheckEmailPage from "./routes/auth/CheckEmailPage.tsx";
 import ForgotPasswordPage from "./routes/auth/ForgotPasswordPage.tsx";
 import ResetPasswordPage from "./routes/auth/ResetPasswordPage.tsx";
@@ -10,18 +11,23 @@ import ConsentPage from "./routes/consent/ConsentPage.tsx";
 import HomePage from "./routes/home/HomePage.tsx";
 import InvitePage from "./routes/invite/InvitePage.tsx";
 import NetworkHomePage from "./routes/network/NetworkHomePage.tsx";
-import ApiTokensPage from "./routes/operator/ApiTokensPage.tsx";
-import ApprovalsPage from "./routes/operator/ApprovalsPage.tsx";
-import InvitationsPage from "./routes/operator/InvitationsPage.tsx";
-import MembersPage from "./routes/operator/MembersPage.tsx";
-import PrivacyNoticePage from "./routes/operator/PrivacyNoticePage.tsx";
-import RosterPage from "./routes/operator/RosterPage.tsx";
-import SurveyResultsPage from "./routes/operator/SurveyResultsPage.tsx";
-import ProfileEditPage from "./routes/profile/ProfileEditPage.tsx";
 import ProfileViewPage from "./routes/profile/ProfileViewPage.tsx";
 import RegisterPage from "./routes/register/RegisterPage.tsx";
 import SetupPage from "./routes/setup/SetupPage.tsx";
 import WelcomeSurveyPage from "./routes/welcome/WelcomeSurveyPage.tsx";
+
+// Operator, admin and editing pages load on demand: the first page a member opens stays small.
+const AdminNetworksPage = lazy(() => import("./routes/admin/AdminNetworksPage.tsx"));
+const ApiTokensPage = lazy(() => import("./routes/operator/ApiTokensPage.tsx"));
+const ApprovalsPage = lazy(() => import("./routes/operator/ApprovalsPage.tsx"));
+const InvitationsPage = lazy(() => import("./routes/operator/InvitationsPage.tsx"));
+const MembersPage = lazy(() => import("./routes/operator/MembersPage.tsx"));
+const PrivacyNoticePage = lazy(() => import("./routes/operator/PrivacyNoticePage.tsx"));
+const RosterPage = lazy(() => import("./routes/operator/RosterPage.tsx"));
+const SurveyResultsPage = lazy(() => import("./routes/operator/SurveyResultsPage.tsx"));
+const ProfileEditPage = lazy(() => import("./routes/profile/ProfileEditPage.tsx"));
+
+const later = (page: React.ReactNode) => <Suspense fallback={<PageLoader />}>{page}</Suspense>;
 
 export const router = createBrowserRouter([
   {
@@ -35,20 +41,20 @@ export const router = createBrowserRouter([
       { path: "/forgot-password", element: <ForgotPasswordPage /> },
       { path: "/reset-password", element: <ResetPasswordPage /> },
       { path: "/invite/:token", element: <InvitePage /> },
-      { path: "/admin", element: <AdminNetworksPage /> },
+      { path: "/admin", element: later(<AdminNetworksPage />) },
       { path: "/n/:slug/register", element: <RegisterPage /> },
       { path: "/n/:slug", element: <NetworkHomePage /> },
       { path: "/n/:slug/welcome", element: <WelcomeSurveyPage /> },
-      { path: "/n/:slug/profile", element: <ProfileEditPage /> },
+      { path: "/n/:slug/profile", element: later(<ProfileEditPage />) },
       { path: "/n/:slug/members/:userId", element: <ProfileViewPage /> },
       { path: "/n/:slug/settings/consent", element: <ConsentPage /> },
-      { path: "/n/:slug/admin/roster", element: <RosterPage /> },
-      { path: "/n/:slug/admin/invitations", element: <InvitationsPage /> },
-      { path: "/n/:slug/admin/approvals", element: <ApprovalsPage /> },
-      { path: "/n/:slug/admin/members", element: <MembersPage /> },
-      { path: "/n/:slug/admin/survey", element: <SurveyResultsPage /> },
-      { path: "/n/:slug/admin/privacy", element: <PrivacyNoticePage /> },
-      { path: "/n/:slug/admin/api-tokens", element: <ApiTokensPage /> },
+      { path: "/n/:slug/admin/roster", element: later(<RosterPage />) },
+      { path: "/n/:slug/admin/invitations", element: later(<InvitationsPage />) },
+      { path: "/n/:slug/admin/approvals", element: later(<ApprovalsPage />) },
+      { path: "/n/:slug/admin/members", element: later(<MembersPage />) },
+      { path: "/n/:slug/admin/survey", element: later(<SurveyResultsPage />) },
+      { path: "/n/:slug/admin/privacy", element: later(<PrivacyNoticePage />) },
+      { path: "/n/:slug/admin/api-tokens", element: later(<ApiTokensPage />) },
     ],
   },
 ]);
