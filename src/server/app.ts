@@ -109,7 +109,9 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   for (const mod of modules) await app.register(async (scope) => mod(scope as any, ctx), { prefix: "/api" });
 
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith("/api/") || !opts.serveWeb || !fs.existsSync(webDir)) {
+    // The SPA answers page paths; an unknown API path or a missing file (e.g. an old asset) is a 404.
+    const isFile = /\.[a-z0-9]+$/i.test(req.url.split("?")[0]);
+    if (req.url.startsWith("/api/") || isFile || !opts.serveWeb || !fs.existsSync(webDir)) {
       return reply.status(404).send(errorBody(errors.notFound(), requestLang(req)));
     }
     return reply.type("text/html").sendFile("index.html", webDir);
