@@ -25,13 +25,20 @@ const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..
 
 export type App = FastifyInstance;
 
+/** TRUST_PROXY: "false", "true" (the proxy overwrites X-Forwarded-For), a hop count, or proxy addresses. */
+function trustProxy(v: string): boolean | number | string {
+  if (v === "true" || v === "false") return v === "true";
+  return /^\d+$/.test(v) ? Number(v) : v;
+}
+
 export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<App> {
   const app = Fastify({
     loggerInstance: ctx.log as any,
     logController: new LogController({
       disableRequestLogging: ctx.config.LOG_LEVEL !== "debug" && ctx.config.LOG_LEVEL !== "trace",
     }),
-    trustProxy: ctx.config.TRUST_PROXY === "true",
+    // A hop count works at run time though Fastify's types omit it.
+    trustProxy: trustProxy(ctx.config.TRUST_PROXY) as boolean | string,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -20,6 +20,10 @@ export async function registerAuthBridge(app: FastifyInstance, ctx: AppContext) 
       for (const [k, v] of Object.entries(req.headers)) {
         if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : String(v));
       }
+      // better-auth rate-limits by X-Forwarded-For: give it the address Fastify resolved (which
+      // honours TRUST_PROXY), never a header the client wrote itself.
+      headers.delete("x-real-ip");
+      headers.set("x-forwarded-for", req.ip);
       const hasBody = req.method !== "GET" && req.body !== undefined;
       const res = await ctx.auth.handler(
         new Request(url, {

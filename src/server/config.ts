@@ -15,7 +15,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ROLE: z.enum(["all", "web", "worker"]).default("all"),
   /** Set when behind a reverse proxy, so client addresses come from X-Forwarded-For (rate limits). */
-  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[0-9a-fA-F.:/,\s]+)$/, "true, false, a number of proxies, or proxy addresses")
+    .default("false"),
   /** Sign-in/sign-up rate limiting (better-auth). Only turn off for automated browser tests. */
   AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
 });

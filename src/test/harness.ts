@@ -21,8 +21,11 @@ export const ORIGIN = { origin: BASE_URL };
 
 export type TestEnv = { app: App; ctx: AppContext; close: () => Promise<void> };
 
-export async function createTestEnv(): Promise<TestEnv> {
-  const url = process.env.TEST_DATABASE_URL;
+/** `databaseUrl`: a PostgreSQL database of its own (migrated here), instead of the shared one. */
+export async function createTestEnv(
+  opts: { databaseUrl?: string; rateLimit?: boolean; trustProxy?: boolean } = {},
+): Promise<TestEnv> {
+  const url = opts.databaseUrl ?? process.env.TEST_DATABASE_URL;
   const config = loadConfig(
     {
       DATA_DIR: path.join(os.tmpdir(), `tsunagari-test-${randomUUID()}`),
@@ -30,7 +33,7 @@ export async function createTestEnv(): Promise<TestEnv> {
       AUTH_SECRET: "test-secret-test-secret-test-secret-0123456789",
       LOG_LEVEL: "silent",
       // Tests act as a reverse proxy: X-Forwarded-For gives each simulated client its address.
-      TRUST_PROXY: "true",
+      TRUST_PROXY: String(opts.trustProxy ?? true),
       ...(url ? { DATABASE_URL: url } : {}),
     },
     [],
@@ -38,8 +41,8 @@ export async function createTestEnv(): Promise<TestEnv> {
   // PostgreSQL is migrated once by the global setup; PGlite in memory is new per file.
   const ctx = await openServices(config, {
     inMemory: true,
-    migrate: !url,
-    rateLimit: false,
+    migrate: !url || !!opts.databaseUrl,
+    rateLimit: opts.rateLimit ?? false,
     logger: pino({ level: "silent" }),
     // Parallel test files share one PostgreSQL database: each gets its own job queue schema.
     jobSchema: url ? `pgboss_${randomUUID().replace(/-/g, "").slice(0, 12)}` : undefined,
@@ -182,4 +185,31 @@ export function linkIn(text: string): string {
   const m = text.match(/https?:\/\/\S+/);
   if (!m) throw new Error(`no link in mail: ${text}`);
   return m[0];
+}
+
+/**
+ * A brand-new installation: in-memory PGlite, or on PostgreSQL a new database (dropped on close).
+ * For what only an empty installation shows (first-run setup).
+ */
+export async function createFreshEnv(): Promise<TestEnv> {
+  const shared = process.env.TEST_DATABASE_URL;
+  if (!shared) return createTestEnv();
+  const name = `tsg_fresh_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+  const admin = new URL(shared);
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: shared });
+  await client.connect();
+  await client.query(
+    `create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`,
+  );
+  admin.pathname = `/${name}`;
+  const env = await createTestEnv({ databaseUrl: admin.toString() });
+  return {
+    ...env,
+    close: async () => {
+      await env.close();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
 }

@@ -2,9 +2,10 @@
 // profile and their consent record, and links the roster entry. Called inside the caller's
 // transaction by registration approval, invitation acceptance and roster matching.
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
 import { consentLog, member, memberConsent, profile, rosterEntry } from "../../db/schema/index.ts";
+import { AppError } from "../../shared/errors.ts";
 import { type ConsentChoices, PROFILE_FIELD_DEFAULTS } from "../../shared/profile.ts";
 
 export type AdmitInput = {
@@ -78,10 +79,25 @@ export async function admitMember(tx: Tx, v: AdmitInput): Promise<boolean> {
   }
 
   if (v.rosterEntryId) {
-    await tx
+    // A roster row belongs to one person: linking a row that another member already holds fails
+    // (and the caller's transaction rolls back) instead of silently taking it over.
+    const linked = await tx
       .update(rosterEntry)
       .set({ linkedUserId: v.userId, updatedAt: sql`now()` })
-      .where(and(eq(rosterEntry.id, v.rosterEntryId), eq(rosterEntry.networkId, v.networkId)));
+      .where(
+        and(
+          eq(rosterEntry.id, v.rosterEntryId),
+          eq(rosterEntry.networkId, v.networkId),
+          or(isNull(rosterEntry.linkedUserId), eq(rosterEntry.linkedUserId, v.userId)),
+        ),
+      )
+      .returning({ id: rosterEntry.id });
+    if (!linked.length) {
+      throw new AppError(409, "ROSTER_ENTRY_LINKED", {
+        ja: "この名簿の行は既に別のメンバーと紐付いています。運営にお問い合わせください。",
+        en: "This roster entry already belongs to another member. Please contact the operators.",
+      });
+    }
   }
   return true;
 }

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, member } from "../../db/schema/index.ts";
+import { auditLog, member, profile } from "../../db/schema/index.ts";
+import { PROFILE_FIELD_DEFAULTS } from "../../shared/profile.ts";
 import { call, createTestEnv, makeNetwork, type TestEnv, type TestUser } from "../../test/harness.ts";
 import { changeMember } from "./service.ts";
 import { admitTestMember } from "./testing.ts";
@@ -96,6 +97,19 @@ describe("member list (operators)", () => {
       })
       .not.toBeNull();
     expect(res.body).not.toContain("山田 別人");
+  });
+
+  it("does not show operators the join/leave months a member keeps to themselves", async () => {
+    const s = await setup();
+    await env.ctx.db
+      .update(profile)
+      .set({ visibility: { ...PROFILE_FIELD_DEFAULTS, joinYm: "private", leaveYm: "operators" } })
+      .where(and(eq(profile.networkId, s.net.id), eq(profile.userId, s.yamada.id)));
+    const y = (await list(s.net.slug, s.net.operator))
+      .json()
+      .items.find((i: any) => i.userId === s.yamada.id);
+    expect(y.joinYm).toBeNull();
+    expect(y.leaveYm).toBe("2020-03");
   });
 
   it("searches name, display name and email, ignoring width, case and spaces", async () => {

@@ -37,6 +37,7 @@ const columns = {
   status: member.status,
   joinYm: profile.joinYm,
   leaveYm: profile.leaveYm,
+  visibility: profile.visibility,
   verifiedVia: member.verifiedVia,
   verifiedAt: member.verifiedAt,
   lastActiveAt: member.lastActiveAt,

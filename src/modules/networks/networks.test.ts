@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   call,
   cookieFrom,
+  createFreshEnv,
   createTestEnv,
   linkIn,
   mailsTo,
@@ -225,5 +226,31 @@ describe("auth errors", () => {
       message: expect.stringContaining("パスワード"),
     });
     expect(r.json().error.messages.en).toBe("Invalid email or password.");
+  });
+});
+
+describe("first-run setup", () => {
+  it("runs once even when two requests arrive together", async () => {
+    // This file's other tests made platform admins already: use a fresh installation.
+    const fresh = await createFreshEnv();
+    try {
+      const body = (n: number) => ({
+        admin: { name: "管理者", email: `setup${n}@example.com`, password: "password-1234" },
+        network: {
+          name: "初期設定株式会社",
+          slug: `setup-${n}-${uniq().toLowerCase()}`,
+          privacyNotice: notice,
+        },
+      });
+      expect((await call(fresh, { url: "/api/setup" })).json()).toEqual({ needed: true });
+      const results = await Promise.all(
+        [1, 2, 3].map((n) => call(fresh, { method: "POST", url: "/api/setup", payload: body(n) })),
+      );
+      expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+      expect(results.find((r) => r.statusCode === 409)!.json().error.code).toBe("SETUP_DONE");
+      expect((await call(fresh, { url: "/api/setup" })).json()).toEqual({ needed: false });
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -35,7 +35,6 @@ export default async function networkRoutes(app: FastifyZod, ctx: AppContext) {
         body: setupInput,
         response: { 201: z.object({ networkSlug: z.string() }) },
       },
-      config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
     },
     async (req, reply) => {
       await runSetup(ctx, req.body);

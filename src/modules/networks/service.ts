@@ -57,7 +57,35 @@ export async function createNetwork(
 }
 
 /** First run: the platform admin account and the first network. Allowed once. */
-export async function runSetup(
+let setupQueue: Promise<unknown> = Promise.resolve();
+
+/** Runs `fn` alone: one at a time in this process, and across processes on PostgreSQL. */
+async function withSetupLock<T>(ctx: AppContext, fn: () => Promise<T>): Promise<T> {
+  const run = async () => {
+    const pool = ctx.database.pool;
+    if (!pool) return fn();
+    const client = await pool.connect();
+    try {
+      await client.query("select pg_advisory_lock(7342002)");
+      return await fn();
+    } finally {
+      await client.query("select pg_advisory_unlock(7342002)").catch(() => {});
+      client.release();
+    }
+  };
+  const result = setupQueue.then(run, run);
+  setupQueue = result.catch(() => {});
+  return result;
+}
+
+export function runSetup(
+  ctx: AppContext,
+  input: { admin: { name: string; email: string; password: string }; network: NetworkInput },
+) {
+  return withSetupLock(ctx, () => setupOnce(ctx, input));
+}
+
+async function setupOnce(
   ctx: AppContext,
   input: { admin: { name: string; email: string; password: string }; network: NetworkInput },
 ) {
