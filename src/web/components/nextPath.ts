@@ -3,7 +3,11 @@
 import { useSearchParams } from "react-router";
 
 export function safeNext(raw: string | null | undefined): string | null {
-  if (!raw?.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return null;
+  if (!raw?.startsWith("/")) return null;
+  // Browsers drop tabs and newlines in URLs ("/\t/evil.com" is "//evil.com"): refuse control
+  // characters and backslashes, then anything that is not a path on this site.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
+  if (/[\u0000-\u001f\u007f\\]/.test(raw) || raw.startsWith("//")) return null;
   return raw;
 }
 
