@@ -54,15 +54,3 @@ export function multipartFile(
     headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
   };
 }
-
-/** Tiny files whose first bytes are those of each image type. */
-export const IMAGES = {
-  png: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]),
-  jpeg: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 2)]),
-  webp: Buffer.concat([
-    Buffer.from("RIFF"),
-    Buffer.from([0x40, 0, 0, 0]),
-    Buffer.from("WEBPVP8 "),
-    Buffer.alloc(64, 3),
-  ]),
-};

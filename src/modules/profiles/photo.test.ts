@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestEnv, makeNetwork, type TestEnv, type TestUser } from "../../test/harness.ts";
-import { admitTestMember, IMAGES, multipartFile } from "../members/testing.ts";
+import { admitTestMember, multipartFile } from "../members/testing.ts";
+import { CLEANED, DIRTY, IMAGES, jpegMarkers, pngChunks, pngOfSize, SECRETS, webpChunks } from "./testing.ts";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -93,9 +94,8 @@ describe("photo upload checks the content, not the name", () => {
     const net = await makeNetwork(env);
     const owner = await admitTestMember(env, net, "alumni");
     const max = 2 * 1024 * 1024;
-    const big = Buffer.concat([IMAGES.png, Buffer.alloc(max - IMAGES.png.length, 7)]);
-    expect((await upload(net.slug, owner, big)).statusCode).toBe(200);
-    const tooBig = await upload(net.slug, owner, Buffer.concat([big, Buffer.from([0])]));
+    expect((await upload(net.slug, owner, pngOfSize(max))).statusCode).toBe(200);
+    const tooBig = await upload(net.slug, owner, pngOfSize(max + 1));
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json().error.code).toBe("PHOTO_TOO_LARGE");
     expect(uploadsOf(net.id)).toHaveLength(1);
@@ -129,6 +129,52 @@ describe("photo upload checks the content, not the name", () => {
       user: owner,
     });
     expect(again.statusCode).toBe(200);
+  });
+});
+
+describe("photo metadata (Exif GPS, XMP, IPTC, comments, text chunks) is removed before storing", () => {
+  const cases = [
+    ["jpeg", "image/jpeg", "jpg"],
+    ["png", "image/png", "png"],
+    ["webp", "image/webp", "webp"],
+  ] as const;
+
+  it.each(cases)(
+    "%s: the stored and served file has no metadata and the same image data",
+    async (kind, mime, ext) => {
+      const net = await makeNetwork(env);
+      const owner = await admitTestMember(env, net, "alumni");
+      expect(DIRTY[kind].includes(Buffer.from(SECRETS.gps))).toBe(true);
+      const res = await upload(net.slug, owner, DIRTY[kind], { filename: `IMG_0001.${ext}` });
+      expect(res.statusCode).toBe(200);
+      const [file] = uploadsOf(net.id);
+      expect(file).toMatch(new RegExp(`\\.${ext}$`));
+      const stored = fs.readFileSync(path.join(env.ctx.config.dataDir, "uploads", net.id, file as string));
+      for (const [where, secret] of Object.entries(SECRETS)) {
+        expect(stored.includes(Buffer.from(secret)), where).toBe(false);
+      }
+      expect(stored.equals(CLEANED[kind])).toBe(true);
+      if (kind === "jpeg") expect(jpegMarkers(stored)).not.toContain("APP1");
+      if (kind === "png") expect(pngChunks(stored)).toEqual(["IHDR", "IDAT", "IDAT", "IEND"]);
+      if (kind === "webp") expect(webpChunks(stored)).toMatchObject({ riffSizeOk: true, flags: 0x20 });
+
+      const got = await call(env, { url: res.json().photoUrl, user: owner });
+      expect(got.statusCode).toBe(200);
+      expect(got.headers["content-type"]).toBe(mime);
+      expect(got.rawPayload.equals(CLEANED[kind])).toBe(true);
+    },
+  );
+
+  it("a malformed file with a valid signature is rejected, not stored", async () => {
+    const net = await makeNetwork(env);
+    const owner = await admitTestMember(env, net, "alumni");
+    for (const kind of ["jpeg", "png", "webp"] as const) {
+      const truncated = DIRTY[kind].subarray(0, 200);
+      const res = await upload(net.slug, owner, truncated);
+      expect(res.statusCode, kind).toBe(400);
+      expect(res.json().error.code).toBe("PHOTO_TYPE_UNSUPPORTED");
+    }
+    expect(uploadsOf(net.id)).toHaveLength(0);
   });
 });
 

@@ -8,7 +8,8 @@ import {
   type TestEnv,
   type TestUser,
 } from "../../test/harness.ts";
-import { admitTestMember, IMAGES, multipartFile } from "../members/testing.ts";
+import { admitTestMember, multipartFile } from "../members/testing.ts";
+import { IMAGES } from "./testing.ts";
 
 let env: TestEnv;
 beforeAll(async () => {

@@ -59,7 +59,8 @@ export default async function profilesRoutes(app: FastifyZod, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: "Upload my photo (multipart field `file`: JPEG, PNG or WebP, at most 2 MB)",
+        summary:
+          "Upload my photo (multipart field `file`: JPEG, PNG or WebP, at most 2 MB; metadata such as Exif GPS is removed)",
         consumes: ["multipart/form-data"],
         params: slugParams,
         response: { 200: ownProfileOut },

@@ -3,6 +3,7 @@ import type { AppContext, NetworkScope } from "../../server/context.ts";
 import { errors } from "../../shared/errors.ts";
 import { PROFILE_FIELD_DEFAULTS } from "../../shared/profile.ts";
 import { detectImageType, photoErrors, photoFile, removePhoto, writePhoto } from "./photo.ts";
+import { stripImageMetadata } from "./photo-metadata.ts";
 import { fieldVisibleTo, profileOpenTo, type ViewerKind, viewerKind, visibilityOf } from "./policy.ts";
 import { ensureProfile, findMemberProfile, lockPhotoPath, replaceProfile, setPhotoPath } from "./queries.ts";
 import type { ProfileInput } from "./schemas.ts";
@@ -37,13 +38,14 @@ export async function viewProfile(
   return { row, kind };
 }
 
-/** Stores a new photo (replacing and deleting the old file). */
+/** Stores a new photo without its metadata (replacing and deleting the old file). */
 export async function setOwnPhoto(ctx: AppContext, scope: NetworkScope, buf: Buffer) {
   if (!buf.length) throw photoErrors.missing();
   const type = detectImageType(buf);
-  if (!type) throw photoErrors.type();
+  const clean = type && stripImageMetadata(type.ext, buf);
+  if (!type || !clean) throw photoErrors.type();
   const { dataDir } = ctx.config;
-  const rel = await writePhoto(dataDir, scope.network.id, scope.user.id, type, buf);
+  const rel = await writePhoto(dataDir, scope.network.id, scope.user.id, type, clean);
   let old: string | null = null;
   try {
     await ctx.db.transaction(async (tx) => {
