@@ -23,6 +23,8 @@ export type Database = {
   exec: (text: string) => Promise<unknown>;
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** PostgreSQL connection string (postgres only). */
+  url?: string;
   close: () => Promise<void>;
 };
 
@@ -40,6 +42,7 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
       kind: "postgres",
       db,
       pool,
+      url: opts.databaseUrl,
       query: async (text, values) => (await pool.query(text, values as any[])).rows,
       exec: (text) => pool.query(text),
       close: () => pool.end(),
@@ -61,13 +64,14 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === "postgres") {
     // Several processes (web + worker) may start at once: one migrates, the others wait.
-    const lock = await database.pool!.connect();
+    // The lock is held on a connection of its own, outside the pool (which may have one slot).
+    const lock = new pg.Client({ connectionString: database.url });
+    await lock.connect();
     try {
       await lock.query("select pg_advisory_lock(7342001)");
       await migrateNodePg(database.db, { migrationsFolder });
     } finally {
-      await lock.query("select pg_advisory_unlock(7342001)").catch(() => {});
-      lock.release();
+      await lock.end().catch(() => {}); // ending the session releases the lock
     }
   } else {
     await migratePglite(database.db as any, { migrationsFolder });
