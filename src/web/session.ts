@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { MyNetwork } from "../modules/networks/schemas.ts";
 import { ApiError, api } from "./api.ts";
 
-export type MyNetwork = { id: string; name: string; slug: string; role: "operator" | "employee" | "alumni" };
+export type { MyNetwork } from "../modules/networks/schemas.ts";
 export type Me = {
   user: { id: string; name: string; email: string; platformAdmin: boolean; locale: "ja" | "en" };
   networks: MyNetwork[];

@@ -42,6 +42,7 @@ export const createInvitationsOut = z.object({
   created: z.array(z.object({ id: z.string(), email: z.string(), expiresAt: z.string() })),
   skipped: z.array(z.object({ ref: z.string(), code: z.string(), messages })),
 });
+export type InviteResult = z.infer<typeof createInvitationsOut>;
 
 export const invitationListQuery = z.object({
   status: z.enum(INVITATION_STATUSES).optional(),
@@ -60,6 +61,7 @@ export const invitationOut = z.object({
   createdVia: z.string(),
   acceptedAt: z.string().nullable(),
 });
+export type Invitation = z.infer<typeof invitationOut>;
 
 export const publicInvitationOut = z.object({
   networkName: z.string(),
@@ -72,6 +74,7 @@ export const publicInvitationOut = z.object({
     .object({ version: z.number(), body: z.string(), purposes: z.array(z.string()), createdAt: z.string() })
     .nullable(),
 });
+export type PublicInvitation = z.infer<typeof publicInvitationOut>;
 
 export const acceptInput = z.object({
   consent: z.object({
@@ -93,5 +96,6 @@ export const apiTokenOut = z.object({
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });
+export type ApiToken = z.infer<typeof apiTokenOut>;
 
 export const ok = z.object({ ok: z.literal(true) });

@@ -42,8 +42,10 @@ export const myNetworkOut = z.object({
   slug: z.string(),
   role: z.enum(["operator", "employee", "alumni"]),
 });
+export type MyNetwork = z.infer<typeof myNetworkOut>;
 
 export const adminNetworkOut = networkOut.extend({ memberCount: z.number(), operatorCount: z.number() });
+export type AdminNetwork = z.infer<typeof adminNetworkOut>;
 
 export const noticeOut = z.object({
   version: z.number(),
@@ -51,9 +53,11 @@ export const noticeOut = z.object({
   purposes: z.array(z.string()),
   createdAt: z.string(),
 });
+export type Notice = z.infer<typeof noticeOut>;
 
 export const publicNetworkOut = z.object({
   name: z.string(),
   slug: z.string(),
   privacyNotice: noticeOut.nullable(),
 });
+export type PublicNetwork = z.infer<typeof publicNetworkOut>;

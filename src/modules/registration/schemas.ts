@@ -50,6 +50,7 @@ export const registrationOut = z.object({ status: z.enum(["approved", "pending"]
 export const myRegistrationOut = z.object({
   status: z.enum(["none", "pending", "approved", "not_approved"]),
 });
+export type MyRegistration = z.infer<typeof myRegistrationOut>;
 
 export const queueQuery = z.object({
   status: z.enum(REGISTRATION_STATUSES).default("pending"),
@@ -71,6 +72,7 @@ export const candidateOut = z.object({
   linked: z.boolean(),
   reasons: z.array(z.enum(REASONS)),
 });
+export type Candidate = z.infer<typeof candidateOut>;
 
 export const registrationItemOut = z.object({
   id: z.string(),

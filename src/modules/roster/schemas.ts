@@ -17,6 +17,7 @@ export const importResult = z.object({
   durationMs: z.number(),
   dryRun: z.boolean(),
 });
+export type ImportResult = z.infer<typeof importResult>;
 
 export const ROSTER_STATES = ["not_invited", "invited", "member"] as const;
 export type RosterState = (typeof ROSTER_STATES)[number];
@@ -43,6 +44,7 @@ export const rosterEntryOut = z.object({
   state: z.enum(ROSTER_STATES),
   invitedAt: z.string().nullable(),
 });
+export type RosterEntry = z.infer<typeof rosterEntryOut>;
 
 export const rosterListOut = z.object({
   items: z.array(rosterEntryOut),
@@ -61,3 +63,4 @@ export const rosterImportOut = z.object({
   createdAt: z.string(),
   by: z.string().nullable(),
 });
+export type RosterImport = z.infer<typeof rosterImportOut>;

@@ -51,6 +51,7 @@ export const surveyOut = z.object({
   prefill: z.object({ joinedYear: z.number().nullable() }),
   response: surveyResponseOut.nullable(),
 });
+export type SurveyOut = z.infer<typeof surveyOut>;
 
 const counts = z.array(z.object({ value: z.string(), count: z.number() }));
 const texts = z.array(z.object({ text: z.string(), submittedAt: z.string() }));

@@ -1,9 +1,10 @@
 import { List, Paper, ScrollArea, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import type { Notice } from "../../modules/networks/schemas.ts";
 import { formatDate } from "./dates.ts";
 import "./formStrings.ts";
 
-export type PrivacyNotice = { version: number; body: string; purposes: string[]; createdAt: string };
+export type PrivacyNotice = Notice;
 
 /** A network's privacy notice: version and date, body (scrollable) and purposes of use. */
 export function PrivacyNoticeView({

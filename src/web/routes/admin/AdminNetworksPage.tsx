@@ -18,6 +18,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { AdminNetwork } from "../../../modules/networks/schemas.ts";
 import { api } from "../../api.ts";
 import { ConfirmModal } from "../../components/ConfirmModal.tsx";
 import { formatDate } from "../../components/dates.ts";
@@ -28,16 +29,6 @@ import { RequirePlatformAdmin } from "../../components/RequireRole.tsx";
 import { useMe } from "../../session.ts";
 import { CreateNetworkForm } from "./CreateNetworkForm.tsx";
 import "./i18n.ts";
-
-type AdminNetwork = {
-  id: string;
-  name: string;
-  slug: string;
-  status: "active" | "suspended";
-  createdAt: string;
-  memberCount: number;
-  operatorCount: number;
-};
 
 function Networks() {
   const { t } = useTranslation("admin");

@@ -4,6 +4,7 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import type { ConsentOut } from "../../../modules/consent/schemas.ts";
 import type { ConsentChoices } from "../../../shared/profile.ts";
 import { api } from "../../api.ts";
 import { ConsentOptIns } from "../../components/ConsentOptIns.tsx";
@@ -15,13 +16,7 @@ import { PageTitle } from "../../components/PageTitle.tsx";
 import { type PrivacyNotice, PrivacyNoticeView } from "../../components/PrivacyNoticeView.tsx";
 import "./i18n.ts";
 
-type Consent = {
-  noticeVersion: number | null;
-  latestNoticeVersion: number | null;
-  acceptedAt: string | null;
-  choices: ConsentChoices;
-  updatedAt: string | null;
-};
+type Consent = ConsentOut;
 
 function Settings({ slug }: { slug: string }) {
   const { t } = useTranslation("consent");

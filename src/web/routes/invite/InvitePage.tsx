@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
+import type { PublicInvitation } from "../../../modules/invitations/schemas.ts";
 import { ApiError, api } from "../../api.ts";
 import { NO_CONSENT } from "../../components/ConsentOptIns.tsx";
 import { formatDate } from "../../components/dates.ts";
@@ -10,19 +11,10 @@ import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { NoticeAcceptance, type NoticeAcceptanceValue } from "../../components/NoticeAcceptance.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
-import type { PrivacyNotice } from "../../components/PrivacyNoticeView.tsx";
 import { useMe } from "../../session.ts";
 import "./i18n.ts";
 
-type Invitation = {
-  networkName: string;
-  networkSlug: string;
-  name: string | null;
-  email: string;
-  role: string;
-  expiresAt: string;
-  privacyNotice: PrivacyNotice | null;
-};
+type Invitation = PublicInvitation;
 
 export default function InvitePage() {
   const { t } = useTranslation("invite");

@@ -1,35 +1,11 @@
 // The own profile as the API returns it, the edit form's values, validation mirroring the
 // server's profileInput limits, and the PUT body.
+import type { OwnProfile } from "../../../modules/profiles/schemas.ts";
 import { PROFILE_FIELD_DEFAULTS, type ProfileField, type Visibility } from "../../../shared/profile.ts";
 import { isCompleteYm } from "../../components/YearMonthInput.tsx";
 
-export type Link = { label: string; url: string };
-export type OwnProfile = {
-  userId: string;
-  displayName: string;
-  nameWhileEmployed: string | null;
-  nameKana: string | null;
-  photoUrl: string | null;
-  joinYm: string | null;
-  leaveYm: string | null;
-  departments: string[];
-  currentCompany: string | null;
-  industry: string | null;
-  jobType: string | null;
-  skills: string[];
-  location: string | null;
-  bio: string | null;
-  links: Link[];
-  openTo: string[];
-  contactChannel: string | null;
-  contactHours: string | null;
-  visibility: Record<ProfileField, Visibility>;
-  updatedAt: string | null;
-};
-/** Another member's profile: hidden fields are absent. */
-export type ProfileView = { userId: string; displayName: string } & Partial<
-  Omit<OwnProfile, "userId" | "displayName">
->;
+export type { OwnProfile, ProfileView } from "../../../modules/profiles/schemas.ts";
+export type Link = OwnProfile["links"][number];
 
 export type ProfileForm = {
   displayName: string;

@@ -4,13 +4,14 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
+import type { PublicNetwork } from "../../../modules/networks/schemas.ts";
+import type { MyRegistration } from "../../../modules/registration/schemas.ts";
 import { ApiError, api } from "../../api.ts";
 import { NO_CONSENT } from "../../components/ConsentOptIns.tsx";
 import { ErrorAlert, fieldErrors } from "../../components/ErrorAlert.tsx";
 import { NoticeAcceptance } from "../../components/NoticeAcceptance.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
-import type { PrivacyNotice } from "../../components/PrivacyNoticeView.tsx";
 import { type Me, useMe } from "../../session.ts";
 import { EmploymentFields } from "./EmploymentFields.tsx";
 import { employmentBody, emptyEmployment, validateEmployment } from "./employment.ts";
@@ -18,8 +19,7 @@ import { RegisterIntro } from "./RegisterIntro.tsx";
 import { RegistrationStatus } from "./RegistrationStatus.tsx";
 import "./i18n.ts";
 
-type PublicNetwork = { name: string; slug: string; privacyNotice: PrivacyNotice | null };
-type Mine = { status: "none" | "pending" | "approved" | "not_approved" };
+type Mine = MyRegistration;
 
 function Wizard({ network, me }: { network: PublicNetwork; me: Me }) {
   const { t } = useTranslation("register");

@@ -17,6 +17,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
+import type { SurveyOut } from "../../../modules/welcome-survey/schemas.ts";
 import { INTERESTS } from "../../../shared/profile.ts";
 import { api } from "../../api.ts";
 import { ErrorAlert, fieldErrors } from "../../components/ErrorAlert.tsx";
@@ -28,16 +29,7 @@ import type { MyNetwork } from "../../session.ts";
 import "./i18n.ts";
 
 const MIN_YEAR = 1950;
-type Survey = {
-  needed: boolean;
-  prefill: { joinedYear: number | null };
-  response: {
-    joinedYear: number | null;
-    industry: string | null;
-    jobType: string | null;
-    interests: string[];
-  } | null;
-};
+type Survey = SurveyOut;
 
 function SurveyForm({ network }: { network: MyNetwork }) {
   const { t } = useTranslation("welcome");
