@@ -1,11 +1,9 @@
 import {
   Anchor,
-  Badge,
   Button,
   Card,
   Collapse,
   Group,
-  Skeleton,
   Stack,
   Table,
   Text,
@@ -24,8 +22,11 @@ import { ConfirmModal } from "../../components/ConfirmModal.tsx";
 import { formatDate } from "../../components/dates.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { formatNumber } from "../../components/format.ts";
+import { ListTable } from "../../components/ListTable.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { RequirePlatformAdmin } from "../../components/RequireRole.tsx";
+import { RowActionButton } from "../../components/RowActionButton.tsx";
+import { StatusBadge } from "../../components/StatusBadge.tsx";
 import { useMe } from "../../session.ts";
 import { CreateNetworkForm } from "./CreateNetworkForm.tsx";
 import "./i18n.ts";
@@ -89,79 +90,69 @@ function Networks() {
         <Title order={3} size="h4" mb="sm">
           {l("title")}
         </Title>
-        <ErrorAlert error={list.error} />
-        {list.isLoading && <Skeleton h={120} />}
-        {list.data && items.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {l("empty")}
-          </Text>
-        )}
-        {items.length > 0 && (
-          <Table.ScrollContainer minWidth={760}>
-            <Table fz="sm" verticalSpacing={6} striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{l("name")}</Table.Th>
-                  <Table.Th>{l("slug")}</Table.Th>
-                  <Table.Th>{l("status")}</Table.Th>
-                  <Table.Th ta="right">{l("members")}</Table.Th>
-                  <Table.Th ta="right">{l("operators")}</Table.Th>
-                  <Table.Th>{l("created")}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{l("actions")}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((n) => {
-                  const mine = me?.networks.some((m) => m.slug === n.slug);
-                  return (
-                    <Table.Tr key={n.id} opacity={n.status === "suspended" ? 0.7 : undefined}>
-                      <Table.Td fw={500}>{n.name}</Table.Td>
-                      <Table.Td ff="monospace">
-                        {mine && n.status === "active" ? (
-                          <Anchor component={Link} to={`/n/${n.slug}`} size="sm">
-                            /n/{n.slug}
-                          </Anchor>
-                        ) : (
-                          `/n/${n.slug}`
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge
-                          miw="max-content"
-                          color={n.status === "active" ? "teal" : "red"}
-                          variant="light"
-                        >
-                          {t(`statuses.${n.status}`)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td ta="right">{formatNumber(n.memberCount)}</Table.Td>
-                      <Table.Td ta="right">{formatNumber(n.operatorCount)}</Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(n.createdAt)}</Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color={n.status === "active" ? "red" : "teal"}
-                          aria-label={l(n.status === "active" ? "suspendLabel" : "reactivateLabel", {
-                            name: n.name,
-                          })}
-                          onClick={() => {
-                            setStatus.reset();
-                            setTarget(n);
-                          }}
-                        >
-                          {l(n.status === "active" ? "suspend" : "reactivate")}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <ListTable
+          error={list.error}
+          loading={list.isLoading}
+          skeletonHeight={120}
+          count={list.data && items.length}
+          empty={l("empty")}
+          minWidth={760}
+          striped
+          highlightOnHover
+          head={
+            <>
+              <Table.Th>{l("name")}</Table.Th>
+              <Table.Th>{l("slug")}</Table.Th>
+              <Table.Th>{l("status")}</Table.Th>
+              <Table.Th ta="right">{l("members")}</Table.Th>
+              <Table.Th ta="right">{l("operators")}</Table.Th>
+              <Table.Th>{l("created")}</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{l("actions")}</VisuallyHidden>
+              </Table.Th>
+            </>
+          }
+        >
+          {items.map((n) => {
+            const mine = me?.networks.some((m) => m.slug === n.slug);
+            return (
+              <Table.Tr key={n.id} opacity={n.status === "suspended" ? 0.7 : undefined}>
+                <Table.Td fw={500}>{n.name}</Table.Td>
+                <Table.Td ff="monospace">
+                  {mine && n.status === "active" ? (
+                    <Anchor component={Link} to={`/n/${n.slug}`} size="sm">
+                      /n/{n.slug}
+                    </Anchor>
+                  ) : (
+                    `/n/${n.slug}`
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge color={n.status === "active" ? "teal" : "red"}>
+                    {t(`statuses.${n.status}`)}
+                  </StatusBadge>
+                </Table.Td>
+                <Table.Td ta="right">{formatNumber(n.memberCount)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(n.operatorCount)}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(n.createdAt)}</Table.Td>
+                <Table.Td>
+                  <RowActionButton
+                    color={n.status === "active" ? "red" : "teal"}
+                    label={l(n.status === "active" ? "suspendLabel" : "reactivateLabel", {
+                      name: n.name,
+                    })}
+                    onClick={() => {
+                      setStatus.reset();
+                      setTarget(n);
+                    }}
+                  >
+                    {l(n.status === "active" ? "suspend" : "reactivate")}
+                  </RowActionButton>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </ListTable>
       </Card>
       <ConfirmModal
         opened={!!target}

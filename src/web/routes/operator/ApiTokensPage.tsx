@@ -1,11 +1,9 @@
 import {
   Alert,
-  Badge,
   Button,
   Card,
   Group,
   Modal,
-  Skeleton,
   Stack,
   Table,
   Text,
@@ -22,8 +20,11 @@ import { api } from "../../api.ts";
 import { ConfirmModal } from "../../components/ConfirmModal.tsx";
 import { CopyField } from "../../components/CopyField.tsx";
 import { ErrorAlert, fieldErrors } from "../../components/ErrorAlert.tsx";
+import { ListTable } from "../../components/ListTable.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { RequireOperator } from "../../components/RequireRole.tsx";
+import { RowActionButton } from "../../components/RowActionButton.tsx";
+import { StatusBadge } from "../../components/StatusBadge.tsx";
 import "./i18n.ts";
 import { dateTimeCell } from "./format.ts";
 import type { ApiToken } from "./types.ts";
@@ -111,70 +112,60 @@ function Tokens({ slug }: { slug: string }) {
         <Title order={3} size="h4" mb="sm">
           {l("title")}
         </Title>
-        <ErrorAlert error={list.error} />
-        {list.isLoading && <Skeleton h={100} />}
-        {list.data && items.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {l("empty")}
-          </Text>
-        )}
-        {items.length > 0 && (
-          <Table.ScrollContainer minWidth={720}>
-            <Table fz="sm" verticalSpacing={6} striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{l("name")}</Table.Th>
-                  <Table.Th>{l("prefix")}</Table.Th>
-                  <Table.Th>{l("created")}</Table.Th>
-                  <Table.Th>{l("lastUsed")}</Table.Th>
-                  <Table.Th>{l("status")}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{l("revoke")}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((tok) => (
-                  <Table.Tr key={tok.id} opacity={tok.revokedAt ? 0.6 : undefined}>
-                    <Table.Td fw={500}>{tok.name}</Table.Td>
-                    <Table.Td ff="monospace">{tok.prefix}…</Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTimeCell(tok.createdAt)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      {tok.lastUsedAt ? dateTimeCell(tok.lastUsedAt) : l("never")}
-                    </Table.Td>
-                    <Table.Td>
-                      {tok.revokedAt ? (
-                        <Badge miw="max-content" color="gray" variant="light">
-                          {l("revoked", { date: dateTimeCell(tok.revokedAt) })}
-                        </Badge>
-                      ) : (
-                        <Badge miw="max-content" color="teal" variant="light">
-                          {l("active")}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {!tok.revokedAt && (
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color="red"
-                          aria-label={l("revokeLabel", { name: tok.name })}
-                          onClick={() => {
-                            revoke.reset();
-                            setRevoking(tok);
-                          }}
-                        >
-                          {l("revoke")}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <ListTable
+          error={list.error}
+          loading={list.isLoading}
+          skeletonHeight={100}
+          count={list.data && items.length}
+          empty={l("empty")}
+          minWidth={720}
+          striped
+          head={
+            <>
+              <Table.Th>{l("name")}</Table.Th>
+              <Table.Th>{l("prefix")}</Table.Th>
+              <Table.Th>{l("created")}</Table.Th>
+              <Table.Th>{l("lastUsed")}</Table.Th>
+              <Table.Th>{l("status")}</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{l("revoke")}</VisuallyHidden>
+              </Table.Th>
+            </>
+          }
+        >
+          {items.map((tok) => (
+            <Table.Tr key={tok.id} opacity={tok.revokedAt ? 0.6 : undefined}>
+              <Table.Td fw={500}>{tok.name}</Table.Td>
+              <Table.Td ff="monospace">{tok.prefix}…</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTimeCell(tok.createdAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                {tok.lastUsedAt ? dateTimeCell(tok.lastUsedAt) : l("never")}
+              </Table.Td>
+              <Table.Td>
+                {tok.revokedAt ? (
+                  <StatusBadge color="gray">
+                    {l("revoked", { date: dateTimeCell(tok.revokedAt) })}
+                  </StatusBadge>
+                ) : (
+                  <StatusBadge color="teal">{l("active")}</StatusBadge>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {!tok.revokedAt && (
+                  <RowActionButton
+                    label={l("revokeLabel", { name: tok.name })}
+                    onClick={() => {
+                      revoke.reset();
+                      setRevoking(tok);
+                    }}
+                  >
+                    {l("revoke")}
+                  </RowActionButton>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
       </Card>
 
       <Modal

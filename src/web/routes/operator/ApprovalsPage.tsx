@@ -4,8 +4,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { ListTable } from "../../components/ListTable.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { RequireOperator } from "../../components/RequireRole.tsx";
+import { StatusBadge } from "../../components/StatusBadge.tsx";
 import "./i18n.ts";
 import { dateTimeCell, formatYmRange } from "./format.ts";
 import { RegistrationCard } from "./RegistrationCard.tsx";
@@ -30,67 +32,60 @@ function History({ slug, status }: { slug: string; status: "approved" | "rejecte
   const h = (k: string) => t(`approvals.history.${k}`);
   return (
     <Card withBorder padding="md">
-      <ErrorAlert error={q.error} />
-      {q.isLoading && <Skeleton h={120} />}
-      {q.data && items.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t(`approvals.empty.${status}`)}
-        </Text>
-      )}
-      {items.length > 0 && (
-        <Table.ScrollContainer minWidth={860}>
-          <Table fz="sm" verticalSpacing={6} striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{h("registrant")}</Table.Th>
-                <Table.Th>{h("period")}</Table.Th>
-                <Table.Th>{h("submitted")}</Table.Th>
-                <Table.Th>{h("decided")}</Table.Th>
-                <Table.Th>{h("by")}</Table.Th>
-                <Table.Th>{status === "approved" ? h("linked") : h("note")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((r) => {
-                const linked = r.candidates.find((c) => c.rosterEntryId === r.rosterEntryId);
-                return (
-                  <Table.Tr key={r.id}>
-                    <Table.Td miw={200} style={{ wordBreak: "break-all" }}>
-                      <Text size="sm" fw={500}>
-                        {r.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {r.email}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>{formatYmRange(r.joinYm, r.leaveYm)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTimeCell(r.createdAt)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTimeCell(r.decidedAt)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      {r.automatic ? (
-                        <Badge miw="max-content" variant="light" color="teal">
-                          {h("automatic")}
-                        </Badge>
-                      ) : (
-                        (r.decidedBy ?? "—")
-                      )}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: "pre-wrap" }}>
-                      {status === "approved"
-                        ? linked
-                          ? `${linked.employeeNumber} ${linked.name}`
-                          : r.rosterEntryId
-                            ? "✓"
-                            : "—"
-                        : r.note || "—"}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        error={q.error}
+        loading={q.isLoading}
+        skeletonHeight={120}
+        count={q.data && items.length}
+        empty={t(`approvals.empty.${status}`)}
+        minWidth={860}
+        striped
+        head={
+          <>
+            <Table.Th>{h("registrant")}</Table.Th>
+            <Table.Th>{h("period")}</Table.Th>
+            <Table.Th>{h("submitted")}</Table.Th>
+            <Table.Th>{h("decided")}</Table.Th>
+            <Table.Th>{h("by")}</Table.Th>
+            <Table.Th>{status === "approved" ? h("linked") : h("note")}</Table.Th>
+          </>
+        }
+      >
+        {items.map((r) => {
+          const linked = r.candidates.find((c) => c.rosterEntryId === r.rosterEntryId);
+          return (
+            <Table.Tr key={r.id}>
+              <Table.Td miw={200} style={{ wordBreak: "break-all" }}>
+                <Text size="sm" fw={500}>
+                  {r.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {r.email}
+                </Text>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{formatYmRange(r.joinYm, r.leaveYm)}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTimeCell(r.createdAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTimeCell(r.decidedAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                {r.automatic ? (
+                  <StatusBadge color="teal">{h("automatic")}</StatusBadge>
+                ) : (
+                  (r.decidedBy ?? "—")
+                )}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: "pre-wrap" }}>
+                {status === "approved"
+                  ? linked
+                    ? `${linked.employeeNumber} ${linked.name}`
+                    : r.rosterEntryId
+                      ? "✓"
+                      : "—"
+                  : r.note || "—"}
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </ListTable>
     </Card>
   );
 }

@@ -1,17 +1,5 @@
 // Invitations, newest first, with status badges and revoke.
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  SegmentedControl,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from "@mantine/core";
+import { Card, Group, SegmentedControl, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -19,6 +7,9 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api.ts";
 import { ConfirmModal } from "../../components/ConfirmModal.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { ListTable } from "../../components/ListTable.tsx";
+import { RowActionButton } from "../../components/RowActionButton.tsx";
+import { StatusBadge } from "../../components/StatusBadge.tsx";
 import "./i18n.ts";
 import { dateCell, dateTimeCell } from "./format.ts";
 import type { Invitation, InvitationStatus } from "./types.ts";
@@ -78,75 +69,69 @@ export function InvitationList({ slug }: { slug: string }) {
             ]}
           />
         </Group>
-        <ErrorAlert error={list.error} />
-        {list.isLoading && <Skeleton h={120} />}
-        {list.data && items.length === 0 && (
-          <Text size="sm" c="dimmed" py="md">
-            {t("invitations.list.empty")}
-          </Text>
-        )}
-        {items.length > 0 && (
-          <Table.ScrollContainer minWidth={860} maxHeight={600}>
-            <Table fz="sm" verticalSpacing={6} striped highlightOnHover stickyHeader>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("invitations.list.email")}</Table.Th>
-                  <Table.Th>{t("invitations.list.role")}</Table.Th>
-                  <Table.Th>{t("invitations.list.status")}</Table.Th>
-                  <Table.Th>{t("invitations.list.created")}</Table.Th>
-                  <Table.Th>{t("invitations.list.expires")}</Table.Th>
-                  <Table.Th>{t("invitations.list.accepted")}</Table.Th>
-                  <Table.Th>{t("invitations.list.via")}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t("invitations.list.actions")}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((i) => (
-                  <Table.Tr key={i.id}>
-                    <Table.Td miw={200} style={{ wordBreak: "break-all" }}>
-                      <Text size="sm">{i.email}</Text>
-                      {i.name && (
-                        <Text size="xs" c="dimmed">
-                          {i.name}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{tc(`roles.${i.role}`, { defaultValue: i.role })}</Table.Td>
-                    <Table.Td>
-                      <Badge miw="max-content" color={INVITATION_COLORS[i.status]} variant="light">
-                        {t(`invitations.statuses.${i.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTimeCell(i.createdAt)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>{dateCell(i.expiresAt)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>{dateCell(i.acceptedAt)}</Table.Td>
-                    <Table.Td>
-                      {t(`invitations.vias.${i.createdVia}`, { defaultValue: i.createdVia })}
-                    </Table.Td>
-                    <Table.Td>
-                      {i.status === "pending" && (
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color="red"
-                          aria-label={t("invitations.list.revokeLabel", { email: i.email })}
-                          onClick={() => {
-                            revoke.reset();
-                            setRevoking(i);
-                          }}
-                        >
-                          {t("invitations.list.revoke")}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <ListTable
+          error={list.error}
+          loading={list.isLoading}
+          skeletonHeight={120}
+          count={list.data && items.length}
+          empty={t("invitations.list.empty")}
+          emptyPy="md"
+          minWidth={860}
+          maxHeight={600}
+          striped
+          highlightOnHover
+          stickyHeader
+          head={
+            <>
+              <Table.Th>{t("invitations.list.email")}</Table.Th>
+              <Table.Th>{t("invitations.list.role")}</Table.Th>
+              <Table.Th>{t("invitations.list.status")}</Table.Th>
+              <Table.Th>{t("invitations.list.created")}</Table.Th>
+              <Table.Th>{t("invitations.list.expires")}</Table.Th>
+              <Table.Th>{t("invitations.list.accepted")}</Table.Th>
+              <Table.Th>{t("invitations.list.via")}</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{t("invitations.list.actions")}</VisuallyHidden>
+              </Table.Th>
+            </>
+          }
+        >
+          {items.map((i) => (
+            <Table.Tr key={i.id}>
+              <Table.Td miw={200} style={{ wordBreak: "break-all" }}>
+                <Text size="sm">{i.email}</Text>
+                {i.name && (
+                  <Text size="xs" c="dimmed">
+                    {i.name}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{tc(`roles.${i.role}`, { defaultValue: i.role })}</Table.Td>
+              <Table.Td>
+                <StatusBadge color={INVITATION_COLORS[i.status]}>
+                  {t(`invitations.statuses.${i.status}`)}
+                </StatusBadge>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTimeCell(i.createdAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{dateCell(i.expiresAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{dateCell(i.acceptedAt)}</Table.Td>
+              <Table.Td>{t(`invitations.vias.${i.createdVia}`, { defaultValue: i.createdVia })}</Table.Td>
+              <Table.Td>
+                {i.status === "pending" && (
+                  <RowActionButton
+                    label={t("invitations.list.revokeLabel", { email: i.email })}
+                    onClick={() => {
+                      revoke.reset();
+                      setRevoking(i);
+                    }}
+                  >
+                    {t("invitations.list.revoke")}
+                  </RowActionButton>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
         {items.length >= 500 && (
           <Text size="xs" c="dimmed">
             {t("invitations.list.latest")}

@@ -1,9 +1,9 @@
 // The latest roster imports: when, which file, how many rows, by whom.
-import { Card, Skeleton, Table, Text, Title } from "@mantine/core";
+import { Card, Table, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api.ts";
-import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { ListTable } from "../../components/ListTable.tsx";
 import { dateTimeCell, formatDuration, formatNumber } from "./format.ts";
 import "./i18n.ts";
 import type { RosterImport } from "./types.ts";
@@ -19,45 +19,42 @@ export function RosterImports({ slug }: { slug: string }) {
       <Title order={3} size="h4" mb="sm">
         {t("roster.history.title")}
       </Title>
-      <ErrorAlert error={q.error} />
-      {q.isLoading && <Skeleton h={80} />}
-      {q.data && q.data.items.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t("roster.history.empty")}
-        </Text>
-      )}
-      {q.data && q.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={720} maxHeight={260}>
-          <Table fz="sm" verticalSpacing={4} stickyHeader>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("roster.history.when")}</Table.Th>
-                <Table.Th>{t("roster.history.file")}</Table.Th>
-                <Table.Th ta="right">{t("roster.history.rows")}</Table.Th>
-                <Table.Th ta="right">{t("roster.history.created")}</Table.Th>
-                <Table.Th ta="right">{t("roster.history.updated")}</Table.Th>
-                <Table.Th ta="right">{t("roster.history.duration")}</Table.Th>
-                <Table.Th>{t("roster.history.encoding")}</Table.Th>
-                <Table.Th>{t("roster.history.by")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {q.data.items.map((i) => (
-                <Table.Tr key={i.id}>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTimeCell(i.createdAt)}</Table.Td>
-                  <Table.Td style={{ wordBreak: "break-all" }}>{i.filename ?? "—"}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(i.rowCount)}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(i.created)}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(i.updated)}</Table.Td>
-                  <Table.Td ta="right">{formatDuration(i.durationMs)}</Table.Td>
-                  <Table.Td>{t(`roster.encodings.${i.encoding}`, { defaultValue: i.encoding })}</Table.Td>
-                  <Table.Td>{i.by ?? "—"}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        error={q.error}
+        loading={q.isLoading}
+        skeletonHeight={80}
+        count={q.data?.items.length}
+        empty={t("roster.history.empty")}
+        minWidth={720}
+        maxHeight={260}
+        verticalSpacing={4}
+        stickyHeader
+        head={
+          <>
+            <Table.Th>{t("roster.history.when")}</Table.Th>
+            <Table.Th>{t("roster.history.file")}</Table.Th>
+            <Table.Th ta="right">{t("roster.history.rows")}</Table.Th>
+            <Table.Th ta="right">{t("roster.history.created")}</Table.Th>
+            <Table.Th ta="right">{t("roster.history.updated")}</Table.Th>
+            <Table.Th ta="right">{t("roster.history.duration")}</Table.Th>
+            <Table.Th>{t("roster.history.encoding")}</Table.Th>
+            <Table.Th>{t("roster.history.by")}</Table.Th>
+          </>
+        }
+      >
+        {q.data?.items.map((i) => (
+          <Table.Tr key={i.id}>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTimeCell(i.createdAt)}</Table.Td>
+            <Table.Td style={{ wordBreak: "break-all" }}>{i.filename ?? "—"}</Table.Td>
+            <Table.Td ta="right">{formatNumber(i.rowCount)}</Table.Td>
+            <Table.Td ta="right">{formatNumber(i.created)}</Table.Td>
+            <Table.Td ta="right">{formatNumber(i.updated)}</Table.Td>
+            <Table.Td ta="right">{formatDuration(i.durationMs)}</Table.Td>
+            <Table.Td>{t(`roster.encodings.${i.encoding}`, { defaultValue: i.encoding })}</Table.Td>
+            <Table.Td>{i.by ?? "—"}</Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
     </Card>
   );
 }
