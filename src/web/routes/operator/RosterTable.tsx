@@ -1,6 +1,5 @@
 // The roster: search, state filter, keyset pages, and selecting leavers to invite.
 import {
-  Badge,
   Button,
   Card,
   Checkbox,
@@ -8,25 +7,27 @@ import {
   Modal,
   SegmentedControl,
   Select,
-  Skeleton,
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
   Tooltip,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { ListTable } from "../../components/ListTable.tsx";
 import { LoadMore } from "../../components/LoadMore.tsx";
+import { SearchInput } from "../../components/SearchInput.tsx";
+import { StatusBadge } from "../../components/StatusBadge.tsx";
+import { usePagedList } from "../../components/usePagedList.ts";
 import { dateCell, formatCalendarDate } from "./format.ts";
 import "./i18n.ts";
 import { DEFAULT_INVITE_OPTIONS, InviteOptionsFields, InviteResultView } from "./InviteParts.tsx";
-import type { InviteOptions, InviteResult, Page, RosterEntry, RosterState } from "./types.ts";
+import type { InviteOptions, InviteResult, RosterEntry, RosterState } from "./types.ts";
 
 export const STATE_COLORS: Record<RosterState, string> = {
   not_invited: "gray",
@@ -46,20 +47,11 @@ export function RosterTable({ slug }: { slug: string }) {
   const [inviteOpen, setInviteOpen] = useState(false);
   const [options, setOptions] = useState<InviteOptions>(DEFAULT_INVITE_OPTIONS(i18n.language));
 
-  const list = useInfiniteQuery({
-    queryKey: ["roster", slug, { q: debounced, status, sort }],
-    initialPageParam: "",
-    queryFn: ({ pageParam }) => {
-      const p = new URLSearchParams({ sort, limit: "50" });
-      if (debounced) p.set("q", debounced);
-      if (status) p.set("status", status);
-      if (pageParam) p.set("cursor", pageParam);
-      return api<Page<RosterEntry>>(`/api/n/${encodeURIComponent(slug)}/roster?${p}`);
-    },
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const total = list.data?.pages[0]?.total ?? 0;
+  const { list, rows, loadMore } = usePagedList<RosterEntry>(
+    ["roster", slug, { q: debounced, status, sort }],
+    `/api/n/${encodeURIComponent(slug)}/roster`,
+    { sort, q: debounced, status },
+  );
 
   const invite = useMutation({
     mutationFn: () =>
@@ -99,13 +91,11 @@ export function RosterTable({ slug }: { slug: string }) {
           {t("roster.table.title")}
         </Title>
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            style={{ flex: "1 1 260px" }}
+          <SearchInput
             label={t("roster.table.search")}
             placeholder={t("roster.table.searchPlaceholder")}
             value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            type="search"
+            onChange={setQ}
           />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="roster-state-label">
@@ -155,118 +145,102 @@ export function RosterTable({ slug }: { slug: string }) {
           </Group>
         )}
 
-        <ErrorAlert error={list.error} />
-        {list.isLoading && <Skeleton h={200} />}
-        {list.data && rows.length === 0 && (
-          <Text size="sm" c="dimmed" py="md">
-            {debounced || status ? t("roster.table.empty") : t("roster.table.emptyRoster")}
-          </Text>
-        )}
-        {rows.length > 0 && (
-          <Table.ScrollContainer minWidth={900}>
-            <Table fz="sm" verticalSpacing={6} highlightOnHover striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={36}>
-                    <Checkbox
-                      aria-label={t("roster.table.selectAll")}
-                      checked={allOnPage}
-                      indeterminate={someOnPage && !allOnPage}
-                      disabled={pageInvitable.length === 0}
-                      onChange={(e) => {
-                        const on = e.currentTarget.checked;
-                        setSelected((prev) => {
-                          const next = new Map(prev);
-                          for (const r of pageInvitable) on ? next.set(r.id, r) : next.delete(r.id);
-                          return next;
-                        });
-                      }}
-                    />
-                  </Table.Th>
-                  <Table.Th>{t("roster.table.name")}</Table.Th>
-                  <Table.Th>{t("roster.table.state")}</Table.Th>
-                  <Table.Th>{t("roster.table.employeeNumber")}</Table.Th>
-                  <Table.Th>{t("roster.table.period")}</Table.Th>
-                  <Table.Th>{t("roster.table.department")}</Table.Th>
-                  <Table.Th>{t("roster.table.email")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((e) => {
-                  const why = !e.email
-                    ? t("roster.table.noEmail")
-                    : e.state === "member"
-                      ? t("roster.table.isMember")
-                      : null;
-                  const box = (
-                    <Checkbox
-                      aria-label={why ?? t("roster.table.select", { name: e.name })}
-                      checked={selected.has(e.id)}
-                      disabled={!!why}
-                      onChange={(ev) => toggle(e, ev.currentTarget.checked)}
-                    />
-                  );
-                  return (
-                    <Table.Tr
-                      key={e.id}
-                      bg={selected.has(e.id) ? "var(--mantine-color-teal-light)" : undefined}
-                    >
-                      <Table.Td>
-                        {why ? (
-                          <Tooltip label={why} withArrow>
-                            <span>{box}</span>
-                          </Tooltip>
-                        ) : (
-                          box
-                        )}
-                      </Table.Td>
-                      <Table.Td miw={110}>
-                        <Text size="sm" fw={500}>
-                          {e.name}
-                        </Text>
-                        {e.nameKana && (
-                          <Text size="xs" c="dimmed">
-                            {e.nameKana}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge miw="max-content" color={STATE_COLORS[e.state]} variant="light">
-                          {t(`roster.states.${e.state}`)}
-                        </Badge>
-                        {e.invitedAt && e.state !== "member" && (
-                          <Text size="xs" c="dimmed">
-                            {t("roster.table.invitedAt", { date: dateCell(e.invitedAt) })}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td ff="monospace">{e.employeeNumber}</Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        {formatCalendarDate(e.joinDate)}
-                        {i18n.language === "en" ? " – " : "〜"}
-                        <br />
-                        {formatCalendarDate(e.leaveDate)}
-                      </Table.Td>
-                      <Table.Td>{e.department ?? "—"}</Table.Td>
-                      <Table.Td miw={200} style={{ wordBreak: "break-all" }}>
-                        {e.email ?? "—"}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {list.data && rows.length > 0 && (
-          <LoadMore
-            shown={rows.length}
-            total={total}
-            hasMore={!!list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoadMore={() => list.fetchNextPage()}
-          />
-        )}
+        <ListTable
+          error={list.error}
+          loading={list.isLoading}
+          skeletonHeight={200}
+          count={list.data && rows.length}
+          empty={debounced || status ? t("roster.table.empty") : t("roster.table.emptyRoster")}
+          emptyPy="md"
+          minWidth={900}
+          highlightOnHover
+          striped
+          head={
+            <>
+              <Table.Th w={36}>
+                <Checkbox
+                  aria-label={t("roster.table.selectAll")}
+                  checked={allOnPage}
+                  indeterminate={someOnPage && !allOnPage}
+                  disabled={pageInvitable.length === 0}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked;
+                    setSelected((prev) => {
+                      const next = new Map(prev);
+                      for (const r of pageInvitable) on ? next.set(r.id, r) : next.delete(r.id);
+                      return next;
+                    });
+                  }}
+                />
+              </Table.Th>
+              <Table.Th>{t("roster.table.name")}</Table.Th>
+              <Table.Th>{t("roster.table.state")}</Table.Th>
+              <Table.Th>{t("roster.table.employeeNumber")}</Table.Th>
+              <Table.Th>{t("roster.table.period")}</Table.Th>
+              <Table.Th>{t("roster.table.department")}</Table.Th>
+              <Table.Th>{t("roster.table.email")}</Table.Th>
+            </>
+          }
+        >
+          {rows.map((e) => {
+            const why = !e.email
+              ? t("roster.table.noEmail")
+              : e.state === "member"
+                ? t("roster.table.isMember")
+                : null;
+            const box = (
+              <Checkbox
+                aria-label={why ?? t("roster.table.select", { name: e.name })}
+                checked={selected.has(e.id)}
+                disabled={!!why}
+                onChange={(ev) => toggle(e, ev.currentTarget.checked)}
+              />
+            );
+            return (
+              <Table.Tr key={e.id} bg={selected.has(e.id) ? "var(--mantine-color-teal-light)" : undefined}>
+                <Table.Td>
+                  {why ? (
+                    <Tooltip label={why} withArrow>
+                      <span>{box}</span>
+                    </Tooltip>
+                  ) : (
+                    box
+                  )}
+                </Table.Td>
+                <Table.Td miw={110}>
+                  <Text size="sm" fw={500}>
+                    {e.name}
+                  </Text>
+                  {e.nameKana && (
+                    <Text size="xs" c="dimmed">
+                      {e.nameKana}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge color={STATE_COLORS[e.state]}>{t(`roster.states.${e.state}`)}</StatusBadge>
+                  {e.invitedAt && e.state !== "member" && (
+                    <Text size="xs" c="dimmed">
+                      {t("roster.table.invitedAt", { date: dateCell(e.invitedAt) })}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td ff="monospace">{e.employeeNumber}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
+                  {formatCalendarDate(e.joinDate)}
+                  {i18n.language === "en" ? " – " : "〜"}
+                  <br />
+                  {formatCalendarDate(e.leaveDate)}
+                </Table.Td>
+                <Table.Td>{e.department ?? "—"}</Table.Td>
+                <Table.Td miw={200} style={{ wordBreak: "break-all" }}>
+                  {e.email ?? "—"}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </ListTable>
+        {rows.length > 0 && <LoadMore {...loadMore} />}
       </Stack>
 
       <Modal

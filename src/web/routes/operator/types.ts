@@ -24,7 +24,7 @@ export type {
 } from "../../../modules/roster/schemas.ts";
 export type { SurveySummary } from "../../../modules/welcome-survey/schemas.ts";
 
-export type Page<T> = { items: T[]; total: number; nextCursor: string | null };
+export type { Page } from "../../components/usePagedList.ts";
 
 /** The 422 ROSTER_INVALID error's details. */
 export type RosterInvalid = { rows?: number; errors: RosterIssue[]; totalErrors: number };
