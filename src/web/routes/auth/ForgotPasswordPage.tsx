@@ -1,38 +1,33 @@
-import { Alert, Anchor, Button, Stack, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../api.ts";
+import { EmailInput } from "../../components/EmailInput.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { NarrowCard } from "../../components/NarrowCard.tsx";
 import { useNext, withNext } from "../../components/nextPath.ts";
+import { useSubmit } from "../../components/useSubmit.ts";
 import { EMAIL_RE } from "./i18n.ts";
 
 export default function ForgotPasswordPage() {
   const { t } = useTranslation("auth");
+  const { error, busy, run } = useSubmit();
   const next = useNext();
-  const [error, setError] = useState<unknown>(null);
   const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
   const form = useForm({
     initialValues: { email: "" },
     validate: { email: (v) => (EMAIL_RE.test(v.trim()) ? null : t("emailInvalid")) },
   });
 
   async function submit(values: typeof form.values) {
-    setError(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       await api("/api/auth/request-password-reset", {
         body: { email: values.email.trim(), redirectTo: "/reset-password" },
       });
       setSent(true);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -45,14 +40,8 @@ export default function ForgotPasswordPage() {
       ) : (
         <form onSubmit={form.onSubmit(submit)} noValidate>
           <Stack gap="sm">
-            <TextInput
-              label={t("email")}
-              type="email"
-              autoComplete="email"
-              required
-              {...form.getInputProps("email")}
-            />
-            <Button type="submit" loading={busy} fullWidth>
+            <EmailInput label={t("email")} {...form.getInputProps("email")} />
+            <Button type="submit" loading={!!busy} fullWidth>
               {t("forgot.submit")}
             </Button>
           </Stack>

@@ -7,15 +7,15 @@ import { ApiError, api } from "../../api.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { NarrowCard } from "../../components/NarrowCard.tsx";
 import "./i18n.ts";
+import { useSubmit } from "../../components/useSubmit.ts";
 
 export default function ResetPasswordPage() {
   const { t } = useTranslation("auth");
+  const { error, setError, busy, run } = useSubmit();
   const [params] = useSearchParams();
   const nav = useNavigate();
   const token = params.get("token");
-  const [error, setError] = useState<unknown>(null);
   const [invalid, setInvalid] = useState(!!params.get("error") || !token);
-  const [busy, setBusy] = useState(false);
   const form = useForm({
     initialValues: { password: "", confirm: "" },
     validate: {
@@ -25,17 +25,18 @@ export default function ResetPasswordPage() {
   });
 
   async function submit(values: typeof form.values) {
-    setError(null);
-    setBusy(true);
-    try {
-      await api("/api/auth/reset-password", { body: { token, newPassword: values.password } });
-      nav("/sign-in?reset=1", { replace: true });
-    } catch (e) {
-      if (e instanceof ApiError && e.code === "INVALID_TOKEN") setInvalid(true);
-      else setError(e);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await api("/api/auth/reset-password", { body: { token, newPassword: values.password } });
+        nav("/sign-in?reset=1", { replace: true });
+      },
+      {
+        onError: (e) => {
+          if (e instanceof ApiError && e.code === "INVALID_TOKEN") setInvalid(true);
+          else setError(e);
+        },
+      },
+    );
   }
 
   if (invalid) {
@@ -66,7 +67,7 @@ export default function ResetPasswordPage() {
             required
             {...form.getInputProps("confirm")}
           />
-          <Button type="submit" loading={busy} fullWidth>
+          <Button type="submit" loading={!!busy} fullWidth>
             {t("reset.submit")}
           </Button>
         </Stack>

@@ -1,26 +1,28 @@
-import { Alert, Anchor, Button, Divider, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Divider, PasswordInput, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { ApiError, api } from "../../api.ts";
+import { EmailInput } from "../../components/EmailInput.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { NarrowCard } from "../../components/NarrowCard.tsx";
 import { useNext, withNext } from "../../components/nextPath.ts";
+import { useSubmit } from "../../components/useSubmit.ts";
 import { setLanguage } from "../../i18n/index.ts";
 import type { Me } from "../../session.ts";
+import { AuthSwitch } from "./AuthSwitch.tsx";
 import { EMAIL_RE } from "./i18n.ts";
 
 export default function SignInPage() {
   const { t, i18n } = useTranslation("auth");
+  const { error, setError, busy, run } = useSubmit<"password" | "magic">();
   const next = useNext();
   const [params] = useSearchParams();
   const nav = useNavigate();
   const qc = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
   const [magicSentTo, setMagicSentTo] = useState<string | null>(null);
-  const [busy, setBusy] = useState<"password" | "magic" | null>(null);
   const form = useForm({
     initialValues: { email: params.get("email") ?? "", password: "" },
     validate: {
@@ -30,43 +32,42 @@ export default function SignInPage() {
   });
 
   async function signIn(values: typeof form.values) {
-    setError(null);
-    setBusy("password");
-    try {
-      await api("/api/auth/sign-in/email", {
-        body: { email: values.email.trim(), password: values.password, callbackURL: next ?? "/" },
-      });
-      const me = await qc.fetchQuery({ queryKey: ["me"], queryFn: () => api<Me>("/api/me"), staleTime: 0 });
-      if (me?.user.locale && me.user.locale !== i18n.language) await setLanguage(me.user.locale);
-      nav(next ?? "/", { replace: true });
-    } catch (e) {
-      if (e instanceof ApiError && e.code === "EMAIL_NOT_VERIFIED") {
-        // better-auth sent a new verification email on this attempt.
-        nav(withNext(`/check-email?email=${encodeURIComponent(values.email.trim())}`, next));
-        return;
-      }
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
+    await run(
+      async () => {
+        await api("/api/auth/sign-in/email", {
+          body: { email: values.email.trim(), password: values.password, callbackURL: next ?? "/" },
+        });
+        const me = await qc.fetchQuery({ queryKey: ["me"], queryFn: () => api<Me>("/api/me"), staleTime: 0 });
+        if (me?.user.locale && me.user.locale !== i18n.language) await setLanguage(me.user.locale);
+        nav(next ?? "/", { replace: true });
+      },
+      {
+        as: "password",
+        onError: (e) => {
+          if (e instanceof ApiError && e.code === "EMAIL_NOT_VERIFIED") {
+            // better-auth sent a new verification email on this attempt.
+            nav(withNext(`/check-email?email=${encodeURIComponent(values.email.trim())}`, next));
+            return;
+          }
+          setError(e);
+        },
+      },
+    );
   }
 
   async function sendMagicLink() {
     const v = form.validateField("email");
     if (v.hasError) return;
-    setError(null);
-    setBusy("magic");
-    try {
-      const email = form.values.email.trim();
-      await api("/api/auth/sign-in/magic-link", {
-        body: { email, callbackURL: next ?? "/", errorCallbackURL: withNext("/sign-in?error=link", next) },
-      });
-      setMagicSentTo(email);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
+    await run(
+      async () => {
+        const email = form.values.email.trim();
+        await api("/api/auth/sign-in/magic-link", {
+          body: { email, callbackURL: next ?? "/", errorCallbackURL: withNext("/sign-in?error=link", next) },
+        });
+        setMagicSentTo(email);
+      },
+      { as: "magic" },
+    );
   }
 
   return (
@@ -81,13 +82,7 @@ export default function SignInPage() {
       )}
       <form onSubmit={form.onSubmit(signIn)} noValidate>
         <Stack gap="sm">
-          <TextInput
-            label={t("email")}
-            type="email"
-            autoComplete="email"
-            required
-            {...form.getInputProps("email")}
-          />
+          <EmailInput label={t("email")} {...form.getInputProps("email")} />
           <PasswordInput
             label={t("password")}
             autoComplete="current-password"
@@ -111,12 +106,7 @@ export default function SignInPage() {
           {t("signIn.magicHelp")}
         </Text>
       </Stack>
-      <Text size="sm" ta="center">
-        {t("signIn.noAccount")}{" "}
-        <Anchor component={Link} to={withNext("/sign-up", next)}>
-          {t("common:signUp")}
-        </Anchor>
-      </Text>
+      <AuthSwitch prompt={t("signIn.noAccount")} to={withNext("/sign-up", next)} label={t("common:signUp")} />
     </NarrowCard>
   );
 }

@@ -1,21 +1,23 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import { api } from "../../api.ts";
+import { EmailInput } from "../../components/EmailInput.tsx";
 import { ErrorAlert, fieldErrors } from "../../components/ErrorAlert.tsx";
 import { NarrowCard } from "../../components/NarrowCard.tsx";
+import { NewPasswordInput } from "../../components/NewPasswordInput.tsx";
 import { useNext, withNext } from "../../components/nextPath.ts";
+import { useSubmit } from "../../components/useSubmit.ts";
+import { AuthSwitch } from "./AuthSwitch.tsx";
 import { EMAIL_RE } from "./i18n.ts";
 
 export default function SignUpPage() {
   const { t, i18n } = useTranslation("auth");
+  const { error, setError, busy, run } = useSubmit();
   const next = useNext();
   const [params] = useSearchParams();
   const nav = useNavigate();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm({
     initialValues: { name: "", email: params.get("email") ?? "", password: "" },
     validate: {
@@ -26,26 +28,27 @@ export default function SignUpPage() {
   });
 
   async function submit(values: typeof form.values) {
-    setError(null);
-    setBusy(true);
-    try {
-      const email = values.email.trim();
-      await api("/api/auth/sign-up/email", {
-        body: {
-          name: values.name.trim(),
-          email,
-          password: values.password,
-          locale: i18n.language === "en" ? "en" : "ja",
-          callbackURL: next ?? "/",
+    await run(
+      async () => {
+        const email = values.email.trim();
+        await api("/api/auth/sign-up/email", {
+          body: {
+            name: values.name.trim(),
+            email,
+            password: values.password,
+            locale: i18n.language === "en" ? "en" : "ja",
+            callbackURL: next ?? "/",
+          },
+        });
+        nav(withNext(`/check-email?email=${encodeURIComponent(email)}`, next));
+      },
+      {
+        onError: (e) => {
+          setError(e);
+          form.setErrors(fieldErrors(e));
         },
-      });
-      nav(withNext(`/check-email?email=${encodeURIComponent(email)}`, next));
-    } catch (e) {
-      setError(e);
-      form.setErrors(fieldErrors(e));
-    } finally {
-      setBusy(false);
-    }
+      },
+    );
   }
 
   return (
@@ -61,33 +64,26 @@ export default function SignUpPage() {
             maxLength={100}
             {...form.getInputProps("name")}
           />
-          <TextInput
+          <EmailInput
             label={t("email")}
             description={t("emailHelpPersonal")}
-            type="email"
-            autoComplete="email"
-            required
             {...form.getInputProps("email")}
           />
-          <PasswordInput
+          <NewPasswordInput
             label={t("password")}
             description={t("passwordHelp")}
-            autoComplete="new-password"
-            required
-            maxLength={128}
             {...form.getInputProps("password")}
           />
-          <Button type="submit" loading={busy} fullWidth>
+          <Button type="submit" loading={!!busy} fullWidth>
             {t("signUp.submit")}
           </Button>
         </Stack>
       </form>
-      <Text size="sm" ta="center">
-        {t("signUp.haveAccount")}{" "}
-        <Anchor component={Link} to={withNext("/sign-in", next)}>
-          {t("common:signIn")}
-        </Anchor>
-      </Text>
+      <AuthSwitch
+        prompt={t("signUp.haveAccount")}
+        to={withNext("/sign-in", next)}
+        label={t("common:signIn")}
+      />
     </NarrowCard>
   );
 }

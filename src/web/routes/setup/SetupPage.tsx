@@ -1,26 +1,18 @@
-import {
-  Button,
-  Divider,
-  Paper,
-  PasswordInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Button, Divider, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { api } from "../../api.ts";
+import { EmailInput } from "../../components/EmailInput.tsx";
 import { ErrorAlert, fieldErrors } from "../../components/ErrorAlert.tsx";
 import { NarrowCard } from "../../components/NarrowCard.tsx";
+import { NewPasswordInput } from "../../components/NewPasswordInput.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { cleanNotice, PrivacyNoticeFields, validateNotice } from "../../components/PrivacyNoticeFields.tsx";
+import { useSubmit } from "../../components/useSubmit.ts";
 import { DEFAULT_NOTICE, isValidSlug } from "./i18n.ts";
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -46,11 +38,10 @@ function Section({ title, help, children }: { title: string; help: string; child
 
 export default function SetupPage() {
   const { t } = useTranslation("setup");
+  const { error, setError, busy, run } = useSubmit();
   const { t: tui } = useTranslation("ui");
   const nav = useNavigate();
   const qc = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const status = useQuery({ queryKey: ["setup"], queryFn: () => api<{ needed: boolean }>("/api/setup") });
   const form = useForm({
     initialValues: {
@@ -73,36 +64,37 @@ export default function SetupPage() {
   });
 
   async function submit(v: typeof form.values) {
-    setError(null);
-    setBusy(true);
-    try {
-      const admin = { name: v.admin.name.trim(), email: v.admin.email.trim(), password: v.admin.password };
-      const res = await api<{ networkSlug: string }>("/api/setup", {
-        body: {
-          admin,
-          network: { ...v.network, name: v.network.name.trim(), privacyNotice: cleanNotice(v.notice) },
+    await run(
+      async () => {
+        const admin = { name: v.admin.name.trim(), email: v.admin.email.trim(), password: v.admin.password };
+        const res = await api<{ networkSlug: string }>("/api/setup", {
+          body: {
+            admin,
+            network: { ...v.network, name: v.network.name.trim(), privacyNotice: cleanNotice(v.notice) },
+          },
+        });
+        notifications.show({ color: "teal", message: t("created", { name: v.network.name.trim() }) });
+        qc.setQueryData(["setup"], { needed: false });
+        try {
+          await api("/api/auth/sign-in/email", { body: { email: admin.email, password: admin.password } });
+          await qc.invalidateQueries({ queryKey: ["me"] });
+          nav(`/n/${res.networkSlug}`, { replace: true });
+        } catch {
+          nav(`/sign-in?next=${encodeURIComponent(`/n/${res.networkSlug}`)}`, { replace: true });
+        }
+      },
+      {
+        onError: (e) => {
+          setError(e);
+          form.setErrors(
+            fieldErrors(e, {
+              "network.privacyNotice.body": "notice.body",
+              "network.privacyNotice.purposes": "notice.purposes",
+            }),
+          );
         },
-      });
-      notifications.show({ color: "teal", message: t("created", { name: v.network.name.trim() }) });
-      qc.setQueryData(["setup"], { needed: false });
-      try {
-        await api("/api/auth/sign-in/email", { body: { email: admin.email, password: admin.password } });
-        await qc.invalidateQueries({ queryKey: ["me"] });
-        nav(`/n/${res.networkSlug}`, { replace: true });
-      } catch {
-        nav(`/sign-in?next=${encodeURIComponent(`/n/${res.networkSlug}`)}`, { replace: true });
-      }
-    } catch (e) {
-      setError(e);
-      form.setErrors(
-        fieldErrors(e, {
-          "network.privacyNotice.body": "notice.body",
-          "network.privacyNotice.purposes": "notice.purposes",
-        }),
-      );
-    } finally {
-      setBusy(false);
-    }
+      },
+    );
   }
 
   if (status.isLoading) return <PageLoader />;
@@ -133,20 +125,11 @@ export default function SetupPage() {
                 maxLength={100}
                 {...form.getInputProps("admin.name")}
               />
-              <TextInput
-                label={t("email")}
-                type="email"
-                autoComplete="email"
-                required
-                {...form.getInputProps("admin.email")}
-              />
+              <EmailInput label={t("email")} {...form.getInputProps("admin.email")} />
             </SimpleGrid>
-            <PasswordInput
+            <NewPasswordInput
               label={t("password")}
               description={t("passwordHelp")}
-              autoComplete="new-password"
-              required
-              maxLength={128}
               {...form.getInputProps("admin.password")}
             />
           </Section>
@@ -174,7 +157,7 @@ export default function SetupPage() {
           <Section title={t("noticeSection")} help={t("noticeHelp")}>
             <PrivacyNoticeFields form={form} prefix="notice" />
           </Section>
-          <Button type="submit" size="md" loading={busy}>
+          <Button type="submit" size="md" loading={!!busy}>
             {t("submit")}
           </Button>
         </Stack>
