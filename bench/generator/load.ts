@@ -4,6 +4,7 @@
 // same password hash, computed once. Used by `cli seed-demo`, `cli generate` and the benchmarks.
 import { randomUUID } from "node:crypto";
 import type { Database } from "../../src/db/client.ts";
+import { buildEntries, type EntryRow, type EntrySource, termsOf } from "../../src/modules/directory/entry.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { kanaKey, nameKey } from "../../src/shared/text.ts";
 import { type GeneratedAlumnus, type GenerateOptions, generateAlumni, type RosterRow } from "./alumni.ts";
@@ -254,6 +255,20 @@ async function writeBatch(
     ]),
     { change: "jsonb" },
   );
+  await writeDirectory(
+    q,
+    people.map((p, i) => ({
+      ...p.profile,
+      networkId: net,
+      userId: ids[i],
+      role: "alumni",
+      memberStatus: p.status,
+      memberSince: p.registeredAt,
+      directoryConsent: p.consent.directory,
+      userName: p.name,
+      photoPath: null,
+    })),
+  );
   const surveyed = people.flatMap((p, i) => (p.welcomeSurvey ? [[p.welcomeSurvey, ids[i]] as const] : []));
   await insertRows(
     q,
@@ -283,6 +298,76 @@ async function writeBatch(
     { interests: "text[]" },
   );
   return ids;
+}
+
+const ENTRY_COLUMNS: [keyof EntryRow, string][] = [
+  ["networkId", "network_id"],
+  ["audience", "audience"],
+  ["userId", "user_id"],
+  ["role", "role"],
+  ["nameSort", "name_sort"],
+  ["memberSince", "member_since"],
+  ["joinYear", "join_year"],
+  ["departments", "departments"],
+  ["industry", "industry"],
+  ["jobType", "job_type"],
+  ["skills", "skills"],
+  ["location", "location"],
+  ["openTo", "open_to"],
+  ["photoPath", "photo_path"],
+  ["card", "card"],
+  ["tsv", "tsv"],
+  ["txt", "txt"],
+];
+
+/** The directory rows and suggestion counts of freshly loaded members (what sync.ts does one by one). */
+async function writeDirectory(q: Query, sources: EntrySource[]) {
+  const entries: EntryRow[] = [];
+  const counts = new Map<
+    string,
+    { audience: string; field: string; key: string; label: string; n: number }
+  >();
+  for (const s of sources) {
+    for (const e of buildEntries(s)) {
+      entries.push(e);
+      for (const t of termsOf(s, e)) {
+        const id = `${e.audience}\u0000${t.field}\u0000${t.key}`;
+        const c = counts.get(id);
+        if (c) c.n++;
+        else counts.set(id, { audience: e.audience, ...t, n: 1 });
+      }
+    }
+  }
+  // 17 columns: 500 rows per statement stays well under the 65,535 parameters of one statement.
+  for (let i = 0; i < entries.length; i += 500) {
+    await insertRows(
+      q,
+      "directory_entry",
+      ENTRY_COLUMNS.map(([, c]) => c),
+      entries
+        .slice(i, i + 500)
+        .map((e) => ENTRY_COLUMNS.map(([k]) => (k === "card" ? JSON.stringify(e.card) : e[k]))),
+      { departments: "text[]", skills: "text[]", open_to: "text[]", card: "jsonb", tsv: "tsvector" },
+    );
+  }
+  const terms = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
+  for (let i = 0; i < terms.length; i += 5000) {
+    const batch = terms.slice(i, i + 5000);
+    await q(
+      `INSERT INTO directory_term (network_id, audience, field, key, label, count)
+       SELECT $1, t.audience, t.field, t.key, t.label, t.n
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) AS t(audience, field, key, label, n)
+       ON CONFLICT (network_id, audience, field, key) DO UPDATE SET count = directory_term.count + excluded.count`,
+      [
+        sources[0].networkId,
+        batch.map((t) => t.audience),
+        batch.map((t) => t.field),
+        batch.map((t) => t.key),
+        batch.map((t) => t.label),
+        batch.map((t) => t.n),
+      ],
+    );
+  }
 }
 
 /** Writes the given people as registered, verified alumni of the network. Returns their user ids. */

@@ -7,6 +7,7 @@ import { inTransaction } from "../../bench/generator/bulk.ts";
 import { type GeneratedAlumnus, generateAlumni, generateAlumnus } from "../../bench/generator/index.ts";
 import { insertRosterRows, loadGenerated, passwordHashFor } from "../../bench/generator/load.ts";
 import { member, organization, profile, registration, rosterEntry, user } from "../db/schema/index.ts";
+import { syncDirectory } from "../modules/directory/sync.ts";
 import { createInvitations } from "../modules/invitations/service.ts";
 import { admitMember } from "../modules/members/admit.ts";
 import { createNetwork, setupNeeded } from "../modules/networks/service.ts";
@@ -212,6 +213,7 @@ export async function seedDemo(ctx: AppContext, opts: SeedDemoOptions = {}): Pro
       .update(profile)
       .set({ nameKana: op.nameKana, departments: [op.department] })
       .where(and(eq(profile.networkId, networkId), eq(profile.userId, operatorId)));
+    await syncDirectory(tx, networkId, [operatorId]);
   });
 
   // Generated alumni (bulk), all signing in with the demo password.
@@ -245,6 +247,7 @@ export async function seedDemo(ctx: AppContext, opts: SeedDemoOptions = {}): Pro
       .update(profile)
       .set({ ...fields, visibility: visibility as any })
       .where(and(eq(profile.networkId, networkId), eq(profile.userId, alumnusId)));
+    await syncDirectory(tx, networkId, [alumnusId]);
   });
 
   // Leavers in the roster who have not registered (yet).

@@ -8,6 +8,7 @@ import type {
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import consentRoutes from "../modules/consent/routes.ts";
+import directoryRoutes from "../modules/directory/routes.ts";
 import invitationsRoutes from "../modules/invitations/routes.ts";
 import membersRoutes from "../modules/members/routes.ts";
 import networkRoutes from "../modules/networks/routes.ts";
@@ -36,4 +37,5 @@ export const modules: ModuleRoutes[] = [
   welcomeSurveyRoutes,
   profilesRoutes,
   membersRoutes,
+  directoryRoutes,
 ];

@@ -6,6 +6,7 @@ import pino from "pino";
 import { migrateDatabase, openDatabase } from "../db/client.ts";
 import { createJobQueue } from "../jobs/queue.ts";
 import { createMailer, type MailJob } from "../mail/mailer.ts";
+import { backfillDirectory } from "../modules/directory/sync.ts";
 import { createAuth } from "./auth.ts";
 import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
@@ -35,7 +36,11 @@ export async function openServices(config: Config, opts: ServiceOptions = {}): P
     databaseUrl: config.DATABASE_URL,
     pgliteDir: opts.inMemory ? undefined : path.join(config.dataDir, "db"),
   });
-  if (opts.migrate !== false) await migrateDatabase(database);
+  if (opts.migrate !== false) {
+    await migrateDatabase(database);
+    const indexed = await backfillDirectory(database.db);
+    if (indexed) log.info({ indexed }, "members added to the directory index");
+  }
   const jobs = await createJobQueue(database, log, config.DATABASE_URL, opts.jobSchema);
   const mailer = createMailer({
     smtpUrl: config.SMTP_URL,

@@ -42,6 +42,11 @@ export const errors = {
       ja: "操作が多すぎます。しばらく待ってから再度お試しください。",
       en: "Too many attempts. Please wait a while and try again.",
     }),
+  invalidCursor: () =>
+    new AppError(400, "INVALID_CURSOR", {
+      ja: "ページ指定（cursor）が不正です。最初のページから読み直してください。",
+      en: "The page cursor is invalid. Please start again from the first page.",
+    }),
   emailNotVerified: () =>
     new AppError(403, "EMAIL_NOT_VERIFIED", {
       ja: "メールアドレスの確認を完了してください。",

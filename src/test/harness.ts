@@ -4,9 +4,8 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
 import pino from "pino";
-import { member } from "../db/schema/index.ts";
+import { updateMember } from "../modules/members/queries.ts";
 import { insertMember } from "../modules/networks/queries.ts";
 import { createNetwork } from "../modules/networks/service.ts";
 import { createVerifiedUser } from "../server/accounts.ts";
@@ -151,10 +150,7 @@ export async function setMemberStatus(
   userId: string,
   status: "active" | "suspended",
 ) {
-  await env.ctx.db
-    .update(member)
-    .set({ status })
-    .where(and(eq(member.organizationId, networkId), eq(member.userId, userId)));
+  await env.ctx.db.transaction((tx) => updateMember(tx, networkId, userId, { status }));
 }
 
 type InjectOpts = {

@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { consentLog, memberConsent, privacyNotice } from "../../db/schema/index.ts";
 import type { ConsentChoices } from "../../shared/profile.ts";
+import { syncDirectory } from "../directory/sync.ts";
 
 export async function findConsent(db: Tx, networkId: string, userId: string, lock = false) {
   const q = db
@@ -28,6 +29,7 @@ export async function saveConsent(
       target: [memberConsent.networkId, memberConsent.userId],
       set: { ...set, updatedAt: sql`now()`, ...(accepted ? { acceptedAt: sql`now()` } : {}) },
     });
+  await syncDirectory(tx, v.networkId, [v.userId]);
 }
 
 export async function appendConsentLog(

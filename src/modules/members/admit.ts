@@ -7,6 +7,7 @@ import type { Tx } from "../../db/client.ts";
 import { consentLog, member, memberConsent, profile, rosterEntry } from "../../db/schema/index.ts";
 import { AppError } from "../../shared/errors.ts";
 import { type ConsentChoices, PROFILE_FIELD_DEFAULTS } from "../../shared/profile.ts";
+import { syncDirectory } from "../directory/sync.ts";
 
 export type AdmitInput = {
   networkId: string;
@@ -99,5 +100,6 @@ export async function admitMember(tx: Tx, v: AdmitInput): Promise<boolean> {
       });
     }
   }
+  await syncDirectory(tx, v.networkId, [v.userId]);
   return true;
 }

@@ -2,6 +2,7 @@
 import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { member, profile, user } from "../../db/schema/index.ts";
+import { syncDirectory } from "../directory/sync.ts";
 
 export type ListFilters = { networkId: string; q?: string; role?: string; status?: string };
 export type ListCursor = { createdAt: string; id: string };
@@ -109,4 +110,5 @@ export async function updateMember(
     .update(member)
     .set(set)
     .where(and(eq(member.organizationId, networkId), eq(member.userId, userId)));
+  await syncDirectory(tx, networkId, [userId]);
 }

@@ -1,7 +1,7 @@
 // Member administration by operators: the list, role changes, suspension and reinstatement.
 import { audit } from "../../server/audit.ts";
 import type { Actor, AppContext } from "../../server/context.ts";
-import { AppError, errors } from "../../shared/errors.ts";
+import { errors } from "../../shared/errors.ts";
 import { nameKey } from "../../shared/text.ts";
 import {
   countMembers,
@@ -28,10 +28,7 @@ export function decodeCursor(s: string): ListCursor {
       return { createdAt: v[0], id: v[1] };
     }
   } catch {}
-  throw new AppError(400, "INVALID_CURSOR", {
-    ja: "ページ指定（cursor）が不正です。最初のページから読み直してください。",
-    en: "The page cursor is invalid. Please start again from the first page.",
-  });
+  throw errors.invalidCursor();
 }
 
 export async function memberList(ctx: AppContext, networkId: string, q: MemberListQuery) {

@@ -2,6 +2,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { member, memberConsent, profile, user } from "../../db/schema/index.ts";
+import { syncDirectory } from "../directory/sync.ts";
 import type { ProfileInput } from "./schemas.ts";
 
 /** A member of the network with their profile (profile columns are null when none was created yet). */
@@ -50,7 +51,12 @@ export type MemberProfileRow = NonNullable<Awaited<ReturnType<typeof findMemberP
 
 /** Makes sure the member has a profile row (members added before profiles existed may not). */
 export async function ensureProfile(tx: Tx, networkId: string, userId: string, displayName: string) {
-  await tx.insert(profile).values({ networkId, userId, displayName }).onConflictDoNothing();
+  const created = await tx
+    .insert(profile)
+    .values({ networkId, userId, displayName })
+    .onConflictDoNothing()
+    .returning({ userId: profile.userId });
+  if (created.length) await syncDirectory(tx, networkId, [userId]);
 }
 
 /** Replaces every editable column of the profile (the photo is kept). */
@@ -87,6 +93,7 @@ export async function replaceProfile(
       target: [profile.networkId, profile.userId],
       set: { ...values, updatedAt: sql`now()` },
     });
+  await syncDirectory(tx, networkId, [userId]);
 }
 
 /** The current photo path, locking the profile row so concurrent uploads replace files in order. */
@@ -104,4 +111,5 @@ export async function setPhotoPath(tx: Tx, networkId: string, userId: string, ph
     .update(profile)
     .set({ photoPath, updatedAt: sql`now()` })
     .where(and(eq(profile.networkId, networkId), eq(profile.userId, userId)));
+  await syncDirectory(tx, networkId, [userId]);
 }

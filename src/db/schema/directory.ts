@@ -1,0 +1,103 @@
+// The member directory's search index and the operators' saved segments.
+//
+// directory_entry holds, per member and per audience, exactly what that audience may see: the
+// "members" row exists only for active members listed in the directory (consent given) and carries
+// only fields shown to all members; the "operators" row exists for every active member and carries
+// fields shown to operators. Searches, filters, counts and suggestions read one audience's rows, so
+// a hidden value cannot match, be counted or be suggested: it is not there. The rows are derived
+// from profile + member + consent by src/modules/directory/sync.ts in the same transaction as
+// every change to those.
+import { sql } from "drizzle-orm";
+import { customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { organization, user } from "./auth.ts";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export type DirectoryAudience = "members" | "operators";
+
+export const directoryEntry = pgTable(
+  "directory_entry",
+  {
+    networkId: text("network_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    audience: text("audience").$type<DirectoryAudience>().notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    /** Reading (kana folded to hiragana) or name: the 名前順 sort key. */
+    nameSort: text("name_sort").notNull(),
+    /** When the person became a member (the "recently joined" sort). */
+    memberSince: ts("member_since").notNull(),
+    joinYear: integer("join_year"),
+    departments: text("departments").array().notNull().default(sql`'{}'::text[]`),
+    industry: text("industry"),
+    jobType: text("job_type"),
+    skills: text("skills").array().notNull().default(sql`'{}'::text[]`),
+    location: text("location"),
+    openTo: text("open_to").array().notNull().default(sql`'{}'::text[]`),
+    photoPath: text("photo_path"),
+    /** The card as this audience sees it (ProfileView fields, bio shortened). */
+    card: jsonb("card").$type<Record<string, unknown>>().notNull(),
+    /** Weighted lexemes (A names, B skills/job/departments, C company/industry/place, D bio). */
+    tsv: tsvector("tsv").notNull(),
+    /** Normalised visible text, for substring search through pg_trgm. */
+    txt: text("txt").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.networkId, t.audience, t.userId] }),
+    index("directory_entry_name_idx").on(t.networkId, t.audience, t.nameSort, t.userId),
+    index("directory_entry_recent_idx").on(t.networkId, t.audience, t.memberSince.desc(), t.userId),
+    index("directory_entry_join_idx").on(t.networkId, t.audience, t.joinYear),
+    index("directory_entry_industry_idx").on(t.networkId, t.audience, t.industry),
+    index("directory_entry_job_idx").on(t.networkId, t.audience, t.jobType),
+    index("directory_entry_location_idx").on(t.networkId, t.audience, t.location),
+    index("directory_entry_tsv_idx").using("gin", t.tsv),
+    index("directory_entry_txt_idx").using("gin", t.txt.op("gin_trgm_ops")),
+    index("directory_entry_skills_idx").using("gin", t.skills),
+    index("directory_entry_departments_idx").using("gin", t.departments),
+    index("directory_entry_open_to_idx").using("gin", t.openTo),
+  ],
+);
+
+/**
+ * Labels in use per audience (skills, departments, locations), with how many members of that
+ * audience show them: what "suggest as you type" offers. Kept up to date with directory_entry.
+ */
+export const directoryTerm = pgTable(
+  "directory_term",
+  {
+    networkId: text("network_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    audience: text("audience").$type<DirectoryAudience>().notNull(),
+    field: text("field").notNull(), // skills | departments | location
+    key: text("key").notNull(),
+    label: text("label").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.networkId, t.audience, t.field, t.key] }),
+    index("directory_term_count_idx").on(t.networkId, t.audience, t.field, t.count.desc()),
+  ],
+);
+
+/** A saved directory filter (operators): the audience of targeted posts, events, emails, surveys. */
+export const segment = pgTable(
+  "segment",
+  {
+    id: text("id").primaryKey(),
+    networkId: text("network_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description"),
+    filter: jsonb("filter").$type<Record<string, unknown>>().notNull(),
+    createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("segment_network_idx").on(t.networkId, t.name)],
+);

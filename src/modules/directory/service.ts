@@ -1,0 +1,91 @@
+// The member directory: search with filters, counts and label suggestions, each answered from the
+// viewer's audience (operators see what operators may see; everyone else what members may see).
+import type { DirectoryAudience } from "../../db/schema/directory.ts";
+import type { AppContext, NetworkScope } from "../../server/context.ts";
+import { errors } from "../../shared/errors.ts";
+import { photoUrl } from "../profiles/presenter.ts";
+import type { TermField } from "./entry.ts";
+import {
+  type Cursor,
+  countEntries,
+  type EntryHit,
+  findEntries,
+  prepareSearch,
+  type Scope,
+  suggestTerms,
+} from "./queries.ts";
+import type { DirectoryCard, DirectoryFilter, DirectoryQuery, DirectorySort } from "./schemas.ts";
+import { DIRECTORY_SORTS } from "./schemas.ts";
+
+export function audienceOf(role: string): DirectoryAudience {
+  return role === "operator" ? "operators" : "members";
+}
+
+export const scopeOf = (s: NetworkScope): Scope => ({
+  networkId: s.network.id,
+  audience: audienceOf(s.member.role),
+});
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.sort, c.key, c.userId])).toString("base64url");
+}
+
+function decodeCursor(s: string, sort: DirectorySort): Cursor {
+  try {
+    const v = JSON.parse(Buffer.from(s, "base64url").toString("utf8"));
+    if (
+      Array.isArray(v) &&
+      v[0] === sort &&
+      (DIRECTORY_SORTS as readonly string[]).includes(v[0]) &&
+      typeof v[1] === "string" &&
+      typeof v[2] === "string" &&
+      (sort !== "relevance" || Number.isFinite(Number(v[1]))) &&
+      (sort !== "recent" || !Number.isNaN(Date.parse(v[1])))
+    ) {
+      return { sort, key: v[1], userId: v[2] };
+    }
+  } catch {}
+  throw errors.invalidCursor();
+}
+
+export function presentCard(slug: string, h: EntryHit): DirectoryCard {
+  const card = { ...(h.card as DirectoryCard), userId: h.userId };
+  if ("photoUrl" in card) card.photoUrl = photoUrl(slug, h.userId, h.photoPath);
+  return card;
+}
+
+/** The sort actually used: relevance needs free text; without it, by name. */
+export function effectiveSort(q: Pick<DirectoryQuery, "q" | "sort">, hasWords: boolean): DirectorySort {
+  if (q.sort === "relevance" || q.sort === undefined) return hasWords ? "relevance" : "name";
+  return q.sort;
+}
+
+export async function searchDirectory(ctx: AppContext, scope: NetworkScope, q: DirectoryQuery) {
+  const search = prepareSearch(scopeOf(scope), q);
+  const sort = effectiveSort(q, search.rank !== null);
+  const cursor = q.cursor ? decodeCursor(q.cursor, sort) : null;
+  // The total is counted for the first page only (later pages would count the same).
+  const [rows, total] = await Promise.all([
+    findEntries(ctx.db, search, sort, cursor, q.limit),
+    cursor ? Promise.resolve(null) : countEntries(ctx.db, search),
+  ]);
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > q.limit && last ? encodeCursor({ sort, key: last.sortKey, userId: last.userId }) : null;
+  return { items: page.map((h) => presentCard(scope.network.slug, h)), total, nextCursor, sort };
+}
+
+export async function countDirectory(ctx: AppContext, scope: Scope, f: DirectoryFilter) {
+  return countEntries(ctx.db, prepareSearch(scope, f));
+}
+
+export async function suggest(
+  ctx: AppContext,
+  scope: NetworkScope,
+  field: TermField,
+  prefix: string,
+  limit: number,
+) {
+  return suggestTerms(ctx.db, scopeOf(scope), field, prefix, limit);
+}
