@@ -15,6 +15,7 @@ import networkRoutes from "../modules/networks/routes.ts";
 import profilesRoutes from "../modules/profiles/routes.ts";
 import registrationRoutes from "../modules/registration/routes.ts";
 import rosterRoutes from "../modules/roster/routes.ts";
+import segmentsRoutes from "../modules/segments/routes.ts";
 import welcomeSurveyRoutes from "../modules/welcome-survey/routes.ts";
 import type { AppContext } from "./context.ts";
 
@@ -38,4 +39,5 @@ export const modules: ModuleRoutes[] = [
   profilesRoutes,
   membersRoutes,
   directoryRoutes,
+  segmentsRoutes,
 ];

@@ -57,4 +57,4 @@ CREATE INDEX "directory_entry_skills_idx" ON "directory_entry" USING gin ("skill
 CREATE INDEX "directory_entry_departments_idx" ON "directory_entry" USING gin ("departments");--> statement-breakpoint
 CREATE INDEX "directory_entry_open_to_idx" ON "directory_entry" USING gin ("open_to");--> statement-breakpoint
 CREATE INDEX "directory_term_count_idx" ON "directory_term" USING btree ("network_id","audience","field","count" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "segment_network_idx" ON "segment" USING btree ("network_id","name");
+CREATE UNIQUE INDEX "segment_network_name_uq" ON "segment" USING btree ("network_id","name");

@@ -8,7 +8,17 @@
 // from profile + member + consent by src/modules/directory/sync.ts in the same transaction as
 // every change to those.
 import { sql } from "drizzle-orm";
-import { customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { organization, user } from "./auth.ts";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
@@ -99,5 +109,5 @@ export const segment = pgTable(
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [index("segment_network_idx").on(t.networkId, t.name)],
+  (t) => [uniqueIndex("segment_network_name_uq").on(t.networkId, t.name)],
 );

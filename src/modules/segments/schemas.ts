@@ -1,0 +1,35 @@
+// Segments: a named, saved directory filter (operators).
+import { z } from "zod";
+import { directoryFilter } from "../directory/schemas.ts";
+
+export const segmentInput = z.object({
+  name: z.string().trim().min(1).max(100).describe("Unique in the network, e.g. 2010年代入社で人事職"),
+  description: z
+    .string()
+    .trim()
+    .max(500)
+    .nullish()
+    .transform((v) => v || null),
+  filter: directoryFilter.describe("The directory filter (free text and filters) that defines the members"),
+});
+export type SegmentInput = z.output<typeof segmentInput>;
+
+export const segmentOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  filter: z.record(z.string(), z.unknown()),
+  count: z.number().describe("Active members matching now, as operators see them"),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SegmentOut = z.infer<typeof segmentOut>;
+
+export const segmentListOut = z.object({ items: z.array(segmentOut) });
+
+export const segmentParams = z.object({ slug: z.string(), id: z.string().min(1).max(100) });
+
+export const segmentMembersQuery = z.object({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});

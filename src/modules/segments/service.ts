@@ -1,0 +1,157 @@
+// Segments: saved directory filters with a live member count, and the batch resolver that targeted
+// posts, events, emails and surveys use to reach their members.
+import { randomUUID } from "node:crypto";
+import { audit } from "../../server/audit.ts";
+import type { Actor, AppContext, NetworkScope } from "../../server/context.ts";
+import { errors } from "../../shared/errors.ts";
+import { matchingUserIds, prepareSearch, type Scope } from "../directory/queries.ts";
+import { type DirectoryFilter, directoryFilter } from "../directory/schemas.ts";
+import { countDirectory, searchDirectory } from "../directory/service.ts";
+import {
+  deleteSegment,
+  findSegment,
+  insertSegment,
+  listSegments,
+  nameTaken,
+  type SegmentRow,
+  updateSegment,
+} from "./queries.ts";
+import type { SegmentInput, SegmentOut } from "./schemas.ts";
+
+const segmentNotFound = () => errors.notFound({ ja: "セグメント", en: "segment" });
+const nameTakenError = () =>
+  errors.conflict("SEGMENT_NAME_TAKEN", {
+    ja: "同じ名前のセグメントが既にあります。別の名前にしてください。",
+    en: "A segment with this name already exists. Please choose another name.",
+  });
+
+/** Segments are evaluated as operators see the directory: every active member, operator-visible fields. */
+const operatorScope = (networkId: string): Scope => ({ networkId, audience: "operators" });
+
+/** The stored filter, read back through the current schema (fields that no longer exist are dropped). */
+export function segmentFilter(row: SegmentRow): DirectoryFilter {
+  const parsed = directoryFilter.safeParse(row.filter);
+  return parsed.success ? parsed.data : {};
+}
+
+async function present(ctx: AppContext, row: SegmentRow): Promise<SegmentOut> {
+  const filter = segmentFilter(row);
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    filter,
+    count: await countDirectory(ctx, operatorScope(row.networkId), filter),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function segmentList(ctx: AppContext, networkId: string) {
+  const rows = await listSegments(ctx.db, networkId);
+  const items: SegmentOut[] = [];
+  for (const r of rows) items.push(await present(ctx, r)); // one count at a time: PGlite has one connection
+  return items;
+}
+
+export async function getSegment(ctx: AppContext, networkId: string, id: string) {
+  const row = await findSegment(ctx.db, networkId, id);
+  if (!row) throw segmentNotFound();
+  return present(ctx, row);
+}
+
+export async function createSegment(ctx: AppContext, networkId: string, actor: Actor, input: SegmentInput) {
+  const row = await ctx.db.transaction(async (tx) => {
+    const id = randomUUID();
+    const created = await insertSegment(tx, { ...input, id, networkId, createdBy: actor.userId });
+    if (!created) throw nameTakenError();
+    await audit(tx, {
+      networkId,
+      actor,
+      action: "segment.create",
+      targetType: "segment",
+      targetId: id,
+      data: { name: input.name, filter: input.filter },
+    });
+    return created;
+  });
+  return present(ctx, row);
+}
+
+export async function replaceSegment(
+  ctx: AppContext,
+  networkId: string,
+  actor: Actor,
+  id: string,
+  input: SegmentInput,
+) {
+  const row = await ctx.db.transaction(async (tx) => {
+    if (!(await findSegment(tx, networkId, id))) throw segmentNotFound();
+    if (await nameTaken(tx, networkId, input.name, id)) throw nameTakenError();
+    const updated = await updateSegment(tx, networkId, id, input);
+    if (!updated) throw segmentNotFound();
+    await audit(tx, {
+      networkId,
+      actor,
+      action: "segment.update",
+      targetType: "segment",
+      targetId: id,
+      data: { name: input.name, filter: input.filter },
+    });
+    return updated;
+  });
+  return present(ctx, row);
+}
+
+export async function removeSegment(ctx: AppContext, networkId: string, actor: Actor, id: string) {
+  await ctx.db.transaction(async (tx) => {
+    const row = await findSegment(tx, networkId, id);
+    if (!row || !(await deleteSegment(tx, networkId, id))) throw segmentNotFound();
+    await audit(tx, {
+      networkId,
+      actor,
+      action: "segment.delete",
+      targetType: "segment",
+      targetId: id,
+      data: { name: row.name },
+    });
+  });
+}
+
+/** A page of the segment's members as directory cards (operators' view). */
+export async function segmentMembers(
+  ctx: AppContext,
+  scope: NetworkScope,
+  id: string,
+  page: { cursor?: string; limit: number },
+) {
+  const row = await findSegment(ctx.db, scope.network.id, id);
+  if (!row) throw segmentNotFound();
+  return searchDirectory(ctx, scope, { ...segmentFilter(row), sort: "name", ...page });
+}
+
+/**
+ * The user ids of a segment's members, in batches of `batchSize` (ordered by user id, so a long
+ * send can resume after the last id it handled). Members are those active now and matching the
+ * filter as operators see it; callers add their own rule on top (e.g. the events or surveys opt-in).
+ *
+ *   for await (const ids of resolveSegment(ctx, networkId, segmentId)) await enqueueMails(ids);
+ */
+export async function* resolveSegment(
+  ctx: AppContext,
+  networkId: string,
+  segmentId: string,
+  opts: { batchSize?: number; after?: string } = {},
+): AsyncGenerator<string[]> {
+  const row = await findSegment(ctx.db, networkId, segmentId);
+  if (!row) throw segmentNotFound();
+  const search = prepareSearch(operatorScope(networkId), segmentFilter(row));
+  const size = opts.batchSize ?? 500;
+  let after = opts.after ?? null;
+  for (;;) {
+    const ids = await matchingUserIds(ctx.db, search, after, size);
+    if (ids.length) yield ids;
+    if (ids.length < size) return;
+    after = ids[ids.length - 1];
+  }
+}
