@@ -27,7 +27,9 @@ export type Search = {
   rank: SQL | null;
 };
 
-const textArray = (xs: string[]) => sql`${xs}::text[]`;
+/** A text[] parameter (drizzle would spread a JS array into a list of parameters). */
+const textArray = (xs: string[]) =>
+  sql`${`{${xs.map((x) => `"${x.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`}::text[]`;
 
 export function prepareSearch(scope: Scope, f: DirectoryFilter): Search {
   const conds: SQL[] = [sql`network_id = ${scope.networkId}`, sql`audience = ${scope.audience}`];

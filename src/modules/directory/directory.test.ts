@@ -1,0 +1,341 @@
+// Directory search through the HTTP API: filters, paging, sorting, suggestions, and privacy for
+// every way of reaching a member (search, filter, count, suggestion, profile by id).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  call,
+  createTestEnv,
+  makeMember,
+  makeNetwork,
+  setMemberStatus,
+  type TestEnv,
+  type TestNetwork,
+  type TestUser,
+} from "../../test/harness.ts";
+import { addPeople, addPerson, PEOPLE } from "./testing.ts";
+
+let env: TestEnv;
+let net: TestNetwork;
+let member: TestUser;
+let employee: TestUser;
+let ids: Record<string, string>;
+let keyOf: Record<string, string>;
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  net = await makeNetwork(env);
+  member = await makeMember(env, net, "alumni");
+  employee = await makeMember(env, net, "employee");
+  ids = await addPeople(env, net, PEOPLE);
+  keyOf = Object.fromEntries(Object.entries(ids).map(([k, v]) => [v, k]));
+});
+afterAll(() => env?.close());
+
+const url = (path: string, params: Record<string, string | string[]> = {}, slug = net.slug) => {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) for (const x of [v].flat()) sp.append(k, x);
+  return `/api/n/${slug}/directory${path}?${sp}`;
+};
+
+async function find(params: Record<string, string | string[]>, user: TestUser = member) {
+  const res = await call(env, { url: url("", { limit: "50", ...params }), user });
+  expect(res.statusCode, res.body).toBe(200);
+  const body = res.json();
+  return { keys: body.items.map((i: any) => keyOf[i.userId]).filter(Boolean) as string[], body };
+}
+
+async function count(params: Record<string, string | string[]>, user: TestUser = member) {
+  const res = await call(env, { url: url("/count", params), user });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().total as number;
+}
+
+const LISTED = PEOPLE.filter((p) => p.directory !== false && p.status !== "suspended").map((p) => p.key);
+const ACTIVE = PEOPLE.filter((p) => p.status !== "suspended").map((p) => p.key);
+
+describe("who appears", () => {
+  it("members see listed, active members only; operators see every active member", async () => {
+    expect((await find({})).keys.sort()).toEqual([...LISTED].sort());
+    expect((await find({}, employee)).keys.sort()).toEqual([...LISTED].sort());
+    expect((await find({}, net.operator)).keys.sort()).toEqual([...ACTIVE].sort());
+    // Counts agree with the results (the viewer and staff without consent rows are operators' only).
+    expect(await count({})).toBe(LISTED.length);
+  });
+
+  it("cards carry only the fields the viewer may see", async () => {
+    const { body } = await find({ q: "山田" });
+    const yamada = body.items.find((i: any) => i.userId === ids.yamada);
+    expect(yamada.displayName).toBe("山田 花子");
+    expect(yamada.skills).toEqual(["採用", "労務管理"]);
+    expect(yamada).not.toHaveProperty("location"); // default: operators only
+    expect(yamada).not.toHaveProperty("openTo");
+    const asOperator = (await find({ q: "山田" }, net.operator)).body.items.find(
+      (i: any) => i.userId === ids.yamada,
+    );
+    expect(asOperator.location).toBe("東京都渋谷区");
+    const kato = (await find({ q: "加藤" }, net.operator)).body.items[0];
+    expect(kato).not.toHaveProperty("skills"); // "only me": not even operators
+  });
+
+  it("401 anonymous, 404 for a member of another network, and nothing of this network leaks", async () => {
+    expect((await call(env, { url: url("", { q: "山田" }), user: null })).statusCode).toBe(401);
+    expect((await call(env, { url: url("/count"), user: null })).statusCode).toBe(401);
+    expect((await call(env, { url: url("/suggest", { field: "skills" }), user: null })).statusCode).toBe(401);
+    const other = await makeNetwork(env);
+    const outsider = await makeMember(env, other, "alumni");
+    for (const path of ["", "/count", "/suggest"]) {
+      const res = await call(env, { url: url(path, { field: "skills", q: "山田" }), user: outsider });
+      expect(res.statusCode).toBe(404);
+      expect(res.body).not.toContain("山田");
+    }
+    // The outsider's own directory is empty of this network's people.
+    const own = await call(env, { url: url("", { q: "山田" }, other.slug), user: outsider });
+    expect(own.json().total).toBe(0);
+    const opOwn = await call(env, { url: url("", {}, other.slug), user: other.operator });
+    expect(opOwn.json().items.map((i: any) => i.userId)).not.toContain(ids.yamada);
+  });
+});
+
+describe("filters", () => {
+  it("cohort by join year, with hidden join months not matching", async () => {
+    const s2010 = (await find({ joinFrom: "2010", joinTo: "2019" })).keys.sort();
+    expect(s2010).toEqual(["kato", "matsumoto", "sato", "smith", "takahashi", "watanabe", "yamada"].sort());
+    // 伊藤 (2008) shows her join month to operators only, 田中 (2003) to nobody.
+    expect((await find({ joinFrom: "2000", joinTo: "2009" })).keys).toEqual([]);
+    expect((await find({ joinFrom: "2000", joinTo: "2009" }, net.operator)).keys).toEqual(["ito"]);
+    expect((await find({ joinTo: "1999" })).keys.sort()).toEqual(["kobayashi", "suzuki"]);
+    expect(await count({ joinFrom: "2010", joinTo: "2019" })).toBe(7);
+  });
+
+  it("department, industry, job type, skills (all), location (prefix), open to (all)", async () => {
+    expect((await find({ department: "人事部" })).keys).toEqual(["yamada"]);
+    expect((await find({ department: ["人事部", "経理部"] })).keys.sort()).toEqual(["tanaka", "yamada"]);
+    expect((await find({ department: "ﾏｰｹﾃｨﾝｸﾞ部" })).keys.sort()).toEqual(["sato", "watanabe"]);
+    expect((await find({ industry: "it" })).keys).toEqual(["takahashi"]);
+    expect((await find({ jobType: ["hr", "design"] })).keys.sort()).toEqual(["ito", "nakamura", "yamada"]);
+    expect((await find({ skill: "react" })).keys).toEqual(["takahashi"]);
+    expect((await find({ skill: ["React", "ＴｙｐｅＳｃｒｉｐｔ"] })).keys).toEqual(["takahashi"]);
+    expect((await find({ skill: ["React", "SEO"] })).keys).toEqual([]);
+    expect((await find({ location: "東京" })).keys).toEqual(["takahashi"]);
+    expect((await find({ location: "東京" }, net.operator)).keys.sort()).toEqual(["takahashi", "yamada"]);
+    expect((await find({ openTo: "freelance" })).keys).toEqual(["takahashi"]);
+    // 伊藤 is open to mentoring, shown to operators only: members' filter must not reveal it.
+    expect((await find({ openTo: "mentoring" })).keys).toEqual(["takahashi"]);
+    expect((await find({ openTo: "mentoring" }, net.operator)).keys.sort()).toEqual(["ito", "takahashi"]);
+    expect((await find({ openTo: ["mentoring", "speaking"] }, net.operator)).keys).toEqual(["ito"]);
+  });
+
+  it("filters that would reveal a hidden value never match that member for members", async () => {
+    expect((await find({ skill: "機械学習" })).keys).toEqual([]); // 加藤: only me
+    expect((await find({ skill: "機械学習" }, net.operator)).keys).toEqual([]);
+    expect((await find({ skill: "プロジェクトマネジメント" })).keys).toEqual([]); // 松本: operators
+    expect((await find({ skill: "プロジェクトマネジメント" }, net.operator)).keys).toEqual(["matsumoto"]);
+    expect((await find({ location: "京都" }, net.operator)).keys).toEqual([]); // 松本: only me
+    expect(await count({ skill: "プロジェクトマネジメント" })).toBe(0);
+  });
+
+  it("text and filters combine", async () => {
+    expect((await find({ q: "マーケティング", joinFrom: "2016" })).keys).toEqual(["watanabe"]);
+    expect((await find({ q: "人事", jobType: "hr", joinTo: "2009" }, net.operator)).keys).toEqual(["ito"]);
+  });
+
+  it("rejects bad filters with a clear error", async () => {
+    for (const params of [
+      { joinFrom: "2020", joinTo: "2010" },
+      { joinFrom: "abc" },
+      { industry: "spaceflight" },
+      { openTo: "golf" },
+      { sort: "random" },
+      { limit: "500" },
+    ]) {
+      const res = await call(env, { url: url("", params), user: member });
+      expect(res.statusCode, JSON.stringify(params)).toBe(400);
+      expect(res.json().error.code).toBe("VALIDATION_FAILED");
+      expect(res.json().error.messages.ja).toBeTruthy();
+    }
+    const bad = await call(env, { url: url("", { cursor: "nonsense" }), user: member });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe("INVALID_CURSOR");
+  });
+
+  it("odd text is searched literally, never as syntax", async () => {
+    for (const q of ["'", "\\", "%", "_", "a & b", "!(x)", ":*", "   ", "😀", "人事'部"]) {
+      const res = await call(env, { url: url("", { q }), user: member });
+      expect(res.statusCode, q).toBe(200);
+    }
+    // Punctuation alone is no search at all (and never a LIKE wildcard).
+    expect((await find({ q: "%" })).body.total).toBe(LISTED.length);
+    expect((await find({ q: "人事%" })).keys).toEqual((await find({ q: "人事" })).keys);
+    expect((await find({ q: "人_部" })).keys).toEqual((await find({ q: "人 部" })).keys);
+  });
+});
+
+describe("sorting and paging", () => {
+  it("pages by name (reading) without gaps or repeats, total on the first page", async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let first = true;
+    do {
+      const res = await call(env, {
+        url: url("", { sort: "name", limit: "4", ...(cursor ? { cursor } : {}) }),
+        user: net.operator,
+      });
+      const body = res.json();
+      if (first)
+        expect(body.total).toBe(ACTIVE.length + 3); // + the operator, member and employee
+      else expect(body.total).toBeNull();
+      first = false;
+      seen.push(...body.items.map((i: any) => keyOf[i.userId] ?? "?"));
+      cursor = body.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen.filter((k) => k !== "?").sort()).toEqual([...ACTIVE].sort());
+    expect(seen).toHaveLength(ACTIVE.length + 3);
+    // By reading: あいうえお order (伊藤 イトウ before 加藤 カトウ before 佐藤 さとう).
+    const all = (await find({ sort: "name" }, net.operator)).keys;
+    expect(all.indexOf("ito")).toBeLessThan(all.indexOf("kato"));
+    expect(all.indexOf("kato")).toBeLessThan(all.indexOf("sato"));
+  });
+
+  it("pages by relevance and by most recent member", async () => {
+    for (const sort of ["relevance", "recent"]) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const res = await call(env, {
+          url: url("", {
+            q: sort === "relevance" ? "部" : "",
+            sort,
+            limit: "2",
+            ...(cursor ? { cursor } : {}),
+          }),
+          user: member,
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        seen.push(...res.json().items.map((i: any) => i.userId));
+        cursor = res.json().nextCursor ?? undefined;
+      } while (cursor);
+      expect(new Set(seen).size).toBe(seen.length);
+      const total = (await find({ q: sort === "relevance" ? "部" : "", sort })).body.total;
+      expect(seen.length).toBe(total);
+    }
+    const recent = (await find({ sort: "recent" })).keys;
+    expect(recent[0]).toBe("smith"); // added last
+  });
+
+  it("a cursor of another sort is refused", async () => {
+    const page = (await call(env, { url: url("", { sort: "name", limit: "2" }), user: member })).json();
+    const res = await call(env, { url: url("", { sort: "recent", cursor: page.nextCursor }), user: member });
+    expect(res.json().error.code).toBe("INVALID_CURSOR");
+  });
+});
+
+describe("suggestions", () => {
+  const suggest = async (field: string, q: string, user: TestUser = member) => {
+    const res = await call(env, { url: url("/suggest", { field, q }), user });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items as { label: string; key: string; count: number }[];
+  };
+
+  it("offers labels in use, normalised, most used first, with counts per audience", async () => {
+    expect(await suggest("skills", "re")).toEqual([{ label: "React", key: "react", count: 1 }]);
+    expect(await suggest("skills", "ＲＥ", net.operator)).toEqual([
+      { label: "React", key: "react", count: 2 },
+    ]);
+    expect((await suggest("departments", "ﾏｰｹ")).map((s) => [s.label, s.count])).toEqual([
+      ["マーケティング部", 2],
+    ]);
+    expect((await suggest("skills", "")).length).toBeGreaterThan(5);
+  });
+
+  it("never suggests a hidden value", async () => {
+    expect(await suggest("skills", "機械")).toEqual([]);
+    expect(await suggest("skills", "機械", net.operator)).toEqual([]);
+    expect(await suggest("skills", "プロジェクト")).toEqual([]);
+    expect((await suggest("skills", "プロジェクト", net.operator)).map((s) => s.label)).toEqual([
+      "プロジェクトマネジメント",
+    ]);
+    expect(await suggest("location", "東京")).toEqual([{ label: "東京都港区", key: "東京都港区", count: 1 }]);
+    expect(await suggest("location", "京都", net.operator)).toEqual([]);
+    expect(await suggest("skills", "人事制度", net.operator)).toEqual([]); // suspended
+  });
+});
+
+describe("the directory follows every change at once", () => {
+  it("hiding a field, withdrawing consent, suspension and reinstatement", async () => {
+    const n = await makeNetwork(env);
+    const viewer = await makeMember(env, n, "alumni");
+    const owner = await makeMember(env, n, "alumni", { name: "森 春香" });
+    const person = { key: "mori", displayName: "森 春香", skills: ["Salesforce"], joinYm: "2014-04" };
+    // Owner's profile through the real routes.
+    const put = (body: unknown) =>
+      call(env, { method: "PUT", url: `/api/n/${n.slug}/profiles/me`, user: owner, payload: body });
+    const consent = (directory: boolean) =>
+      call(env, {
+        method: "PUT",
+        url: `/api/n/${n.slug}/consent`,
+        user: owner,
+        payload: {
+          acceptNoticeVersion: 1,
+          directory,
+          rehire: false,
+          freelance: false,
+          events: false,
+          surveys: false,
+        },
+      });
+    const q = async (params: Record<string, string>, who = viewer) =>
+      (await call(env, { url: url("", params, n.slug), user: who })).json();
+    const sug = async () =>
+      (
+        await call(env, { url: url("/suggest", { field: "skills", q: "sales" }, n.slug), user: viewer })
+      ).json().items;
+
+    expect(
+      (await put({ displayName: person.displayName, skills: person.skills, joinYm: person.joinYm }))
+        .statusCode,
+    ).toBe(200);
+    expect((await q({ q: "salesforce" })).total).toBe(0); // no consent yet
+    expect((await q({ q: "salesforce" }, n.operator)).total).toBe(1);
+    expect((await consent(true)).statusCode).toBe(200);
+    expect((await q({ q: "salesforce" })).total).toBe(1);
+    expect(await sug()).toHaveLength(1);
+
+    await put({
+      displayName: person.displayName,
+      skills: person.skills,
+      joinYm: person.joinYm,
+      visibility: { skills: "private" },
+    });
+    expect((await q({ q: "salesforce" })).total).toBe(0);
+    expect((await q({ skill: "Salesforce" })).total).toBe(0);
+    expect(await sug()).toEqual([]);
+    expect((await q({ q: "森" })).total).toBe(1); // still listed, by name
+
+    await put({ displayName: person.displayName, skills: ["Salesforce", "HubSpot"], joinYm: person.joinYm });
+    expect((await q({ skill: ["salesforce", "hubspot"] })).total).toBe(1);
+
+    await consent(false);
+    expect((await q({ q: "森" })).total).toBe(0);
+    expect((await q({ q: "森" }, n.operator)).total).toBe(1);
+    const profile = await call(env, { url: `/api/n/${n.slug}/profiles/${owner.id}`, user: viewer });
+    expect(profile.statusCode).toBe(404);
+    await consent(true);
+
+    await setMemberStatus(env, n.id, owner.id, "suspended");
+    expect((await q({ q: "森" })).total).toBe(0);
+    expect((await q({ q: "森" }, n.operator)).total).toBe(0);
+    expect(await sug()).toEqual([]);
+    await setMemberStatus(env, n.id, owner.id, "active");
+    expect((await q({ q: "森" })).total).toBe(1);
+    expect(await sug()).toHaveLength(1);
+  });
+
+  it("a member added later is found; other networks' people never are", async () => {
+    const n = await makeNetwork(env);
+    const viewer = await makeMember(env, n, "alumni");
+    await addPerson(env, n, { key: "late", displayName: "遅野 来人", skills: ["Kotlin"] });
+    const res = await call(env, { url: url("", { q: "kotlin" }, n.slug), user: viewer });
+    expect(res.json().total).toBe(1);
+    const here = await call(env, { url: url("", { q: "kotlin" }), user: member });
+    expect(here.json().total).toBe(0);
+  });
+});
