@@ -1,0 +1,135 @@
+// One member in the directory (and in a segment's member list): only the fields the viewer may
+// see are in the card, and only those present are shown.
+import { Avatar, Badge, Card, Group, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { DirectoryCard } from "./filter.ts";
+import "./i18n.ts";
+
+const MAX_SKILLS = 5;
+
+/** "山田 花子" → "山田", "Emily Carter" → "EC": what fits in the avatar circle. */
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  if (/^[\p{Script=Latin}]/u.test(name))
+    return parts
+      .map((p) => p[0]?.toUpperCase() ?? "")
+      .join("")
+      .slice(0, 2);
+  return (parts[0] ?? name).slice(0, 2);
+}
+
+function usePeriod(card: DirectoryCard): string | null {
+  const { t } = useTranslation("directory");
+  const from = card.joinYm?.slice(0, 4);
+  const to = card.leaveYm?.slice(0, 4);
+  if (from && to) return t("card.period", { from, to });
+  if (from) return t("card.joined", { from });
+  if (to) return t("card.left", { to });
+  return null;
+}
+
+export function MemberCard({ slug, card }: { slug: string; card: DirectoryCard }) {
+  const { t } = useTranslation("directory");
+  const { t: tl } = useTranslation("profileLabels");
+  const { t: tc } = useTranslation();
+  const period = usePeriod(card);
+  const work = [card.currentCompany, card.jobType ? tl(`jobTypes.${card.jobType}`) : null].filter(Boolean);
+  const skills = card.skills ?? [];
+  const formerName =
+    card.nameWhileEmployed && card.nameWhileEmployed !== card.displayName ? card.nameWhileEmployed : null;
+  return (
+    <Card
+      withBorder
+      radius="md"
+      padding="md"
+      component={Link}
+      to={`/n/${slug}/members/${card.userId}`}
+      aria-label={card.displayName}
+      data-testid="member-card"
+      style={{ height: "100%" }}
+    >
+      <Stack gap={8}>
+        <Group gap="sm" wrap="nowrap" align="flex-start">
+          <Avatar
+            src={card.photoUrl ?? undefined}
+            alt={card.photoUrl ? t("card.photo", { name: card.displayName }) : undefined}
+            radius="xl"
+            size={48}
+            color="teal"
+          >
+            {initials(card.displayName)}
+          </Avatar>
+          <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
+            <Group gap={6} wrap="nowrap">
+              <Text fw={600} truncate>
+                {card.displayName}
+              </Text>
+              {card.role !== "alumni" && (
+                <Badge size="xs" variant="light" color={card.role === "operator" ? "grape" : "blue"}>
+                  {tc(`roles.${card.role}`)}
+                </Badge>
+              )}
+            </Group>
+            {card.nameKana && (
+              <Text size="xs" c="dimmed" truncate>
+                {card.nameKana}
+              </Text>
+            )}
+            {formerName && (
+              <Text size="xs" c="dimmed" truncate>
+                {t("card.whileEmployed", { name: formerName })}
+              </Text>
+            )}
+            {(period || card.location) && (
+              <Text size="xs" c="dimmed" truncate>
+                {[period, card.location].filter(Boolean).join(" · ")}
+              </Text>
+            )}
+          </Stack>
+        </Group>
+        {work.length > 0 && (
+          <Text size="sm" lineClamp={1}>
+            {work.join(" · ")}
+          </Text>
+        )}
+        {!!card.departments?.length && (
+          <Text size="xs" c="dimmed" lineClamp={1}>
+            {card.departments.join("・")}
+          </Text>
+        )}
+        {skills.length > 0 && (
+          <Group gap={4}>
+            {skills.slice(0, MAX_SKILLS).map((s) => (
+              <Badge key={s} size="sm" variant="light" color="gray" tt="none" fw={500}>
+                {s}
+              </Badge>
+            ))}
+            {skills.length > MAX_SKILLS && (
+              <Text size="xs" c="dimmed">
+                {t("card.more", { count: skills.length - MAX_SKILLS })}
+              </Text>
+            )}
+          </Group>
+        )}
+        {!!card.openTo?.length && (
+          <Group gap={4}>
+            <Text size="xs" c="dimmed">
+              {t("card.openTo")}
+            </Text>
+            {card.openTo.map((o) => (
+              <Badge key={o} size="sm" variant="outline" color="teal" tt="none" fw={500}>
+                {tl(`openTo.${o}`)}
+              </Badge>
+            ))}
+          </Group>
+        )}
+        {card.bio && (
+          <Text size="xs" c="dimmed" lineClamp={2}>
+            {card.bio}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,27 @@
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { api } from "../../api.ts";
+
+export type SuggestField = "skills" | "departments" | "location";
+type Suggestion = { label: string; key: string; count: number };
+
+/**
+ * Labels in use in the network (skills, departments, locations) starting with what is typed,
+ * most used first, as the viewer may see them (`/directory/suggest`).
+ */
+export function useSuggestions(slug: string, field: SuggestField, search: string, limit = 10) {
+  const [q] = useDebouncedValue(search.trim(), 200);
+  const query = useQuery({
+    queryKey: ["directory-suggest", slug, field, q, limit],
+    queryFn: () =>
+      api<{ items: Suggestion[] }>(
+        `/api/n/${encodeURIComponent(slug)}/directory/suggest?${new URLSearchParams({ field, q, limit: String(limit) })}`,
+      ),
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
+  });
+  const items = query.data?.items ?? [];
+  const labels = [...new Set(items.map((i) => i.label))];
+  const counts = new Map(items.map((i) => [i.label, i.count]));
+  return { labels, counts };
+}
