@@ -26,6 +26,10 @@ const PrivacyNoticePage = lazy(() => import("./routes/operator/PrivacyNoticePage
 const RosterPage = lazy(() => import("./routes/operator/RosterPage.tsx"));
 const SurveyResultsPage = lazy(() => import("./routes/operator/SurveyResultsPage.tsx"));
 const ProfileEditPage = lazy(() => import("./routes/profile/ProfileEditPage.tsx"));
+const DirectoryPage = lazy(() => import("./routes/directory/DirectoryPage.tsx"));
+const SegmentsPage = lazy(() => import("./routes/segments/SegmentsPage.tsx"));
+const SegmentEditorPage = lazy(() => import("./routes/segments/SegmentEditorPage.tsx"));
+const SegmentMembersPage = lazy(() => import("./routes/segments/SegmentMembersPage.tsx"));
 
 const later = (page: React.ReactNode) => <Suspense fallback={<PageLoader />}>{page}</Suspense>;
 
@@ -47,6 +51,7 @@ export const router = createBrowserRouter([
       { path: "/n/:slug/welcome", element: <WelcomeSurveyPage /> },
       { path: "/n/:slug/profile", element: later(<ProfileEditPage />) },
       { path: "/n/:slug/members/:userId", element: <ProfileViewPage /> },
+      { path: "/n/:slug/directory", element: later(<DirectoryPage />) },
       { path: "/n/:slug/settings/consent", element: <ConsentPage /> },
       { path: "/n/:slug/admin/roster", element: later(<RosterPage />) },
       { path: "/n/:slug/admin/invitations", element: later(<InvitationsPage />) },
@@ -55,6 +60,10 @@ export const router = createBrowserRouter([
       { path: "/n/:slug/admin/survey", element: later(<SurveyResultsPage />) },
       { path: "/n/:slug/admin/privacy", element: later(<PrivacyNoticePage />) },
       { path: "/n/:slug/admin/api-tokens", element: later(<ApiTokensPage />) },
+      { path: "/n/:slug/admin/segments", element: later(<SegmentsPage />) },
+      { path: "/n/:slug/admin/segments/new", element: later(<SegmentEditorPage />) },
+      { path: "/n/:slug/admin/segments/:id", element: later(<SegmentMembersPage />) },
+      { path: "/n/:slug/admin/segments/:id/edit", element: later(<SegmentEditorPage />) },
     ],
   },
 ]);

@@ -15,8 +15,14 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate, useParams } from "react-router";
 import { api } from "../api.ts";
-import { setLanguage } from "../i18n/index.ts";
+import { addStrings, setLanguage } from "../i18n/index.ts";
 import { signOut, useMe } from "../session.ts";
+
+// Navigation labels added with the directory and segments (merged into the "common" namespace).
+addStrings("common", {
+  ja: { nav: { directory: "メンバー名簿", segments: "セグメント" } },
+  en: { nav: { directory: "Directory", segments: "Segments" } },
+});
 
 export function LanguageSwitch() {
   const { i18n, t } = useTranslation();
@@ -48,8 +54,16 @@ export function Layout() {
   const loc = useLocation();
   const current = me?.networks.find((n) => n.slug === slug);
   const showNav = !!me && (!!current || me.user.platformAdmin || me.networks.length > 0);
-  const link = (to: string, label: string) => (
-    <NavLink key={to} component={Link} to={to} label={label} active={loc.pathname === to} onClick={close} />
+  // `section`: also active on the pages under it (a segment's members, its editor).
+  const link = (to: string, label: string, section = false) => (
+    <NavLink
+      key={to}
+      component={Link}
+      to={to}
+      label={label}
+      active={loc.pathname === to || (section && loc.pathname.startsWith(`${to}/`))}
+      onClick={close}
+    />
   );
   return (
     <AppShell
@@ -95,6 +109,7 @@ export function Layout() {
             {current && (
               <>
                 {link(`/n/${current.slug}`, t("nav.home"))}
+                {link(`/n/${current.slug}/directory`, t("nav.directory"))}
                 {link(`/n/${current.slug}/profile`, t("nav.profile"))}
                 {link(`/n/${current.slug}/settings/consent`, t("nav.consent"))}
                 {current.role === "operator" && (
@@ -106,6 +121,7 @@ export function Layout() {
                     {link(`/n/${current.slug}/admin/roster`, t("nav.roster"))}
                     {link(`/n/${current.slug}/admin/invitations`, t("nav.invitations"))}
                     {link(`/n/${current.slug}/admin/members`, t("nav.members"))}
+                    {link(`/n/${current.slug}/admin/segments`, t("nav.segments"), true)}
                     {link(`/n/${current.slug}/admin/survey`, t("nav.survey"))}
                     {link(`/n/${current.slug}/admin/privacy`, t("nav.privacy"))}
                     {link(`/n/${current.slug}/admin/api-tokens`, t("nav.apiTokens"))}

@@ -54,11 +54,13 @@ function OperatorPanel({ slug }: { slug: string }) {
         </Group>
       </Card>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="xs">
-        {(["roster", "invitations", "members", "survey", "privacy", "apiTokens"] as const).map((k) => (
-          <Anchor key={k} component={Link} to={`${base}/${k === "apiTokens" ? "api-tokens" : k}`} size="sm">
-            {t(`links.${k}`)} →
-          </Anchor>
-        ))}
+        {(["roster", "invitations", "members", "segments", "survey", "privacy", "apiTokens"] as const).map(
+          (k) => (
+            <Anchor key={k} component={Link} to={`${base}/${k === "apiTokens" ? "api-tokens" : k}`} size="sm">
+              {t(`links.${k}`)} →
+            </Anchor>
+          ),
+        )}
       </SimpleGrid>
     </Stack>
   );
@@ -88,6 +90,12 @@ function Home({ network, me }: { network: MyNetwork; me: Me }) {
           }
         />
       </div>
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t("connect")}
+        </Title>
+        <LinkCard to={`${base}/directory`} title={t("directory.title")} body={t("directory.body")} />
+      </Stack>
       <Stack gap="sm">
         <Title order={3} size="h4">
           {t("yours")}

@@ -4,6 +4,11 @@ addStrings("network", {
   ja: {
     greeting: "{{name}} さん、ようこそ",
     roleIs: "あなたの役割: {{role}}",
+    connect: "メンバーを探す",
+    directory: {
+      title: "メンバー名簿",
+      body: "同じ時期に在籍した仲間や、同じ部署・スキルのメンバーを、名前・キーワード・入社年代などで探せます。",
+    },
     yours: "あなたのページ",
     profile: {
       title: "プロフィール",
@@ -25,6 +30,7 @@ addStrings("network", {
       roster: "名簿の取り込み・検索",
       invitations: "招待の送信",
       members: "メンバー管理",
+      segments: "セグメント（保存した検索条件）",
       survey: "ウェルカムアンケート集計",
       privacy: "プライバシーポリシーの改訂",
       apiTokens: "API トークン",
@@ -34,6 +40,11 @@ addStrings("network", {
   en: {
     greeting: "Welcome, {{name}}",
     roleIs: "Your role: {{role}}",
+    connect: "Find members",
+    directory: {
+      title: "Directory",
+      body: "Find former colleagues by name, keywords, department, skills or the years they joined.",
+    },
     yours: "Your pages",
     profile: {
       title: "Profile",
@@ -52,6 +63,7 @@ addStrings("network", {
       roster: "Roster import and search",
       invitations: "Send invitations",
       members: "Members",
+      segments: "Segments (saved searches)",
       survey: "Welcome survey results",
       privacy: "Revise the privacy notice",
       apiTokens: "API tokens",
