@@ -7,7 +7,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  TagsInput,
   Text,
   Textarea,
   TextInput,
@@ -27,6 +26,7 @@ import { PageLoader } from "../../components/PageLoader.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { industryOptions, jobTypeOptions } from "../../components/profileLabels.ts";
 import { YearMonthInput } from "../../components/YearMonthInput.tsx";
+import { SuggestTagsInput } from "../directory/SuggestInputs.tsx";
 import { FieldRow } from "./FieldRow.tsx";
 import { LinksField } from "./LinksField.tsx";
 import { type OwnProfile, type ProfileForm, toBody, toForm, validateProfile } from "./model.ts";
@@ -122,7 +122,9 @@ function Editor({ slug, profile }: { slug: string; profile: OwnProfile }) {
             </FieldRow>
           </SimpleGrid>
           <FieldRow field="departments" form={form}>
-            <TagsInput
+            <SuggestTagsInput
+              slug={slug}
+              field="departments"
               label={t("fields.departments")}
               description={t("help.departments")}
               maxTags={20}
@@ -156,7 +158,9 @@ function Editor({ slug, profile }: { slug: string; profile: OwnProfile }) {
             </FieldRow>
           </SimpleGrid>
           <FieldRow field="skills" form={form}>
-            <TagsInput
+            <SuggestTagsInput
+              slug={slug}
+              field="skills"
               label={t("fields.skills")}
               description={t("help.skills")}
               maxTags={30}
