@@ -1,0 +1,125 @@
+// One measurement: autocannon against one URL with a list of request paths that every connection
+// cycles through. Latencies are collected per response (autocannon's own summary has no p95), per
+// request of the list too, and the CPU time of the server process and of the whole machine is
+// sampled from /proc around the run.
+import fs from "node:fs";
+import autocannon, { type Client } from "autocannon";
+
+export type Percentiles = { p50: number; p95: number; p99: number; mean: number; max: number };
+
+export type Measurement = Percentiles & {
+  requests: number;
+  seconds: number;
+  rps: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  /** Per request of the list: name, count, p50, p95. */
+  perRequest: ({ name: string; n: number } & Percentiles)[];
+  /** Share of one core the server process used (1 = a whole core). */
+  serverCores: number | null;
+  /** Share of the machine's CPU time left idle during the run. */
+  idle: number | null;
+  /** PostgreSQL: statements (transactions) per request, from pg_stat_database. */
+  statementsPerRequest?: number;
+};
+
+export function percentiles(values: number[]): Percentiles {
+  if (!values.length) return { p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, mean: Number.NaN, max: 0 };
+  const s = Float64Array.from(values).sort();
+  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+  const mean = s.reduce((a, b) => a + b, 0) / s.length;
+  return { p50: at(50), p95: at(95), p99: at(99), mean, max: s[s.length - 1] };
+}
+
+const TICK = 100; // USER_HZ on Linux
+
+function processTicks(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(f[11]) + Number(f[12]); // utime + stime (fields 14 and 15)
+  } catch {
+    return null;
+  }
+}
+
+function machineTicks(): { idle: number; total: number } | null {
+  try {
+    const cpu = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+    return { idle: cpu[3] + (cpu[4] ?? 0), total: cpu.reduce((a, b) => a + b, 0) };
+  } catch {
+    return null;
+  }
+}
+
+export async function measure(o: {
+  url: string;
+  requests: { name: string; path: string }[];
+  headers?: Record<string, string>;
+  connections: number;
+  duration: number;
+  serverPid?: number;
+}): Promise<Measurement> {
+  const all: number[] = [];
+  const per: number[][] = o.requests.map(() => []);
+  const p0 = o.serverPid ? processTicks(o.serverPid) : null;
+  const m0 = machineTicks();
+  const t0 = performance.now();
+  const instance = autocannon({
+    url: o.url,
+    connections: o.connections,
+    duration: o.duration,
+    headers: o.headers,
+    timeout: 30,
+    requests: o.requests.map((r) => ({ method: "GET", path: r.path })),
+  });
+  // Emitted before the client moves on: its iterator still points at the request just answered.
+  instance.on("response", (client: Client, status: number, _bytes: number, ms: number) => {
+    if (status < 200 || status > 299) return;
+    all.push(ms);
+    const i = client.requestIterator?.currentRequestIndex;
+    if (i !== undefined && per[i]) per[i].push(ms);
+  });
+  const r = await instance;
+  const wallS = (performance.now() - t0) / 1000;
+  const p1 = o.serverPid ? processTicks(o.serverPid) : null;
+  const m1 = machineTicks();
+  const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats).map(([k, v]) => [k, v.count]));
+  return {
+    ...percentiles(all),
+    requests: r["2xx"],
+    seconds: r.duration,
+    rps: r["2xx"] / r.duration,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    statusCodes,
+    perRequest: o.requests.map((req, i) => ({ name: req.name, n: per[i].length, ...percentiles(per[i]) })),
+    serverCores: p0 !== null && p1 !== null ? (p1 - p0) / TICK / wallS : null,
+    idle: m0 && m1 ? (m1.idle - m0.idle) / Math.max(1, m1.total - m0.total) : null,
+  };
+}
+
+/** Each request alone (one at a time, `reps` times after two unmeasured ones): latency without queueing. */
+export async function sequential(o: {
+  url: string;
+  requests: { name: string; path: string }[];
+  headers?: Record<string, string>;
+  reps: number;
+}): Promise<({ name: string; n: number } & Percentiles)[]> {
+  const out: ({ name: string; n: number } & Percentiles)[] = [];
+  for (const r of o.requests) {
+    const times: number[] = [];
+    for (let i = 0; i < o.reps + 2; i++) {
+      const t = performance.now();
+      const res = await fetch(o.url + r.path, { headers: o.headers });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${r.name} (${r.path}) answered ${res.status}`);
+      if (i >= 2) times.push(performance.now() - t);
+    }
+    out.push({ name: r.name, n: times.length, ...percentiles(times) });
+  }
+  return out;
+}

@@ -1,0 +1,205 @@
+// `npm run bench`: the directory search under load, on PostgreSQL and on PGlite, against a
+// baseline measured in the same run on the same database (see bench/README.md for the method).
+//   1. prepare (child process): load or reuse the data, VACUUM ANALYZE, EXPLAIN plans;
+//   2. serve (child process): the real app + a minimal baseline app on the same Database object;
+//   3. here: sign in as an alumnus (and an operator), check every request of the mix once, then
+//      autocannon — baseline, the directory as the alumnus, the directory as the operator.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { prepareInChild, type Server, serveInChild } from "./child.ts";
+import { alumnusEmail, benchConfig, OPERATOR_EMAIL, ORIGIN, PASSWORD, SLUG, type Target } from "./data.ts";
+import { type Measurement, measure, sequential } from "./loadgen.ts";
+import { directoryPath, MIX } from "./mix.ts";
+import { type BenchOptions, CACHE_DIR, HELP, parseOptions } from "./options.ts";
+import { type DbRun, failures, machineInfo, printRun, renderReport, TARGETS, writeReport } from "./report.ts";
+
+async function signIn(appUrl: string, email: string): Promise<string> {
+  const res = await fetch(`${appUrl}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { origin: ORIGIN, "content-type": "application/json" },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  if (!cookie) throw new Error(`sign-in of ${email} set no cookie`);
+  return cookie;
+}
+
+/**
+ * PostgreSQL: transactions committed in the bench database so far. Outside explicit transactions
+ * every statement is one, so the difference over a run ÷ requests = statements per request.
+ */
+async function transactions(t: Target): Promise<number | null> {
+  if (t.kind !== "postgres") return null;
+  const c = new pg.Client({ connectionString: benchConfig(t).DATABASE_URL });
+  await c.connect();
+  try {
+    await new Promise((r) => setTimeout(r, 1100)); // backends flush their counters within a second
+    await c.query("select pg_stat_clear_snapshot()");
+    const { rows } = await c.query(
+      "select xact_commit::float8 as n from pg_stat_database where datname = current_database()",
+    );
+    return rows[0].n;
+  } finally {
+    await c.end();
+  }
+}
+
+type Checked = { name: string; path: string; total: number | null; capped: boolean; items: number };
+
+/** Sends every request once: all must answer 200 with a page; the browse gets a second page. */
+async function checkMix(appUrl: string, cookie: string): Promise<Checked[]> {
+  const out: Checked[] = [];
+  const get = async (name: string, p: string) => {
+    const res = await fetch(appUrl + p, { headers: { cookie } });
+    const body: any = await res.json().catch(() => null);
+    if (res.status !== 200 || !Array.isArray(body?.items)) {
+      throw new Error(`${name} (${p}) answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+    }
+    out.push({ name, path: p, total: body.total, capped: !!body.totalCapped, items: body.items.length });
+    return body;
+  };
+  for (const m of MIX) {
+    const body = await get(m.name, directoryPath(SLUG, m.query));
+    if (m.query === "sort=name" && body.nextCursor) {
+      await get("browse by name, page 2", directoryPath(SLUG, `sort=name&cursor=${body.nextCursor}`));
+    }
+  }
+  return out;
+}
+
+async function checkBaseline(url: string, cookie?: string) {
+  const res = await fetch(url, { headers: cookie ? { cookie } : {} });
+  const body: any = await res.json().catch(() => null);
+  if (res.status !== 200 || !Array.isArray(body?.items)) throw new Error(`baseline answered ${res.status}`);
+}
+
+async function runDb(o: BenchOptions, t: Target): Promise<DbRun> {
+  const label = t.kind === "postgres" ? "PostgreSQL" : "PGlite";
+  console.log(`\n== ${label}, ${t.size.toLocaleString("en-US")} alumni ==`);
+  const flags = [...(o.reload ? ["--reload"] : []), ...(o.plans ? [] : ["--skip-plans"])];
+  const t0 = performance.now();
+  const prepared = await prepareInChild(t, flags);
+  const prepareS = (performance.now() - t0) / 1000;
+  console.log(
+    `  data ${prepared.reused ? "reused" : "loaded"} (${prepareS.toFixed(1)} s incl. plans); directory rows: ${prepared.rows.members} members, ${prepared.rows.operators} operators`,
+  );
+  for (const p of prepared.plans) console.log(`  plan ${p.name.padEnd(14)} ${p.ms.toFixed(2)} ms  ${p.file}`);
+
+  const loadBefore = os.loadavg()[0];
+  const server: Server = await serveInChild(t);
+  try {
+    const alumni = await signIn(server.appUrl, alumnusEmail(t.seed));
+    const operator = await signIn(server.appUrl, OPERATOR_EMAIL);
+    const checked = await checkMix(server.appUrl, alumni);
+    const browse = checked.find((c) => c.path === directoryPath(SLUG, "sort=name"));
+    if (!browse?.items || !browse.total) {
+      throw new Error(
+        `browsing the directory as an alumnus found nobody, though directory_entry holds ${prepared.rows.members} members' rows: the loaded data is incomplete`,
+      );
+    }
+    const empty = checked.filter((c) => c.total === 0).map((c) => c.name);
+    if (empty.length) console.log(`  warning: no match for ${empty.join(", ")}`);
+    await checkMix(server.appUrl, operator);
+    await checkBaseline(`${server.baselineUrl}/baseline`);
+    await checkBaseline(`${server.baselineUrl}/baseline-auth`, alumni);
+    const requests = checked.map((c) => ({ name: c.name, path: c.path }));
+    const base = { connections: o.connections, serverPid: server.pid };
+    const run = async (what: string, url: string, reqs: typeof requests, cookie?: string) => {
+      const headers = cookie ? { cookie } : undefined;
+      if (o.warmup) await measure({ ...base, url, requests: reqs, headers, duration: o.warmup });
+      process.stdout.write(`  ${what}: ${o.duration} s × ${o.connections} connections… `);
+      const x0 = await transactions(t);
+      const m = await measure({ ...base, url, requests: reqs, headers, duration: o.duration });
+      const x1 = await transactions(t);
+      if (x0 !== null && x1 !== null) m.statementsPerRequest = (x1 - x0) / (m.requests + m.non2xx);
+      console.log(`${Math.round(m.rps)} req/s, p95 ${m.p95.toFixed(1)} ms`);
+      return m;
+    };
+    const bare = [{ name: "baseline", path: "/baseline" }];
+    const authed = [{ name: "baseline + auth", path: "/baseline-auth" }];
+    const baseline = await run("baseline", server.baselineUrl, bare);
+    const baselineAuth = await run("baseline + auth", server.baselineUrl, authed, alumni);
+    const asAlumnus = await run("directory (alumnus)", server.appUrl, requests, alumni);
+    let asOperator: Measurement | null = null;
+    if (o.operator) asOperator = await run("directory (operator)", server.appUrl, requests, operator);
+    console.log("  each request alone (1 connection, 20 times)…");
+    const alone = {
+      baseline: (await sequential({ url: server.baselineUrl, requests: bare, reps: 20 }))[0],
+      baselineAuth: (
+        await sequential({ url: server.baselineUrl, requests: authed, headers: { cookie: alumni }, reps: 20 })
+      )[0],
+      alumnus: await sequential({ url: server.appUrl, requests, headers: { cookie: alumni }, reps: 20 }),
+    };
+    let profile: DbRun["profile"] = null;
+    if (o.profile) {
+      process.stdout.write("  profiling the server during one more alumnus run… ");
+      profile = await server.profile(() =>
+        measure({ ...base, url: server.appUrl, requests, headers: { cookie: alumni }, duration: o.duration }),
+      );
+      console.log(profile.file);
+    }
+    const r: DbRun = {
+      kind: t.kind,
+      label,
+      size: t.size,
+      connections: o.connections,
+      duration: o.duration,
+      prepared,
+      prepareS,
+      checked,
+      baseline,
+      baselineAuth,
+      alumnus: asAlumnus,
+      operator: asOperator,
+      alone,
+      profile,
+      loadavg: [loadBefore, os.loadavg()[0]],
+    };
+    printRun(r);
+    return r;
+  } finally {
+    await server.stop();
+  }
+}
+
+const opts = parseOptions(process.argv.slice(2));
+if (!opts) {
+  console.log(HELP);
+  process.exit(0);
+}
+const targets: Target[] = [];
+const common = { seed: opts.seed, pgAdminUrl: opts.pgAdminUrl };
+if (opts.pgSize > 0) targets.push({ kind: "postgres", size: opts.pgSize, ...common });
+if (opts.pgliteSize > 0) targets.push({ kind: "pglite", size: opts.pgliteSize, ...common });
+
+const started = new Date();
+const runs: DbRun[] = [];
+for (const t of targets) runs.push(await runDb(opts, t));
+
+const machine = machineInfo(runs);
+const report = renderReport({
+  opts,
+  runs,
+  machine,
+  started,
+  seconds: (Date.now() - started.getTime()) / 1000,
+});
+writeReport(opts.resultsFile, report);
+fs.mkdirSync(CACHE_DIR, { recursive: true });
+fs.writeFileSync(
+  path.join(CACHE_DIR, "results.json"),
+  JSON.stringify({ started, opts, machine, targets: TARGETS, runs }, null, 2),
+);
+console.log(`\nReport: ${path.relative(process.cwd(), opts.resultsFile)}`);
+
+const bad = failures(runs);
+if (bad.length) {
+  console.error(`\nFAILED: ${bad.join("; ")}`);
+  process.exit(1);
+}

@@ -1,0 +1,108 @@
+// EXPLAIN (ANALYZE, BUFFERS) of the statements behind the directory's main requests, written to
+// bench/plans/<db>-<name>.txt so that a plan change (an index no longer used) shows up in review.
+// The SQL is not retyped: the directory service itself runs each request on a drizzle instance
+// whose logger records every statement with its parameters, and those statements are explained.
+import fs from "node:fs";
+import path from "node:path";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import type { Database, Db } from "../../src/db/client.ts";
+import * as schema from "../../src/db/schema/index.ts";
+import { directoryQuery } from "../../src/modules/directory/schemas.ts";
+import { countDirectory, searchDirectory } from "../../src/modules/directory/service.ts";
+import type { AppContext, NetworkScope } from "../../src/server/context.ts";
+import { SLUG } from "./data.ts";
+import { PLANS_DIR } from "./options.ts";
+
+/** The requests whose plans are kept: name → the directory request's query string. */
+export const PLAN_QUERIES: { name: string; query: string; count?: boolean }[] = [
+  { name: "text", query: "q=マーケティング" },
+  { name: "short", query: "q=人事" },
+  { name: "short-common", query: "q=営業" },
+  { name: "compound", query: "q=営業資料" },
+  { name: "english", query: "q=react" },
+  { name: "text-filter", query: "q=営業&joinFrom=2005&joinTo=2015" },
+  { name: "filters", query: "joinFrom=2010&joinTo=2019&industry=it" },
+  { name: "skill", query: "skill=TypeScript" },
+  { name: "browse", query: "sort=name" },
+  { name: "recent", query: "sort=recent" },
+  { name: "count-short", query: "q=人事", count: true },
+  { name: "count-filters", query: "joinFrom=2010&joinTo=2019&industry=it", count: true },
+];
+
+type Statement = { sql: string; params: unknown[] };
+
+/** A drizzle instance on the same connection(s) that records what it runs. */
+function recordingDb(database: Database, log: Statement[]): Db {
+  const logger = { logQuery: (sql: string, params: unknown[]) => void log.push({ sql, params }) };
+  if (database.kind === "postgres") return drizzleNodePg(database.pool!, { schema, logger });
+  return drizzlePglite(database.pglite!, { schema, logger }) as unknown as Db;
+}
+
+/** The statements the directory service runs for one request (run for real, then recorded). */
+async function statementsOf(ctx: AppContext, scope: NetworkScope, query: string, count: boolean) {
+  const log: Statement[] = [];
+  const rctx = { ...ctx, db: recordingDb(ctx.database, log) };
+  const params = Object.fromEntries(new URLSearchParams(query));
+  const run = () =>
+    count
+      ? countDirectory(
+          rctx,
+          { networkId: scope.network.id, audience: "members" },
+          directoryQuery.parse(params),
+        )
+      : searchDirectory(rctx, scope, directoryQuery.parse(params));
+  await run(); // warm the cache: the plans show the steady state
+  log.length = 0;
+  await run();
+  return log;
+}
+
+export type PlanSummary = { name: string; ms: number; file: string };
+
+/** Writes one plan file per request, as an alumnus (the members' audience) sees the directory. */
+export async function writePlans(
+  ctx: AppContext,
+  label: string,
+  networkId: string,
+  size: number,
+  baselineSql: string,
+): Promise<PlanSummary[]> {
+  fs.mkdirSync(PLANS_DIR, { recursive: true });
+  const scope: NetworkScope = {
+    network: { id: networkId, name: "ベンチ株式会社", slug: SLUG, status: "active" },
+    member: { id: "bench", role: "alumni", status: "active", userId: "bench" },
+    user: { id: "bench", email: "", name: "", emailVerified: true, platformAdmin: false, locale: "ja" },
+  };
+  const out: PlanSummary[] = [];
+  const requests = [...PLAN_QUERIES, { name: "baseline", query: "", count: false }];
+  for (const p of requests) {
+    const baseline = p.name === "baseline";
+    if (baseline) await ctx.database.query(baselineSql, [networkId]);
+    const statements = baseline
+      ? [{ sql: baselineSql, params: [networkId] }]
+      : await statementsOf(ctx, scope, p.query, !!p.count);
+    const parts: string[] = [
+      baseline
+        ? `-- ${label}, ${size.toLocaleString("en-US")} alumni: the baseline's bare SELECT (bench/directory/server.ts)`
+        : `-- ${label}, ${size.toLocaleString("en-US")} alumni, as an alumnus (audience members): ` +
+          `GET /api/n/${SLUG}/directory${p.count ? "/count" : ""}?${p.query}`,
+      `-- ${statements.length} statement(s)${baseline ? "" : ", recorded from src/modules/directory/service.ts"}`,
+    ];
+    let ms = 0;
+    for (const st of statements) {
+      const rows = await ctx.database.query<Record<string, string>>(
+        `EXPLAIN (ANALYZE, BUFFERS) ${st.sql}`,
+        st.params,
+      );
+      const plan = rows.map((r) => Object.values(r)[0]).join("\n");
+      ms += Number(plan.match(/Execution Time: ([\d.]+) ms/)?.[1] ?? Number.NaN);
+      const shown = st.params.map((v) => (v === networkId ? "<network id>" : v));
+      parts.push("", st.sql.replace(/\s+/g, " ").trim(), `-- params: ${JSON.stringify(shown)}`, "", plan);
+    }
+    const file = path.join(PLANS_DIR, `${label}-${p.name}.txt`);
+    fs.writeFileSync(file, `${parts.join("\n")}\n`);
+    out.push({ name: p.name, ms, file: path.relative(path.dirname(PLANS_DIR), file) });
+  }
+  return out;
+}
