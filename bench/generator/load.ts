@@ -314,8 +314,6 @@ const ENTRY_COLUMNS: [keyof EntryRow, string][] = [
   ["skills", "skills"],
   ["location", "location"],
   ["openTo", "open_to"],
-  ["photoPath", "photo_path"],
-  ["card", "card"],
   ["tsv", "tsv"],
   ["txt", "txt"],
 ];
@@ -338,7 +336,7 @@ async function writeDirectory(q: Query, sources: EntrySource[]) {
       }
     }
   }
-  // 17 columns: 500 rows per statement stays well under the 65,535 parameters of one statement.
+  // 15 columns: 500 rows per statement stays well under the 65,535 parameters of one statement.
   for (let i = 0; i < entries.length; i += 500) {
     await insertRows(
       q,

@@ -48,9 +48,6 @@ export const directoryEntry = pgTable(
     skills: text("skills").array().notNull().default(sql`'{}'::text[]`),
     location: text("location"),
     openTo: text("open_to").array().notNull().default(sql`'{}'::text[]`),
-    photoPath: text("photo_path"),
-    /** The card as this audience sees it (ProfileView fields, bio shortened). */
-    card: jsonb("card").$type<Record<string, unknown>>().notNull(),
     /** Weighted lexemes (A names, B skills/job/departments, C company/industry/place, D bio). */
     tsv: tsvector("tsv").notNull(),
     /** Normalised visible text, for substring search through pg_trgm. */
@@ -70,6 +67,27 @@ export const directoryEntry = pgTable(
     index("directory_entry_departments_idx").using("gin", t.departments),
     index("directory_entry_open_to_idx").using("gin", t.openTo),
   ],
+);
+
+/**
+ * The card of a directory_entry row (what the audience sees of the member), read for the rows of a
+ * page only. Kept apart so that the rows a search scans stay narrow (fewer pages, no compression).
+ */
+export const directoryCard = pgTable(
+  "directory_card",
+  {
+    networkId: text("network_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    audience: text("audience").$type<DirectoryAudience>().notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    /** ProfileView fields this audience may see (bio shortened); the photo is `photo_path`. */
+    card: jsonb("card").$type<Record<string, unknown>>().notNull(),
+    photoPath: text("photo_path"),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.audience, t.userId] })],
 );
 
 /**

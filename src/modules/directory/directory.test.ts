@@ -139,14 +139,15 @@ describe("filters", () => {
   });
 
   it("rejects bad filters with a clear error", async () => {
-    for (const params of [
+    const cases: Record<string, string>[] = [
       { joinFrom: "2020", joinTo: "2010" },
       { joinFrom: "abc" },
       { industry: "spaceflight" },
       { openTo: "golf" },
       { sort: "random" },
       { limit: "500" },
-    ]) {
+    ];
+    for (const params of cases) {
       const res = await call(env, { url: url("", params), user: member });
       expect(res.statusCode, JSON.stringify(params)).toBe(400);
       expect(res.json().error.code).toBe("VALIDATION_FAILED");
@@ -282,7 +283,7 @@ describe("the directory follows every change at once", () => {
           surveys: false,
         },
       });
-    const q = async (params: Record<string, string>, who = viewer) =>
+    const q = async (params: Record<string, string | string[]>, who = viewer) =>
       (await call(env, { url: url("", params, n.slug), user: who })).json();
     const sug = async () =>
       (

@@ -8,11 +8,13 @@ import type { DirectoryFilter, DirectorySort } from "./schemas.ts";
 import {
   containsPattern,
   labelKey,
+  lexemeQuery,
   normalizeText,
   prefixPattern,
   prefixQuery,
   queryWords,
   rankQuery,
+  scopeLexeme,
 } from "./text.ts";
 
 export type Scope = { networkId: string; audience: DirectoryAudience };
@@ -32,16 +34,21 @@ const textArray = (xs: string[]) =>
   sql`${`{${xs.map((x) => `"${x.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`}::text[]`;
 
 export function prepareSearch(scope: Scope, f: DirectoryFilter): Search {
-  const conds: SQL[] = [sql`network_id = ${scope.networkId}`, sql`audience = ${scope.audience}`];
   const ws = queryWords(f.q ?? "");
+  // With words, the GIN index on tsv drives the search, scoped by the scope lexeme; the plain
+  // scope conditions are then written so that no btree index is used for them (a network is
+  // rarely selective, and a bitmap over all its rows would cost more than the search itself).
+  const conds: SQL[] = ws.length
+    ? [sql`network_id || '' = ${scope.networkId}`, sql`audience || '' = ${scope.audience}`]
+    : [sql`network_id = ${scope.networkId}`, sql`audience = ${scope.audience}`];
+  const scoped = (terms: string[]) =>
+    sql`tsv @@ ${[lexemeQuery(scopeLexeme(scope.networkId, scope.audience)), ...terms].join(" & ")}::tsquery`;
   // Words matched by prefix only go into one tsquery (one GIN scan); Japanese words of three or
   // more characters may also match inside a compound, through the trigram index.
   const prefixOnly = ws.filter((w) => !w.substring);
-  if (prefixOnly.length) {
-    conds.push(sql`tsv @@ ${prefixOnly.map((w) => prefixQuery(w.word)).join(" & ")}::tsquery`);
-  }
+  if (prefixOnly.length) conds.push(scoped(prefixOnly.map((w) => prefixQuery(w.word))));
   for (const w of ws.filter((x) => x.substring)) {
-    conds.push(sql`(tsv @@ ${prefixQuery(w.word)}::tsquery or txt like ${containsPattern(w.word)})`);
+    conds.push(sql`(${scoped([prefixQuery(w.word)])} or txt like ${containsPattern(w.word)})`);
   }
   if (f.joinFrom !== undefined) conds.push(sql`join_year >= ${f.joinFrom}`);
   if (f.joinTo !== undefined) conds.push(sql`join_year <= ${f.joinTo}`);
@@ -75,43 +82,119 @@ export type EntryHit = {
   sortKey: string;
 };
 
-/** One page of matches, keyset-paged; `limit + 1` rows tell whether there is a next page. */
-export async function findEntries(
+/**
+ * Totals and relevance are computed over at most this many matches (the first by reading). Beyond
+ * it the total reads "1,000+" and relevance orders those first matches: a search that broad needs
+ * refining, not paging, and it keeps every search within a bounded amount of work.
+ */
+export const MATCH_CAP = 1000;
+
+/** The card row of page row `p`. */
+const cardOf = ({ networkId, audience }: Scope) =>
+  sql`d.network_id = ${networkId} and d.audience = ${audience} and d.user_id = p.user_id`;
+
+export type Page = { hits: EntryHit[]; total: number | null; capped: boolean };
+
+type Keys = { key: SQL; order: SQL; after: SQL | null };
+
+/** Sort key, order and keyset condition of a sort, on the columns of relation `t`. */
+function keysOf(t: SQL, sort: DirectorySort, cursor: Cursor | null): Keys {
+  if (sort === "relevance") {
+    return {
+      key: sql`${t}.r::text`,
+      order: sql`${t}.r desc, ${t}.user_id`,
+      after: cursor
+        ? sql`(${t}.r < ${cursor.key}::real or (${t}.r = ${cursor.key}::real and ${t}.user_id > ${cursor.userId}))`
+        : null,
+    };
+  }
+  if (sort === "recent") {
+    return {
+      key: sql`${t}.member_since::text`,
+      order: sql`${t}.member_since desc, ${t}.user_id`,
+      after: cursor
+        ? sql`(${t}.member_since < ${cursor.key}::timestamptz or (${t}.member_since = ${cursor.key}::timestamptz and ${t}.user_id > ${cursor.userId}))`
+        : null,
+    };
+  }
+  return {
+    key: sql`${t}.name_sort`,
+    order: sql`${t}.name_sort, ${t}.user_id`,
+    after: cursor ? sql`(${t}.name_sort, ${t}.user_id) > (${cursor.key}, ${cursor.userId})` : null,
+  };
+}
+
+/**
+ * One page of matches (`limit + 1` rows tell whether there is a next page).
+ *
+ * By name or date: the page walks its index from the cursor; the first page also counts the
+ * matches up to the cap. By relevance: a bounded scan takes up to MATCH_CAP + 1 matches in user-id
+ * order (uncorrelated with the text, so the planner's estimates hold: in name order, people called
+ * 佐藤 would all sit together), ranks them, and gives the total and the page in one query.
+ */
+export async function findPage(
   db: Db | Tx,
   s: Search,
   sort: DirectorySort,
   cursor: Cursor | null,
   limit: number,
-): Promise<EntryHit[]> {
-  const useRank = sort === "relevance" && s.rank;
-  let keyExpr: SQL;
-  let order: SQL;
-  let after: SQL | null = null;
-  if (useRank) {
-    keyExpr = sql`(${s.rank})::text`;
-    order = sql`${s.rank} desc, user_id`;
-    if (cursor)
-      after = sql`(${s.rank} < ${cursor.key}::real or (${s.rank} = ${cursor.key}::real and user_id > ${cursor.userId}))`;
-  } else if (sort === "recent") {
-    keyExpr = sql`member_since::text`;
-    order = sql`member_since desc, user_id`;
-    if (cursor)
-      after = sql`(member_since < ${cursor.key}::timestamptz or (member_since = ${cursor.key}::timestamptz and user_id > ${cursor.userId}))`;
-  } else {
-    keyExpr = sql`name_sort`;
-    order = sql`name_sort, user_id`;
-    if (cursor) after = sql`(name_sort, user_id) > (${cursor.key}, ${cursor.userId})`;
+): Promise<Page> {
+  if (sort !== "relevance" || !s.rank) {
+    const k = keysOf(sql.raw("e"), sort === "recent" ? "recent" : "name", cursor);
+    const outer = keysOf(sql.raw("p"), sort === "recent" ? "recent" : "name", null);
+    const res = await db.execute(sql`
+      select p.user_id as "userId", d.card, d.photo_path as "photoPath", ${outer.key} as "sortKey"
+        from (select e.user_id, e.name_sort, e.member_since
+                from directory_entry e
+               where ${s.where} ${k.after ? sql`and ${k.after}` : sql``}
+               order by ${k.order}
+               limit ${limit + 1}) p
+        join directory_card d on ${cardOf(s.scope)}
+       order by ${outer.order}`);
+    const n = cursor ? null : await countCapped(db, s);
+    return {
+      hits: res.rows as EntryHit[],
+      total: n === null ? null : Math.min(n, MATCH_CAP),
+      capped: (n ?? 0) > MATCH_CAP,
+    };
   }
-  const where = after ? sql`${s.where} and ${after}` : s.where;
+  const k = keysOf(sql.raw("c"), "relevance", cursor);
+  const p = keysOf(sql.raw("p"), "relevance", null);
+  // The rank is computed outside the capped scan (so only for the capped matches), and the card
+  // is read for the page's rows only.
   const res = await db.execute(sql`
-    select user_id as "userId", card, photo_path as "photoPath", ${keyExpr} as "sortKey"
-      from directory_entry
-     where ${where}
-     order by ${order}
-     limit ${limit + 1}`);
-  return res.rows as EntryHit[];
+    with c as materialized (
+      select m.user_id, ${s.rank} as r
+        from (select user_id, tsv, txt
+                from directory_entry
+               where ${s.where}
+               limit ${MATCH_CAP + 1}) m
+    ), p as (
+      select c.*, ${k.key} as sort_key from c ${k.after ? sql`where ${k.after}` : sql``} order by ${k.order} limit ${limit + 1}
+    )
+    select p.user_id as "userId", d.card, d.photo_path as "photoPath", p.sort_key as "sortKey",
+           (select count(*) from c)::int as "n"
+      from p
+      join directory_card d on ${cardOf(s.scope)}
+     order by ${p.order}`);
+  const rows = res.rows as (EntryHit & { n: number })[];
+  const n = rows[0]?.n ?? 0; // no row: no match (the first page has no keyset condition)
+  return {
+    hits: rows.map(({ n: _, ...h }) => h),
+    total: cursor ? null : Math.min(n, MATCH_CAP),
+    capped: !cursor && n > MATCH_CAP,
+  };
 }
 
+/** Matches up to MATCH_CAP + 1, in whatever order is cheapest to find them. */
+async function countCapped(db: Db | Tx, s: Search): Promise<number> {
+  const res = await db.execute(
+    sql`select count(*)::int as n from (select 1 from directory_entry where ${s.where} limit ${MATCH_CAP + 1}) m`,
+  );
+  return (res.rows[0] as { n: number }).n;
+}
+
+/** Exact number of matches (segments, live counts in the segment editor). */
 export async function countEntries(db: Db | Tx, s: Search): Promise<number> {
   const res = await db.execute(sql`select count(*)::int as n from directory_entry where ${s.where}`);
   return (res.rows[0] as { n: number }).n;

@@ -30,8 +30,8 @@ export default async function directoryRoutes(app: FastifyZod, ctx: AppContext) 
     },
     async (req) => {
       const scope = await requireMember(ctx, req, req.params.slug);
-      const { items, total, nextCursor } = await searchDirectory(ctx, scope, req.query);
-      return { items, total, nextCursor };
+      const { items, total, totalCapped, nextCursor } = await searchDirectory(ctx, scope, req.query);
+      return { items, total, totalCapped, nextCursor };
     },
   );
 

@@ -68,7 +68,11 @@ export type DirectoryCard = z.infer<typeof directoryCard>;
 
 export const directoryPage = z.object({
   items: z.array(directoryCard),
-  total: z.number().nullable().describe("Members matching, on the first page (null on later pages)"),
+  total: z
+    .number()
+    .nullable()
+    .describe("Members matching, on the first page (null on later pages); at most 1000, see totalCapped"),
+  totalCapped: z.boolean().describe("true: more than `total` (1000) members match — refine the search"),
   nextCursor: z.string().nullable(),
 });
 

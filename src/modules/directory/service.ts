@@ -9,7 +9,7 @@ import {
   type Cursor,
   countEntries,
   type EntryHit,
-  findEntries,
+  findPage,
   prepareSearch,
   type Scope,
   suggestTerms,
@@ -64,16 +64,18 @@ export async function searchDirectory(ctx: AppContext, scope: NetworkScope, q: D
   const search = prepareSearch(scopeOf(scope), q);
   const sort = effectiveSort(q, search.rank !== null);
   const cursor = q.cursor ? decodeCursor(q.cursor, sort) : null;
-  // The total is counted for the first page only (later pages would count the same).
-  const [rows, total] = await Promise.all([
-    findEntries(ctx.db, search, sort, cursor, q.limit),
-    cursor ? Promise.resolve(null) : countEntries(ctx.db, search),
-  ]);
+  const { hits: rows, total, capped } = await findPage(ctx.db, search, sort, cursor, q.limit);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   const nextCursor =
     rows.length > q.limit && last ? encodeCursor({ sort, key: last.sortKey, userId: last.userId }) : null;
-  return { items: page.map((h) => presentCard(scope.network.slug, h)), total, nextCursor, sort };
+  return {
+    items: page.map((h) => presentCard(scope.network.slug, h)),
+    total,
+    totalCapped: capped,
+    nextCursor,
+    sort,
+  };
 }
 
 export async function countDirectory(ctx: AppContext, scope: Scope, f: DirectoryFilter) {

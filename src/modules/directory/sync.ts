@@ -5,6 +5,7 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import {
+  directoryCard,
   directoryEntry,
   directoryTerm,
   member,
@@ -94,8 +95,18 @@ export async function applyTermDeltas(tx: Tx, networkId: string, deltas: Delta[]
     .where(and(eq(directoryTerm.networkId, networkId), lte(directoryTerm.count, 0)));
 }
 
-export function entryValues(e: EntryRow) {
+function entryValues({ card: _c, photoPath: _p, ...e }: EntryRow) {
   return { ...e, memberSince: new Date(e.memberSince) };
+}
+
+function cardValues(e: EntryRow) {
+  return {
+    networkId: e.networkId,
+    audience: e.audience,
+    userId: e.userId,
+    card: e.card,
+    photoPath: e.photoPath,
+  };
 }
 
 /**
@@ -136,7 +147,13 @@ export async function syncDirectory(tx: Tx, networkId: string, userIds: string[]
       for (const t of termsOf(s, e)) deltas.push({ audience: e.audience, ...t, delta: 1 });
     }
   }
-  if (entries.length) await tx.insert(directoryEntry).values(entries.map(entryValues));
+  await tx
+    .delete(directoryCard)
+    .where(and(eq(directoryCard.networkId, networkId), inArray(directoryCard.userId, userIds)));
+  if (entries.length) {
+    await tx.insert(directoryEntry).values(entries.map(entryValues));
+    await tx.insert(directoryCard).values(entries.map(cardValues));
+  }
   await applyTermDeltas(tx, networkId, deltas);
 }
 

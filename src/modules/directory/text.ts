@@ -89,10 +89,20 @@ export function queryWords(q: string): QueryWord[] {
   return out;
 }
 
-/** A tsquery literal for one word as a prefix: 'word':* (quotes and backslashes escaped). */
-export function prefixQuery(word: string): string {
-  return `'${word.replace(/\\/g, "\\\\").replace(/'/g, "''")}':*`;
+/**
+ * The lexeme naming a row's network and audience, added to every row's tsvector: a text search
+ * includes it, so the GIN scan itself keeps to one network (the plain network/audience conditions
+ * stay in every query as well, they alone decide what a viewer may read).
+ */
+export const scopeLexeme = (networkId: string, audience: string) => `~${networkId}:${audience}`;
+
+/** A tsquery literal for one lexeme, as is (quotes and backslashes escaped). */
+export function lexemeQuery(word: string): string {
+  return `'${word.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 }
+
+/** A tsquery literal for one word as a prefix: 'word':* */
+export const prefixQuery = (word: string) => `${lexemeQuery(word)}:*`;
 
 /** Every word as a prefix, OR-ed: used to rank (any matching word counts). */
 export function rankQuery(ws: QueryWord[]): string {

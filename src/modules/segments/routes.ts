@@ -112,8 +112,13 @@ export default async function segmentsRoutes(app: FastifyZod, ctx: AppContext) {
     },
     async (req) => {
       const { scope } = await operator(req);
-      const { items, total, nextCursor } = await segmentMembers(ctx, scope, req.params.id, req.query);
-      return { items, total, nextCursor };
+      const { items, total, totalCapped, nextCursor } = await segmentMembers(
+        ctx,
+        scope,
+        req.params.id,
+        req.query,
+      );
+      return { items, total, totalCapped, nextCursor };
     },
   );
 }
