@@ -11,6 +11,7 @@ import {
   type TestNetwork,
   type TestUser,
 } from "../../test/harness.ts";
+import { findPage, prepareSearch } from "./queries.ts";
 import { addPeople, addPerson, PEOPLE } from "./testing.ts";
 
 let env: TestEnv;
@@ -220,6 +221,21 @@ describe("sorting and paging", () => {
     }
     const recent = (await find({ sort: "recent" })).keys;
     expect(recent[0]).toBe("smith"); // added last
+  });
+
+  it("caps the total and the ranked set of a very broad search, never the pages by name", async () => {
+    const scope = { networkId: net.id, audience: "operators" as const };
+    const broad = prepareSearch(scope, { q: "部" });
+    const all = await findPage(env.ctx.db, broad, "relevance", null, 50);
+    expect(all.capped).toBe(false);
+    const capped = await findPage(env.ctx.db, broad, "relevance", null, 2, 3);
+    expect(capped).toMatchObject({ total: 3, capped: true });
+    expect(capped.hits).toHaveLength(3); // limit + 1: there is a next page
+    const byName = await findPage(env.ctx.db, prepareSearch(scope, {}), "name", null, 50, 3);
+    expect(byName).toMatchObject({ total: 3, capped: true });
+    expect(byName.hits.length).toBe(ACTIVE.length + 3); // the page itself is not capped
+    const api = (await find({ q: "部" })).body;
+    expect(api.totalCapped).toBe(false);
   });
 
   it("a cursor of another sort is refused", async () => {

@@ -138,6 +138,7 @@ export async function findPage(
   sort: DirectorySort,
   cursor: Cursor | null,
   limit: number,
+  cap = MATCH_CAP,
 ): Promise<Page> {
   if (sort !== "relevance" || !s.rank) {
     const k = keysOf(sql.raw("e"), sort === "recent" ? "recent" : "name", cursor);
@@ -151,11 +152,11 @@ export async function findPage(
                limit ${limit + 1}) p
         join directory_card d on ${cardOf(s.scope)}
        order by ${outer.order}`);
-    const n = cursor ? null : await countCapped(db, s);
+    const n = cursor ? null : await countCapped(db, s, cap);
     return {
       hits: res.rows as EntryHit[],
-      total: n === null ? null : Math.min(n, MATCH_CAP),
-      capped: (n ?? 0) > MATCH_CAP,
+      total: n === null ? null : Math.min(n, cap),
+      capped: (n ?? 0) > cap,
     };
   }
   const k = keysOf(sql.raw("c"), "relevance", cursor);
@@ -168,7 +169,7 @@ export async function findPage(
         from (select user_id, tsv, txt
                 from directory_entry
                where ${s.where}
-               limit ${MATCH_CAP + 1}) m
+               limit ${cap + 1}) m
     ), p as (
       select c.*, ${k.key} as sort_key from c ${k.after ? sql`where ${k.after}` : sql``} order by ${k.order} limit ${limit + 1}
     )
@@ -181,15 +182,15 @@ export async function findPage(
   const n = rows[0]?.n ?? 0; // no row: no match (the first page has no keyset condition)
   return {
     hits: rows.map(({ n: _, ...h }) => h),
-    total: cursor ? null : Math.min(n, MATCH_CAP),
-    capped: !cursor && n > MATCH_CAP,
+    total: cursor ? null : Math.min(n, cap),
+    capped: !cursor && n > cap,
   };
 }
 
 /** Matches up to MATCH_CAP + 1, in whatever order is cheapest to find them. */
-async function countCapped(db: Db | Tx, s: Search): Promise<number> {
+async function countCapped(db: Db | Tx, s: Search, cap: number): Promise<number> {
   const res = await db.execute(
-    sql`select count(*)::int as n from (select 1 from directory_entry where ${s.where} limit ${MATCH_CAP + 1}) m`,
+    sql`select count(*)::int as n from (select 1 from directory_entry where ${s.where} limit ${cap + 1}) m`,
   );
   return (res.rows[0] as { n: number }).n;
 }
