@@ -137,7 +137,9 @@ function Directory({ slug, operator }: { slug: string; operator: boolean }) {
         <Text span size="sm" c="dimmed" fw={400} mr={6}>
           {t("totalLabel")}
         </Text>
-        {total === null ? "…" : t("total", { count: total, formatted: formatNumber(total) })}
+        {total === null
+          ? "…"
+          : t(search.capped ? "totalCapped" : "total", { count: total, formatted: formatNumber(total) })}
       </Text>
       {operator && (
         <Button variant="light" size="xs" onClick={savingControls.open}>

@@ -17,6 +17,7 @@ addStrings("directory", {
     showResults: "{{formatted}}人を表示",
     clear: "条件をクリア",
     total: "{{formatted}}人",
+    totalCapped: "{{formatted}}人以上",
     totalLabel: "該当するメンバー",
     empty: {
       title: "該当するメンバーはいません",
@@ -87,6 +88,7 @@ addStrings("directory", {
     clear: "Clear filters",
     total_one: "{{formatted}} member",
     total_other: "{{formatted}} members",
+    totalCapped: "{{formatted}}+ members",
     totalLabel: "Matching",
     empty: {
       title: "No members match",

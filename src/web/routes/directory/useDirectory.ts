@@ -2,7 +2,13 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-qu
 import { api } from "../../api.ts";
 import { type DirectoryCard, type DirectorySort, type Filter, filterToParams } from "./filter.ts";
 
-type DirectoryPage = { items: DirectoryCard[]; total: number | null; nextCursor: string | null };
+type DirectoryPage = {
+  items: DirectoryCard[];
+  total: number | null;
+  /** More than `total` match (the server counts up to a cap). */
+  totalCapped?: boolean;
+  nextCursor: string | null;
+};
 
 const base = (slug: string) => `/api/n/${encodeURIComponent(slug)}/directory`;
 
@@ -26,6 +32,7 @@ export function useDirectorySearch(slug: string, filter: Filter, sort: Directory
   });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const total = list.data?.pages[0]?.total ?? null;
+  const capped = !!list.data?.pages[0]?.totalCapped;
   const loadMore = {
     shown: rows.length,
     total: total ?? rows.length,
@@ -33,7 +40,7 @@ export function useDirectorySearch(slug: string, filter: Filter, sort: Directory
     loading: list.isFetchingNextPage,
     onLoadMore: () => list.fetchNextPage(),
   };
-  return { list, rows, total, loadMore };
+  return { list, rows, total, capped, loadMore };
 }
 
 /** How many members a filter matches now (`/directory/count`), for live counts while editing. */
