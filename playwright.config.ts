@@ -30,6 +30,13 @@ export default defineConfig({
       ],
     },
   },
+  // One worker runs the files in alphabetical order, project by project. membership.spec.ts goes
+  // through first-run setup itself, so it must run before any spec that only needs a set-up
+  // installation (those call ensureSetup and work alone too): they live in the second project.
+  projects: [
+    { name: "journeys", testIgnore: /directory\.spec\.ts$/ },
+    { name: "after-setup", testMatch: /directory\.spec\.ts$/ },
+  ],
   webServer: {
     command: "node scripts/start.mjs",
     url: `http://localhost:${E2E_PORT}/healthz`,
