@@ -1,14 +1,11 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { directoryPage } from "../../../modules/directory/schemas.ts";
 import { api } from "../../api.ts";
-import { type DirectoryCard, type DirectorySort, type Filter, filterToParams } from "./filter.ts";
+import { type DirectorySort, type Filter, filterToParams } from "./filter.ts";
 
-type DirectoryPage = {
-  items: DirectoryCard[];
-  total: number | null;
-  /** More than `total` match (the server counts up to a cap). */
-  totalCapped?: boolean;
-  nextCursor: string | null;
-};
+/** `total` (first page only) is exact up to a cap; `totalCapped`: more than that match. */
+type DirectoryPage = z.infer<typeof directoryPage>;
 
 const base = (slug: string) => `/api/n/${encodeURIComponent(slug)}/directory`;
 

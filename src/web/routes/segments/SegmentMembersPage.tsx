@@ -25,13 +25,15 @@ function Members({ slug, segment }: { slug: string; segment: Segment }) {
     `${segmentPath(slug, segment.id)}/members`,
     {},
   );
+  // More members match than the server counts exactly (`totalCapped`).
+  const capped = !!(list.data?.pages[0] as { totalCapped?: boolean } | undefined)?.totalCapped;
   return (
     <Stack gap="sm">
       <Title order={3} size="h4">
         {t("membersTitle")}
         {list.data && (
           <Text span c="dimmed" fw={400} ml="xs">
-            {membersCount(t, loadMore.total)}
+            {membersCount(t, loadMore.total, capped)}
           </Text>
         )}
       </Title>

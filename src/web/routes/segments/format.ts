@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { formatNumber } from "../../components/format.ts";
 
-/** "1,234人" / "1,234 members" (`t` of the "segments" namespace). */
-export const membersCount = (t: TFunction, n: number) => t("count", { count: n, formatted: formatNumber(n) });
+/** "1,234人" / "1,234 members" (`t` of the "segments" namespace); `capped`: "1,000人以上". */
+export const membersCount = (t: TFunction, n: number, capped = false) =>
+  t(capped ? "countCapped" : "count", { count: n, formatted: formatNumber(n) });
