@@ -15,14 +15,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate, useParams } from "react-router";
 import { api } from "../api.ts";
-import { addStrings, setLanguage } from "../i18n/index.ts";
+import { setLanguage } from "../i18n/index.ts";
 import { signOut, useMe } from "../session.ts";
-
-// Navigation labels added with the directory and segments (merged into the "common" namespace).
-addStrings("common", {
-  ja: { nav: { directory: "メンバー名簿", segments: "セグメント" } },
-  en: { nav: { directory: "Directory", segments: "Segments" } },
-});
 
 export function LanguageSwitch() {
   const { i18n, t } = useTranslation();

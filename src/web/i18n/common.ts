@@ -22,6 +22,8 @@ export const common = {
     roles: { operator: "運営", employee: "社員", alumni: "アルムナイ" },
     nav: {
       home: "ホーム",
+      directory: "メンバー名簿",
+      segments: "セグメント",
       profile: "プロフィール",
       consent: "同意・通知設定",
       roster: "名簿",
@@ -72,6 +74,8 @@ export const common = {
     roles: { operator: "Operator", employee: "Employee", alumni: "Alumni" },
     nav: {
       home: "Home",
+      directory: "Directory",
+      segments: "Segments",
       profile: "Profile",
       consent: "Consent & notifications",
       roster: "Roster",

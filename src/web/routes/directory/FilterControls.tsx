@@ -6,8 +6,8 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { OPEN_TO } from "../../../shared/profile.ts";
 import { industryOptions, jobTypeOptions } from "../../components/profileLabels.ts";
+import { SuggestAutocomplete, SuggestTagsInput } from "../../components/SuggestInputs.tsx";
 import { DECADES, decadeOf, type Filter, joinYears } from "./filter.ts";
-import { SuggestAutocomplete, SuggestTagsInput } from "./SuggestInputs.tsx";
 import { useImeSafeText } from "./useImeSafeText.ts";
 import "./i18n.ts";
 

@@ -1,6 +1,6 @@
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { api } from "../../api.ts";
+import { api } from "../api.ts";
 
 export type SuggestField = "skills" | "departments" | "location";
 type Suggestion = { label: string; key: string; count: number };
