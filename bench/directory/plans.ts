@@ -69,6 +69,10 @@ export async function writePlans(
   baselineSql: string,
 ): Promise<PlanSummary[]> {
   fs.mkdirSync(PLANS_DIR, { recursive: true });
+  // Plans of requests no longer in the list must not linger.
+  for (const f of fs.readdirSync(PLANS_DIR)) {
+    if (f.startsWith(`${label}-`) && f.endsWith(".txt")) fs.rmSync(path.join(PLANS_DIR, f));
+  }
   const scope: NetworkScope = {
     network: { id: networkId, name: "ベンチ株式会社", slug: SLUG, status: "active" },
     member: { id: "bench", role: "alumni", status: "active", userId: "bench" },
