@@ -79,7 +79,7 @@ async function checkBaseline(url: string, cookie?: string) {
   if (res.status !== 200 || !Array.isArray(body?.items)) throw new Error(`baseline answered ${res.status}`);
 }
 
-async function runDb(o: BenchOptions, t: Target): Promise<DbRun> {
+async function runDb(o: BenchOptions, t: Target): Promise<DbRun | null> {
   const label = t.kind === "postgres" ? "PostgreSQL" : "PGlite";
   console.log(`\n== ${label}, ${t.size.toLocaleString("en-US")} alumni ==`);
   const flags = [...(o.reload ? ["--reload"] : []), ...(o.plans ? [] : ["--skip-plans"])];
@@ -89,7 +89,8 @@ async function runDb(o: BenchOptions, t: Target): Promise<DbRun> {
   console.log(
     `  data ${prepared.reused ? "reused" : "loaded"} (${prepareS.toFixed(1)} s incl. plans); directory rows: ${prepared.rows.members} members, ${prepared.rows.operators} operators`,
   );
-  for (const p of prepared.plans) console.log(`  plan ${p.name.padEnd(14)} ${p.ms.toFixed(2)} ms  ${p.file}`);
+  for (const p of prepared.plans) console.log(`  plan ${p.name.padEnd(20)} ${p.ms.toFixed(2)} ms  ${p.file}`);
+  if (o.plansOnly) return null;
 
   const loadBefore = os.loadavg()[0];
   const server: Server = await serveInChild(t);
@@ -180,7 +181,11 @@ if (opts.pgliteSize > 0) targets.push({ kind: "pglite", size: opts.pgliteSize, .
 
 const started = new Date();
 const runs: DbRun[] = [];
-for (const t of targets) runs.push(await runDb(opts, t));
+for (const t of targets) {
+  const r = await runDb(opts, t);
+  if (r) runs.push(r);
+}
+if (opts.plansOnly) process.exit(0);
 
 const machine = machineInfo(runs);
 const report = renderReport({

@@ -24,6 +24,8 @@ Usage: npm run bench -- [options]
   --seed <N>           generator seed (default 1)
   --skip-operator      no run as an operator (the alumni run and the baseline only)
   --skip-plans         do not write EXPLAIN plans to bench/plans/
+  --plans-only         load or reuse the data and write the plans, no load runs (after a change
+                       to the queries: see what the planner does now)
   --profile            one more alumnus run with the server's CPU profiled (not in the table):
                        where the time goes, by package and function
   --reload             reload the data even when the cached database holds the same data
@@ -43,6 +45,7 @@ export type BenchOptions = {
   seed: number;
   operator: boolean;
   plans: boolean;
+  plansOnly: boolean;
   profile: boolean;
   reload: boolean;
   pgAdminUrl: string;
@@ -70,6 +73,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       seed: { type: "string" },
       "skip-operator": { type: "boolean" },
       "skip-plans": { type: "boolean" },
+      "plans-only": { type: "boolean" },
       profile: { type: "boolean" },
       reload: { type: "boolean" },
       "pg-admin-url": { type: "string" },
@@ -89,7 +93,8 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     connections: int("connections", values.connections, 16, 1),
     seed: int("seed", values.seed, 1),
     operator: !values["skip-operator"],
-    plans: !values["skip-plans"],
+    plans: !values["skip-plans"] || !!values["plans-only"],
+    plansOnly: !!values["plans-only"],
     profile: !!values.profile,
     reload: !!values.reload,
     pgAdminUrl:

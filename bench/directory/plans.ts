@@ -12,20 +12,12 @@ import { directoryQuery } from "../../src/modules/directory/schemas.ts";
 import { countDirectory, searchDirectory } from "../../src/modules/directory/service.ts";
 import type { AppContext, NetworkScope } from "../../src/server/context.ts";
 import { SLUG } from "./data.ts";
+import { MIX } from "./mix.ts";
 import { PLANS_DIR } from "./options.ts";
 
-/** The requests whose plans are kept: name → the directory request's query string. */
+/** The requests whose plans are kept: every request of the mix, and two counts (segments). */
 export const PLAN_QUERIES: { name: string; query: string; count?: boolean }[] = [
-  { name: "text", query: "q=マーケティング" },
-  { name: "short", query: "q=人事" },
-  { name: "short-common", query: "q=営業" },
-  { name: "compound", query: "q=営業資料" },
-  { name: "english", query: "q=react" },
-  { name: "text-filter", query: "q=営業&joinFrom=2005&joinTo=2015" },
-  { name: "filters", query: "joinFrom=2010&joinTo=2019&industry=it" },
-  { name: "skill", query: "skill=TypeScript" },
-  { name: "browse", query: "sort=name" },
-  { name: "recent", query: "sort=recent" },
+  ...MIX.map((m) => ({ name: m.id, query: m.query })),
   { name: "count-short", query: "q=人事", count: true },
   { name: "count-filters", query: "joinFrom=2010&joinTo=2019&industry=it", count: true },
 ];

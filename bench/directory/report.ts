@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import type { DbKind } from "./data.ts";
 import type { Measurement, Percentiles } from "./loadgen.ts";
+import { MIX } from "./mix.ts";
 import { type BenchOptions, ROOT } from "./options.ts";
 import type { ProfileSummary } from "./profile.ts";
 import type { PreparedMessage } from "./server.ts";
@@ -151,9 +152,9 @@ export function renderReport(o: {
     "",
   );
   L.push(
-    `- Load average (1 min) before → after each database's runs: ${runs
-      .map((r) => `${r.label} ${r.loadavg[0].toFixed(2)} → ${r.loadavg[1].toFixed(2)}`)
-      .join(", ")} (other work on the machine skews both the endpoint and the baseline)`,
+    `- Load average (1 min) just before each database's runs: ${runs
+      .map((r) => `${r.label} ${r.loadavg[0].toFixed(2)}`)
+      .join(", ")} (above ~0.5, other work on the machine skewed both the endpoint and the baseline)`,
   );
   if (machine.postgres) L.push(`- PostgreSQL: ${machine.postgres}`);
   if (machine.pglite) L.push(`- PGlite: ${machine.pglite}`);
@@ -191,21 +192,30 @@ export function renderReport(o: {
     "",
     "### Per request (alumnus)",
     "",
-    "matches: `total` of the first page; alone: p50 of 20 requests sent one at a time (no queueing); " +
-      "p50/p95: in the load run above.",
+    "matches: `total` of the first page; SQL ms: execution time of its statements in EXPLAIN ANALYZE " +
+      "(alone, warm cache; plan in `plans/<db>-<id>.txt`); alone p50: 20 requests sent one at a time " +
+      "(no queueing); p50/p95: in the load run above.",
     "",
-    `| request | ${runs.map((r) => `${r.label} matches | alone p50 | p50 | p95`).join(" | ")} |`,
-    `| --- | ${runs.map(() => "---: | ---: | ---: | ---:").join(" | ")} |`,
+    `| request | ${runs.map((r) => `${r.label} matches | SQL ms | alone p50 | p50 | p95`).join(" | ")} |`,
+    `| --- | ${runs.map(() => "---: | ---: | ---: | ---: | ---:").join(" | ")} |`,
   );
+  const planMs = (r: DbRun, id: string | undefined) => {
+    const p = id ? r.prepared.plans.find((x) => x.name === id) : undefined;
+    return p ? ms(p.ms) : "–";
+  };
   L.push(
     `| baseline (bare SELECT) | ${runs
-      .map((r) => `– | ${ms(r.alone.baseline.p50)} | ${ms(r.baseline.p50)} | ${ms(r.baseline.p95)}`)
+      .map(
+        (r) =>
+          `– | ${planMs(r, "baseline")} | ${ms(r.alone.baseline.p50)} | ${ms(r.baseline.p50)} | ${ms(r.baseline.p95)}`,
+      )
       .join(" | ")} |`,
   );
   L.push(
     `| baseline + auth | ${runs
       .map(
-        (r) => `– | ${ms(r.alone.baselineAuth.p50)} | ${ms(r.baselineAuth.p50)} | ${ms(r.baselineAuth.p95)}`,
+        (r) =>
+          `– | ${planMs(r, "baseline")} | ${ms(r.alone.baselineAuth.p50)} | ${ms(r.baselineAuth.p50)} | ${ms(r.baselineAuth.p95)}`,
       )
       .join(" | ")} |`,
   );
@@ -216,7 +226,8 @@ export function renderReport(o: {
       const matches = c ? (c.total === null ? "(page 2)" : `${int(c.total)}${c.capped ? "+" : ""}`) : "–";
       const a = r.alone.alumnus.find((x) => x.name === name);
       const p = r.alumnus.perRequest.find((x) => x.name === name);
-      return `${matches} | ${a ? ms(a.p50) : "–"} | ${p ? ms(p.p50) : "–"} | ${p ? ms(p.p95) : "–"}`;
+      const id = MIX.find((m) => m.name === name)?.id;
+      return `${matches} | ${planMs(r, id)} | ${a ? ms(a.p50) : "–"} | ${p ? ms(p.p50) : "–"} | ${p ? ms(p.p95) : "–"}`;
     });
     L.push(`| ${name} | ${cells.join(" | ")} |`);
   }
@@ -224,7 +235,7 @@ export function renderReport(o: {
   if (withPlans.length) {
     L.push(
       "",
-      "### Query plans (EXPLAIN ANALYZE execution time, one query alone, warm cache)",
+      "### Query plans (EXPLAIN ANALYZE execution time of each request's statements, alone, warm cache)",
       "",
       `| query | ${withPlans.map((r) => `${r.label} ms`).join(" | ")} | files |`,
       `| --- | ${withPlans.map(() => "---:").join(" | ")} | --- |`,
