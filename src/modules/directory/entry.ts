@@ -6,7 +6,7 @@ import type { ProfileField, Visibility } from "../../shared/profile.ts";
 import { CODE_LABELS } from "../../shared/profile-labels.ts";
 import { kanaKey } from "../../shared/text.ts";
 import { fieldVisibleTo, type ViewerKind, visibilityMap } from "../profiles/policy.ts";
-import { labelKey, lexemes, normalizeText, scopeLexeme } from "./text.ts";
+import { labelKey, lexemes, normalizeText } from "./text.ts";
 
 /** Everything the directory needs about one member (profile columns null when there is no profile). */
 export type EntrySource = {
@@ -76,11 +76,8 @@ function codeLabels(kind: "industries" | "jobTypes" | "openTo", code: string | n
 }
 
 /** A tsvector literal: each lexeme once, with the highest weight it has. */
-function tsvLiteral(
-  scope: string,
-  groups: [weight: "A" | "B" | "C" | "D", texts: (string | null | undefined)[]][],
-): string {
-  const weightOf = new Map<string, string>([[scope, "D"]]);
+function tsvLiteral(groups: [weight: "A" | "B" | "C" | "D", texts: (string | null | undefined)[]][]): string {
+  const weightOf = new Map<string, string>();
   for (const [weight, texts] of groups) {
     for (const w of lexemes(texts)) if (!weightOf.has(w)) weightOf.set(w, weight);
   }
@@ -137,7 +134,7 @@ export function buildEntry(s: EntrySource, audience: DirectoryAudience): EntryRo
   const names = [displayName, nameWhileEmployed, nameKana];
   const strong = [...skills, ...departments, ...codeLabels("jobTypes", jobType)];
   const weak = [currentCompany, location, ...codeLabels("industries", industry)];
-  const tsv = tsvLiteral(scopeLexeme(s.networkId, audience), [
+  const tsv = tsvLiteral([
     ["A", names],
     ["B", strong],
     ["C", weak],

@@ -8,13 +8,11 @@ import type { DirectoryFilter, DirectorySort } from "./schemas.ts";
 import {
   containsPattern,
   labelKey,
-  lexemeQuery,
   normalizeText,
   prefixPattern,
   prefixQuery,
   queryWords,
   rankQuery,
-  scopeLexeme,
 } from "./text.ts";
 
 export type Scope = { networkId: string; audience: DirectoryAudience };
@@ -35,20 +33,20 @@ const textArray = (xs: string[]) =>
 
 export function prepareSearch(scope: Scope, f: DirectoryFilter): Search {
   const ws = queryWords(f.q ?? "");
-  // With words, the GIN index on tsv drives the search, scoped by the scope lexeme; the plain
-  // scope conditions are then written so that no btree index is used for them (a network is
-  // rarely selective, and a bitmap over all its rows would cost more than the search itself).
+  // With words, the text indexes drive the search. The scope conditions are then written so that
+  // the planner does not use a btree for them: a network is rarely selective, and a bitmap over
+  // all of its rows (ANDed with the text's) costs more than the search itself (bench/RESULTS.md).
   const conds: SQL[] = ws.length
     ? [sql`network_id || '' = ${scope.networkId}`, sql`audience || '' = ${scope.audience}`]
     : [sql`network_id = ${scope.networkId}`, sql`audience = ${scope.audience}`];
-  const scoped = (terms: string[]) =>
-    sql`tsv @@ ${[lexemeQuery(scopeLexeme(scope.networkId, scope.audience)), ...terms].join(" & ")}::tsquery`;
   // Words matched by prefix only go into one tsquery (one GIN scan); Japanese words of three or
   // more characters may also match inside a compound, through the trigram index.
   const prefixOnly = ws.filter((w) => !w.substring);
-  if (prefixOnly.length) conds.push(scoped(prefixOnly.map((w) => prefixQuery(w.word))));
+  if (prefixOnly.length) {
+    conds.push(sql`tsv @@ ${prefixOnly.map((w) => prefixQuery(w.word)).join(" & ")}::tsquery`);
+  }
   for (const w of ws.filter((x) => x.substring)) {
-    conds.push(sql`(${scoped([prefixQuery(w.word)])} or txt like ${containsPattern(w.word)})`);
+    conds.push(sql`(tsv @@ ${prefixQuery(w.word)}::tsquery or txt like ${containsPattern(w.word)})`);
   }
   if (f.joinFrom !== undefined) conds.push(sql`join_year >= ${f.joinFrom}`);
   if (f.joinTo !== undefined) conds.push(sql`join_year <= ${f.joinTo}`);

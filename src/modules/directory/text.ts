@@ -89,13 +89,6 @@ export function queryWords(q: string): QueryWord[] {
   return out;
 }
 
-/**
- * The lexeme naming a row's network and audience, added to every row's tsvector: a text search
- * includes it, so the GIN scan itself keeps to one network (the plain network/audience conditions
- * stay in every query as well, they alone decide what a viewer may read).
- */
-export const scopeLexeme = (networkId: string, audience: string) => `~${networkId}:${audience}`;
-
 /** A tsquery literal for one lexeme, as is (quotes and backslashes escaped). */
 export function lexemeQuery(word: string): string {
   return `'${word.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
