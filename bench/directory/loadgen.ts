@@ -54,14 +54,35 @@ function machineTicks(): { idle: number; total: number } | null {
   }
 }
 
-export async function measure(o: {
+/** One autocannon run, raw: samples of several runs of the same requests combine into one Measurement. */
+export type Sample = {
+  names: string[];
+  all: number[];
+  per: number[][];
+  ok: number;
+  seconds: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  serverTicks: number | null;
+  wallS: number;
+  idleTicks: number | null;
+  totalTicks: number | null;
+  /** PostgreSQL transactions committed during the run (set by the caller). */
+  transactions?: number;
+};
+
+export type LoadOptions = {
   url: string;
   requests: { name: string; path: string }[];
   headers?: Record<string, string>;
   connections: number;
   duration: number;
   serverPid?: number;
-}): Promise<Measurement> {
+};
+
+export async function sample(o: LoadOptions): Promise<Sample> {
   const all: number[] = [];
   const per: number[][] = o.requests.map(() => []);
   const p0 = o.serverPid ? processTicks(o.serverPid) : null;
@@ -86,21 +107,59 @@ export async function measure(o: {
   const wallS = (performance.now() - t0) / 1000;
   const p1 = o.serverPid ? processTicks(o.serverPid) : null;
   const m1 = machineTicks();
-  const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats).map(([k, v]) => [k, v.count]));
   return {
-    ...percentiles(all),
-    requests: r["2xx"],
+    names: o.requests.map((x) => x.name),
+    all,
+    per,
+    ok: r["2xx"],
     seconds: r.duration,
-    rps: r["2xx"] / r.duration,
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
-    statusCodes,
-    perRequest: o.requests.map((req, i) => ({ name: req.name, n: per[i].length, ...percentiles(per[i]) })),
-    serverCores: p0 !== null && p1 !== null ? (p1 - p0) / TICK / wallS : null,
-    idle: m0 && m1 ? (m1.idle - m0.idle) / Math.max(1, m1.total - m0.total) : null,
+    statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats).map(([k, v]) => [k, v.count])),
+    serverTicks: p0 !== null && p1 !== null ? p1 - p0 : null,
+    wallS,
+    idleTicks: m0 && m1 ? m1.idle - m0.idle : null,
+    totalTicks: m0 && m1 ? m1.total - m0.total : null,
   };
 }
+
+const sum = (xs: (number | null | undefined)[]) =>
+  xs.some((x) => x === null || x === undefined) ? null : xs.reduce<number>((a, b) => a + (b as number), 0);
+
+/** Several samples of the same requests as one measurement (latencies pooled, rates over total time). */
+export function combine(samples: Sample[]): Measurement {
+  const ok = samples.reduce((a, s) => a + s.ok, 0);
+  const seconds = samples.reduce((a, s) => a + s.seconds, 0);
+  const non2xx = samples.reduce((a, s) => a + s.non2xx, 0);
+  const statusCodes: Record<string, number> = {};
+  for (const s of samples)
+    for (const [k, v] of Object.entries(s.statusCodes)) statusCodes[k] = (statusCodes[k] ?? 0) + v;
+  const serverTicks = sum(samples.map((s) => s.serverTicks));
+  const idle = sum(samples.map((s) => s.idleTicks));
+  const total = sum(samples.map((s) => s.totalTicks));
+  const transactions = sum(samples.map((s) => s.transactions));
+  const names = samples[0]?.names ?? [];
+  return {
+    ...percentiles(samples.flatMap((s) => s.all)),
+    requests: ok,
+    seconds,
+    rps: ok / seconds,
+    non2xx,
+    errors: samples.reduce((a, s) => a + s.errors, 0),
+    timeouts: samples.reduce((a, s) => a + s.timeouts, 0),
+    statusCodes,
+    perRequest: names.map((name, i) => {
+      const xs = samples.flatMap((s) => s.per[i] ?? []);
+      return { name, n: xs.length, ...percentiles(xs) };
+    }),
+    serverCores: serverTicks === null ? null : serverTicks / TICK / samples.reduce((a, s) => a + s.wallS, 0),
+    idle: idle === null || total === null ? null : idle / Math.max(1, total),
+    ...(transactions === null ? {} : { statementsPerRequest: transactions / Math.max(1, ok + non2xx) }),
+  };
+}
+
+export const measure = async (o: LoadOptions) => combine([await sample(o)]);
 
 /** Each request alone (one at a time, `reps` times after two unmeasured ones): latency without queueing. */
 export async function sequential(o: {

@@ -10,7 +10,15 @@ import path from "node:path";
 import pg from "pg";
 import { prepareInChild, type Server, serveInChild } from "./child.ts";
 import { alumnusEmail, benchConfig, OPERATOR_EMAIL, ORIGIN, PASSWORD, SLUG, type Target } from "./data.ts";
-import { type Measurement, measure, sequential } from "./loadgen.ts";
+import {
+  combine,
+  type LoadOptions,
+  type Measurement,
+  measure,
+  type Sample,
+  sample,
+  sequential,
+} from "./loadgen.ts";
 import { directoryPath, MIX } from "./mix.ts";
 import { type BenchOptions, CACHE_DIR, HELP, parseOptions } from "./options.ts";
 import { type DbRun, failures, machineInfo, printRun, renderReport, TARGETS, writeReport } from "./report.ts";
@@ -111,24 +119,67 @@ async function runDb(o: BenchOptions, t: Target): Promise<DbRun | null> {
     await checkBaseline(`${server.baselineUrl}/baseline-auth`, alumni);
     const requests = checked.map((c) => ({ name: c.name, path: c.path }));
     const base = { connections: o.connections, serverPid: server.pid };
-    const run = async (what: string, url: string, reqs: typeof requests, cookie?: string) => {
-      const headers = cookie ? { cookie } : undefined;
-      if (o.warmup) await measure({ ...base, url, requests: reqs, headers, duration: o.warmup });
-      process.stdout.write(`  ${what}: ${o.duration} s × ${o.connections} connections… `);
-      const x0 = await transactions(t);
-      const m = await measure({ ...base, url, requests: reqs, headers, duration: o.duration });
-      const x1 = await transactions(t);
-      if (x0 !== null && x1 !== null) m.statementsPerRequest = (x1 - x0) / (m.requests + m.non2xx);
-      console.log(`${Math.round(m.rps)} req/s, p95 ${m.p95.toFixed(1)} ms`);
-      return m;
-    };
     const bare = [{ name: "baseline", path: "/baseline" }];
     const authed = [{ name: "baseline + auth", path: "/baseline-auth" }];
-    const baseline = await run("baseline", server.baselineUrl, bare);
-    const baselineAuth = await run("baseline + auth", server.baselineUrl, authed, alumni);
-    const asAlumnus = await run("directory (alumnus)", server.appUrl, requests, alumni);
-    let asOperator: Measurement | null = null;
-    if (o.operator) asOperator = await run("directory (operator)", server.appUrl, requests, operator);
+    const variants: { key: string; what: string; load: LoadOptions }[] = [
+      {
+        key: "baseline",
+        what: "baseline",
+        load: { ...base, url: server.baselineUrl, requests: bare, duration: 0 },
+      },
+      {
+        key: "baselineAuth",
+        what: "baseline + auth",
+        load: {
+          ...base,
+          url: server.baselineUrl,
+          requests: authed,
+          headers: { cookie: alumni },
+          duration: 0,
+        },
+      },
+      {
+        key: "alumnus",
+        what: "directory (alumnus)",
+        load: { ...base, url: server.appUrl, requests, headers: { cookie: alumni }, duration: 0 },
+      },
+      ...(o.operator
+        ? [
+            {
+              key: "operator",
+              what: "directory (operator)",
+              load: { ...base, url: server.appUrl, requests, headers: { cookie: operator }, duration: 0 },
+            },
+          ]
+        : []),
+    ];
+    if (o.warmup) {
+      process.stdout.write(`  warm-up: ${o.warmup} s each… `);
+      for (const v of variants) await sample({ ...v.load, duration: o.warmup });
+      console.log("done");
+    }
+    // Rounds: every variant runs a slice of the duration in turn, so that other work on the machine
+    // (which comes and goes) weighs on the baseline and on the directory alike.
+    const slice = o.duration / o.rounds;
+    const samples = new Map<string, Sample[]>(variants.map((v) => [v.key, []]));
+    let x = await transactions(t);
+    for (let round = 1; round <= o.rounds; round++) {
+      process.stdout.write(`  round ${round}/${o.rounds} (${slice} s × ${variants.length}):`);
+      for (const v of variants) {
+        const s = await sample({ ...v.load, duration: slice });
+        const next = await transactions(t);
+        if (x !== null && next !== null) s.transactions = next - x;
+        x = next;
+        samples.get(v.key)!.push(s);
+        process.stdout.write(` ${v.what} ${Math.round(s.ok / s.seconds)} req/s;`);
+      }
+      console.log("");
+    }
+    const result = (key: string) => combine(samples.get(key)!);
+    const baseline = result("baseline");
+    const baselineAuth = result("baselineAuth");
+    const asAlumnus = result("alumnus");
+    const asOperator: Measurement | null = o.operator ? result("operator") : null;
     console.log("  each request alone (1 connection, 20 times)…");
     const alone = {
       baseline: (await sequential({ url: server.baselineUrl, requests: bare, reps: 20 }))[0],

@@ -18,7 +18,8 @@ export const HELP = `Directory search benchmark / 名簿検索の負荷試験
 Usage: npm run bench -- [options]
   --pg-size <N>        alumni in the PostgreSQL network (default ${DEFAULT_PG_SIZE}; 0 skips PostgreSQL)
   --pglite-size <N>    alumni in the PGlite network (default ${DEFAULT_PGLITE_SIZE}; 0 skips PGlite)
-  --duration <s>       seconds per measurement (default 30)
+  --duration <s>       seconds each run is measured, in all (default 30)
+  --rounds <N>         the runs take turns in N slices of duration/N seconds (default 3)
   --warmup <s>         seconds of warm-up before each measurement (default 5)
   --connections <N>    concurrent connections (default 16)
   --seed <N>           generator seed (default 1)
@@ -40,6 +41,7 @@ export type BenchOptions = {
   pgSize: number;
   pgliteSize: number;
   duration: number;
+  rounds: number;
   warmup: number;
   connections: number;
   seed: number;
@@ -68,6 +70,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       "pg-size": { type: "string" },
       "pglite-size": { type: "string" },
       duration: { type: "string" },
+      rounds: { type: "string" },
       warmup: { type: "string" },
       connections: { type: "string" },
       seed: { type: "string" },
@@ -89,6 +92,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     pgSize,
     pgliteSize,
     duration: int("duration", values.duration, 30, 1),
+    rounds: int("rounds", values.rounds, 3, 1),
     warmup: int("warmup", values.warmup, 5),
     connections: int("connections", values.connections, 16, 1),
     seed: int("seed", values.seed, 1),

@@ -159,7 +159,9 @@ export function renderReport(o: {
   if (machine.postgres) L.push(`- PostgreSQL: ${machine.postgres}`);
   if (machine.pglite) L.push(`- PGlite: ${machine.pglite}`);
   L.push(
-    `- Command: \`${opts.command}\` — ${opts.duration} s per measurement after ${opts.warmup} s of warm-up, ${opts.connections} connections, seed ${opts.seed}`,
+    `- Command: \`${opts.command}\` — each run measured ${opts.duration} s in all, in ${opts.rounds} rounds of ${
+      opts.duration / opts.rounds
+    } s in which the runs take turns, after ${opts.warmup} s of warm-up each; ${opts.connections} connections; seed ${opts.seed}`,
     "- Method, request mix and how to read this: [bench/README.md](README.md)",
     `- Baseline: \`${(runs[0]?.prepared.baselineSql ?? "").replace(/\s+/g, " ")}\` served by a bare Fastify route ` +
       "(no auth, no search) on the same Database object; “baseline + auth” runs it behind the app's `requireMember`",
