@@ -4,53 +4,9 @@
 // results of the very next search).
 import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
-import {
-  directoryCard,
-  directoryEntry,
-  directoryTerm,
-  member,
-  memberConsent,
-  profile,
-  user,
-} from "../../db/schema/index.ts";
+import { directoryCard, directoryEntry, directoryTerm, member } from "../../db/schema/index.ts";
+import { memberProfiles } from "../profiles/queries.ts";
 import { buildEntries, type EntryRow, type EntrySource, termsOf } from "./entry.ts";
-
-/** Profile, membership and consent of members, as entry.ts needs them. */
-async function loadSources(tx: Tx, networkId: string, userIds: string[]): Promise<EntrySource[]> {
-  return tx
-    .select({
-      networkId: member.organizationId,
-      userId: member.userId,
-      role: member.role,
-      memberStatus: member.status,
-      memberSince: member.createdAt,
-      directoryConsent: memberConsent.directory,
-      userName: user.name,
-      displayName: profile.displayName,
-      nameWhileEmployed: profile.nameWhileEmployed,
-      nameKana: profile.nameKana,
-      photoPath: profile.photoPath,
-      joinYm: profile.joinYm,
-      leaveYm: profile.leaveYm,
-      departments: profile.departments,
-      currentCompany: profile.currentCompany,
-      industry: profile.industry,
-      jobType: profile.jobType,
-      skills: profile.skills,
-      location: profile.location,
-      bio: profile.bio,
-      openTo: profile.openTo,
-      visibility: profile.visibility,
-    })
-    .from(member)
-    .innerJoin(user, eq(user.id, member.userId))
-    .leftJoin(profile, and(eq(profile.networkId, member.organizationId), eq(profile.userId, member.userId)))
-    .leftJoin(
-      memberConsent,
-      and(eq(memberConsent.networkId, member.organizationId), eq(memberConsent.userId, member.userId)),
-    )
-    .where(and(eq(member.organizationId, networkId), inArray(member.userId, userIds)));
-}
 
 type Delta = { audience: string; field: string; key: string; label: string; delta: number };
 
@@ -122,7 +78,7 @@ export async function syncDirectory(tx: Tx, networkId: string, userIds: string[]
     .where(and(eq(member.organizationId, networkId), inArray(member.userId, userIds)))
     .orderBy(asc(member.id))
     .for("update");
-  const sources = await loadSources(tx, networkId, userIds);
+  const sources: EntrySource[] = await memberProfiles(tx, networkId, userIds);
   const old = await tx
     .delete(directoryEntry)
     .where(and(eq(directoryEntry.networkId, networkId), inArray(directoryEntry.userId, userIds)))

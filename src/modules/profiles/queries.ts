@@ -1,16 +1,21 @@
 // SQL for profiles. Every read is scoped by network id.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { member, memberConsent, profile, user } from "../../db/schema/index.ts";
 import { syncDirectory } from "../directory/sync.ts";
 import type { ProfileInput } from "./schemas.ts";
 
-/** A member of the network with their profile (profile columns are null when none was created yet). */
-export async function findMemberProfile(db: Db | Tx, networkId: string, userId: string) {
-  const [row] = await db
+/**
+ * Members of the network with their profile (profile columns are null when none was created yet),
+ * membership and directory consent. The profile pages and the directory index both read this.
+ */
+export async function memberProfiles(db: Db | Tx, networkId: string, userIds: string[]) {
+  return db
     .select({
+      networkId: member.organizationId,
       userId: member.userId,
       memberStatus: member.status,
+      memberSince: member.createdAt,
       role: member.role,
       directoryConsent: memberConsent.directory,
       userName: user.name,
@@ -42,8 +47,12 @@ export async function findMemberProfile(db: Db | Tx, networkId: string, userId: 
       memberConsent,
       and(eq(memberConsent.networkId, member.organizationId), eq(memberConsent.userId, member.userId)),
     )
-    .where(and(eq(member.organizationId, networkId), eq(member.userId, userId)))
-    .limit(1);
+    .where(and(eq(member.organizationId, networkId), inArray(member.userId, userIds)));
+}
+
+/** One member of the network with their profile, or null. */
+export async function findMemberProfile(db: Db | Tx, networkId: string, userId: string) {
+  const [row] = await memberProfiles(db, networkId, [userId]);
   return row ?? null;
 }
 
