@@ -82,6 +82,14 @@ export type LoadOptions = {
   serverPid?: number;
 };
 
+/** Share of the machine's CPU time in use over `ms` (other work, when nothing of ours runs). */
+export async function machineBusy(ms: number): Promise<number | null> {
+  const a = machineTicks();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = machineTicks();
+  return a && b ? 1 - (b.idle - a.idle) / Math.max(1, b.total - a.total) : null;
+}
+
 export async function sample(o: LoadOptions): Promise<Sample> {
   const all: number[] = [];
   const per: number[][] = o.requests.map(() => []);

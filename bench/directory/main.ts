@@ -3,9 +3,9 @@
 //   1. prepare (child process): load or reuse the data, VACUUM ANALYZE, EXPLAIN plans;
 //   2. serve (child process): the real app + a minimal baseline app on the same Database object;
 //   3. here: sign in as an alumnus (and an operator), check every request of the mix once, then
-//      autocannon — baseline, the directory as the alumnus, the directory as the operator.
+//      autocannon — baseline, baseline + auth, the directory as the alumnus and as the operator,
+//      taking turns in rounds; each request alone; optionally a CPU profile of the server.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { prepareInChild, type Server, serveInChild } from "./child.ts";
@@ -14,6 +14,7 @@ import {
   combine,
   type LoadOptions,
   type Measurement,
+  machineBusy,
   measure,
   type Sample,
   sample,
@@ -100,8 +101,8 @@ async function runDb(o: BenchOptions, t: Target): Promise<DbRun | null> {
   for (const p of prepared.plans) console.log(`  plan ${p.name.padEnd(20)} ${p.ms.toFixed(2)} ms  ${p.file}`);
   if (o.plansOnly) return null;
 
-  const loadBefore = os.loadavg()[0];
   const server: Server = await serveInChild(t);
+  const busyBefore = await machineBusy(3000); // the server idles: this is other work
   try {
     const alumni = await signIn(server.appUrl, alumnusEmail(t.seed));
     const operator = await signIn(server.appUrl, OPERATOR_EMAIL);
@@ -211,7 +212,7 @@ async function runDb(o: BenchOptions, t: Target): Promise<DbRun | null> {
       operator: asOperator,
       alone,
       profile,
-      loadavg: [loadBefore, os.loadavg()[0]],
+      busyBefore,
     };
     printRun(r);
     return r;

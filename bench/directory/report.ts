@@ -31,8 +31,8 @@ export type DbRun = {
     alumnus: ({ name: string; n: number } & Percentiles)[];
   };
   profile: ProfileSummary | null;
-  /** 1-minute load average before and after this database's runs (other work on the machine). */
-  loadavg: [number, number];
+  /** Share of the machine's CPU in use during 3 s before the runs, our server idle (other work). */
+  busyBefore: number | null;
 };
 
 /** The issue's targets (for the alumnus' run). */
@@ -152,9 +152,11 @@ export function renderReport(o: {
     "",
   );
   L.push(
-    `- Load average (1 min) just before each database's runs: ${runs
-      .map((r) => `${r.label} ${r.loadavg[0].toFixed(2)}`)
-      .join(", ")} (above ~0.5, other work on the machine skewed both the endpoint and the baseline)`,
+    `- CPU in use by other work during 3 s before each database's runs: ${runs
+      .map((r) => `${r.label} ${pct(r.busyBefore)}`)
+      .join(
+        ", ",
+      )} (more than a few %: other work also ran during the runs; the rounds spread it over all of them)`,
   );
   if (machine.postgres) L.push(`- PostgreSQL: ${machine.postgres}`);
   if (machine.pglite) L.push(`- PGlite: ${machine.pglite}`);
