@@ -159,6 +159,10 @@ export function renderReport(o: {
       )} (more than a few %: other work also ran during the runs; the rounds spread it over all of them)`,
   );
   if (machine.postgres) L.push(`- PostgreSQL: ${machine.postgres}`);
+  for (const r of runs) {
+    const set = Object.entries(r.prepared.settings ?? {});
+    if (set.length) L.push(`- ${r.label} settings: ${set.map(([k, v]) => `${k}=${v}`).join(", ")}`);
+  }
   if (machine.pglite) L.push(`- PGlite: ${machine.pglite}`);
   L.push(
     `- Command: \`${opts.command}\` — each run measured ${opts.duration} s in all, in ${opts.rounds} rounds of ${
@@ -170,7 +174,7 @@ export function renderReport(o: {
     "",
   );
   L.push(
-    "| database | alumni | conn. | run | req/s | p50 ms | p95 ms | p99 ms | req/s ÷ baseline | p50 × | p95 × | p99 × | server CPU (cores) | machine idle | SQL stmts / req. |",
+    "| database | alumni | conn. | run | req/s | p50 ms | p95 ms | p99 ms | req/s ÷ baseline | p50 × | p95 × | p99 × | server CPU (cores) | machine idle | PG xacts / req. |",
     "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   );
   for (const r of runs) L.push(...rowsOf(r));

@@ -20,6 +20,8 @@ export type PreparedMessage = {
   loadMs: number | null;
   loadedAt: string | null;
   version: string;
+  /** A few planner and memory settings, as SHOW prints them. */
+  settings: Record<string, string>;
   rows: { members: number; operators: number };
   baselineSql: string;
   plans: { name: string; ms: number; file: string }[];
@@ -70,6 +72,15 @@ async function prepare(t: Target, label: string, plans: boolean, reload: boolean
     const rows = { members: 0, operators: 0 };
     for (const c of counts) rows[c.audience] = c.n;
     const [{ version }] = await q<{ version: string }>("select version()");
+    const settings = Object.fromEntries(
+      (
+        await q<{ name: string; value: string }>(
+          `select name, current_setting(name) as value from pg_settings
+            where name in ('shared_buffers', 'work_mem', 'effective_cache_size', 'max_parallel_workers_per_gather', 'jit')
+            order by name`,
+        )
+      ).map((r) => [r.name, r.value]),
+    );
     const baseline = await baselineSql(q);
     const planList = plans ? await writePlans(ctx, label, networkId, t.size, baseline) : [];
     await send({
@@ -78,6 +89,7 @@ async function prepare(t: Target, label: string, plans: boolean, reload: boolean
       loadMs: marker.loadMs ?? null,
       loadedAt: marker.loadedAt ?? null,
       version,
+      settings,
       rows,
       baselineSql: baseline,
       plans: planList,
