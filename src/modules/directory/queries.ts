@@ -82,10 +82,10 @@ export type EntryHit = {
 
 /**
  * Totals and relevance are computed over at most this many matches (the first by reading). Beyond
- * it the total reads "1,000+" and relevance orders those first matches: a search that broad needs
+ * it the total reads "500+" and relevance orders those first matches: a search that broad needs
  * refining, not paging, and it keeps every search within a bounded amount of work.
  */
-export const MATCH_CAP = 1000;
+export const MATCH_CAP = 500;
 
 /** The card row of page row `p`. */
 const cardOf = ({ networkId, audience }: Scope) =>

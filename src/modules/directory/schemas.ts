@@ -71,8 +71,8 @@ export const directoryPage = z.object({
   total: z
     .number()
     .nullable()
-    .describe("Members matching, on the first page (null on later pages); at most 1000, see totalCapped"),
-  totalCapped: z.boolean().describe("true: more than `total` (1000) members match — refine the search"),
+    .describe("Members matching, on the first page (null on later pages); at most 500, see totalCapped"),
+  totalCapped: z.boolean().describe("true: more than `total` (500) members match — refine the search"),
   nextCursor: z.string().nullable(),
 });
 
