@@ -249,9 +249,10 @@ const report = renderReport({
 });
 writeReport(opts.resultsFile, report);
 fs.mkdirSync(CACHE_DIR, { recursive: true });
-fs.writeFileSync(
-  path.join(CACHE_DIR, "results.json"),
-  JSON.stringify({ started, opts, machine, targets: TARGETS, runs }, null, 2),
+// One line per run (NDJSON: a history, and not a file the linter formats).
+fs.appendFileSync(
+  path.join(CACHE_DIR, "runs.ndjson"),
+  `${JSON.stringify({ started, opts, machine, targets: TARGETS, runs })}\n`,
 );
 console.log(`\nReport: ${path.relative(process.cwd(), opts.resultsFile)}`);
 
