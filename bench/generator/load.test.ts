@@ -1,5 +1,6 @@
 // The loader on the test database (PGlite in memory, or PostgreSQL with TEST_DATABASE_URL).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncDirectory } from "../../src/modules/directory/sync.ts";
 import { createTestEnv, makeNetwork, ORIGIN, type TestEnv, uniq } from "../../src/test/harness.ts";
 import { generateAlumni } from "./alumni.ts";
 import { loadGenerated, passwordHashFor } from "./load.ts";
@@ -137,5 +138,41 @@ describe("loadGenerated", () => {
     ).rejects.toThrow();
     const c = await countsOf(net.id);
     expect([c.alumni, c.roster, c.profiles, c.accounts]).toEqual([5, 5, 5, 0]);
+  });
+
+  it("writes the directory exactly as a profile save would (rows, cards, suggestion counts)", async () => {
+    const net = await makeNetwork(env);
+    await loadGenerated(
+      env.ctx,
+      { seed: 9, count: 120, emailTag: uniq("d") },
+      { networkId: net.id, passwordHash: null },
+    );
+    const snapshot = async () => ({
+      entries: await env.ctx.database.query(
+        `select audience, user_id, name_sort, join_year, departments, industry, job_type, skills, location, open_to,
+                tsv::text, txt from directory_entry where network_id = $1 order by audience, user_id`,
+        [net.id],
+      ),
+      cards: await env.ctx.database.query(
+        "select audience, user_id, card, photo_path from directory_card where network_id = $1 order by audience, user_id",
+        [net.id],
+      ),
+      terms: await env.ctx.database.query(
+        "select audience, field, key, count from directory_term where network_id = $1 order by 1, 2, 3",
+        [net.id],
+      ),
+    });
+    const loaded = await snapshot();
+    expect(loaded.entries.length).toBeGreaterThan(120); // listed members have two rows
+    expect(loaded.cards.length).toBe(loaded.entries.length);
+    expect(loaded.terms.length).toBeGreaterThan(10);
+    const ids = (
+      await env.ctx.database.query<{ user_id: string }>(
+        "select user_id from member where organization_id = $1 and role = 'alumni'",
+        [net.id],
+      )
+    ).map((r) => r.user_id);
+    await env.ctx.db.transaction((tx) => syncDirectory(tx, net.id, ids));
+    expect(await snapshot()).toEqual(loaded);
   });
 });

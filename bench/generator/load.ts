@@ -342,10 +342,19 @@ async function writeDirectory(q: Query, sources: EntrySource[]) {
       q,
       "directory_entry",
       ENTRY_COLUMNS.map(([, c]) => c),
+      entries.slice(i, i + 500).map((e) => ENTRY_COLUMNS.map(([k]) => e[k])),
+      { departments: "text[]", skills: "text[]", open_to: "text[]", tsv: "tsvector" },
+    );
+  }
+  for (let i = 0; i < entries.length; i += 2000) {
+    await insertRows(
+      q,
+      "directory_card",
+      ["network_id", "audience", "user_id", "card", "photo_path"],
       entries
-        .slice(i, i + 500)
-        .map((e) => ENTRY_COLUMNS.map(([k]) => (k === "card" ? JSON.stringify(e.card) : e[k]))),
-      { departments: "text[]", skills: "text[]", open_to: "text[]", card: "jsonb", tsv: "tsvector" },
+        .slice(i, i + 2000)
+        .map((e) => [e.networkId, e.audience, e.userId, JSON.stringify(e.card), e.photoPath]),
+      { card: "jsonb" },
     );
   }
   const terms = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);

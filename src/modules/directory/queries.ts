@@ -109,7 +109,7 @@ function keysOf(t: SQL, sort: DirectorySort, cursor: Cursor | null): Keys {
   if (sort === "recent") {
     return {
       key: sql`${t}.member_since::text`,
-      order: sql`${t}.member_since desc, ${t}.user_id`,
+      order: sql`${t}.member_since desc nulls last, ${t}.user_id`, // as the index (drizzle's .desc())
       after: cursor
         ? sql`(${t}.member_since < ${cursor.key}::timestamptz or (${t}.member_since = ${cursor.key}::timestamptz and ${t}.user_id > ${cursor.userId}))`
         : null,
