@@ -6,9 +6,14 @@ export function nameKey(s: string): string {
     .replace(/[\s\u3000・･]+/g, "");
 }
 
+/** Katakana → hiragana (ヴ and small ヵヶ included). */
+export function foldKana(s: string): string {
+  return s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+}
+
 /** Katakana → hiragana after NFKC (ｶﾅ → カナ → かな), for comparing readings. */
 export function kanaKey(s: string): string {
-  return nameKey(s).replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+  return foldKana(nameKey(s));
 }
 
 /** Collapses white space and trims; NFKC for half-width katakana and full-width ASCII. */

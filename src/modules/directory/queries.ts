@@ -20,7 +20,6 @@ export type Scope = { networkId: string; audience: DirectoryAudience };
 /** The parts of a search that SQL needs, prepared once. */
 export type Search = {
   scope: Scope;
-  filter: DirectoryFilter;
   /** Conditions of the filter (without paging). */
   where: SQL;
   /** Relevance of a row (real), when there is free text. */
@@ -68,7 +67,7 @@ export function prepareSearch(scope: Scope, f: DirectoryFilter): Search {
     const phrase = containsPattern(normalizeText(f.q ?? ""));
     rank = sql`(ts_rank(tsv, ${rankQuery(ws)}::tsquery) + case when txt like ${phrase} then 1::real else 0::real end)`;
   }
-  return { scope, filter: f, where: sql.join(conds, sql` and `), rank };
+  return { scope, where: sql.join(conds, sql` and `), rank };
 }
 
 export type Cursor = { sort: DirectorySort; key: string; userId: string };

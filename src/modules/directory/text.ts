@@ -12,12 +12,9 @@
 // `人事` finds 人事部長 by prefix, `人事部` finds 人事部長 by substring (the segmenter splits that
 // compound as 人事 | 部長). One- and two-character words have no trigrams; the prefix index answers them.
 
-const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
+import { foldKana } from "../../shared/text.ts";
 
-/** Katakana → hiragana (ヴ and small ヵヶ included). */
-export function foldKana(s: string): string {
-  return s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
-}
+const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
 
 /** NFKC, lower case, katakana folded, white space collapsed: the comparable form of a text. */
 export function normalizeText(s: string): string {

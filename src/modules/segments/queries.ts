@@ -37,12 +37,13 @@ export async function updateSegment(tx: Tx, networkId: string, id: string, v: Se
   return row ?? null;
 }
 
+/** Deletes; the deleted segment's name, or null when there was none. */
 export async function deleteSegment(tx: Tx, networkId: string, id: string) {
-  const rows = await tx
+  const [row] = await tx
     .delete(segment)
     .where(and(eq(segment.networkId, networkId), eq(segment.id, id)))
-    .returning({ id: segment.id });
-  return rows.length > 0;
+    .returning({ name: segment.name });
+  return row?.name ?? null;
 }
 
 export async function nameTaken(db: Db | Tx, networkId: string, name: string, exceptId?: string) {

@@ -105,15 +105,15 @@ export async function replaceSegment(
 
 export async function removeSegment(ctx: AppContext, networkId: string, actor: Actor, id: string) {
   await ctx.db.transaction(async (tx) => {
-    const row = await findSegment(tx, networkId, id);
-    if (!row || !(await deleteSegment(tx, networkId, id))) throw segmentNotFound();
+    const name = await deleteSegment(tx, networkId, id);
+    if (name === null) throw segmentNotFound();
     await audit(tx, {
       networkId,
       actor,
       action: "segment.delete",
       targetType: "segment",
       targetId: id,
-      data: { name: row.name },
+      data: { name },
     });
   });
 }
