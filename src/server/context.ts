@@ -12,6 +12,7 @@ import type { Mailer } from "../mail/mailer.ts";
 import { errors } from "../shared/errors.ts";
 import type { Auth, NetworkRole } from "./auth.ts";
 import type { Config } from "./config.ts";
+import { lookupSession } from "./session.ts";
 
 export type AppContext = {
   config: Config;
@@ -45,8 +46,18 @@ declare module "fastify" {
   }
 }
 
+/** The signed-in user, or null: read in one statement (server/session.ts), else by better-auth. */
 export async function getViewer(ctx: AppContext, req: FastifyRequest): Promise<SessionUser | null> {
   if (req.viewer !== undefined) return req.viewer;
+  const found = await lookupSession(ctx, req);
+  if (found.kind !== "delegate") {
+    req.viewer = found.kind === "user" ? found.user : null;
+    return req.viewer;
+  }
+  return viewerFromBetterAuth(ctx, req);
+}
+
+async function viewerFromBetterAuth(ctx: AppContext, req: FastifyRequest): Promise<SessionUser | null> {
   const s = await ctx.auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
   const u = s?.user as any;
   req.viewer = u
@@ -100,6 +111,15 @@ export async function requireMember(
   slug: string,
   roles?: readonly NetworkRole[],
 ): Promise<NetworkScope> {
+  if (req.viewer === undefined) {
+    const found = await lookupSession(ctx, req, slug);
+    if (found.kind === "anonymous") req.viewer = null;
+    if (found.kind === "user") {
+      req.viewer = found.user;
+      if (!found.network || !found.member) throw networkNotFound();
+      return memberScope(ctx, found.network, found.member, found.user, roles);
+    }
+  }
   const user = await requireUser(ctx, req);
   const [row] = await ctx.db
     .select({
@@ -122,10 +142,20 @@ export async function requireMember(
     .where(and(eq(organization.slug, slug), eq(organization.status, "active"), eq(member.status, "active")))
     .limit(1);
   if (!row) throw networkNotFound();
-  if (roles && !roles.includes(row.member.role as NetworkRole)) throw errors.forbidden();
-  touchLastActive(ctx, row.member.id, row.member.lastActiveAt);
-  const { lastActiveAt: _, ...m } = row.member;
-  return { network: row.network, member: m as Membership, user };
+  return memberScope(ctx, row.network, row.member as Membership & { lastActiveAt: Date | null }, user, roles);
+}
+
+function memberScope(
+  ctx: AppContext,
+  network: Network,
+  row: Membership & { lastActiveAt: Date | null },
+  user: SessionUser,
+  roles?: readonly NetworkRole[],
+): NetworkScope {
+  if (roles && !roles.includes(row.role)) throw errors.forbidden();
+  touchLastActive(ctx, row.id, row.lastActiveAt);
+  const { lastActiveAt: _, ...m } = row;
+  return { network, member: m, user };
 }
 
 /** Marks the member active, at most once every five minutes (not awaited: never slows a request). */
