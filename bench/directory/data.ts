@@ -26,7 +26,9 @@ export const OPERATOR_EMAIL = "operator@bench.example";
 export const ORIGIN = "http://localhost:3999";
 
 /** A generated alumnus who signs in for the main run (index 0: active, role alumni). */
-export const alumnusEmail = (seed: number) => generateAlumnus(seed, 0, { emailTag: SLUG }).email;
+/** The email of generated alumnus #`index` (#0 searches in the runs, #1 edits their profile). */
+export const alumnusEmail = (seed: number, index = 0) =>
+  generateAlumnus(seed, index, { emailTag: SLUG }).email;
 
 export const pgDatabaseName = (size: number) => `tsunagari_bench_${size}`;
 const pgUrl = (adminUrl: string, name: string) => {

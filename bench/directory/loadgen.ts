@@ -23,6 +23,8 @@ export type Measurement = Percentiles & {
   idle: number | null;
   /** PostgreSQL: statements (transactions) per request, from pg_stat_database. */
   statementsPerRequest?: number;
+  /** Share of directory requests the page cache answered (cached runs only). */
+  cacheHitRate?: number;
 };
 
 export function percentiles(values: number[]): Percentiles {
@@ -71,6 +73,8 @@ export type Sample = {
   totalTicks: number | null;
   /** PostgreSQL transactions committed during the run (set by the caller). */
   transactions?: number;
+  /** Directory page cache hits and misses during the run (set by the caller). */
+  cache?: { hits: number; misses: number };
 };
 
 export type LoadOptions = {
@@ -147,6 +151,8 @@ export function combine(samples: Sample[]): Measurement {
   const idle = sum(samples.map((s) => s.idleTicks));
   const total = sum(samples.map((s) => s.totalTicks));
   const transactions = sum(samples.map((s) => s.transactions));
+  const hits = sum(samples.map((s) => s.cache?.hits));
+  const misses = sum(samples.map((s) => s.cache?.misses));
   const names = samples[0]?.names ?? [];
   return {
     ...percentiles(samples.flatMap((s) => s.all)),
@@ -164,6 +170,7 @@ export function combine(samples: Sample[]): Measurement {
     serverCores: serverTicks === null ? null : serverTicks / TICK / samples.reduce((a, s) => a + s.wallS, 0),
     idle: idle === null || total === null ? null : idle / Math.max(1, total),
     ...(transactions === null ? {} : { statementsPerRequest: transactions / Math.max(1, ok + non2xx) }),
+    ...(hits === null || misses === null ? {} : { cacheHitRate: hits / Math.max(1, hits + misses) }),
   };
 }
 
@@ -189,4 +196,53 @@ export async function sequential(o: {
     out.push({ name: r.name, n: times.length, ...percentiles(times) });
   }
   return out;
+}
+
+export type WriterResult = { writes: number; failures: number; seconds: number };
+
+/**
+ * A member who edits their profile every `intervalMs` through the real API while the runs go on:
+ * each save rewrites their directory rows and raises the network's directory version, so cached
+ * directory pages go stale as they would in a live network. (The profile is read once and saved
+ * again with a changing bio.)
+ */
+export async function startWriter(o: { url: string; slug: string; cookie: string; intervalMs: number }) {
+  const path = `/api/n/${o.slug}/profiles/me`;
+  const headers = { cookie: o.cookie, "content-type": "application/json", origin: "http://localhost:3999" };
+  const res = await fetch(o.url + path, { headers });
+  if (res.status !== 200) throw new Error(`writer: GET ${path} answered ${res.status}`);
+  const {
+    userId: _u,
+    updatedAt: _t,
+    photoUrl: _p,
+    bio,
+    ...fields
+  } = (await res.json()) as Record<string, unknown>;
+  const out: WriterResult = { writes: 0, failures: 0, seconds: 0 };
+  const t0 = performance.now();
+  let stopped = false;
+  const loop = (async () => {
+    for (let i = 1; !stopped; i++) {
+      const t = performance.now();
+      const r = await fetch(o.url + path, {
+        method: "PUT",
+        headers,
+        body: JSON.stringify({ ...fields, bio: `${String(bio ?? "").slice(0, 200)} (${i})` }),
+      }).catch(() => null);
+      await r?.arrayBuffer();
+      if (r?.status === 200) out.writes++;
+      else out.failures++;
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, o.intervalMs - (performance.now() - t))),
+      );
+    }
+  })();
+  return {
+    async stop(): Promise<WriterResult> {
+      stopped = true;
+      await loop;
+      out.seconds = (performance.now() - t0) / 1000;
+      return out;
+    },
+  };
 }

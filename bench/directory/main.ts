@@ -19,6 +19,8 @@ import {
   type Sample,
   sample,
   sequential,
+  startWriter,
+  type WriterResult,
 } from "./loadgen.ts";
 import { directoryPath, MIX } from "./mix.ts";
 import { type BenchOptions, CACHE_DIR, HELP, parseOptions } from "./options.ts";
@@ -119,6 +121,7 @@ async function runDb(o: BenchOptions, t: Target): Promise<DbRun | null> {
     await checkBaseline(`${server.baselineUrl}/baseline`);
     await checkBaseline(`${server.baselineUrl}/baseline-auth`, alumni);
     const requests = checked.map((c) => ({ name: c.name, path: c.path }));
+    await checkMix(server.uncachedUrl, alumni);
     const base = { connections: o.connections, serverPid: server.pid };
     const bare = [{ name: "baseline", path: "/baseline" }];
     const authed = [{ name: "baseline + auth", path: "/baseline-auth" }];
@@ -144,6 +147,11 @@ async function runDb(o: BenchOptions, t: Target): Promise<DbRun | null> {
         what: "directory (alumnus)",
         load: { ...base, url: server.appUrl, requests, headers: { cookie: alumni }, duration: 0 },
       },
+      {
+        key: "alumnusUncached",
+        what: "directory (alumnus, no page cache)",
+        load: { ...base, url: server.uncachedUrl, requests, headers: { cookie: alumni }, duration: 0 },
+      },
       ...(o.operator
         ? [
             {
@@ -154,6 +162,19 @@ async function runDb(o: BenchOptions, t: Target): Promise<DbRun | null> {
           ]
         : []),
     ];
+    const cacheStats = async () =>
+      (await (await fetch(`${server.baselineUrl}/cache-stats`)).json()) as {
+        requests: number;
+        queries: number;
+      };
+    const writer = o.writesPerSecond
+      ? await startWriter({
+          url: server.appUrl,
+          slug: SLUG,
+          cookie: await signIn(server.appUrl, alumnusEmail(t.seed, 1)),
+          intervalMs: 1000 / o.writesPerSecond,
+        })
+      : null;
     if (o.warmup) {
       process.stdout.write(`  warm-up: ${o.warmup} s each… `);
       for (const v of variants) await sample({ ...v.load, duration: o.warmup });
@@ -167,7 +188,13 @@ async function runDb(o: BenchOptions, t: Target): Promise<DbRun | null> {
     for (let round = 1; round <= o.rounds; round++) {
       process.stdout.write(`  round ${round}/${o.rounds} (${slice} s × ${variants.length}):`);
       for (const v of variants) {
+        const c0 = await cacheStats();
         const s = await sample({ ...v.load, duration: slice });
+        if (v.load.url === server.appUrl) {
+          const c1 = await cacheStats();
+          const queries = c1.queries - c0.queries;
+          s.cache = { hits: c1.requests - c0.requests - queries, misses: queries };
+        }
         const next = await transactions(t);
         if (x !== null && next !== null) s.transactions = next - x;
         x = next;
@@ -176,18 +203,20 @@ async function runDb(o: BenchOptions, t: Target): Promise<DbRun | null> {
       }
       console.log("");
     }
+    const written: WriterResult | null = writer ? await writer.stop() : null;
     const result = (key: string) => combine(samples.get(key)!);
     const baseline = result("baseline");
     const baselineAuth = result("baselineAuth");
     const asAlumnus = result("alumnus");
     const asOperator: Measurement | null = o.operator ? result("operator") : null;
-    console.log("  each request alone (1 connection, 20 times)…");
+    const uncachedAlumnus = result("alumnusUncached");
+    console.log("  each request alone (1 connection, 20 times, no page cache)…");
     const alone = {
       baseline: (await sequential({ url: server.baselineUrl, requests: bare, reps: 20 }))[0],
       baselineAuth: (
         await sequential({ url: server.baselineUrl, requests: authed, headers: { cookie: alumni }, reps: 20 })
       )[0],
-      alumnus: await sequential({ url: server.appUrl, requests, headers: { cookie: alumni }, reps: 20 }),
+      alumnus: await sequential({ url: server.uncachedUrl, requests, headers: { cookie: alumni }, reps: 20 }),
     };
     let profile: DbRun["profile"] = null;
     if (o.profile) {
@@ -209,7 +238,9 @@ async function runDb(o: BenchOptions, t: Target): Promise<DbRun | null> {
       baseline,
       baselineAuth,
       alumnus: asAlumnus,
+      alumnusUncached: uncachedAlumnus,
       operator: asOperator,
+      writer: written,
       alone,
       profile,
       busyBefore,

@@ -23,6 +23,8 @@ Usage: npm run bench -- [options]
   --warmup <s>         seconds of warm-up before each measurement (default 5)
   --connections <N>    concurrent connections (default 16)
   --seed <N>           generator seed (default 1)
+  --writes <N>         profile saves per second by another alumnus during all runs (default 1;
+                       0: none): each makes the directory's cached pages stale
   --skip-operator      no run as an operator (the alumni run and the baseline only)
   --skip-plans         do not write EXPLAIN plans to bench/plans/
   --plans-only         load or reuse the data and write the plans, no load runs (after a change
@@ -46,6 +48,7 @@ export type BenchOptions = {
   connections: number;
   seed: number;
   operator: boolean;
+  writesPerSecond: number;
   plans: boolean;
   plansOnly: boolean;
   profile: boolean;
@@ -75,6 +78,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       connections: { type: "string" },
       seed: { type: "string" },
       "skip-operator": { type: "boolean" },
+      writes: { type: "string" },
       "skip-plans": { type: "boolean" },
       "plans-only": { type: "boolean" },
       profile: { type: "boolean" },
@@ -97,6 +101,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     connections: int("connections", values.connections, 16, 1),
     seed: int("seed", values.seed, 1),
     operator: !values["skip-operator"],
+    writesPerSecond: int("writes", values.writes, 1),
     plans: !values["skip-plans"] || !!values["plans-only"],
     plansOnly: !!values["plans-only"],
     profile: !!values.profile,

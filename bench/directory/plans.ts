@@ -66,7 +66,7 @@ export async function writePlans(
     if (f.startsWith(`${label}-`) && f.endsWith(".txt")) fs.rmSync(path.join(PLANS_DIR, f));
   }
   const scope: NetworkScope = {
-    network: { id: networkId, name: "ベンチ株式会社", slug: SLUG, status: "active" },
+    network: { id: networkId, name: "ベンチ株式会社", slug: SLUG, status: "active", directoryVersion: 0 },
     member: { id: "bench", role: "alumni", status: "active", userId: "bench" },
     user: { id: "bench", email: "", name: "", emailVerified: true, platformAdmin: false, locale: "ja" },
   };

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { DbKind } from "./data.ts";
-import type { Measurement, Percentiles } from "./loadgen.ts";
+import type { Measurement, Percentiles, WriterResult } from "./loadgen.ts";
 import { MIX } from "./mix.ts";
 import { type BenchOptions, ROOT } from "./options.ts";
 import type { ProfileSummary } from "./profile.ts";
@@ -22,9 +22,14 @@ export type DbRun = {
   baseline: Measurement;
   /** The baseline's SELECT behind the app's session + membership guard. */
   baselineAuth: Measurement;
+  /** The directory as an alumnus: the app as it runs (directory page cache on). */
   alumnus: Measurement;
+  /** The same requests on the same process with the page cache off: what every miss costs. */
+  alumnusUncached: Measurement;
   operator: Measurement | null;
-  /** Each request alone, one at a time. */
+  /** Profile saves by another alumnus during all the runs (each makes cached pages stale). */
+  writer: WriterResult | null;
+  /** Each request alone, one at a time (no page cache). */
   alone: {
     baseline: Percentiles;
     baselineAuth: Percentiles;
@@ -94,12 +99,13 @@ function rowsOf(r: DbRun): string[] {
         : `${(m.rps / b.rps).toFixed(2)} | ${times(m.p50, b.p50)} | ${times(m.p95, b.p95)} | ${times(m.p99, b.p99)}`
     } | ${m.serverCores === null ? "–" : m.serverCores.toFixed(2)} | ${pct(m.idle)} | ${
       m.statementsPerRequest === undefined ? "–" : m.statementsPerRequest.toFixed(1)
-    } |`;
+    } | ${m.cacheHitRate === undefined ? "–" : `${(m.cacheHitRate * 100).toFixed(1)} %`} |`;
   return [
     line("baseline (bare SELECT)", b, true),
     line("baseline + auth (same SELECT behind the session/member guard)", r.baselineAuth, false),
     line("directory, alumnus", r.alumnus, false),
     ...(r.operator ? [line("directory, operator", r.operator, false)] : []),
+    line("directory, alumnus, page cache off (every request searches)", r.alumnusUncached, false),
   ];
 }
 
@@ -122,6 +128,7 @@ export function failures(runs: DbRun[]): string[] {
       ["baseline", r.baseline],
       ["baseline + auth", r.baselineAuth],
       ["alumnus", r.alumnus],
+      ["alumnus, no page cache", r.alumnusUncached],
       ["operator", r.operator],
     ] as const) {
       if (!m) continue;
@@ -131,6 +138,7 @@ export function failures(runs: DbRun[]): string[] {
         );
       }
     }
+    if (r.writer?.failures) out.push(`${r.label} writer: ${r.writer.failures} profile saves failed`);
   }
   return out;
 }
@@ -171,11 +179,20 @@ export function renderReport(o: {
     "- Method, request mix and how to read this: [bench/README.md](README.md)",
     `- Baseline: \`${(runs[0]?.prepared.baselineSql ?? "").replace(/\s+/g, " ")}\` served by a bare Fastify route ` +
       "(no auth, no search) on the same Database object; “baseline + auth” runs it behind the app's `requireMember`",
+    `- Writes: ${runs
+      .map((r) =>
+        r.writer
+          ? `${r.label} ${int(r.writer.writes)} profile saves in ${int(r.writer.seconds)} s (${(r.writer.writes / Math.max(1, r.writer.seconds)).toFixed(1)}/s)`
+          : `${r.label} none`,
+      )
+      .join(
+        ", ",
+      )} by another alumnus during all runs; each one makes every cached directory page of the network stale`,
     "",
   );
   L.push(
-    "| database | alumni | conn. | run | req/s | p50 ms | p95 ms | p99 ms | req/s ÷ baseline | p50 × | p95 × | p99 × | server CPU (cores) | machine idle | PG xacts / req. |",
-    "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| database | alumni | conn. | run | req/s | p50 ms | p95 ms | p99 ms | req/s ÷ baseline | p50 × | p95 × | p99 × | server CPU (cores) | machine idle | PG xacts / req. | page cache hits |",
+    "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   );
   for (const r of runs) L.push(...rowsOf(r));
   L.push(
@@ -202,7 +219,7 @@ export function renderReport(o: {
     "",
     "matches: `total` of the first page; SQL ms: execution time of its statements in EXPLAIN ANALYZE " +
       "(alone, warm cache; plan in `plans/<db>-<id>.txt`); alone p50: 20 requests sent one at a time " +
-      "(no queueing); p50/p95: in the load run above.",
+      "(no queueing) with the page cache off; p50/p95: in the alumnus load run above (page cache on).",
     "",
     `| request | ${runs.map((r) => `${r.label} matches | SQL ms | alone p50 | p50 | p95`).join(" | ")} |`,
     `| --- | ${runs.map(() => "---: | ---: | ---: | ---: | ---:").join(" | ")} |`,

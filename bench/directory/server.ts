@@ -6,6 +6,7 @@
 //             route behind the app's authentication guard (what signing in costs per request).
 // Messages to the parent go through the IPC channel of child_process.fork.
 import Fastify from "fastify";
+import { pageCacheStats } from "../../src/modules/directory/cache.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { requireMember } from "../../src/server/context.ts";
 import { closeServices } from "../../src/server/services.ts";
@@ -26,7 +27,7 @@ export type PreparedMessage = {
   baselineSql: string;
   plans: { name: string; ms: number; file: string }[];
 };
-export type ReadyMessage = { type: "ready"; appUrl: string; baselineUrl: string };
+export type ReadyMessage = { type: "ready"; appUrl: string; uncachedUrl: string; baselineUrl: string };
 export type ProfileMessage = { type: "profile"; summary: ProfileSummary };
 
 const send = (m: PreparedMessage | ReadyMessage | ProfileMessage) =>
@@ -103,6 +104,10 @@ async function serve(t: Target) {
   const ctx = await openBenchServices(t, false);
   const app = await buildApp(ctx);
   const appUrl = await app.listen({ port: 0, host: "127.0.0.1" });
+  // The same app without the directory page cache (what every search costs on a miss).
+  const uncachedCtx = { ...ctx, config: { ...ctx.config, DIRECTORY_CACHE_MB: 0 } };
+  const uncached = await buildApp(uncachedCtx);
+  const uncachedUrl = await uncached.listen({ port: 0, host: "127.0.0.1" });
 
   const networkId = await networkIdOf(ctx.database.query as any);
   const sqlText = await baselineSql(ctx.database.query);
@@ -113,6 +118,8 @@ async function serve(t: Target) {
     await requireMember(ctx, req, SLUG);
     return { items: await ctx.database.query(sqlText, [networkId]) };
   });
+  // Hits and misses of the app's directory page cache so far.
+  baseline.get("/cache-stats", async () => pageCacheStats(ctx));
   const baselineUrl = await baseline.listen({ port: 0, host: "127.0.0.1" });
 
   let stopping = false;
@@ -120,6 +127,7 @@ async function serve(t: Target) {
     if (stopping) return;
     stopping = true;
     await baseline.close();
+    await uncached.close();
     await app.close();
     // Requests the load generator dropped at the end of its last run may still be in their
     // handlers: let them finish before the pool closes under them.
@@ -138,7 +146,7 @@ async function serve(t: Target) {
   });
   process.on("SIGTERM", () => void stop());
   process.on("disconnect", () => void stop()); // the parent died
-  await send({ type: "ready", appUrl, baselineUrl });
+  await send({ type: "ready", appUrl, uncachedUrl, baselineUrl });
 }
 
 const [mode, kind, size, seed, pgAdminUrl, ...flags] = process.argv.slice(2);

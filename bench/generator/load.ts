@@ -375,6 +375,12 @@ async function writeDirectory(q: Query, sources: EntrySource[]) {
       ],
     );
   }
+  // Cached directory pages of a running server are stale now (modules/directory/cache.ts).
+  if (sources.length) {
+    await q("UPDATE organization SET directory_version = directory_version + 1 WHERE id = $1", [
+      sources[0].networkId,
+    ]);
+  }
 }
 
 /** Writes the given people as registered, verified alumni of the network. Returns their user ids. */

@@ -7,22 +7,14 @@ import { member, organization, user } from "../db/schema/index.ts";
 import { createNetwork } from "../modules/networks/service.ts";
 import { importRoster } from "../modules/roster/service.ts";
 import { createVerifiedUser } from "../server/accounts.ts";
-import type { AppContext, NetworkScope } from "../server/context.ts";
+import { type AppContext, type NetworkScope, networkColumns } from "../server/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { DEFAULT_PURPOSES, DEMO_PASSWORD, privacyNoticeBody } from "./demo-content.ts";
 
 export class CliError extends Error {}
 
 export async function networkBySlug(ctx: AppContext, slug: string) {
-  const [n] = await ctx.db
-    .select({
-      id: organization.id,
-      name: organization.name,
-      slug: organization.slug,
-      status: organization.status,
-    })
-    .from(organization)
-    .where(eq(organization.slug, slug));
+  const [n] = await ctx.db.select(networkColumns).from(organization).where(eq(organization.slug, slug));
   if (!n) throw new CliError(`Network "${slug}" not found / ネットワーク「${slug}」が見つかりません。`);
   return n;
 }

@@ -305,7 +305,7 @@ export async function seedDemo(ctx: AppContext, opts: SeedDemoOptions = {}): Pro
   if (toInvite.length) {
     await createInvitations(
       ctx,
-      { id: networkId, name: companyName, slug, status: "active" },
+      { id: networkId, name: companyName, slug, status: "active", directoryVersion: 0 },
       actor,
       "operator",
       {

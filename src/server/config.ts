@@ -21,6 +21,8 @@ const schema = z.object({
     .default("false"),
   /** Sign-in/sign-up rate limiting (better-auth). Only turn off for automated browser tests. */
   AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+  /** Memory for cached directory pages, per process, in MB (0: no cache). */
+  DIRECTORY_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; baseUrl: string };

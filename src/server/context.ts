@@ -33,7 +33,16 @@ export type SessionUser = {
   locale: "ja" | "en";
 };
 
-export type Network = { id: string; name: string; slug: string; status: string };
+export type Network = { id: string; name: string; slug: string; status: string; directoryVersion: number };
+
+/** The columns of a Network. */
+export const networkColumns = {
+  id: organization.id,
+  name: organization.name,
+  slug: organization.slug,
+  status: organization.status,
+  directoryVersion: organization.directoryVersion,
+};
 export type Membership = { id: string; role: NetworkRole; status: string; userId: string };
 export type NetworkScope = { network: Network; member: Membership; user: SessionUser };
 
@@ -86,16 +95,7 @@ export async function requirePlatformAdmin(ctx: AppContext, req: FastifyRequest)
 }
 
 export async function findNetwork(db: Db, slug: string): Promise<Network | null> {
-  const [n] = await db
-    .select({
-      id: organization.id,
-      name: organization.name,
-      slug: organization.slug,
-      status: organization.status,
-    })
-    .from(organization)
-    .where(eq(organization.slug, slug))
-    .limit(1);
+  const [n] = await db.select(networkColumns).from(organization).where(eq(organization.slug, slug)).limit(1);
   return n ?? null;
 }
 
@@ -123,12 +123,7 @@ export async function requireMember(
   const user = await requireUser(ctx, req);
   const [row] = await ctx.db
     .select({
-      network: {
-        id: organization.id,
-        name: organization.name,
-        slug: organization.slug,
-        status: organization.status,
-      },
+      network: networkColumns,
       member: {
         id: member.id,
         role: member.role,
@@ -181,12 +176,7 @@ export async function requireOperatorOrToken(
     const token = header.slice(7).trim();
     const [row] = await ctx.db
       .select({
-        network: {
-          id: organization.id,
-          name: organization.name,
-          slug: organization.slug,
-          status: organization.status,
-        },
+        network: networkColumns,
         tokenId: apiToken.id,
         name: apiToken.name,
       })

@@ -12,11 +12,18 @@
 // session has expired and must be deleted, or is old enough to be refreshed), the caller falls
 // back to it (`"delegate"`).
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { parseCookie } from "cookie";
 import { and, eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { member, organization, session, user } from "../db/schema/index.ts";
 import type { NetworkRole } from "./auth.ts";
-import type { AppContext, Membership, Network, SessionUser } from "./context.ts";
+import {
+  type AppContext,
+  type Membership,
+  type Network,
+  networkColumns,
+  type SessionUser,
+} from "./context.ts";
 
 type SessionRules = { cookieName: string; secret: string; expiresInMs: number; updateAgeMs: number };
 
@@ -70,7 +77,9 @@ export async function lookupSession(
   slug?: string,
 ): Promise<SessionLookup> {
   const rules = await sessionRules(ctx);
-  const token = verifiedToken(req.cookies?.[rules.cookieName], rules.secret);
+  // @fastify/cookie parses the header in the app; without it (a bare Fastify), parse it here.
+  const cookies = req.cookies ?? (req.headers.cookie ? parseCookie(req.headers.cookie) : {});
+  const token = verifiedToken(cookies[rules.cookieName], rules.secret);
   if (!token) return { kind: "anonymous" };
   const [row] = await ctx.db
     .select({
@@ -83,12 +92,7 @@ export async function lookupSession(
         platformAdmin: user.platformAdmin,
         locale: user.locale,
       },
-      network: {
-        id: organization.id,
-        name: organization.name,
-        slug: organization.slug,
-        status: organization.status,
-      },
+      network: networkColumns,
       member: {
         id: member.id,
         role: member.role,

@@ -81,6 +81,11 @@ export const organization = pgTable("organization", {
   metadata: text("metadata"),
   // ours
   status: text("status").notNull().default("active"), // active | suspended
+  /**
+   * Raised by every change to the network's directory rows (modules/directory/sync.ts), in the
+   * same transaction: cached directory pages of an older version are never served.
+   */
+  directoryVersion: bigint("directory_version", { mode: "number" }).notNull().default(0),
 });
 
 /** A person's role in a network. Only verified people have a member row. */

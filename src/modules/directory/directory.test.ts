@@ -11,6 +11,7 @@ import {
   type TestNetwork,
   type TestUser,
 } from "../../test/harness.ts";
+import { pageCacheStats } from "./cache.ts";
 import { findPage, prepareSearch } from "./queries.ts";
 import { addPeople, addPerson, PEOPLE } from "./testing.ts";
 
@@ -354,5 +355,38 @@ describe("the directory follows every change at once", () => {
     expect(res.json().total).toBe(1);
     const here = await call(env, { url: url("", { q: "kotlin" }), user: member });
     expect(here.json().total).toBe(0);
+  });
+
+  it("cached pages are shared within an audience only, never across networks, and never outlive a change", async () => {
+    const n = await makeNetwork(env);
+    const [a, b] = [await makeMember(env, n, "alumni"), await makeMember(env, n, "alumni")];
+    await addPerson(env, n, { key: "c1", displayName: "蔵前 一葉", skills: ["Terraform"] });
+    await addPerson(env, n, { key: "c2", displayName: "蔵前 二葉", skills: ["Terraform"], directory: false });
+    const other = await makeNetwork(env);
+    const outsider = await makeMember(env, other, "alumni");
+    const q = async (who: TestUser, slug = n.slug) =>
+      (await call(env, { url: url("", { q: "terraform" }, slug), user: who })).json().total;
+    const queries = () => pageCacheStats(env.ctx)?.queries ?? 0;
+
+    expect(await q(a)).toBe(1);
+    const computed = queries();
+    expect(await q(b)).toBe(1); // the same page, from the cache
+    expect(queries()).toBe(computed);
+    expect(await q(n.operator)).toBe(2); // operators' page is another one
+    expect(queries()).toBe(computed + 1);
+    expect(await q(outsider, other.slug)).toBe(0);
+
+    await addPerson(env, n, { key: "c3", displayName: "蔵前 三葉", skills: ["Terraform"] });
+    expect(await q(b)).toBe(2);
+    expect(await q(n.operator)).toBe(3);
+    expect(await q(outsider, other.slug)).toBe(0);
+    await call(env, {
+      method: "PUT",
+      url: `/api/n/${n.slug}/profiles/me`,
+      user: a,
+      payload: { displayName: "蔵前 四葉", skills: ["terraform"] },
+    });
+    expect(await q(b)).toBe(2); // no consent yet: listed for operators only
+    expect(await q(n.operator)).toBe(4);
   });
 });

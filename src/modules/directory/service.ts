@@ -4,6 +4,7 @@ import type { DirectoryAudience } from "../../db/schema/directory.ts";
 import type { AppContext, NetworkScope } from "../../server/context.ts";
 import { errors } from "../../shared/errors.ts";
 import { photoUrl } from "../profiles/presenter.ts";
+import { cachedPage } from "./cache.ts";
 import type { TermField } from "./entry.ts";
 import {
   type Cursor,
@@ -64,7 +65,22 @@ export async function searchDirectory(ctx: AppContext, scope: NetworkScope, q: D
   const search = prepareSearch(scopeOf(scope), q);
   const sort = effectiveSort(q, search.rank !== null);
   const cursor = q.cursor ? decodeCursor(q.cursor, sort) : null;
-  const { hits: rows, total, capped } = await findPage(ctx.db, search, sort, cursor, q.limit);
+  const { network, member } = scope;
+  const { cursor: _c, sort: _s, limit, ...filter } = q;
+  const key = [
+    network.id,
+    audienceOf(member.role),
+    network.directoryVersion,
+    sort,
+    q.cursor ?? null,
+    limit,
+    filter,
+  ];
+  const {
+    hits: rows,
+    total,
+    capped,
+  } = await cachedPage(ctx, key, () => findPage(ctx.db, search, sort, cursor, limit));
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   const nextCursor =

@@ -4,7 +4,7 @@
 // results of the very next search).
 import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
-import { directoryCard, directoryEntry, directoryTerm, member } from "../../db/schema/index.ts";
+import { directoryCard, directoryEntry, directoryTerm, member, organization } from "../../db/schema/index.ts";
 import { memberProfiles } from "../profiles/queries.ts";
 import { buildEntries, type EntryRow, type EntrySource, termsOf } from "./entry.ts";
 
@@ -111,6 +111,15 @@ export async function syncDirectory(tx: Tx, networkId: string, userIds: string[]
     await tx.insert(directoryCard).values(entries.map(cardValues));
   }
   await applyTermDeltas(tx, networkId, deltas);
+  await bumpDirectoryVersion(tx, networkId);
+}
+
+/** Cached directory pages of the network are stale from this commit on (cache.ts). */
+export async function bumpDirectoryVersion(tx: Tx | Db, networkId: string) {
+  await tx
+    .update(organization)
+    .set({ directoryVersion: sql`${organization.directoryVersion} + 1` })
+    .where(eq(organization.id, networkId));
 }
 
 /**

@@ -1,0 +1,2 @@
+-- Raised with every change to a network's directory rows; cached directory pages carry it (modules/directory/cache.ts).
+ALTER TABLE "organization" ADD COLUMN "directory_version" bigint DEFAULT 0 NOT NULL;
