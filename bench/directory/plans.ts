@@ -34,7 +34,12 @@ function recordingDb(database: Database, log: Statement[]): Db {
 /** The statements the directory service runs for one request (run for real, then recorded). */
 async function statementsOf(ctx: AppContext, scope: NetworkScope, query: string, count: boolean) {
   const log: Statement[] = [];
-  const rctx = { ...ctx, db: recordingDb(ctx.database, log) };
+  // Without the page cache: the plans are those of the statements a search runs.
+  const rctx = {
+    ...ctx,
+    db: recordingDb(ctx.database, log),
+    config: { ...ctx.config, DIRECTORY_CACHE_MB: 0 },
+  };
   const params = Object.fromEntries(new URLSearchParams(query));
   const run = () =>
     count
@@ -44,7 +49,7 @@ async function statementsOf(ctx: AppContext, scope: NetworkScope, query: string,
           directoryQuery.parse(params),
         )
       : searchDirectory(rctx, scope, directoryQuery.parse(params));
-  await run(); // warm the cache: the plans show the steady state
+  await run(); // warm PostgreSQL's buffers: the plans show the steady state
   log.length = 0;
   await run();
   return log;

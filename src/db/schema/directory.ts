@@ -7,6 +7,10 @@
 // a hidden value cannot match, be counted or be suggested: it is not there. The rows are derived
 // from profile + member + consent by src/modules/directory/sync.ts in the same transaction as
 // every change to those.
+//
+// directory_entry is partitioned by audience (migration 0005; drizzle does not declare partitions):
+// each audience's rows get their own statistics, so the planner knows, say, how rare "open to
+// freelance" is among what members may see, and scans only that audience's rows.
 import { sql } from "drizzle-orm";
 import {
   customType,
@@ -60,7 +64,9 @@ export const directoryEntry = pgTable(
     index("directory_entry_join_idx").on(t.networkId, t.audience, t.joinYear),
     index("directory_entry_industry_idx").on(t.networkId, t.audience, t.industry),
     index("directory_entry_job_idx").on(t.networkId, t.audience, t.jobType),
-    index("directory_entry_location_idx").on(t.networkId, t.audience, t.location),
+    // Location filters are prefix ranges compared byte-wise (collate "C"), whatever the database's
+    // collation, so this index serves them.
+    index("directory_entry_location_idx").on(t.networkId, t.audience, sql`${t.location} collate "C"`),
     index("directory_entry_tsv_idx").using("gin", t.tsv),
     index("directory_entry_txt_idx").using("gin", t.txt.op("gin_trgm_ops")),
     index("directory_entry_skills_idx").using("gin", t.skills),

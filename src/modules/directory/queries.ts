@@ -32,12 +32,9 @@ const textArray = (xs: string[]) =>
 
 export function prepareSearch(scope: Scope, f: DirectoryFilter): Search {
   const ws = queryWords(f.q ?? "");
-  // With words, the text indexes drive the search. The scope conditions are then written so that
-  // the planner does not use a btree for them: a network is rarely selective, and a bitmap over
-  // all of its rows (ANDed with the text's) costs more than the search itself (bench/RESULTS.md).
-  const conds: SQL[] = ws.length
-    ? [sql`network_id || '' = ${scope.networkId}`, sql`audience || '' = ${scope.audience}`]
-    : [sql`network_id = ${scope.networkId}`, sql`audience = ${scope.audience}`];
+  // The audience picks the partition (db/schema/directory.ts); its statistics then tell the
+  // planner how common each word, skill or place is among the rows this viewer may see.
+  const conds: SQL[] = [sql`network_id = ${scope.networkId}`, sql`audience = ${scope.audience}`];
   // Words matched by prefix only go into one tsquery (one GIN scan); Japanese words of three or
   // more characters may also match inside a compound, through the trigram index.
   const prefixOnly = ws.filter((w) => !w.substring);
@@ -57,7 +54,14 @@ export function prepareSearch(scope: Scope, f: DirectoryFilter): Search {
   const skills = keys(f.skill);
   if (skills.length) conds.push(sql`skills @> ${textArray(skills)}`);
   const location = f.location ? labelKey(f.location) : "";
-  if (location) conds.push(sql`location like ${prefixPattern(location)}`);
+  // A prefix as a byte-wise range, which the location index serves (a LIKE could not, under the
+  // database's collation). U+10FFFF is the last code point: every key with the prefix sorts below
+  // the prefix followed by it.
+  if (location) {
+    conds.push(
+      sql`location collate "C" >= ${location} and location collate "C" < ${`${location}\u{10FFFF}`}`,
+    );
+  }
   if (f.openTo?.length) conds.push(sql`open_to @> ${textArray(f.openTo)}`);
 
   let rank: SQL | null = null;
