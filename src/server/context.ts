@@ -114,6 +114,7 @@ export async function requireMember(
   if (req.viewer === undefined) {
     const found = await lookupSession(ctx, req, slug);
     if (found.kind === "anonymous") req.viewer = null;
+    if (found.kind === "delegate") await viewerFromBetterAuth(ctx, req);
     if (found.kind === "user") {
       req.viewer = found.user;
       if (!found.network || !found.member) throw networkNotFound();
