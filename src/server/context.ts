@@ -35,6 +35,15 @@ export type SessionUser = {
 
 export type Network = { id: string; name: string; slug: string; status: string; directoryVersion: number };
 
+/** The columns of a Membership, with when the member was last marked active. */
+export const memberColumns = {
+  id: member.id,
+  role: member.role,
+  status: member.status,
+  userId: member.userId,
+  lastActiveAt: member.lastActiveAt,
+};
+
 /** The columns of a Network. */
 export const networkColumns = {
   id: organization.id,
@@ -125,13 +134,7 @@ export async function requireMember(
   const [row] = await ctx.db
     .select({
       network: networkColumns,
-      member: {
-        id: member.id,
-        role: member.role,
-        status: member.status,
-        userId: member.userId,
-        lastActiveAt: member.lastActiveAt,
-      },
+      member: memberColumns,
     })
     .from(organization)
     .innerJoin(member, and(eq(member.organizationId, organization.id), eq(member.userId, user.id)))

@@ -20,6 +20,7 @@ import type { NetworkRole } from "./auth.ts";
 import {
   type AppContext,
   type Membership,
+  memberColumns,
   type Network,
   networkColumns,
   type SessionUser,
@@ -93,13 +94,7 @@ export async function lookupSession(
         locale: user.locale,
       },
       network: networkColumns,
-      member: {
-        id: member.id,
-        role: member.role,
-        status: member.status,
-        userId: member.userId,
-        lastActiveAt: member.lastActiveAt,
-      },
+      member: memberColumns,
     })
     .from(session)
     .innerJoin(user, eq(user.id, session.userId))
