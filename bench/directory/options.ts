@@ -29,7 +29,7 @@ Usage: npm run bench -- [options]
   --skip-plans         do not write EXPLAIN plans to bench/plans/
   --plans-only         load or reuse the data and write the plans, no load runs (after a change
                        to the queries: see what the planner does now)
-  --profile            one more alumnus run with the server's CPU profiled (not in the table):
+  --profile            one more alumnus run (page cache off) with the server's CPU profiled (not in the table):
                        where the time goes, by package and function
   --reload             reload the data even when the cached database holds the same data
   --pg-admin-url <u>   PostgreSQL server to create the bench databases on

@@ -279,7 +279,7 @@ export function renderReport(o: {
     const p = r.profile!;
     L.push(
       "",
-      `### Where the server's CPU time goes (${r.label}, alumnus run, \`--profile\`)`,
+      `### Where the server's CPU time goes (${r.label}, alumnus run with the page cache off, \`--profile\`)`,
       "",
       `${int(p.totalMs)} ms of samples; profile: \`${path.relative(ROOT, p.file)}\` (open in Chrome DevTools).`,
       "",
