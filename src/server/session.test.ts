@@ -2,11 +2,12 @@
 // forged cookies are anonymous, signing out / suspension / role changes act on the next request,
 // expired sessions are cleaned up and old ones refreshed by better-auth itself.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { session } from "../db/schema/index.ts";
 import { updateMember } from "../modules/members/queries.ts";
 import {
   call,
+  cookieFrom,
   createTestEnv,
   makeMember,
   makeNetwork,
@@ -55,6 +56,54 @@ describe("session read on the hot path", () => {
     for (const cookie of [forged, `${name}=${tokenOf(u)}`, `${name}=%%%`]) {
       expect((await me(withCookie(u, cookie))).statusCode).toBe(401);
       expect((await call(env, { url: "/api/me", user: withCookie(u, cookie) })).statusCode).toBe(401);
+    }
+  });
+
+  it("answers signed-in requests without better-auth's getSession; other cookie forms go to it", async () => {
+    const u = await makeMember(env, net, "alumni");
+    const spy = vi.spyOn(env.ctx.auth.api, "getSession");
+    try {
+      expect((await me(u)).statusCode).toBe(200);
+      expect((await call(env, { url: "/api/me", user: u })).statusCode).toBe(200);
+      expect(spy).not.toHaveBeenCalled();
+      const [name] = u.cookie.split("=");
+      const value = decodeURIComponent(u.cookie.split("=")[1]);
+      // Forms better-auth rejects are not accepted here either: an unpadded or base64url signature.
+      const unpadded = `${name}=${encodeURIComponent(value.replace(/=$/, ""))}`;
+      const urlsafe = `${name}=${encodeURIComponent(value.replace(/\+/g, "-").replace(/\//g, "_"))}`;
+      for (const cookie of [unpadded, urlsafe]) {
+        if (cookie === u.cookie) continue;
+        expect((await me(withCookie(u, cookie))).statusCode, cookie).toBe(401);
+      }
+      // A quoted value, which better-auth reads: handed to it, and it signs the user in.
+      const quoted = `${name}="${encodeURIComponent(value)}"`;
+      expect((await me(withCookie(u, quoted))).statusCode).toBe(200);
+      expect(spy).toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it("reads 'remember me: off' sessions in one statement too (better-auth never refreshes them)", async () => {
+    const u = await makeMember(env, net, "alumni");
+    const res = await call(env, {
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      payload: { email: u.email, password: "correct horse battery", rememberMe: false },
+    });
+    expect(res.statusCode).toBe(200);
+    const short = withCookie(u, cookieFrom(res.headers["set-cookie"]));
+    expect(short.cookie).toMatch(/dont_remember/);
+    const spy = vi.spyOn(env.ctx.auth.api, "getSession");
+    try {
+      expect((await me(short)).statusCode).toBe(200);
+      expect(spy).not.toHaveBeenCalled();
+      // A forged "don't remember" cookie is left to better-auth.
+      const forged = short.cookie.replace(/(dont_remember=)[^;]*/, "$1true.x");
+      expect((await me(withCookie(u, forged))).statusCode).toBe(200);
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
     }
   });
 

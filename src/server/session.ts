@@ -26,7 +26,14 @@ import {
   type SessionUser,
 } from "./context.ts";
 
-type SessionRules = { cookieName: string; secret: string; expiresInMs: number; updateAgeMs: number };
+type SessionRules = {
+  cookieName: string;
+  /** Set by "remember me: off" sign-ins: better-auth never refreshes those sessions. */
+  dontRememberName: string;
+  secret: string;
+  expiresInMs: number;
+  updateAgeMs: number;
+};
 
 const rulesByAuth = new WeakMap<object, Promise<SessionRules>>();
 
@@ -35,6 +42,7 @@ function sessionRules(ctx: AppContext): Promise<SessionRules> {
   if (!r) {
     r = ctx.auth.$context.then((c) => ({
       cookieName: c.authCookies.sessionToken.name,
+      dontRememberName: c.authCookies.dontRememberToken.name,
       secret: c.secret,
       expiresInMs: c.sessionConfig.expiresIn * 1000,
       updateAgeMs: c.sessionConfig.updateAge * 1000,
@@ -44,20 +52,28 @@ function sessionRules(ctx: AppContext): Promise<SessionRules> {
   return r;
 }
 
-/** The token of a correctly signed session cookie (`<token>.<base64 HMAC>`), else null. */
+/** better-call's signatures: base64 of a 32-byte HMAC, 44 characters, checked strictly as it does. */
+const SIGNATURE = /^[A-Za-z0-9+/]{43}=$/;
+
+/**
+ * The value of a correctly signed cookie (`<value>.<base64 HMAC-SHA-256>`), else null. Only the
+ * exact form better-auth writes is accepted; anything else is left to better-auth (`delegate`).
+ */
 export function verifiedToken(value: string | undefined, secret: string): string | null {
   if (!value) return null;
   const dot = value.lastIndexOf(".");
   if (dot < 1) return null;
   const token = value.slice(0, dot);
-  const signature = Buffer.from(value.slice(dot + 1), "base64");
+  const sig = value.slice(dot + 1);
+  if (!SIGNATURE.test(sig)) return null;
+  const signature = Buffer.from(sig, "base64");
   const expected = createHmac("sha256", secret).update(token).digest();
   return signature.length === expected.length && timingSafeEqual(signature, expected) ? token : null;
 }
 
 export type SessionLookup =
   | { kind: "anonymous" }
-  /** better-auth has to handle this session (expired, or due for a refresh). */
+  /** better-auth has to handle this request (a cookie not in the usual form, an expired session, or one due for a refresh). */
   | { kind: "delegate" }
   | {
       kind: "user";
@@ -80,8 +96,14 @@ export async function lookupSession(
   const rules = await sessionRules(ctx);
   // @fastify/cookie parses the header in the app; without it (a bare Fastify), parse it here.
   const cookies = req.cookies ?? (req.headers.cookie ? parseCookie(req.headers.cookie) : {});
-  const token = verifiedToken(cookies[rules.cookieName], rules.secret);
-  if (!token) return { kind: "anonymous" };
+  const raw = cookies[rules.cookieName];
+  if (!raw) return { kind: "anonymous" };
+  const token = verifiedToken(raw, rules.secret);
+  // A cookie in another form (quoted, differently encoded, forged): better-auth decides, as it
+  // would have before; it answers "no session" without a query when the signature is wrong.
+  if (!token) return { kind: "delegate" };
+  const dontRemember = cookies[rules.dontRememberName];
+  if (dontRemember && !verifiedToken(dontRemember, rules.secret)) return { kind: "delegate" };
   const [row] = await ctx.db
     .select({
       expiresAt: session.expiresAt,
@@ -113,7 +135,10 @@ export async function lookupSession(
   if (!row) return { kind: "anonymous" };
   const expires = row.expiresAt.getTime();
   const now = Date.now();
-  if (expires <= now || expires - rules.expiresInMs + rules.updateAgeMs <= now) return { kind: "delegate" };
+  // better-auth's getSession would delete an expired session, and refresh one older than its
+  // update age (never a "remember me: off" one).
+  if (expires <= now) return { kind: "delegate" };
+  if (!dontRemember && expires - rules.expiresInMs + rules.updateAgeMs <= now) return { kind: "delegate" };
   const u = row.user;
   return {
     kind: "user",

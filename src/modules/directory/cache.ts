@@ -30,6 +30,9 @@ function cacheOf(ctx: AppContext): Cache | null {
             // UTF-16 length of the cards' JSON approximates their size in memory.
             sizeCalculation: (p) => Math.max(1, JSON.stringify(p.hits).length * 2),
             fetchMethod: (_key, _stale, { context }) => context(),
+            // A page still being computed may be evicted (many new keys at once): its query goes
+            // on and still answers the requests waiting for it.
+            ignoreFetchAbort: true,
           })
         : null;
     c = pages ? { pages, requests: 0, queries: 0 } : null;
