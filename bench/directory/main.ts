@@ -223,7 +223,13 @@ async function runDb(o: BenchOptions, t: Target): Promise<DbRun | null> {
       // With the page cache off: where the time of a search goes (a hit does little but auth).
       process.stdout.write("  profiling the server during one more alumnus run, page cache off… ");
       profile = await server.profile(() =>
-        measure({ ...base, url: server.uncachedUrl, requests, headers: { cookie: alumni }, duration: o.duration }),
+        measure({
+          ...base,
+          url: server.uncachedUrl,
+          requests,
+          headers: { cookie: alumni },
+          duration: o.duration,
+        }),
       );
       console.log(profile.file);
     }

@@ -43,7 +43,11 @@ describe("directory page cache", () => {
   it("is off with DIRECTORY_CACHE_MB=0", async () => {
     const ctx = ctxWith(0);
     let runs = 0;
-    for (let i = 0; i < 2; i++) await cachedPage(ctx, ["k"], async () => (runs++, page(1)));
+    const load = async () => {
+      runs++;
+      return page(1);
+    };
+    for (let i = 0; i < 2; i++) await cachedPage(ctx, ["k"], load);
     expect(runs).toBe(2);
     expect(pageCacheStats(ctx)).toBeNull();
   });
