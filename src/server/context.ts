@@ -53,6 +53,14 @@ export const networkColumns = {
   directoryVersion: organization.directoryVersion,
 };
 export type Membership = { id: string; role: NetworkRole; status: string; userId: string };
+/** A membership as read with `memberColumns`. */
+export type MemberRow = {
+  id: string;
+  role: string;
+  status: string;
+  userId: string;
+  lastActiveAt: Date | null;
+};
 export type NetworkScope = { network: Network; member: Membership; user: SessionUser };
 
 /** Who acts in an operator API call: a signed-in operator or a network API token. */
@@ -75,19 +83,28 @@ export async function getViewer(ctx: AppContext, req: FastifyRequest): Promise<S
   return viewerFromBetterAuth(ctx, req);
 }
 
+/** A user row (ours or better-auth's) as the guards hand it on. */
+export function toSessionUser(u: {
+  id: string;
+  email: string;
+  name: string;
+  emailVerified?: unknown;
+  platformAdmin?: unknown;
+  locale?: unknown;
+}): SessionUser {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    emailVerified: !!u.emailVerified,
+    platformAdmin: !!u.platformAdmin,
+    locale: u.locale === "en" ? "en" : "ja",
+  };
+}
+
 async function viewerFromBetterAuth(ctx: AppContext, req: FastifyRequest): Promise<SessionUser | null> {
   const s = await ctx.auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
-  const u = s?.user as any;
-  req.viewer = u
-    ? {
-        id: u.id,
-        email: u.email,
-        name: u.name,
-        emailVerified: !!u.emailVerified,
-        platformAdmin: !!u.platformAdmin,
-        locale: u.locale === "en" ? "en" : "ja",
-      }
-    : null;
+  req.viewer = s?.user ? toSessionUser(s.user) : null;
   return req.viewer;
 }
 
@@ -141,20 +158,21 @@ export async function requireMember(
     .where(and(eq(organization.slug, slug), eq(organization.status, "active"), eq(member.status, "active")))
     .limit(1);
   if (!row) throw networkNotFound();
-  return memberScope(ctx, row.network, row.member as Membership & { lastActiveAt: Date | null }, user, roles);
+  return memberScope(ctx, row.network, row.member, user, roles);
 }
 
 function memberScope(
   ctx: AppContext,
   network: Network,
-  row: Membership & { lastActiveAt: Date | null },
+  row: MemberRow,
   user: SessionUser,
   roles?: readonly NetworkRole[],
 ): NetworkScope {
-  if (roles && !roles.includes(row.role)) throw errors.forbidden();
+  const role = row.role as NetworkRole;
+  if (roles && !roles.includes(role)) throw errors.forbidden();
   touchLastActive(ctx, row.id, row.lastActiveAt);
   const { lastActiveAt: _, ...m } = row;
-  return { network, member: m, user };
+  return { network, member: { ...m, role }, user };
 }
 
 /** Marks the member active, at most once every five minutes (not awaited: never slows a request). */

@@ -16,14 +16,14 @@ import { parseCookie } from "cookie";
 import { and, eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { member, organization, session, user } from "../db/schema/index.ts";
-import type { NetworkRole } from "./auth.ts";
 import {
   type AppContext,
-  type Membership,
+  type MemberRow,
   memberColumns,
   type Network,
   networkColumns,
   type SessionUser,
+  toSessionUser,
 } from "./context.ts";
 
 type SessionRules = {
@@ -81,7 +81,7 @@ export type SessionLookup =
       /** The network `slug` when it exists and is active; null otherwise or without a slug. */
       network: Network | null;
       /** The user's active membership in that network, with when it was last marked active. */
-      member: (Membership & { lastActiveAt: Date | null }) | null;
+      member: MemberRow | null;
     };
 
 /**
@@ -139,16 +139,10 @@ export async function lookupSession(
   // update age (never a "remember me: off" one).
   if (expires <= now) return { kind: "delegate" };
   if (!dontRemember && expires - rules.expiresInMs + rules.updateAgeMs <= now) return { kind: "delegate" };
-  const u = row.user;
   return {
     kind: "user",
-    user: {
-      ...u,
-      emailVerified: !!u.emailVerified,
-      platformAdmin: !!u.platformAdmin,
-      locale: u.locale === "en" ? "en" : "ja",
-    },
+    user: toSessionUser(row.user),
     network: row.network ?? null,
-    member: row.member ? { ...row.member, role: row.member.role as NetworkRole } : null,
+    member: row.member ?? null,
   };
 }

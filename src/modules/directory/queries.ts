@@ -30,8 +30,8 @@ export type Search = {
 const textArray = (xs: string[]) =>
   sql`${`{${xs.map((x) => `"${x.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`}::text[]`;
 
-export function prepareSearch(scope: Scope, f: DirectoryFilter): Search {
-  const ws = queryWords(f.q ?? "");
+/** `ws`: the query's words, when the caller has them already. */
+export function prepareSearch(scope: Scope, f: DirectoryFilter, ws = queryWords(f.q ?? "")): Search {
   // The audience picks the partition (db/schema/directory.ts); its statistics then tell the
   // planner how common each word, skill or place is among the rows this viewer may see.
   const conds: SQL[] = [sql`network_id = ${scope.networkId}`, sql`audience = ${scope.audience}`];

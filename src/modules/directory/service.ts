@@ -17,6 +17,7 @@ import {
 } from "./queries.ts";
 import type { DirectoryCard, DirectoryFilter, DirectoryQuery, DirectorySort } from "./schemas.ts";
 import { DIRECTORY_SORTS } from "./schemas.ts";
+import { queryWords } from "./text.ts";
 
 export function audienceOf(role: string): DirectoryAudience {
   return role === "operator" ? "operators" : "members";
@@ -62,8 +63,9 @@ export function effectiveSort(q: Pick<DirectoryQuery, "q" | "sort">, hasWords: b
 }
 
 export async function searchDirectory(ctx: AppContext, scope: NetworkScope, q: DirectoryQuery) {
-  const search = prepareSearch(scopeOf(scope), q);
-  const sort = effectiveSort(q, search.rank !== null);
+  // The SQL is built on a cache miss only; the words decide the sort, which is part of the key.
+  const words = queryWords(q.q ?? "");
+  const sort = effectiveSort(q, words.length > 0);
   const cursor = q.cursor ? decodeCursor(q.cursor, sort) : null;
   const { network, member } = scope;
   const { cursor: _c, sort: _s, limit, ...filter } = q;
@@ -80,7 +82,9 @@ export async function searchDirectory(ctx: AppContext, scope: NetworkScope, q: D
     hits: rows,
     total,
     capped,
-  } = await cachedPage(ctx, key, () => findPage(ctx.db, search, sort, cursor, limit));
+  } = await cachedPage(ctx, key, () =>
+    findPage(ctx.db, prepareSearch(scopeOf(scope), q, words), sort, cursor, limit),
+  );
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   const nextCursor =

@@ -115,7 +115,7 @@ export async function syncDirectory(tx: Tx, networkId: string, userIds: string[]
 }
 
 /** Cached directory pages of the network are stale from this commit on (cache.ts). */
-export async function bumpDirectoryVersion(tx: Tx | Db, networkId: string) {
+async function bumpDirectoryVersion(tx: Tx, networkId: string) {
   await tx
     .update(organization)
     .set({ directoryVersion: sql`${organization.directoryVersion} + 1` })
