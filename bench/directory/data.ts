@@ -12,8 +12,8 @@ import { syncDirectory } from "../../src/modules/directory/sync.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { closeServices, openServices } from "../../src/server/services.ts";
-import { generateAlumnus } from "../generator/index.ts";
-import { loadGenerated, passwordHashFor } from "../generator/load.ts";
+import { generateAlumnus } from "../../src/devdata/index.ts";
+import { loadGenerated, passwordHashFor } from "../../src/devdata/load.ts";
 import { CACHE_DIR, ROOT } from "./options.ts";
 
 export type DbKind = "postgres" | "pglite";
@@ -40,16 +40,16 @@ const pgliteDataDir = (size: number) => path.join(CACHE_DIR, `pglite-${size}`);
 
 /** Files whose change changes the loaded rows or the schema: a new fingerprint forces a reload. */
 const FINGERPRINT_FILES = [
-  "bench/generator/alumni.ts",
-  "bench/generator/bio.ts",
-  "bench/generator/bulk.ts",
-  "bench/generator/dates.ts",
-  "bench/generator/kana.ts",
-  "bench/generator/load.ts",
-  "bench/generator/names.ts",
-  "bench/generator/places.ts",
-  "bench/generator/prng.ts",
-  "bench/generator/work.ts",
+  "src/devdata/alumni.ts",
+  "src/devdata/bio.ts",
+  "src/devdata/bulk.ts",
+  "src/devdata/dates.ts",
+  "src/devdata/kana.ts",
+  "src/devdata/load.ts",
+  "src/devdata/names.ts",
+  "src/devdata/places.ts",
+  "src/devdata/prng.ts",
+  "src/devdata/work.ts",
   "src/db/migrations/meta/_journal.json",
   "src/modules/directory/entry.ts",
   "src/modules/directory/text.ts",
@@ -176,7 +176,7 @@ async function fillMissingCards(ctx: AppContext, networkId: string, print: (s: s
   if (!missing.length) return;
   print(
     `  WARNING: ${missing.length.toLocaleString("en-US")} members have directory rows but no directory_card row ` +
-      "(bench/generator/load.ts writes none): indexing them again with syncDirectory…",
+      "(src/devdata/load.ts writes none): indexing them again with syncDirectory…",
   );
   const started = performance.now();
   for (let i = 0; i < missing.length; i += 1000) {

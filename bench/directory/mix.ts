@@ -1,5 +1,5 @@
 // The requests the load generator cycles through: what members type into the directory's search
-// box and filters, with words that occur in the generated data (bench/generator/work.ts,
+// box and filters, with words that occur in the generated data (src/devdata/work.ts,
 // names.ts, places.ts). Each connection sends them in order, over and over.
 /** `id` names the plan file (bench/plans/<db>-<id>.txt). */
 export type MixItem = { id: string; name: string; query: string };

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateAlumni, rosterCsv } from "../../bench/generator/index.ts";
+import { generateAlumni, rosterCsv } from "../devdata/index.ts";
 import { createTestEnv, makeNetwork, ORIGIN, type TestEnv, uniq } from "../test/harness.ts";
 import { CliError, createNetworkCommand, generateCommand, importRosterCommand } from "./commands.ts";
 import { DEMO_PASSWORD } from "./demo-content.ts";

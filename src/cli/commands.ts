@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { and, asc, eq } from "drizzle-orm";
-import { loadGenerated, passwordHashFor } from "../../bench/generator/load.ts";
+import { loadGenerated, passwordHashFor } from "../devdata/load.ts";
 import { member, organization, user } from "../db/schema/index.ts";
 import { createNetwork } from "../modules/networks/service.ts";
 import { importRoster } from "../modules/roster/service.ts";

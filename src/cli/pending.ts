@@ -1,7 +1,7 @@
 // What a pending registrant typed, derived from a roster row with one realistic difference, so the
 // approval queue shows near-misses with candidates (and one person the roster does not know).
-import type { GeneratedAlumnus } from "../../bench/generator/index.ts";
-import { GIVEN_NAMES, SURNAMES } from "../../bench/generator/names.ts";
+import type { GeneratedAlumnus } from "../devdata/index.ts";
+import { GIVEN_NAMES, SURNAMES } from "../devdata/names.ts";
 import { KANJI_VARIANTS, type PendingCase } from "./demo-content.ts";
 
 const ymShift = (ym: string, months: number) => {

@@ -3,9 +3,9 @@
 // Idempotent: when the network exists nothing is written, unless `reset` (then it is rebuilt).
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, notExists, sql } from "drizzle-orm";
-import { inTransaction } from "../../bench/generator/bulk.ts";
-import { type GeneratedAlumnus, generateAlumni, generateAlumnus } from "../../bench/generator/index.ts";
-import { insertRosterRows, loadGenerated, passwordHashFor } from "../../bench/generator/load.ts";
+import { inTransaction } from "../devdata/bulk.ts";
+import { type GeneratedAlumnus, generateAlumni, generateAlumnus } from "../devdata/index.ts";
+import { insertRosterRows, loadGenerated, passwordHashFor } from "../devdata/load.ts";
 import { member, organization, profile, registration, rosterEntry, user } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/sync.ts";
 import { createInvitations } from "../modules/invitations/service.ts";

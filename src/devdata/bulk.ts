@@ -1,6 +1,6 @@
 // Raw bulk writes for the loader: one transaction on one connection (a pg client from the pool,
 // or PGlite's exclusive transaction), and multi-row INSERTs with numbered parameters.
-import type { Database } from "../../src/db/client.ts";
+import type { Database } from "../db/client.ts";
 
 export type Query = (text: string, values?: unknown[]) => Promise<{ rows: any[] }>;
 

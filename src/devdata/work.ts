@@ -1,7 +1,7 @@
 // Work vocabulary: departments at the company, the job type each usually leads to, skills per
 // job type (Japanese and English, a few written in half-width or full-width forms as people
 // really type them), and the companies alumni work at now.
-import type { INDUSTRIES, JOB_TYPES } from "../../src/shared/profile.ts";
+import type { INDUSTRIES, JOB_TYPES } from "../shared/profile.ts";
 import type { Rng } from "./prng.ts";
 
 export type JobType = (typeof JOB_TYPES)[number];

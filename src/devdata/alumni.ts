@@ -7,7 +7,7 @@ import {
   OPEN_TO,
   PROFILE_FIELD_DEFAULTS,
   type Visibility,
-} from "../../src/shared/profile.ts";
+} from "../shared/profile.ts";
 import { bio, CONTACT_CHANNELS, CONTACT_HOURS, INTEREST_OTHER, SURVEY_COMMENTS } from "./bio.ts";
 import { dayMs, firstDay, lastDay, monthOf, ymOf } from "./dates.ts";
 import { toHalfWidthKatakana, toKatakana, toRomaji } from "./kana.ts";

@@ -3,10 +3,10 @@
 // member, profile, member_consent, consent_log, welcome_survey_response). Every account gets the
 // same password hash, computed once. Used by `cli seed-demo`, `cli generate` and the benchmarks.
 import { randomUUID } from "node:crypto";
-import type { Database } from "../../src/db/client.ts";
-import { buildEntries, type EntryRow, type EntrySource, termsOf } from "../../src/modules/directory/entry.ts";
-import type { AppContext } from "../../src/server/context.ts";
-import { kanaKey, nameKey } from "../../src/shared/text.ts";
+import type { Database } from "../db/client.ts";
+import { buildEntries, type EntryRow, type EntrySource, termsOf } from "../modules/directory/entry.ts";
+import type { AppContext } from "../server/context.ts";
+import { kanaKey, nameKey } from "../shared/text.ts";
 import { type GeneratedAlumnus, type GenerateOptions, generateAlumni, type RosterRow } from "./alumni.ts";
 import { insertRows, inTransaction, type Query } from "./bulk.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { INDUSTRIES, JOB_TYPES, OPEN_TO, PROFILE_FIELDS } from "../../src/shared/profile.ts";
-import { kanaKey, nameKey } from "../../src/shared/text.ts";
+import { INDUSTRIES, JOB_TYPES, OPEN_TO, PROFILE_FIELDS } from "../shared/profile.ts";
+import { kanaKey, nameKey } from "../shared/text.ts";
 import {
   generateAlumni,
   generateAlumnus,
