@@ -18,13 +18,13 @@ import WelcomeSurveyPage from "./routes/welcome/WelcomeSurveyPage.tsx";
 
 // Operator, admin and editing pages load on demand: the first page a member opens stays small.
 const AdminNetworksPage = lazy(() => import("./routes/admin/AdminNetworksPage.tsx"));
-const ApiTokensPage = lazy(() => import("./routes/operator/ApiTokensPage.tsx"));
-const ApprovalsPage = lazy(() => import("./routes/operator/ApprovalsPage.tsx"));
-const InvitationsPage = lazy(() => import("./routes/operator/InvitationsPage.tsx"));
-const MembersPage = lazy(() => import("./routes/operator/MembersPage.tsx"));
-const PrivacyNoticePage = lazy(() => import("./routes/operator/PrivacyNoticePage.tsx"));
-const RosterPage = lazy(() => import("./routes/operator/RosterPage.tsx"));
-const SurveyResultsPage = lazy(() => import("./routes/operator/SurveyResultsPage.tsx"));
+const ApiTokensPage = lazy(() => import("./routes/operator/api-tokens/ApiTokensPage.tsx"));
+const ApprovalsPage = lazy(() => import("./routes/operator/approvals/ApprovalsPage.tsx"));
+const InvitationsPage = lazy(() => import("./routes/operator/invitations/InvitationsPage.tsx"));
+const MembersPage = lazy(() => import("./routes/operator/members/MembersPage.tsx"));
+const PrivacyNoticePage = lazy(() => import("./routes/operator/privacy/PrivacyNoticePage.tsx"));
+const RosterPage = lazy(() => import("./routes/operator/roster/RosterPage.tsx"));
+const SurveyResultsPage = lazy(() => import("./routes/operator/survey/SurveyResultsPage.tsx"));
 const ProfileEditPage = lazy(() => import("./routes/profile/ProfileEditPage.tsx"));
 const DirectoryPage = lazy(() => import("./routes/directory/DirectoryPage.tsx"));
 const SegmentsPage = lazy(() => import("./routes/segments/SegmentsPage.tsx"));

@@ -1,14 +1,14 @@
-// Strings of the operator pages (namespace "operator"), one file per page under i18n/.
+// Strings of the operator pages (namespace "operator"), one file per feature folder.
 import "../../components/i18n.ts";
 import "../../components/profileLabels.ts";
 import { addStrings } from "../../i18n/index.ts";
-import { approvals } from "./i18n/approvals.ts";
-import { invitations } from "./i18n/invitations.ts";
-import { members } from "./i18n/members.ts";
-import { privacy } from "./i18n/privacy.ts";
-import { roster } from "./i18n/roster.ts";
-import { survey } from "./i18n/survey.ts";
-import { tokens } from "./i18n/tokens.ts";
+import { tokens } from "./api-tokens/i18n.ts";
+import { approvals } from "./approvals/i18n.ts";
+import { invitations } from "./invitations/i18n.ts";
+import { members } from "./members/i18n.ts";
+import { privacy } from "./privacy/i18n.ts";
+import { roster } from "./roster/i18n.ts";
+import { survey } from "./survey/i18n.ts";
 
 const pages = { roster, invitations, approvals, members, survey, privacy, tokens };
 const pick = (lang: "ja" | "en") => Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, v[lang]]));

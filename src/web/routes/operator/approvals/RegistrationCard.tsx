@@ -6,13 +6,13 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api.ts";
-import { ConfirmModal } from "../../components/ConfirmModal.tsx";
-import { ErrorAlert } from "../../components/ErrorAlert.tsx";
-import "./i18n.ts";
-import { dateTimeCell, formatCalendarDate, ymCell } from "./format.ts";
+import { api } from "../../../api.ts";
+import { ConfirmModal } from "../../../components/ConfirmModal.tsx";
+import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
+import "../i18n.ts";
+import { dateTimeCell, formatCalendarDate, ymCell } from "../format.ts";
+import type { Registration } from "../types.ts";
 import { type ComparisonRow, StackedComparison, TableComparison } from "./RegistrationComparison.tsx";
-import type { Registration } from "./types.ts";
 
 const NO_LINK = "";
 

@@ -4,12 +4,12 @@ import { Dropzone } from "@mantine/dropzone";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, upload } from "../../api.ts";
-import { ErrorAlert } from "../../components/ErrorAlert.tsx";
-import { formatDuration, formatNumber } from "./format.ts";
-import "./i18n.ts";
+import { ApiError, upload } from "../../../api.ts";
+import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
+import { formatDuration, formatNumber } from "../format.ts";
+import "../i18n.ts";
+import type { ImportResult, RosterInvalid } from "../types.ts";
 import { RosterErrorsTable } from "./RosterErrorsTable.tsx";
-import type { ImportResult, RosterInvalid } from "./types.ts";
 
 export const SAMPLE_HEADER = "社員番号,氏名,フリガナ,入社日,退職日,最終所属,メールアドレス";
 const SAMPLE_CSV = [

@@ -4,15 +4,15 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api.ts";
-import { ConfirmModal } from "../../components/ConfirmModal.tsx";
-import { ErrorAlert } from "../../components/ErrorAlert.tsx";
-import { ListTable } from "../../components/ListTable.tsx";
-import { RowActionButton } from "../../components/RowActionButton.tsx";
-import { StatusBadge } from "../../components/StatusBadge.tsx";
-import "./i18n.ts";
-import { dateCell, dateTimeCell } from "./format.ts";
-import type { Invitation, InvitationStatus } from "./types.ts";
+import { api } from "../../../api.ts";
+import { ConfirmModal } from "../../../components/ConfirmModal.tsx";
+import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
+import { ListTable } from "../../../components/ListTable.tsx";
+import { RowActionButton } from "../../../components/RowActionButton.tsx";
+import { StatusBadge } from "../../../components/StatusBadge.tsx";
+import "../i18n.ts";
+import { dateCell, dateTimeCell } from "../format.ts";
+import type { Invitation, InvitationStatus } from "../types.ts";
 
 export const INVITATION_COLORS: Record<InvitationStatus, string> = {
   pending: "blue",

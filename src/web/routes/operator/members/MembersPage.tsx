@@ -2,17 +2,17 @@ import { Badge, Card, Group, Select, Stack, Table, Text, VisuallyHidden } from "
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ListTable } from "../../components/ListTable.tsx";
-import { LoadMore } from "../../components/LoadMore.tsx";
-import { PageTitle } from "../../components/PageTitle.tsx";
-import { RequireOperator } from "../../components/RequireRole.tsx";
-import { SearchInput } from "../../components/SearchInput.tsx";
-import { usePagedList } from "../../components/usePagedList.ts";
-import { useMe } from "../../session.ts";
-import "./i18n.ts";
-import { dateCell, ymCell } from "./format.ts";
+import { ListTable } from "../../../components/ListTable.tsx";
+import { LoadMore } from "../../../components/LoadMore.tsx";
+import { PageTitle } from "../../../components/PageTitle.tsx";
+import { RequireOperator } from "../../../components/RequireRole.tsx";
+import { SearchInput } from "../../../components/SearchInput.tsx";
+import { usePagedList } from "../../../components/usePagedList.ts";
+import { useMe } from "../../../session.ts";
+import "../i18n.ts";
+import { dateCell, ymCell } from "../format.ts";
+import type { MemberItem } from "../types.ts";
 import { MemberActions } from "./MemberActions.tsx";
-import type { MemberItem } from "./types.ts";
 
 const ROLE_COLORS = { operator: "grape", employee: "blue", alumni: "teal" } as const;
 

@@ -3,13 +3,13 @@ import { BarChart } from "@mantine/charts";
 import { Card, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api.ts";
-import { ErrorAlert } from "../../components/ErrorAlert.tsx";
-import { PageTitle } from "../../components/PageTitle.tsx";
-import { RequireOperator } from "../../components/RequireRole.tsx";
-import "./i18n.ts";
-import { dateCell, formatNumber } from "./format.ts";
-import type { Count, SurveySummary } from "./types.ts";
+import { api } from "../../../api.ts";
+import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
+import { PageTitle } from "../../../components/PageTitle.tsx";
+import { RequireOperator } from "../../../components/RequireRole.tsx";
+import "../i18n.ts";
+import { dateCell, formatNumber } from "../format.ts";
+import type { Count, SurveySummary } from "../types.ts";
 
 type Bar = { label: string; count: number };
 

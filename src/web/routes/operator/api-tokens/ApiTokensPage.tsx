@@ -16,18 +16,18 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api.ts";
-import { ConfirmModal } from "../../components/ConfirmModal.tsx";
-import { CopyField } from "../../components/CopyField.tsx";
-import { ErrorAlert, fieldErrors } from "../../components/ErrorAlert.tsx";
-import { ListTable } from "../../components/ListTable.tsx";
-import { PageTitle } from "../../components/PageTitle.tsx";
-import { RequireOperator } from "../../components/RequireRole.tsx";
-import { RowActionButton } from "../../components/RowActionButton.tsx";
-import { StatusBadge } from "../../components/StatusBadge.tsx";
-import "./i18n.ts";
-import { dateTimeCell } from "./format.ts";
-import type { ApiToken } from "./types.ts";
+import { api } from "../../../api.ts";
+import { ConfirmModal } from "../../../components/ConfirmModal.tsx";
+import { CopyField } from "../../../components/CopyField.tsx";
+import { ErrorAlert, fieldErrors } from "../../../components/ErrorAlert.tsx";
+import { ListTable } from "../../../components/ListTable.tsx";
+import { PageTitle } from "../../../components/PageTitle.tsx";
+import { RequireOperator } from "../../../components/RequireRole.tsx";
+import { RowActionButton } from "../../../components/RowActionButton.tsx";
+import { StatusBadge } from "../../../components/StatusBadge.tsx";
+import "../i18n.ts";
+import { dateTimeCell } from "../format.ts";
+import type { ApiToken } from "../types.ts";
 
 /** An example call inviting one leaver with the new token. */
 export function curlExample(slug: string, token: string) {

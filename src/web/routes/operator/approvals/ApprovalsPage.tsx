@@ -2,16 +2,16 @@ import { Badge, Card, Skeleton, Stack, Table, Tabs, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api.ts";
-import { ErrorAlert } from "../../components/ErrorAlert.tsx";
-import { ListTable } from "../../components/ListTable.tsx";
-import { PageTitle } from "../../components/PageTitle.tsx";
-import { RequireOperator } from "../../components/RequireRole.tsx";
-import { StatusBadge } from "../../components/StatusBadge.tsx";
-import "./i18n.ts";
-import { dateTimeCell, formatYmRange } from "./format.ts";
+import { api } from "../../../api.ts";
+import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
+import { ListTable } from "../../../components/ListTable.tsx";
+import { PageTitle } from "../../../components/PageTitle.tsx";
+import { RequireOperator } from "../../../components/RequireRole.tsx";
+import { StatusBadge } from "../../../components/StatusBadge.tsx";
+import "../i18n.ts";
+import { dateTimeCell, formatYmRange } from "../format.ts";
+import type { Registration } from "../types.ts";
 import { RegistrationCard } from "./RegistrationCard.tsx";
-import type { Registration } from "./types.ts";
 
 type Status = Registration["status"];
 

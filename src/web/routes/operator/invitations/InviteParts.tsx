@@ -1,8 +1,8 @@
 // Pieces shared by the roster (invite selected rows) and the invitations page.
 import { Alert, Input, List, NumberInput, SegmentedControl, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import "./i18n.ts";
-import type { InviteOptions, InviteResult } from "./types.ts";
+import "../i18n.ts";
+import type { InviteOptions, InviteResult } from "../types.ts";
 
 export const DEFAULT_INVITE_OPTIONS = (lang: string): InviteOptions => ({
   role: "alumni",

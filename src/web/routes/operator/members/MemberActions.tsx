@@ -5,11 +5,11 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api.ts";
-import { ConfirmModal } from "../../components/ConfirmModal.tsx";
-import { ErrorAlert } from "../../components/ErrorAlert.tsx";
-import "./i18n.ts";
-import type { MemberItem, MemberRole } from "./types.ts";
+import { api } from "../../../api.ts";
+import { ConfirmModal } from "../../../components/ConfirmModal.tsx";
+import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
+import "../i18n.ts";
+import type { MemberItem, MemberRole } from "../types.ts";
 
 type Dialog = "role" | "suspend" | "reinstate" | null;
 const ROLES: MemberRole[] = ["operator", "employee", "alumni"];

@@ -17,17 +17,21 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api.ts";
-import { ErrorAlert } from "../../components/ErrorAlert.tsx";
-import { ListTable } from "../../components/ListTable.tsx";
-import { LoadMore } from "../../components/LoadMore.tsx";
-import { SearchInput } from "../../components/SearchInput.tsx";
-import { StatusBadge } from "../../components/StatusBadge.tsx";
-import { usePagedList } from "../../components/usePagedList.ts";
-import { dateCell, formatCalendarDate } from "./format.ts";
-import "./i18n.ts";
-import { DEFAULT_INVITE_OPTIONS, InviteOptionsFields, InviteResultView } from "./InviteParts.tsx";
-import type { InviteOptions, InviteResult, RosterEntry, RosterState } from "./types.ts";
+import { api } from "../../../api.ts";
+import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
+import { ListTable } from "../../../components/ListTable.tsx";
+import { LoadMore } from "../../../components/LoadMore.tsx";
+import { SearchInput } from "../../../components/SearchInput.tsx";
+import { StatusBadge } from "../../../components/StatusBadge.tsx";
+import { usePagedList } from "../../../components/usePagedList.ts";
+import { dateCell, formatCalendarDate } from "../format.ts";
+import "../i18n.ts";
+import {
+  DEFAULT_INVITE_OPTIONS,
+  InviteOptionsFields,
+  InviteResultView,
+} from "../invitations/InviteParts.tsx";
+import type { InviteOptions, InviteResult, RosterEntry, RosterState } from "../types.ts";
 
 export const STATE_COLORS: Record<RosterState, string> = {
   not_invited: "gray",

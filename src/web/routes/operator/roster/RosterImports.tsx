@@ -2,11 +2,11 @@
 import { Card, Table, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api.ts";
-import { ListTable } from "../../components/ListTable.tsx";
-import { dateTimeCell, formatDuration, formatNumber } from "./format.ts";
-import "./i18n.ts";
-import type { RosterImport } from "./types.ts";
+import { api } from "../../../api.ts";
+import { ListTable } from "../../../components/ListTable.tsx";
+import { dateTimeCell, formatDuration, formatNumber } from "../format.ts";
+import "../i18n.ts";
+import type { RosterImport } from "../types.ts";
 
 export function RosterImports({ slug }: { slug: string }) {
   const { t } = useTranslation("operator");

@@ -1,9 +1,9 @@
 // Per-line errors of a roster file that was not imported.
 import { Alert, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { formatNumber } from "./format.ts";
-import "./i18n.ts";
-import type { RosterInvalid } from "./types.ts";
+import { formatNumber } from "../format.ts";
+import "../i18n.ts";
+import type { RosterInvalid } from "../types.ts";
 
 export function RosterErrorsTable({ details }: { details: RosterInvalid }) {
   const { t, i18n } = useTranslation("operator");

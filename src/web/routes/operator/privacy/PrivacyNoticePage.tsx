@@ -16,20 +16,20 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api.ts";
-import { ConfirmModal } from "../../components/ConfirmModal.tsx";
-import { ErrorAlert } from "../../components/ErrorAlert.tsx";
-import { PageTitle } from "../../components/PageTitle.tsx";
+import { api } from "../../../api.ts";
+import { ConfirmModal } from "../../../components/ConfirmModal.tsx";
+import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
+import { PageTitle } from "../../../components/PageTitle.tsx";
 import {
   cleanNotice,
   type NoticeValues,
   PrivacyNoticeFields,
   validateNotice,
-} from "../../components/PrivacyNoticeFields.tsx";
-import { RequireOperator } from "../../components/RequireRole.tsx";
-import "./i18n.ts";
-import { dateTimeCell } from "./format.ts";
-import type { Notice } from "./types.ts";
+} from "../../../components/PrivacyNoticeFields.tsx";
+import { RequireOperator } from "../../../components/RequireRole.tsx";
+import "../i18n.ts";
+import { dateTimeCell } from "../format.ts";
+import type { Notice } from "../types.ts";
 
 function NoticeBody({ notice }: { notice: Notice }) {
   const { t } = useTranslation("ui");

@@ -3,8 +3,8 @@
 import { Paper, Radio, SimpleGrid, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import "./i18n.ts";
-import type { Candidate, MatchReason, Registration } from "./types.ts";
+import "../i18n.ts";
+import type { Candidate, MatchReason, Registration } from "../types.ts";
 
 export type ComparisonRow = {
   key: string;

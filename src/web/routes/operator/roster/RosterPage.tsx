@@ -1,8 +1,8 @@
 import { Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { PageTitle } from "../../components/PageTitle.tsx";
-import { RequireOperator } from "../../components/RequireRole.tsx";
-import "./i18n.ts";
+import { PageTitle } from "../../../components/PageTitle.tsx";
+import { RequireOperator } from "../../../components/RequireRole.tsx";
+import "../i18n.ts";
 import { RosterImports } from "./RosterImports.tsx";
 import { RosterTable } from "./RosterTable.tsx";
 import { RosterUpload } from "./RosterUpload.tsx";
