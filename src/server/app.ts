@@ -80,6 +80,9 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
         "img-src": ["'self'", "data:", "blob:"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "script-src": ["'self'"],
+        // Helmet's default upgrade-insecure-requests makes a browser fetch every asset over https:
+        // on a plain-http installation (a LAN host) nothing would load. Only when served over https.
+        "upgrade-insecure-requests": ctx.config.baseUrl.startsWith("https:") ? [] : null,
       },
     },
   });
