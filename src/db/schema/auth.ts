@@ -1,7 +1,20 @@
 // Tables used by better-auth (core + organization plugin). A network is a better-auth
 // "organization". Extra columns (with defaults) are ours; better-auth ignores them.
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+// A cycle (membership.ts imports organization and user from here) that is safe: both sides only
+// read the other's tables inside callbacks that drizzle calls after every module has loaded.
+import { rosterEntry } from "./membership.ts";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -88,7 +101,11 @@ export const organization = pgTable("organization", {
   directoryVersion: bigint("directory_version", { mode: "number" }).notNull().default(0),
 });
 
-/** A person's role in a network. Only verified people have a member row. */
+/**
+ * A person's role in a network. Only verified people have a member row. Rows of the network about
+ * a member (profile, directory rows, survey answer) reference it by (organization_id, user_id):
+ * `member_org_user_uq` (docs/decisions/0004-tenancy.md).
+ */
 export const member = pgTable(
   "member",
   {
@@ -112,6 +129,16 @@ export const member = pgTable(
   (t) => [
     uniqueIndex("member_org_user_uq").on(t.organizationId, t.userId),
     index("member_user_idx").on(t.userId),
+    // The roster row must be one of this network's (ON DELETE SET NULL ("roster_entry_id") in the
+    // migration: the network id stays).
+    foreignKey({
+      name: "member_roster_entry_fk",
+      columns: [t.organizationId, t.rosterEntryId],
+      foreignColumns: [rosterEntry.networkId, rosterEntry.id],
+    }).onDelete("set null"),
+    index("member_roster_entry_idx")
+      .on(t.organizationId, t.rosterEntryId)
+      .where(sql`${t.rosterEntryId} is not null`),
   ],
 );
 

@@ -14,6 +14,7 @@
 import { sql } from "drizzle-orm";
 import {
   customType,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -23,7 +24,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { organization, user } from "./auth.ts";
+import { member, organization, user } from "./auth.ts";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -72,6 +73,14 @@ export const directoryEntry = pgTable(
     index("directory_entry_skills_idx").using("gin", t.skills),
     index("directory_entry_departments_idx").using("gin", t.departments),
     index("directory_entry_open_to_idx").using("gin", t.openTo),
+    foreignKey({
+      name: "directory_entry_member_fk",
+      columns: [t.networkId, t.userId],
+      foreignColumns: [member.organizationId, member.userId],
+    }).onDelete("cascade"),
+    // The primary key has the audience in between: a member's rows (what the foreign key looks for
+    // when a member goes) are found by this one.
+    index("directory_entry_member_idx").on(t.networkId, t.userId),
   ],
 );
 
@@ -93,7 +102,14 @@ export const directoryCard = pgTable(
     card: jsonb("card").$type<Record<string, unknown>>().notNull(),
     photoPath: text("photo_path"),
   },
-  (t) => [primaryKey({ columns: [t.networkId, t.audience, t.userId] })],
+  (t) => [
+    primaryKey({ columns: [t.networkId, t.audience, t.userId] }),
+    foreignKey({
+      name: "directory_card_entry_fk",
+      columns: [t.networkId, t.audience, t.userId],
+      foreignColumns: [directoryEntry.networkId, directoryEntry.audience, directoryEntry.userId],
+    }).onDelete("cascade"),
+  ],
 );
 
 /**

@@ -1,8 +1,14 @@
 // Roster, invitations, self-registration, consent and the welcome survey.
+//
+// Tenancy (docs/decisions/0004-tenancy.md): a reference from one network's row to another row of
+// a network carries the network id (composite foreign key), so it can only point into the same
+// network. Optional references are cleared with `ON DELETE SET NULL (column)` in the migration
+// (drizzle declares "set null"; the column list keeps network_id, which is NOT NULL).
 import { sql } from "drizzle-orm";
 import {
   boolean,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -10,9 +16,10 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { organization, user } from "./auth.ts";
+import { member, organization, user } from "./auth.ts";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 const networkId = () =>
@@ -41,6 +48,8 @@ export const rosterEntry = pgTable(
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
   (t) => [
+    /** What other rows of the network reference (network_id, roster_entry_id). */
+    unique("roster_entry_network_id_uq").on(t.networkId, t.id),
     uniqueIndex("roster_network_empno_uq").on(t.networkId, t.employeeNumber),
     index("roster_network_namekey_idx").on(t.networkId, t.nameKey),
     index("roster_network_kanakey_idx").on(t.networkId, t.kanaKey),
@@ -70,7 +79,7 @@ export const networkInvitation = pgTable(
   {
     id: text("id").primaryKey(),
     networkId: networkId(),
-    rosterEntryId: text("roster_entry_id").references(() => rosterEntry.id, { onDelete: "set null" }),
+    rosterEntryId: text("roster_entry_id"),
     email: text("email").notNull(),
     name: text("name"),
     role: text("role").notNull().default("alumni"),
@@ -84,7 +93,17 @@ export const networkInvitation = pgTable(
     revokedAt: ts("revoked_at"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (t) => [index("network_invitation_network_idx").on(t.networkId, t.createdAt)],
+  (t) => [
+    index("network_invitation_network_idx").on(t.networkId, t.createdAt),
+    foreignKey({
+      name: "network_invitation_roster_entry_fk",
+      columns: [t.networkId, t.rosterEntryId],
+      foreignColumns: [rosterEntry.networkId, rosterEntry.id],
+    }).onDelete("set null"),
+    index("network_invitation_roster_entry_idx")
+      .on(t.networkId, t.rosterEntryId)
+      .where(sql`${t.rosterEntryId} is not null`),
+  ],
 );
 
 /** A self-registration request (在籍確認). */
@@ -104,9 +123,7 @@ export const registration = pgTable(
     department: text("department"),
     employeeNumber: text("employee_number"),
     status: text("status").notNull().default("pending"), // pending | approved | rejected
-    matchedRosterEntryId: text("matched_roster_entry_id").references(() => rosterEntry.id, {
-      onDelete: "set null",
-    }),
+    matchedRosterEntryId: text("matched_roster_entry_id"),
     decidedBy: text("decided_by").references(() => user.id, { onDelete: "set null" }),
     decidedAt: ts("decided_at"),
     decisionNote: text("decision_note"),
@@ -115,6 +132,14 @@ export const registration = pgTable(
   (t) => [
     index("registration_network_status_idx").on(t.networkId, t.status, t.createdAt),
     index("registration_user_idx").on(t.userId),
+    foreignKey({
+      name: "registration_matched_roster_entry_fk",
+      columns: [t.networkId, t.matchedRosterEntryId],
+      foreignColumns: [rosterEntry.networkId, rosterEntry.id],
+    }).onDelete("set null"),
+    index("registration_matched_roster_entry_idx")
+      .on(t.networkId, t.matchedRosterEntryId)
+      .where(sql`${t.matchedRosterEntryId} is not null`),
   ],
 );
 
@@ -134,7 +159,10 @@ export const registrationAttempt = pgTable(
   ],
 );
 
-/** Current consent of a member (opt-ins take effect at once). */
+/**
+ * Current consent of a person towards a network: a member's, or a self-registrant's still waiting
+ * for review (so it references the user and the network, not a member row).
+ */
 export const memberConsent = pgTable(
   "member_consent",
   {
@@ -185,5 +213,13 @@ export const welcomeSurveyResponse = pgTable(
     comment: text("comment"),
     submittedAt: ts("submitted_at").notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.networkId, t.userId] })],
+  (t) => [
+    primaryKey({ columns: [t.networkId, t.userId] }),
+    /** Only members answer: the answer belongs to a member of this network. */
+    foreignKey({
+      name: "welcome_survey_response_member_fk",
+      columns: [t.networkId, t.userId],
+      foreignColumns: [member.organizationId, member.userId],
+    }).onDelete("cascade"),
+  ],
 );

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
-import { organization, user } from "./auth.ts";
+import { foreignKey, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { member, organization, user } from "./auth.ts";
 
 export type Visibility = "private" | "operators" | "members";
 export type ProfileLink = { label: string; url: string };
@@ -35,5 +35,13 @@ export const profile = pgTable(
     visibility: jsonb("visibility").$type<Record<string, Visibility>>().notNull().default({}),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.networkId, t.userId] })],
+  (t) => [
+    primaryKey({ columns: [t.networkId, t.userId] }),
+    /** A profile belongs to a member of this very network (docs/decisions/0004-tenancy.md). */
+    foreignKey({
+      name: "profile_member_fk",
+      columns: [t.networkId, t.userId],
+      foreignColumns: [member.organizationId, member.userId],
+    }).onDelete("cascade"),
+  ],
 );
