@@ -10,7 +10,8 @@ import type { Database, Db } from "../../src/db/client.ts";
 import * as schema from "../../src/db/schema/index.ts";
 import { directoryQuery } from "../../src/modules/directory/schemas.ts";
 import { countDirectory, searchDirectory } from "../../src/modules/directory/service.ts";
-import type { AppContext, NetworkScope } from "../../src/server/context.ts";
+import type { AppContext } from "../../src/server/context.ts";
+import { memberScope, type Scope } from "../../src/server/scope.ts";
 import { SLUG } from "./data.ts";
 import { MIX } from "./mix.ts";
 import { PLANS_DIR } from "./options.ts";
@@ -32,7 +33,7 @@ function recordingDb(database: Database, log: Statement[]): Db {
 }
 
 /** The statements the directory service runs for one request (run for real, then recorded). */
-async function statementsOf(ctx: AppContext, scope: NetworkScope, query: string, count: boolean) {
+async function statementsOf(ctx: AppContext, scope: Scope, query: string, count: boolean) {
   const log: Statement[] = [];
   // Without the page cache: the plans are those of the statements a search runs.
   const rctx = {
@@ -40,15 +41,12 @@ async function statementsOf(ctx: AppContext, scope: NetworkScope, query: string,
     db: recordingDb(ctx.database, log),
     config: { ...ctx.config, DIRECTORY_CACHE_MB: 0 },
   };
+  const rscope: Scope = { ...scope, ctx: rctx, db: rctx.db };
   const params = Object.fromEntries(new URLSearchParams(query));
   const run = () =>
     count
-      ? countDirectory(
-          rctx,
-          { networkId: scope.network.id, audience: "members" },
-          directoryQuery.parse(params),
-        )
-      : searchDirectory(rctx, scope, directoryQuery.parse(params));
+      ? countDirectory(rscope, directoryQuery.parse(params), "members")
+      : searchDirectory(rscope, directoryQuery.parse(params));
   await run(); // warm PostgreSQL's buffers: the plans show the steady state
   log.length = 0;
   await run();
@@ -70,11 +68,12 @@ export async function writePlans(
   for (const f of fs.readdirSync(PLANS_DIR)) {
     if (f.startsWith(`${label}-`) && f.endsWith(".txt")) fs.rmSync(path.join(PLANS_DIR, f));
   }
-  const scope: NetworkScope = {
-    network: { id: networkId, name: "ベンチ株式会社", slug: SLUG, status: "active", directoryVersion: 0 },
-    member: { id: "bench", role: "alumni", status: "active", userId: "bench" },
-    user: { id: "bench", email: "", name: "", emailVerified: true, platformAdmin: false, locale: "ja" },
-  };
+  const scope = memberScope(
+    ctx,
+    { id: networkId, name: "ベンチ株式会社", slug: SLUG, status: "active", directoryVersion: 0 },
+    { id: "bench", role: "alumni", status: "active", userId: "bench" },
+    { id: "bench", email: "", name: "", emailVerified: true, platformAdmin: false, locale: "ja" },
+  );
   const out: PlanSummary[] = [];
   const requests = [...PLAN_QUERIES, { name: "baseline", query: "", count: false }];
   for (const p of requests) {

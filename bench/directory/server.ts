@@ -8,7 +8,7 @@
 import Fastify from "fastify";
 import { pageCacheStats } from "../../src/modules/directory/cache.ts";
 import { buildApp } from "../../src/server/app.ts";
-import { requireMember } from "../../src/server/context.ts";
+import { resolveMember } from "../../src/server/guards.ts";
 import { closeServices } from "../../src/server/services.ts";
 import { type DbKind, openBenchServices, prepareData, SLUG, type Target } from "./data.ts";
 import { CACHE_DIR } from "./options.ts";
@@ -115,7 +115,7 @@ async function serve(t: Target) {
   baseline.get("/baseline", async () => ({ items: await ctx.database.query(sqlText, [networkId]) }));
   // The same SELECT behind the app's own guard (session + membership): what authentication costs.
   baseline.get("/baseline-auth", async (req) => {
-    await requireMember(ctx, req, SLUG);
+    await resolveMember(ctx, req, undefined, SLUG);
     return { items: await ctx.database.query(sqlText, [networkId]) };
   });
   // Hits and misses of the app's directory page cache so far.

@@ -2,12 +2,19 @@
 import fs from "node:fs";
 import path from "node:path";
 import { and, asc, eq } from "drizzle-orm";
-import { loadGenerated, passwordHashFor } from "../devdata/load.ts";
 import { member, organization, user } from "../db/schema/index.ts";
+import { loadGenerated, passwordHashFor } from "../devdata/load.ts";
 import { createNetwork } from "../modules/networks/service.ts";
 import { importRoster } from "../modules/roster/service.ts";
 import { createVerifiedUser } from "../server/accounts.ts";
-import { type AppContext, type NetworkScope, networkColumns } from "../server/context.ts";
+import type { AppContext } from "../server/context.ts";
+import {
+  type MemberScope,
+  memberScope,
+  networkColumns,
+  platformScope,
+  toSessionUser,
+} from "../server/scope.ts";
 import { AppError } from "../shared/errors.ts";
 import { DEFAULT_PURPOSES, DEMO_PASSWORD, privacyNoticeBody } from "./demo-content.ts";
 
@@ -48,8 +55,7 @@ export async function createNetworkCommand(
       })
     ).id;
   const networkId = await createNetwork(
-    ctx,
-    { userId: null, label: "cli" },
+    platformScope(ctx, { userId: null, label: "cli" }),
     {
       name: v.name,
       slug: v.slug,
@@ -61,7 +67,7 @@ export async function createNetworkCommand(
 }
 
 /** The scope of an operator of the network (the one named, else the first one). */
-async function operatorScope(ctx: AppContext, slug: string, operatorEmail?: string): Promise<NetworkScope> {
+async function operatorScope(ctx: AppContext, slug: string, operatorEmail?: string): Promise<MemberScope> {
   const network = await networkBySlug(ctx, slug);
   const rows = await ctx.db
     .select({ member, user })
@@ -82,18 +88,12 @@ async function operatorScope(ctx: AppContext, slug: string, operatorEmail?: stri
     throw new CliError(
       `No active operator found in "${slug}" / 「${slug}」に有効な運営アカウントがありません。`,
     );
-  return {
+  return memberScope(
+    ctx,
     network,
-    member: { id: row.member.id, role: "operator", status: row.member.status, userId: row.user.id },
-    user: {
-      id: row.user.id,
-      email: row.user.email,
-      name: row.user.name,
-      emailVerified: row.user.emailVerified,
-      platformAdmin: row.user.platformAdmin,
-      locale: row.user.locale === "en" ? "en" : "ja",
-    },
-  };
+    { id: row.member.id, role: "operator", status: row.member.status, userId: row.user.id },
+    toSessionUser(row.user),
+  );
 }
 
 export async function importRosterCommand(
@@ -104,7 +104,6 @@ export async function importRosterCommand(
   const scope = await operatorScope(ctx, v.slug, v.operatorEmail);
   try {
     return await importRoster(
-      ctx,
       scope,
       { data: new Uint8Array(fs.readFileSync(v.file)), filename: path.basename(v.file) },
       { dryRun: !!v.dryRun },

@@ -3,17 +3,19 @@
 // Idempotent: when the network exists nothing is written, unless `reset` (then it is rebuilt).
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, notExists, sql } from "drizzle-orm";
+import { member, organization, profile, registration, rosterEntry, user } from "../db/schema/index.ts";
 import { inTransaction } from "../devdata/bulk.ts";
 import { type GeneratedAlumnus, generateAlumni, generateAlumnus } from "../devdata/index.ts";
 import { insertRosterRows, loadGenerated, passwordHashFor } from "../devdata/load.ts";
-import { member, organization, profile, registration, rosterEntry, user } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/sync.ts";
 import { createInvitations } from "../modules/invitations/service.ts";
 import { admitMember } from "../modules/members/admit.ts";
 import { createNetwork, setupNeeded } from "../modules/networks/service.ts";
 import { ensureProfile } from "../modules/profiles/queries.ts";
 import { createVerifiedUser } from "../server/accounts.ts";
-import type { Actor, AppContext } from "../server/context.ts";
+import type { AppContext } from "../server/context.ts";
+import { loadNetworkScope } from "../server/guards.ts";
+import { type Actor, platformScope } from "../server/scope.ts";
 import { kanaKey, nameKey } from "../shared/text.ts";
 import {
   ADMIN_KEY,
@@ -178,8 +180,7 @@ export async function seedDemo(ctx: AppContext, opts: SeedDemoOptions = {}): Pro
   const actor: Actor = { userId: operatorId, label: emailOf("operator", slug) };
   const companyName = opts.name ?? DEMO_NAME;
   const networkId = await createNetwork(
-    ctx,
-    actor,
+    platformScope(ctx, actor),
     {
       name: companyName,
       slug,
@@ -303,18 +304,12 @@ export async function seedDemo(ctx: AppContext, opts: SeedDemoOptions = {}): Pro
     .slice(0, opts.invitations ?? 4)
     .map((r) => r.id);
   if (toInvite.length) {
-    await createInvitations(
-      ctx,
-      { id: networkId, name: companyName, slug, status: "active", directoryVersion: 0 },
-      actor,
-      "operator",
-      {
-        rosterEntryIds: toInvite,
-        role: "alumni",
-        locale: "ja",
-        expiresInDays: 14,
-      },
-    );
+    await createInvitations(await loadNetworkScope(ctx, { id: networkId }, actor), {
+      rosterEntryIds: toInvite,
+      role: "alumni",
+      locale: "ja",
+      expiresInDays: 14,
+    });
   }
 
   return {

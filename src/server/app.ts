@@ -17,6 +17,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { AppError, errorBody, errors } from "../shared/errors.ts";
+import { access, registerAccess } from "./access.ts";
 import { registerAuthBridge } from "./auth-bridge.ts";
 import { type AppContext, requestLang } from "./context.ts";
 import { modules } from "./modules.ts";
@@ -72,6 +73,8 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
     return reply.status(500).send(errorBody(e, lang));
   });
 
+  // Before any route: every route must declare its access rule, and the hook checks it.
+  registerAccess(app, ctx);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -101,7 +104,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
 
-  app.get("/healthz", { schema: { hide: true } }, async (_req, reply) => {
+  app.get("/healthz", { schema: { hide: true }, config: { access: access.public("reports only up/down") } }, async (_req, reply) => {
     const db = await ctx.database
       .query("select 1 as ok")
       .then(() => true)
@@ -116,7 +119,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   });
 
   await registerAuthBridge(app, ctx);
-  for (const mod of modules) await app.register(async (scope) => mod(scope as any, ctx), { prefix: "/api" });
+  for (const mod of modules) await app.register(async (instance) => mod(instance as any, ctx), { prefix: "/api" });
 
   app.setNotFoundHandler((req, reply) => {
     // The SPA answers page paths; an unknown API path or a missing file (e.g. an old asset) is a 404.

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../db/client.ts";
 import { auditLog } from "../db/schema/index.ts";
-import type { Actor } from "./context.ts";
+import type { Actor } from "./scope.ts";
 
 /** Records an operator (or system) action. Call it inside the transaction that does the action. */
 export async function audit(

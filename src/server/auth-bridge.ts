@@ -1,20 +1,29 @@
 // Forwards /api/auth/* to better-auth (a Fetch handler), for the endpoints the product uses.
 import type { FastifyInstance } from "fastify";
 import { errorBody, errors } from "../shared/errors.ts";
+import { access } from "./access.ts";
 import { AUTH_PATHS_OPEN } from "./auth.ts";
 import { translateAuthError } from "./auth-errors.ts";
 import { type AppContext, requestLang } from "./context.ts";
+import { findUnstorable, toDetails } from "./text-guard.ts";
 
 export async function registerAuthBridge(app: FastifyInstance, ctx: AppContext) {
   app.route({
     method: ["GET", "POST"],
     url: "/api/auth/*",
     schema: { hide: true },
+    // better-auth checks sessions, origins and rate limits on its own endpoints.
+    config: { access: access.public("better-auth endpoints (AUTH_PATHS_OPEN)") },
     async handler(req, reply) {
       const url = new URL(req.url, ctx.config.baseUrl);
       const sub = url.pathname.slice("/api/auth".length);
       if (!AUTH_PATHS_OPEN.some((p) => sub === p || sub.startsWith(`${p}/`))) {
         return reply.status(404).send(errorBody(errors.notFound(), requestLang(req)));
+      }
+      // U+0000 or a lone surrogate would reach better-auth's queries and answer 500.
+      const unstorable = findUnstorable(req.body, ["body"]);
+      if (unstorable.length) {
+        return reply.status(400).send(errorBody(errors.validation(toDetails(unstorable)), requestLang(req)));
       }
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) {

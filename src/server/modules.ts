@@ -1,12 +1,4 @@
 // Every domain module's routes, mounted under /api. A module is one folder in src/modules.
-import type {
-  FastifyBaseLogger,
-  FastifyInstance,
-  RawReplyDefaultExpression,
-  RawRequestDefaultExpression,
-  RawServerDefault,
-} from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import consentRoutes from "../modules/consent/routes.ts";
 import directoryRoutes from "../modules/directory/routes.ts";
 import invitationsRoutes from "../modules/invitations/routes.ts";
@@ -17,17 +9,7 @@ import registrationRoutes from "../modules/registration/routes.ts";
 import rosterRoutes from "../modules/roster/routes.ts";
 import segmentsRoutes from "../modules/segments/routes.ts";
 import welcomeSurveyRoutes from "../modules/welcome-survey/routes.ts";
-import type { AppContext } from "./context.ts";
-
-export type FastifyZod = FastifyInstance<
-  RawServerDefault,
-  RawRequestDefaultExpression,
-  RawReplyDefaultExpression,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
-
-export type ModuleRoutes = (app: FastifyZod, ctx: AppContext) => Promise<void>;
+import type { ModuleRoutes } from "./http.ts";
 
 export const modules: ModuleRoutes[] = [
   networkRoutes,

@@ -16,15 +16,15 @@ import { parseCookie } from "cookie";
 import { and, eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { member, organization, session, user } from "../db/schema/index.ts";
+import type { AppContext } from "./context.ts";
 import {
-  type AppContext,
   type MemberRow,
   memberColumns,
   type Network,
   networkColumns,
   type SessionUser,
   toSessionUser,
-} from "./context.ts";
+} from "./scope.ts";
 
 type SessionRules = {
   cookieName: string;

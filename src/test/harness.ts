@@ -13,6 +13,7 @@ import { type App, buildApp } from "../server/app.ts";
 import type { NetworkRole } from "../server/auth.ts";
 import { loadConfig } from "../server/config.ts";
 import type { AppContext } from "../server/context.ts";
+import { platformScope } from "../server/scope.ts";
 import { closeServices, openServices } from "../server/services.ts";
 
 export const BASE_URL = "http://localhost:3999";
@@ -111,8 +112,7 @@ export async function makeNetwork(env: TestEnv, opts: { name?: string } = {}): P
   const operator = await makeUser(env, { name: "運営 花子" });
   const slug = uniq("n").toLowerCase();
   const id = await createNetwork(
-    env.ctx,
-    { userId: operator.id, label: operator.email },
+    platformScope(env.ctx, { userId: operator.id, label: operator.email }),
     {
       name: opts.name ?? "テスト株式会社",
       slug,

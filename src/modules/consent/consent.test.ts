@@ -1,8 +1,10 @@
 // Consent: members change their opt-ins (effective at once, every change logged), accept newer
 // privacy notice versions; operators publish versions. Guards on every route.
+
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, consentLog } from "../../db/schema/index.ts";
+import { loadNetworkScope } from "../../server/guards.ts";
 import {
   call,
   createTestEnv,
@@ -90,7 +92,7 @@ describe("my consent", () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().choices).toEqual({ ...CHOICES, directory: false, rehire: true });
     expect((await getC(net, u)).json().choices.directory).toBe(false);
-    expect((await getConsent(env.ctx.db, net.id, u.id))?.choices).toEqual({
+    expect((await getConsent(await loadNetworkScope(env.ctx, { id: net.id }), u.id))?.choices).toEqual({
       ...CHOICES,
       directory: false,
       rehire: true,

@@ -1,17 +1,20 @@
 // Consent (members manage their own opt-ins) and the network's privacy notice versions (operators).
 import { z } from "zod";
-import { type AppContext, requireMember } from "../../server/context.ts";
-import type { FastifyZod } from "../../server/modules.ts";
+import { access, networkScope } from "../../server/access.ts";
+import type { FastifyZod } from "../../server/http.ts";
 import { privacyNoticeInput } from "../networks/schemas.ts";
-import { presentNoticeItem } from "./presenter.ts";
-import { listNotices } from "./queries.ts";
+import { consentPolicy } from "./policy.ts";
 import { consentOut, consentPutInput, noticeListOut, slugParams } from "./schemas.ts";
-import { consentView, publishNotice, updateConsent } from "./service.ts";
+import { consentView, noticeList, publishNotice, updateConsent } from "./service.ts";
 
-export default async function consentRoutes(app: FastifyZod, ctx: AppContext) {
+const own = { access: access.member(consentPolicy.own) };
+const notices = { access: access.member(consentPolicy.notices) };
+
+export default async function consentRoutes(app: FastifyZod) {
   app.get(
     "/n/:slug/consent",
     {
+      config: own,
       schema: {
         tags: ["consent"],
         summary: "My consent in this network: accepted notice version and opt-ins",
@@ -20,14 +23,14 @@ export default async function consentRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const { network, user } = await requireMember(ctx, req, req.params.slug);
-      return consentView(ctx.db, network.id, user.id);
+      return consentView(networkScope(req));
     },
   );
 
   app.put(
     "/n/:slug/consent",
     {
+      config: own,
       schema: {
         tags: ["consent"],
         summary: "Change my opt-ins (effective at once); optionally accept the latest privacy notice",
@@ -37,14 +40,14 @@ export default async function consentRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const { network, user } = await requireMember(ctx, req, req.params.slug);
-      return updateConsent(ctx, network.id, user.id, req.body);
+      return updateConsent(networkScope(req), req.body);
     },
   );
 
   app.get(
     "/n/:slug/privacy-notices",
     {
+      config: notices,
       schema: {
         tags: ["consent"],
         summary: "Every version of the network's privacy notice, newest first (operator)",
@@ -53,14 +56,14 @@ export default async function consentRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const { network } = await requireMember(ctx, req, req.params.slug, ["operator"]);
-      return { items: (await listNotices(ctx.db, network.id)).map(presentNoticeItem) };
+      return { items: await noticeList(networkScope(req)) };
     },
   );
 
   app.post(
     "/n/:slug/privacy-notices",
     {
+      config: notices,
       schema: {
         tags: ["consent"],
         summary: "Publish the next version of the privacy notice (operator)",
@@ -70,8 +73,7 @@ export default async function consentRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const { network, user } = await requireMember(ctx, req, req.params.slug, ["operator"]);
-      const version = await publishNotice(ctx, network.id, { userId: user.id, label: user.email }, req.body);
+      const version = await publishNotice(networkScope(req), req.body);
       return reply.status(201).send({ version });
     },
   );

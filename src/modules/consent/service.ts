@@ -2,15 +2,14 @@
 // events, surveys). A change takes effect at once and is appended to consent_log; accepting a
 // newer notice version is an explicit act (acceptNoticeVersion). Operators publish new versions.
 import { eq } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
 import { organization } from "../../db/schema/index.ts";
 import { audit } from "../../server/audit.ts";
-import type { Actor, AppContext } from "../../server/context.ts";
+import { inTransaction, type Scope } from "../../server/scope.ts";
 import { errors } from "../../shared/errors.ts";
 import { CONSENT_KEYS, type ConsentChoices } from "../../shared/profile.ts";
 import { insertNotice, latestNotice } from "../networks/queries.ts";
-import { presentConsent } from "./presenter.ts";
-import { appendConsentLog, findConsent, saveConsent } from "./queries.ts";
+import { presentConsent, presentNoticeItem } from "./presenter.ts";
+import { appendConsentLog, findConsent, listNotices, saveConsent } from "./queries.ts";
 import type { ConsentPutInput } from "./schemas.ts";
 
 export const consentErrors = {
@@ -40,8 +39,8 @@ const choicesOf = (r: ConsentChoices): ConsentChoices =>
  * A member's current consent in a network, or null when none was ever recorded (then every
  * opt-in counts as "no"). For other modules: e.g. the directory lists only `choices.directory`.
  */
-export async function getConsent(db: Tx, networkId: string, userId: string): Promise<MemberConsent | null> {
-  const row = await findConsent(db, networkId, userId);
+export async function getConsent(scope: Scope, userId: string): Promise<MemberConsent | null> {
+  const row = await findConsent(scope.db, scope.network.id, userId);
   if (!row) return null;
   return {
     noticeVersion: row.noticeVersion,
@@ -52,32 +51,31 @@ export async function getConsent(db: Tx, networkId: string, userId: string): Pro
 }
 
 /** Throws NOTICE_OUTDATED unless `version` is the network's latest privacy notice version. */
-export async function assertLatestNotice(tx: Tx, networkId: string, version: number) {
-  const notice = await latestNotice(tx, networkId);
+export async function assertLatestNotice(scope: Scope, version: number) {
+  const notice = await latestNotice(scope.db, scope.network.id);
   if (!notice || notice.version !== version) throw consentErrors.noticeOutdated();
   return notice.version;
 }
 
-export async function consentView(db: Db, networkId: string, userId: string) {
+/** The signed-in member's consent. */
+export async function consentView(scope: Scope, userId = ownUserId(scope)) {
   const [current, notice] = await Promise.all([
-    getConsent(db, networkId, userId),
-    latestNotice(db, networkId),
+    getConsent(scope, userId),
+    latestNotice(scope.db, scope.network.id),
   ]);
   return presentConsent(current, notice?.version ?? null);
 }
 
 /** Replaces the member's opt-ins (and accepts a newer notice when asked), logging what changed. */
-export async function updateConsent(
-  ctx: AppContext,
-  networkId: string,
-  userId: string,
-  input: ConsentPutInput,
-) {
-  await ctx.db.transaction(async (tx) => {
+export async function updateConsent(scope: Scope, input: ConsentPutInput) {
+  const networkId = scope.network.id;
+  const userId = ownUserId(scope);
+  await inTransaction(scope, async (txScope) => {
+    const tx = txScope.db;
     const current = await findConsent(tx, networkId, userId, true);
     const accepting =
       input.acceptNoticeVersion !== undefined
-        ? await assertLatestNotice(tx, networkId, input.acceptNoticeVersion)
+        ? await assertLatestNotice(txScope, input.acceptNoticeVersion)
         : null;
     if (!current && accepting === null) throw consentErrors.noticeNotAccepted();
     const noticeVersion = accepting ?? current!.noticeVersion;
@@ -98,7 +96,12 @@ export async function updateConsent(
       },
     });
   });
-  return consentView(ctx.db, networkId, userId);
+  return consentView(scope, userId);
+}
+
+function ownUserId(scope: Scope): string {
+  if (!scope.user) throw errors.forbidden();
+  return scope.user.id;
 }
 
 /**
@@ -106,21 +109,22 @@ export async function updateConsent(
  * version, when, and the opt-ins, logged with `event` (e.g. "registration").
  */
 export async function recordConsent(
-  tx: Tx,
-  v: { networkId: string; userId: string; noticeVersion: number; choices: ConsentChoices },
+  scope: Scope,
+  v: { userId: string; noticeVersion: number; choices: ConsentChoices },
   event: string,
   extra: Record<string, unknown> = {},
 ) {
   const choices = choicesOf(v.choices);
+  const tx = scope.db;
   await saveConsent(tx, {
-    networkId: v.networkId,
+    networkId: scope.network.id,
     userId: v.userId,
     noticeVersion: v.noticeVersion,
     accepted: true,
     ...choices,
   });
   await appendConsentLog(tx, {
-    networkId: v.networkId,
+    networkId: scope.network.id,
     userId: v.userId,
     noticeVersion: v.noticeVersion,
     change: { event, ...choices, ...extra },
@@ -128,13 +132,10 @@ export async function recordConsent(
 }
 
 /** Publishes the next version of the network's privacy notice. */
-export async function publishNotice(
-  ctx: AppContext,
-  networkId: string,
-  actor: Actor,
-  input: { body: string; purposes: string[] },
-) {
-  return ctx.db.transaction(async (tx) => {
+export async function publishNotice(scope: Scope, input: { body: string; purposes: string[] }) {
+  const { actor } = scope;
+  const networkId = scope.network.id;
+  return inTransaction(scope, async ({ db: tx }) => {
     // Serialise concurrent publications (the version number is the latest + 1).
     await tx
       .select({ id: organization.id })
@@ -152,4 +153,9 @@ export async function publishNotice(
     });
     return version;
   });
+}
+
+/** The network's privacy notice versions, newest first (operators). */
+export async function noticeList(scope: Scope) {
+  return (await listNotices(scope.db, scope.network.id)).map(presentNoticeItem);
 }

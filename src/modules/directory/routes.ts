@@ -1,8 +1,9 @@
 // The member directory: search, count, and suggestions of labels in use. Every member may search;
 // what they find is what their role may see (see service.ts).
 import { z } from "zod";
-import { type AppContext, requireMember } from "../../server/context.ts";
-import type { FastifyZod } from "../../server/modules.ts";
+import { access, networkScope } from "../../server/access.ts";
+import type { FastifyZod } from "../../server/http.ts";
+import { directoryPolicy } from "./policy.ts";
 import {
   directoryCountOut,
   directoryFilter,
@@ -11,15 +12,18 @@ import {
   suggestOut,
   suggestQuery,
 } from "./schemas.ts";
-import { countDirectory, scopeOf, searchDirectory, suggest } from "./service.ts";
+import { countDirectory, searchDirectory, suggest } from "./service.ts";
 
 const slugParams = z.object({ slug: z.string() });
 const tags = ["directory"];
 
-export default async function directoryRoutes(app: FastifyZod, ctx: AppContext) {
+const config = { access: access.member(directoryPolicy.search) };
+
+export default async function directoryRoutes(app: FastifyZod) {
   app.get(
     "/n/:slug/directory",
     {
+      config,
       schema: {
         tags,
         summary: "Search the member directory (free text and filters, keyset pages)",
@@ -29,8 +33,7 @@ export default async function directoryRoutes(app: FastifyZod, ctx: AppContext) 
       },
     },
     async (req) => {
-      const scope = await requireMember(ctx, req, req.params.slug);
-      const { items, total, totalCapped, nextCursor } = await searchDirectory(ctx, scope, req.query);
+      const { items, total, totalCapped, nextCursor } = await searchDirectory(networkScope(req), req.query);
       return { items, total, totalCapped, nextCursor };
     },
   );
@@ -38,6 +41,7 @@ export default async function directoryRoutes(app: FastifyZod, ctx: AppContext) 
   app.get(
     "/n/:slug/directory/count",
     {
+      config,
       schema: {
         tags,
         summary: "How many members match a filter",
@@ -47,14 +51,14 @@ export default async function directoryRoutes(app: FastifyZod, ctx: AppContext) 
       },
     },
     async (req) => {
-      const scope = await requireMember(ctx, req, req.params.slug);
-      return { total: await countDirectory(ctx, scopeOf(scope), req.query) };
+      return { total: await countDirectory(networkScope(req), req.query) };
     },
   );
 
   app.get(
     "/n/:slug/directory/suggest",
     {
+      config,
       schema: {
         tags,
         summary: "Skills, departments or locations in use that start with q, most used first",
@@ -64,9 +68,8 @@ export default async function directoryRoutes(app: FastifyZod, ctx: AppContext) 
       },
     },
     async (req) => {
-      const scope = await requireMember(ctx, req, req.params.slug);
       const { field, q, limit } = req.query;
-      return { items: await suggest(ctx, scope, field, q ?? "", limit) };
+      return { items: await suggest(networkScope(req), field, q ?? "", limit) };
     },
   );
 }

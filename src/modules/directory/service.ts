@@ -1,7 +1,7 @@
 // The member directory: search with filters, counts and label suggestions, each answered from the
 // viewer's audience (operators see what operators may see; everyone else what members may see).
 import type { DirectoryAudience } from "../../db/schema/directory.ts";
-import type { AppContext, NetworkScope } from "../../server/context.ts";
+import type { Scope } from "../../server/scope.ts";
 import { errors } from "../../shared/errors.ts";
 import { photoUrl } from "../profiles/presenter.ts";
 import { cachedPage } from "./cache.ts";
@@ -9,10 +9,10 @@ import type { TermField } from "./entry.ts";
 import {
   type Cursor,
   countEntries,
+  type Scope as DirectoryScope,
   type EntryHit,
   findPage,
   prepareSearch,
-  type Scope,
   suggestTerms,
 } from "./queries.ts";
 import type { DirectoryCard, DirectoryFilter, DirectoryQuery, DirectorySort } from "./schemas.ts";
@@ -23,9 +23,13 @@ export function audienceOf(role: string): DirectoryAudience {
   return role === "operator" ? "operators" : "members";
 }
 
-export const scopeOf = (s: NetworkScope): Scope => ({
+/** The viewer's audience; an API token or the system reads as operators do. */
+export const viewerAudience = (s: Scope): DirectoryAudience => audienceOf(s.member?.role ?? "operator");
+
+/** What the directory queries need of the request scope: the network and the audience read. */
+export const directoryScope = (s: Scope, audience = viewerAudience(s)): DirectoryScope => ({
   networkId: s.network.id,
-  audience: audienceOf(s.member.role),
+  audience,
 });
 
 function encodeCursor(c: Cursor): string {
@@ -62,28 +66,21 @@ export function effectiveSort(q: Pick<DirectoryQuery, "q" | "sort">, hasWords: b
   return q.sort;
 }
 
-export async function searchDirectory(ctx: AppContext, scope: NetworkScope, q: DirectoryQuery) {
+/** A page of cards from the viewer's audience (or `audience`, for operators' tools such as segments). */
+export async function searchDirectory(scope: Scope, q: DirectoryQuery, audience = viewerAudience(scope)) {
   // The SQL is built on a cache miss only; the words decide the sort, which is part of the key.
   const words = queryWords(q.q ?? "");
   const sort = effectiveSort(q, words.length > 0);
   const cursor = q.cursor ? decodeCursor(q.cursor, sort) : null;
-  const { network, member } = scope;
+  const { network } = scope;
   const { cursor: _c, sort: _s, limit, ...filter } = q;
-  const key = [
-    network.id,
-    audienceOf(member.role),
-    network.directoryVersion,
-    sort,
-    q.cursor ?? null,
-    limit,
-    filter,
-  ];
+  const key = [network.id, audience, network.directoryVersion, sort, q.cursor ?? null, limit, filter];
   const {
     hits: rows,
     total,
     capped,
-  } = await cachedPage(ctx, key, () =>
-    findPage(ctx.db, prepareSearch(scopeOf(scope), q, words), sort, cursor, limit),
+  } = await cachedPage(scope.ctx, key, () =>
+    findPage(scope.db, prepareSearch(directoryScope(scope, audience), q, words), sort, cursor, limit),
   );
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
@@ -98,16 +95,10 @@ export async function searchDirectory(ctx: AppContext, scope: NetworkScope, q: D
   };
 }
 
-export async function countDirectory(ctx: AppContext, scope: Scope, f: DirectoryFilter) {
-  return countEntries(ctx.db, prepareSearch(scope, f));
+export async function countDirectory(scope: Scope, f: DirectoryFilter, audience = viewerAudience(scope)) {
+  return countEntries(scope.db, prepareSearch(directoryScope(scope, audience), f));
 }
 
-export async function suggest(
-  ctx: AppContext,
-  scope: NetworkScope,
-  field: TermField,
-  prefix: string,
-  limit: number,
-) {
-  return suggestTerms(ctx.db, scopeOf(scope), field, prefix, limit);
+export async function suggest(scope: Scope, field: TermField, prefix: string, limit: number) {
+  return suggestTerms(scope.db, directoryScope(scope), field, prefix, limit);
 }

@@ -1,6 +1,7 @@
 // The invitee's side: what an invitation link shows, and accepting it (membership pre-verified).
 import { audit } from "../../server/audit.ts";
-import { type AppContext, hashToken, type SessionUser } from "../../server/context.ts";
+import { hashToken } from "../../server/guards.ts";
+import { inTransaction, type PublicScope, type UserScope } from "../../server/scope.ts";
 import { errors } from "../../shared/errors.ts";
 import type { ConsentChoices } from "../../shared/profile.ts";
 import { admitMember } from "../members/admit.ts";
@@ -22,11 +23,11 @@ const noticeOutdated = () =>
   });
 
 /** Public facts of a usable invitation. Unknown, used, expired and revoked all look the same. */
-export async function invitationInfo(ctx: AppContext, token: string) {
-  const found = await pendingInvitationByHash(ctx.db, hashToken(token));
+export async function invitationInfo(scope: PublicScope | UserScope, token: string) {
+  const found = await pendingInvitationByHash(scope.db, hashToken(token));
   if (!found) throw invitationInvalid();
   const { invitation: inv, network } = found;
-  const notice = await latestNotice(ctx.db, network.id);
+  const notice = await latestNotice(scope.db, network.id);
   return {
     networkName: network.name,
     networkSlug: network.slug,
@@ -45,20 +46,20 @@ const ym = (date: string | null | undefined) => (date ? date.slice(0, 7) : null)
  * then admits the user with the consent they gave and a profile seeded from the roster row.
  */
 export async function acceptInvitation(
-  ctx: AppContext,
-  viewer: SessionUser,
+  scope: UserScope,
   token: string,
   consent: { noticeVersion: number } & ConsentChoices,
 ) {
+  const viewer = scope.user;
   if (!viewer.emailVerified) throw errors.emailNotVerified();
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(scope, async ({ db: tx }) => {
     const found = await pendingInvitationByHash(tx, hashToken(token));
     if (!found) throw invitationInvalid();
     const { invitation: inv, network } = found;
     const notice = await latestNotice(tx, network.id);
     if (!notice || notice.version !== consent.noticeVersion) throw noticeOutdated();
     if (await isMember(tx, network.id, viewer.id)) throw alreadyMember();
-    if (!(await markAccepted(tx, inv.id, viewer.id))) throw invitationInvalid();
+    if (!(await markAccepted(tx, network.id, inv.id, viewer.id))) throw invitationInvalid();
 
     const roster = inv.rosterEntryId ? await rosterEntryById(tx, network.id, inv.rosterEntryId) : null;
     const nameWhileEmployed = roster?.name ?? inv.name ?? null;
@@ -82,7 +83,7 @@ export async function acceptInvitation(
     if (!admitted) throw alreadyMember();
     await audit(tx, {
       networkId: network.id,
-      actor: { userId: viewer.id, label: viewer.email },
+      actor: scope.actor,
       action: "invitation.accept",
       targetType: "network_invitation",
       targetId: inv.id,

@@ -1,17 +1,22 @@
 // Network API tokens for HR systems: created by operators, shown once, stored as a hash.
-// A token works only on its own network's invitation route (see requireOperatorOrToken).
+// A token works only on its own network's routes whose rule admits tokens (invitationsPolicy.create).
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { apiToken } from "../../db/schema/index.ts";
 import { audit } from "../../server/audit.ts";
-import { type Actor, type AppContext, hashToken } from "../../server/context.ts";
+import { hashToken } from "../../server/guards.ts";
+import { inTransaction, type Scope } from "../../server/scope.ts";
 import { errors } from "../../shared/errors.ts";
+import { presentApiToken } from "./presenter.ts";
+import { listApiTokens } from "./queries.ts";
 import { newApiToken } from "./tokens.ts";
 
-export async function createApiToken(ctx: AppContext, networkId: string, actor: Actor, name: string) {
+export async function createApiToken(scope: Scope, name: string) {
+  const { actor } = scope;
+  const networkId = scope.network.id;
   const { token, prefix } = newApiToken();
   const id = randomUUID();
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(scope, async ({ db: tx }) => {
     await tx
       .insert(apiToken)
       .values({ id, networkId, name, prefix, tokenHash: hashToken(token), createdBy: actor.userId });
@@ -28,8 +33,10 @@ export async function createApiToken(ctx: AppContext, networkId: string, actor: 
 }
 
 /** Revokes at once: the next request with the token is refused. Revoking twice is fine. */
-export async function revokeApiToken(ctx: AppContext, networkId: string, actor: Actor, id: string) {
-  await ctx.db.transaction(async (tx) => {
+export async function revokeApiToken(scope: Scope, id: string) {
+  const { actor } = scope;
+  const networkId = scope.network.id;
+  await inTransaction(scope, async ({ db: tx }) => {
     const [t] = await tx
       .select({ id: apiToken.id, name: apiToken.name, revokedAt: apiToken.revokedAt })
       .from(apiToken)
@@ -49,4 +56,8 @@ export async function revokeApiToken(ctx: AppContext, networkId: string, actor: 
       data: { name: t.name },
     });
   });
+}
+
+export async function apiTokenList(scope: Scope) {
+  return (await listApiTokens(scope.db, scope.network.id)).map(presentApiToken);
 }

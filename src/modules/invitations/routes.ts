@@ -1,12 +1,12 @@
 // Invitations at offboarding (operators, or an HR system with a network API token), the
 // invitee's link (public info, accept), and the network's API tokens.
 import { z } from "zod";
-import { type AppContext, requireMember, requireOperatorOrToken, requireUser } from "../../server/context.ts";
-import type { FastifyZod } from "../../server/modules.ts";
+import { access, networkScope, signedInScope } from "../../server/access.ts";
+import type { FastifyZod } from "../../server/http.ts";
+import type { PublicScope } from "../../server/scope.ts";
 import { acceptInvitation, invitationInfo } from "./accept.ts";
-import { createApiToken, revokeApiToken } from "./api-tokens.ts";
-import { presentApiToken, presentInvitation } from "./presenter.ts";
-import { listApiTokens, listInvitations } from "./queries.ts";
+import { apiTokenList, createApiToken, revokeApiToken } from "./api-tokens.ts";
+import { invitationsPolicy } from "./policy.ts";
 import {
   acceptInput,
   apiTokenOut,
@@ -19,12 +19,16 @@ import {
   slugParams,
   tokenParams,
 } from "./schemas.ts";
-import { createInvitations, revokeInvitation } from "./service.ts";
+import { createInvitations, invitationList, revokeInvitation } from "./service.ts";
 
-export default async function invitationsRoutes(app: FastifyZod, ctx: AppContext) {
+const manage = { access: access.member(invitationsPolicy.manage) };
+const tokens = { access: access.member(invitationsPolicy.tokens) };
+
+export default async function invitationsRoutes(app: FastifyZod) {
   app.post(
     "/n/:slug/invitations",
     {
+      config: { access: access.member(invitationsPolicy.create) },
       schema: {
         tags: ["invitations"],
         summary: "Invite leavers from the roster or by email (operator, or HR system with an API token)",
@@ -35,15 +39,14 @@ export default async function invitationsRoutes(app: FastifyZod, ctx: AppContext
       },
     },
     async (req, reply) => {
-      const { network, actor } = await requireOperatorOrToken(ctx, req, req.params.slug);
-      const via = actor.userId ? "operator" : "api";
-      return reply.status(201).send(await createInvitations(ctx, network, actor, via, req.body));
+      return reply.status(201).send(await createInvitations(networkScope(req), req.body));
     },
   );
 
   app.get(
     "/n/:slug/invitations",
     {
+      config: manage,
       schema: {
         tags: ["invitations"],
         summary: "Invitations of the network, newest first",
@@ -53,15 +56,14 @@ export default async function invitationsRoutes(app: FastifyZod, ctx: AppContext
       },
     },
     async (req) => {
-      const { network } = await requireMember(ctx, req, req.params.slug, ["operator"]);
-      const rows = await listInvitations(ctx.db, network.id, req.query);
-      return { items: rows.map(presentInvitation) };
+      return { items: await invitationList(networkScope(req), req.query) };
     },
   );
 
   app.post(
     "/n/:slug/invitations/:id/revoke",
     {
+      config: manage,
       schema: {
         tags: ["invitations"],
         summary: "Revoke a pending invitation (its link stops working at once)",
@@ -70,8 +72,7 @@ export default async function invitationsRoutes(app: FastifyZod, ctx: AppContext
       },
     },
     async (req) => {
-      const { network, user } = await requireMember(ctx, req, req.params.slug, ["operator"]);
-      await revokeInvitation(ctx, network, { userId: user.id, label: user.email }, req.params.id);
+      await revokeInvitation(networkScope(req), req.params.id);
       return { ok: true as const };
     },
   );
@@ -79,6 +80,11 @@ export default async function invitationsRoutes(app: FastifyZod, ctx: AppContext
   app.get(
     "/invitations/:token",
     {
+      config: {
+        access: access.public(
+          "the unguessable invitation token is the credential; unknown, used and expired look the same",
+        ),
+      },
       schema: {
         tags: ["invitations"],
         summary:
@@ -87,12 +93,13 @@ export default async function invitationsRoutes(app: FastifyZod, ctx: AppContext
         response: { 200: publicInvitationOut },
       },
     },
-    async (req) => invitationInfo(ctx, req.params.token),
+    async (req) => invitationInfo(req.scope as PublicScope, req.params.token),
   );
 
   app.post(
     "/invitations/:token/accept",
     {
+      config: { access: access.user() },
       schema: {
         tags: ["invitations"],
         summary: "Accept an invitation: become a member (verified via invitation) with the given consent",
@@ -102,14 +109,14 @@ export default async function invitationsRoutes(app: FastifyZod, ctx: AppContext
       },
     },
     async (req) => {
-      const viewer = await requireUser(ctx, req);
-      return acceptInvitation(ctx, viewer, req.params.token, req.body.consent);
+      return acceptInvitation(signedInScope(req), req.params.token, req.body.consent);
     },
   );
 
   app.get(
     "/n/:slug/api-tokens",
     {
+      config: tokens,
       schema: {
         tags: ["api-tokens"],
         summary: "The network's API tokens (the secret is never shown again)",
@@ -118,14 +125,14 @@ export default async function invitationsRoutes(app: FastifyZod, ctx: AppContext
       },
     },
     async (req) => {
-      const { network } = await requireMember(ctx, req, req.params.slug, ["operator"]);
-      return { items: (await listApiTokens(ctx.db, network.id)).map(presentApiToken) };
+      return { items: await apiTokenList(networkScope(req)) };
     },
   );
 
   app.post(
     "/n/:slug/api-tokens",
     {
+      config: tokens,
       schema: {
         tags: ["api-tokens"],
         summary: "Create an API token for an HR system (the token is shown once)",
@@ -135,13 +142,7 @@ export default async function invitationsRoutes(app: FastifyZod, ctx: AppContext
       },
     },
     async (req, reply) => {
-      const { network, user } = await requireMember(ctx, req, req.params.slug, ["operator"]);
-      const created = await createApiToken(
-        ctx,
-        network.id,
-        { userId: user.id, label: user.email },
-        req.body.name,
-      );
+      const created = await createApiToken(networkScope(req), req.body.name);
       return reply.status(201).send(created);
     },
   );
@@ -149,6 +150,7 @@ export default async function invitationsRoutes(app: FastifyZod, ctx: AppContext
   app.delete(
     "/n/:slug/api-tokens/:id",
     {
+      config: tokens,
       schema: {
         tags: ["api-tokens"],
         summary: "Revoke an API token (refused from the next request on)",
@@ -157,8 +159,7 @@ export default async function invitationsRoutes(app: FastifyZod, ctx: AppContext
       },
     },
     async (req) => {
-      const { network, user } = await requireMember(ctx, req, req.params.slug, ["operator"]);
-      await revokeApiToken(ctx, network.id, { userId: user.id, label: user.email }, req.params.id);
+      await revokeApiToken(networkScope(req), req.params.id);
       return { ok: true as const };
     },
   );

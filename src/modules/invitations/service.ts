@@ -1,19 +1,26 @@
 // Inviting leavers (from roster entries or ad hoc), and revoking invitations.
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { networkInvitation } from "../../db/schema/index.ts";
 import { audit } from "../../server/audit.ts";
-import { type Actor, type AppContext, hashToken, type Network } from "../../server/context.ts";
+import { hashToken } from "../../server/guards.ts";
+import { inTransaction, type Scope } from "../../server/scope.ts";
 import { AppError, errors, type Messages } from "../../shared/errors.ts";
+import { presentInvitation } from "./presenter.ts";
 import {
   insertInvitations,
   invitationById,
+  listInvitations,
   memberEmails,
   revokePendingFor,
   rosterEntriesByIds,
   rosterEntriesByNumbers,
 } from "./queries.ts";
-import type { CreateInvitationsInput } from "./schemas.ts";
+import type { CreateInvitationsInput, invitationListQuery } from "./schemas.ts";
+
+type InvitationListQuery = z.infer<typeof invitationListQuery>;
+
 import { formatExpiry, newInvitationToken } from "./tokens.ts";
 
 const SKIP_MESSAGES: Record<string, Messages> = {
@@ -32,7 +39,8 @@ const skip = (ref: string, code: string): Skip => ({ ref, code, messages: SKIP_M
 type Planned = { email: string; name: string | null; rosterEntryId: string | null };
 
 /** Who gets an invitation, and who is skipped and why. */
-async function plan(ctx: AppContext, networkId: string, input: CreateInvitationsInput) {
+async function plan(scope: Scope, input: CreateInvitationsInput) {
+  const networkId = scope.network.id;
   const planned: Planned[] = [];
   const skipped: Skip[] = [];
   const seen = new Set<string>();
@@ -42,7 +50,7 @@ async function plan(ctx: AppContext, networkId: string, input: CreateInvitations
     planned.push(p);
   };
   const ids = [...new Set(input.rosterEntryIds ?? [])];
-  const entries = new Map((await rosterEntriesByIds(ctx.db, networkId, ids)).map((e) => [e.id, e]));
+  const entries = new Map((await rosterEntriesByIds(scope.db, networkId, ids)).map((e) => [e.id, e]));
   for (const id of ids) {
     const e = entries.get(id);
     if (!e) skipped.push(skip(id, "ROSTER_ENTRY_NOT_FOUND"));
@@ -53,7 +61,7 @@ async function plan(ctx: AppContext, networkId: string, input: CreateInvitations
   const invitees = input.invitees ?? [];
   const numbers = invitees.map((i) => i.employeeNumber?.normalize("NFKC")).filter((n): n is string => !!n);
   const byNumber = new Map(
-    (await rosterEntriesByNumbers(ctx.db, networkId, numbers)).map((e) => [e.employeeNumber, e]),
+    (await rosterEntriesByNumbers(scope.db, networkId, numbers)).map((e) => [e.employeeNumber, e]),
   );
   for (const i of invitees) {
     const e = i.employeeNumber ? byNumber.get(i.employeeNumber.normalize("NFKC")) : undefined;
@@ -61,7 +69,7 @@ async function plan(ctx: AppContext, networkId: string, input: CreateInvitations
     else add(i.email, { email: i.email, name: i.name ?? null, rosterEntryId: e?.id ?? null });
   }
   const members = await memberEmails(
-    ctx.db,
+    scope.db,
     networkId,
     planned.map((p) => p.email),
   );
@@ -79,17 +87,14 @@ async function plan(ctx: AppContext, networkId: string, input: CreateInvitations
  * Creates one single-use invitation per person and queues the emails. A person who still had a
  * pending invitation gets a new link; the old one stops working.
  */
-export async function createInvitations(
-  ctx: AppContext,
-  network: Network,
-  actor: Actor,
-  via: "operator" | "api",
-  input: CreateInvitationsInput,
-) {
-  const { planned, skipped } = await plan(ctx, network.id, input);
+export async function createInvitations(scope: Scope, input: CreateInvitationsInput) {
+  const { network, actor, ctx } = scope;
+  // A person (an operator, or the CLI on one's behalf) or the HR system with an API token.
+  const via = actor.userId ? "operator" : "api";
+  const { planned, skipped } = await plan(scope, input);
   const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
   const rows = planned.map((p) => ({ ...p, id: randomUUID(), token: newInvitationToken() }));
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(scope, async ({ db: tx }) => {
     if (!rows.length) return;
     await revokePendingFor(
       tx,
@@ -141,8 +146,9 @@ export async function createInvitations(
   };
 }
 
-export async function revokeInvitation(ctx: AppContext, network: Network, actor: Actor, id: string) {
-  await ctx.db.transaction(async (tx) => {
+export async function revokeInvitation(scope: Scope, id: string) {
+  const { network, actor } = scope;
+  await inTransaction(scope, async ({ db: tx }) => {
     const inv = await invitationById(tx, network.id, id);
     if (!inv) throw errors.notFound({ ja: "招待", en: "invitation" });
     if (inv.acceptedAt) {
@@ -178,3 +184,8 @@ export const invitationInvalid = () =>
     ja: "この招待リンクは使えません。有効期限が切れたか、既に使われたか、取り消された可能性があります。招待した担当者にお問い合わせください。",
     en: "This invitation link cannot be used. It may have expired, been used already or been revoked. Please contact the person who invited you.",
   });
+
+/** The network's invitations, newest first, filtered as the operator asked. */
+export async function invitationList(scope: Scope, q: InvitationListQuery) {
+  return (await listInvitations(scope.db, scope.network.id, q)).map(presentInvitation);
+}

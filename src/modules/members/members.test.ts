@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, member, profile } from "../../db/schema/index.ts";
+import { loadNetworkScope } from "../../server/guards.ts";
 import { PROFILE_FIELD_DEFAULTS } from "../../shared/profile.ts";
 import { call, createTestEnv, makeNetwork, type TestEnv, type TestUser } from "../../test/harness.ts";
 import { changeMember } from "./service.ts";
@@ -224,7 +225,9 @@ describe("changing members (operators)", () => {
     const net = await makeNetwork(env);
     const system = { userId: null, label: "system" };
     for (const change of [{ role: "alumni" as const }, { status: "suspended" as const }]) {
-      await expect(changeMember(env.ctx, system, net.id, net.operator.id, change)).rejects.toMatchObject({
+      await expect(
+        changeMember(await loadNetworkScope(env.ctx, { id: net.id }, system), net.operator.id, change),
+      ).rejects.toMatchObject({
         status: 409,
         code: "LAST_OPERATOR",
       });
@@ -233,13 +236,17 @@ describe("changing members (operators)", () => {
     const b = await admitTestMember(env, net, "operator");
     await patch(net.slug, net.operator, b.id, { status: "suspended" });
     await expect(
-      changeMember(env.ctx, system, net.id, net.operator.id, { role: "employee" }),
+      changeMember(await loadNetworkScope(env.ctx, { id: net.id }, system), net.operator.id, {
+        role: "employee",
+      }),
     ).rejects.toMatchObject({
       code: "LAST_OPERATOR",
     });
     // with two active operators one of them may go
     await patch(net.slug, net.operator, b.id, { status: "active" });
-    const ok = await changeMember(env.ctx, system, net.id, net.operator.id, { role: "employee" });
+    const ok = await changeMember(await loadNetworkScope(env.ctx, { id: net.id }, system), net.operator.id, {
+      role: "employee",
+    });
     expect(ok.role).toBe("employee");
   });
 

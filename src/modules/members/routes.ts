@@ -1,7 +1,8 @@
 // The caller's membership, and member administration for operators.
 import { z } from "zod";
-import { type AppContext, requireMember } from "../../server/context.ts";
-import type { FastifyZod } from "../../server/modules.ts";
+import { access, networkScope } from "../../server/access.ts";
+import type { FastifyZod } from "../../server/http.ts";
+import { membersPolicy } from "./policy.ts";
 import { presentMember } from "./presenter.ts";
 import {
   memberItemOut,
@@ -15,10 +16,11 @@ import { changeMember, memberList } from "./service.ts";
 const slugParams = z.object({ slug: z.string() });
 const tags = ["members"];
 
-export default async function membersRoutes(app: FastifyZod, ctx: AppContext) {
+export default async function membersRoutes(app: FastifyZod) {
   app.get(
     "/n/:slug/me",
     {
+      config: { access: access.member(membersPolicy.me) },
       schema: {
         tags,
         summary: "My membership in this network",
@@ -27,7 +29,8 @@ export default async function membersRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const { network, member } = await requireMember(ctx, req, req.params.slug);
+      const { network, member } = networkScope(req);
+      if (!member) throw new Error("a member route reached without a member");
       return {
         network: { id: network.id, name: network.name, slug: network.slug },
         role: member.role,
@@ -39,6 +42,7 @@ export default async function membersRoutes(app: FastifyZod, ctx: AppContext) {
   app.get(
     "/n/:slug/members",
     {
+      config: { access: access.member(membersPolicy.manage) },
       schema: {
         tags,
         summary: "Members of the network, newest first (operators)",
@@ -48,8 +52,7 @@ export default async function membersRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const { network } = await requireMember(ctx, req, req.params.slug, ["operator"]);
-      const { rows, total, nextCursor } = await memberList(ctx, network.id, req.query);
+      const { rows, total, nextCursor } = await memberList(networkScope(req), req.query);
       return { items: rows.map(presentMember), total, nextCursor };
     },
   );
@@ -57,6 +60,7 @@ export default async function membersRoutes(app: FastifyZod, ctx: AppContext) {
   app.patch(
     "/n/:slug/members/:userId",
     {
+      config: { access: access.member(membersPolicy.manage) },
       schema: {
         tags,
         summary:
@@ -67,14 +71,7 @@ export default async function membersRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const { network, user } = await requireMember(ctx, req, req.params.slug, ["operator"]);
-      const row = await changeMember(
-        ctx,
-        { userId: user.id, label: user.email },
-        network.id,
-        req.params.userId,
-        req.body,
-      );
+      const row = await changeMember(networkScope(req), req.params.userId, req.body);
       return presentMember(row);
     },
   );

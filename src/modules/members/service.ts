@@ -1,6 +1,6 @@
 // Member administration by operators: the list, role changes, suspension and reinstatement.
 import { audit } from "../../server/audit.ts";
-import type { Actor, AppContext } from "../../server/context.ts";
+import { inTransaction, type Scope } from "../../server/scope.ts";
 import { errors } from "../../shared/errors.ts";
 import { nameKey } from "../../shared/text.ts";
 import {
@@ -31,17 +31,17 @@ export function decodeCursor(s: string): ListCursor {
   throw errors.invalidCursor();
 }
 
-export async function memberList(ctx: AppContext, networkId: string, q: MemberListQuery) {
+export async function memberList(scope: Scope, q: MemberListQuery) {
   const filters = {
-    networkId,
+    networkId: scope.network.id,
     q: q.q ? nameKey(q.q) || undefined : undefined,
     role: q.role,
     status: q.status,
   };
   const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
   const [rows, total] = await Promise.all([
-    listMembers(ctx.db, filters, cursor, q.limit),
-    countMembers(ctx.db, filters),
+    listMembers(scope.db, filters, cursor, q.limit),
+    countMembers(scope.db, filters),
   ]);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
@@ -68,14 +68,10 @@ export const memberErrors = {
  * least one active operator. Suspension takes effect on the member's next request (the guards read
  * the status every time).
  */
-export async function changeMember(
-  ctx: AppContext,
-  actor: Actor,
-  networkId: string,
-  targetUserId: string,
-  patch: MemberPatch,
-) {
-  return ctx.db.transaction(async (tx) => {
+export async function changeMember(scope: Scope, targetUserId: string, patch: MemberPatch) {
+  const { actor } = scope;
+  const networkId = scope.network.id;
+  return inTransaction(scope, async ({ db: tx }) => {
     const operators = await lockActiveOperators(tx, networkId);
     const target = await findMember(tx, networkId, targetUserId);
     if (!target) throw memberNotFound();

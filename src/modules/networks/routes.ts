@@ -1,9 +1,7 @@
 import { z } from "zod";
-import { type AppContext, findNetwork, requirePlatformAdmin, requireUser } from "../../server/context.ts";
-import type { FastifyZod } from "../../server/modules.ts";
-import { errors } from "../../shared/errors.ts";
-import { presentNetwork, presentNotice } from "./presenter.ts";
-import { allNetworks, latestNotice, myNetworks } from "./queries.ts";
+import { access, signedInScope } from "../../server/access.ts";
+import type { FastifyZod } from "../../server/http.ts";
+import type { PublicScope } from "../../server/scope.ts";
 import {
   adminNetworkOut,
   createNetworkInput,
@@ -11,24 +9,37 @@ import {
   publicNetworkOut,
   setupInput,
 } from "./schemas.ts";
-import { createNetwork, findUserIdByEmail, runSetup, setNetworkStatus, setupNeeded } from "./service.ts";
+import {
+  createNetwork,
+  findUserIdByEmail,
+  networkList,
+  networksOf,
+  publicNetwork,
+  runSetup,
+  setNetworkStatus,
+  setupNeeded,
+} from "./service.ts";
 
-export default async function networkRoutes(app: FastifyZod, ctx: AppContext) {
+const admin = { access: access.platformAdmin() };
+
+export default async function networkRoutes(app: FastifyZod) {
   app.get(
     "/setup",
     {
+      config: { access: access.public("tells only whether first-run setup is still to be done") },
       schema: {
         tags: ["setup"],
         summary: "Whether first-run setup is needed",
         response: { 200: z.object({ needed: z.boolean() }) },
       },
     },
-    async () => ({ needed: await setupNeeded(ctx) }),
+    async (req) => ({ needed: await setupNeeded(req.scope) }),
   );
 
   app.post(
     "/setup",
     {
+      config: { access: access.public("first-run setup: allowed once, while no platform admin exists") },
       schema: {
         tags: ["setup"],
         summary: "First run: create the platform admin and the first network",
@@ -37,7 +48,7 @@ export default async function networkRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      await runSetup(ctx, req.body);
+      await runSetup(req.scope, req.body);
       return reply.status(201).send({ networkSlug: req.body.network.slug });
     },
   );
@@ -45,6 +56,7 @@ export default async function networkRoutes(app: FastifyZod, ctx: AppContext) {
   app.get(
     "/me",
     {
+      config: { access: access.user() },
       schema: {
         tags: ["me"],
         summary: "The signed-in user and their networks",
@@ -63,11 +75,11 @@ export default async function networkRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const u = await requireUser(ctx, req);
-      const networks = await myNetworks(ctx.db, u.id);
+      const scope = signedInScope(req);
+      const u = scope.user;
       return {
         user: { id: u.id, name: u.name, email: u.email, platformAdmin: u.platformAdmin, locale: u.locale },
-        networks: networks.map((n) => ({ ...n, role: n.role as "operator" | "employee" | "alumni" })),
+        networks: await networksOf(scope),
       };
     },
   );
@@ -75,6 +87,7 @@ export default async function networkRoutes(app: FastifyZod, ctx: AppContext) {
   app.get(
     "/networks/:slug/public",
     {
+      config: { access: access.public("name and privacy notice of an active network, for registration") },
       schema: {
         tags: ["networks"],
         summary: "Public facts of a network for its registration page: name and current privacy notice",
@@ -82,39 +95,26 @@ export default async function networkRoutes(app: FastifyZod, ctx: AppContext) {
         response: { 200: publicNetworkOut },
       },
     },
-    async (req) => {
-      const n = await findNetwork(ctx.db, req.params.slug);
-      if (n?.status !== "active") throw errors.notFound({ ja: "ネットワーク", en: "network" });
-      const notice = await latestNotice(ctx.db, n.id);
-      return { name: n.name, slug: n.slug, privacyNotice: notice ? presentNotice(notice) : null };
-    },
+    async (req) => publicNetwork(req.scope as PublicScope, req.params.slug),
   );
 
   app.get(
     "/admin/networks",
     {
+      config: admin,
       schema: {
         tags: ["admin"],
         summary: "All networks (platform admin)",
         response: { 200: z.object({ networks: z.array(adminNetworkOut) }) },
       },
     },
-    async (req) => {
-      await requirePlatformAdmin(ctx, req);
-      const rows = await allNetworks(ctx.db);
-      return {
-        networks: rows.map((r) => ({
-          ...presentNetwork(r),
-          memberCount: r.memberCount,
-          operatorCount: r.operatorCount,
-        })),
-      };
-    },
+    async (req) => ({ networks: await networkList(signedInScope(req)) }),
   );
 
   app.post(
     "/admin/networks",
     {
+      config: admin,
       schema: {
         tags: ["admin"],
         summary: "Create a network (platform admin)",
@@ -123,11 +123,11 @@ export default async function networkRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const admin = await requirePlatformAdmin(ctx, req);
+      const scope = signedInScope(req);
       const operatorId = req.body.operatorEmail
-        ? await findUserIdByEmail(ctx, req.body.operatorEmail)
-        : admin.id;
-      const id = await createNetwork(ctx, { userId: admin.id, label: admin.email }, req.body, operatorId);
+        ? await findUserIdByEmail(scope, req.body.operatorEmail)
+        : scope.user.id;
+      const id = await createNetwork(scope, req.body, operatorId);
       return reply.status(201).send({ id, slug: req.body.slug });
     },
   );
@@ -135,6 +135,7 @@ export default async function networkRoutes(app: FastifyZod, ctx: AppContext) {
   app.patch(
     "/admin/networks/:id",
     {
+      config: admin,
       schema: {
         tags: ["admin"],
         summary: "Suspend or reactivate a network (platform admin)",
@@ -144,8 +145,7 @@ export default async function networkRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const admin = await requirePlatformAdmin(ctx, req);
-      await setNetworkStatus(ctx, { userId: admin.id, label: admin.email }, req.params.id, req.body.status);
+      await setNetworkStatus(signedInScope(req), req.params.id, req.body.status);
       return { ok: true as const };
     },
   );

@@ -2,9 +2,21 @@ import { eq, sql } from "drizzle-orm";
 import { organization, user } from "../../db/schema/index.ts";
 import { createVerifiedUser } from "../../server/accounts.ts";
 import { audit } from "../../server/audit.ts";
-import type { Actor, AppContext } from "../../server/context.ts";
+import type { NetworkRole } from "../../server/auth.ts";
+import type { AppContext } from "../../server/context.ts";
+import { findNetwork } from "../../server/guards.ts";
+import type { PublicScope, UserScope } from "../../server/scope.ts";
+import { inTransaction, type PlatformScope, platformScope } from "../../server/scope.ts";
 import { AppError, errors } from "../../shared/errors.ts";
-import { insertMember, insertNetwork, insertNotice } from "./queries.ts";
+import { presentNetwork, presentNotice } from "./presenter.ts";
+import {
+  allNetworks,
+  insertMember,
+  insertNetwork,
+  insertNotice,
+  latestNotice,
+  myNetworks,
+} from "./queries.ts";
 
 const slugTaken = () =>
   errors.conflict("SLUG_TAKEN", {
@@ -12,8 +24,8 @@ const slugTaken = () =>
     en: "This URL slug is already in use. Please choose another.",
   });
 
-export async function setupNeeded(ctx: AppContext): Promise<boolean> {
-  const [row] = await ctx.db
+export async function setupNeeded(scope: { db: PlatformScope["db"] }): Promise<boolean> {
+  const [row] = await scope.db
     .select({ n: sql<number>`count(*)::int` })
     .from(user)
     .where(eq(user.platformAdmin, true));
@@ -23,13 +35,9 @@ export async function setupNeeded(ctx: AppContext): Promise<boolean> {
 type NetworkInput = { name: string; slug: string; privacyNotice: { body: string; purposes: string[] } };
 
 /** Creates a network with its first privacy notice and its first operator, in one transaction. */
-export async function createNetwork(
-  ctx: AppContext,
-  actor: Actor,
-  input: NetworkInput,
-  operatorUserId: string,
-) {
-  return ctx.db.transaction(async (tx) => {
+export async function createNetwork(scope: PlatformScope, input: NetworkInput, operatorUserId: string) {
+  const { actor } = scope;
+  return inTransaction(scope, async ({ db: tx }) => {
     const [exists] = await tx
       .select({ id: organization.id })
       .from(organization)
@@ -79,10 +87,10 @@ async function withSetupLock<T>(ctx: AppContext, fn: () => Promise<T>): Promise<
 }
 
 export function runSetup(
-  ctx: AppContext,
+  scope: { ctx: AppContext },
   input: { admin: { name: string; email: string; password: string }; network: NetworkInput },
 ) {
-  return withSetupLock(ctx, () => setupOnce(ctx, input));
+  return withSetupLock(scope.ctx, () => setupOnce(scope.ctx, input));
 }
 
 async function setupOnce(
@@ -109,8 +117,7 @@ async function setupOnce(
   if (slugUsed) throw slugTaken();
   const admin = await createVerifiedUser(ctx, { ...input.admin, platformAdmin: true });
   const networkId = await createNetwork(
-    ctx,
-    { userId: admin.id, label: admin.email },
+    platformScope(ctx, { userId: admin.id, label: admin.email }),
     input.network,
     admin.id,
   );
@@ -118,12 +125,12 @@ async function setupOnce(
 }
 
 export async function setNetworkStatus(
-  ctx: AppContext,
-  actor: Actor,
+  scope: PlatformScope,
   networkId: string,
   status: "active" | "suspended",
 ) {
-  return ctx.db.transaction(async (tx) => {
+  const { actor } = scope;
+  return inTransaction(scope, async ({ db: tx }) => {
     const rows = await tx
       .update(organization)
       .set({ status })
@@ -140,8 +147,8 @@ export async function setNetworkStatus(
   });
 }
 
-export async function findUserIdByEmail(ctx: AppContext, email: string) {
-  const [u] = await ctx.db
+export async function findUserIdByEmail(scope: PlatformScope, email: string) {
+  const [u] = await scope.db
     .select({ id: user.id })
     .from(user)
     .where(eq(user.email, email.trim().toLowerCase()));
@@ -152,4 +159,28 @@ export async function findUserIdByEmail(ctx: AppContext, email: string) {
     });
   }
   return u.id;
+}
+
+/** The signed-in user's networks, with their role in each. */
+export async function networksOf(scope: UserScope) {
+  const rows = await myNetworks(scope.db, scope.user.id);
+  return rows.map((n) => ({ ...n, role: n.role as NetworkRole }));
+}
+
+/** What anyone may know of an active network: its name and privacy notice (the registration page). */
+export async function publicNetwork(scope: PublicScope, slug: string) {
+  const n = await findNetwork(scope.db, slug);
+  if (n?.status !== "active") throw errors.notFound({ ja: "ネットワーク", en: "network" });
+  const notice = await latestNotice(scope.db, n.id);
+  return { name: n.name, slug: n.slug, privacyNotice: notice ? presentNotice(notice) : null };
+}
+
+/** Every network of the installation, with member and operator counts (platform admin). */
+export async function networkList(scope: PlatformScope) {
+  const rows = await allNetworks(scope.db);
+  return rows.map((r) => ({
+    ...presentNetwork(r),
+    memberCount: r.memberCount,
+    operatorCount: r.operatorCount,
+  }));
 }

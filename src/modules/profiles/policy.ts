@@ -1,5 +1,6 @@
 // Who may see what of a profile. The presenter and the photo route both ask these questions, so a
 // field hidden from a viewer is hidden everywhere.
+import { anyMember, definePolicy } from "../../server/policy.ts";
 import {
   ALWAYS_VISIBLE,
   PROFILE_FIELD_DEFAULTS,
@@ -56,3 +57,9 @@ export function profileOpenTo(
   if (kind !== "member") return true;
   return owner.memberStatus === "active" && owner.directoryConsent === true;
 }
+
+/** Route-level rules: every member edits their own profile and views others' (fields as above). */
+export const profilesPolicy = definePolicy("profiles", {
+  own: anyMember(),
+  view: anyMember(),
+});

@@ -1,10 +1,11 @@
 // Profiles: one's own (edit, photo) and other members' (only what their owner lets the viewer see).
 import fs from "node:fs";
 import { z } from "zod";
-import { type AppContext, requireMember } from "../../server/context.ts";
-import type { FastifyZod } from "../../server/modules.ts";
+import { access, memberScopeOf } from "../../server/access.ts";
+import type { FastifyZod } from "../../server/http.ts";
 import { errors } from "../../shared/errors.ts";
 import { PHOTO_MAX_BYTES, photoErrors } from "./photo.ts";
+import { profilesPolicy } from "./policy.ts";
 import { presentOwnProfile, presentProfileFor } from "./presenter.ts";
 import { ownProfileOut, profileInput, profileViewOut } from "./schemas.ts";
 import {
@@ -20,10 +21,11 @@ const slugParams = z.object({ slug: z.string() });
 const userParams = z.object({ slug: z.string(), userId: z.string().min(1).max(100) });
 const tags = ["profiles"];
 
-export default async function profilesRoutes(app: FastifyZod, ctx: AppContext) {
+export default async function profilesRoutes(app: FastifyZod) {
   app.get(
     "/n/:slug/profiles/me",
     {
+      config: { access: access.member(profilesPolicy.own) },
       schema: {
         tags,
         summary: "My profile in this network, with the visibility of each field",
@@ -32,14 +34,15 @@ export default async function profilesRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const scope = await requireMember(ctx, req, req.params.slug);
-      return presentOwnProfile(scope.network.slug, await ownProfile(ctx, scope));
+      const scope = memberScopeOf(req);
+      return presentOwnProfile(scope.network.slug, await ownProfile(scope));
     },
   );
 
   app.put(
     "/n/:slug/profiles/me",
     {
+      config: { access: access.member(profilesPolicy.own) },
       schema: {
         tags,
         summary: "Replace my profile (every field; visibilities not given return to their defaults)",
@@ -49,14 +52,15 @@ export default async function profilesRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const scope = await requireMember(ctx, req, req.params.slug);
-      return presentOwnProfile(scope.network.slug, await replaceOwnProfile(ctx, scope, req.body));
+      const scope = memberScopeOf(req);
+      return presentOwnProfile(scope.network.slug, await replaceOwnProfile(scope, req.body));
     },
   );
 
   app.post(
     "/n/:slug/profiles/me/photo",
     {
+      config: { access: access.member(profilesPolicy.own) },
       schema: {
         tags,
         summary:
@@ -67,7 +71,7 @@ export default async function profilesRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const scope = await requireMember(ctx, req, req.params.slug);
+      const scope = memberScopeOf(req);
       if (!req.isMultipart()) throw photoErrors.missing();
       const part = await req.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } });
       if (part?.fieldname !== "file") throw photoErrors.missing();
@@ -78,13 +82,14 @@ export default async function profilesRoutes(app: FastifyZod, ctx: AppContext) {
         if (err?.code === "FST_REQ_FILE_TOO_LARGE") throw photoErrors.tooLarge();
         throw err;
       }
-      return presentOwnProfile(scope.network.slug, await setOwnPhoto(ctx, scope, buf));
+      return presentOwnProfile(scope.network.slug, await setOwnPhoto(scope, buf));
     },
   );
 
   app.delete(
     "/n/:slug/profiles/me/photo",
     {
+      config: { access: access.member(profilesPolicy.own) },
       schema: {
         tags,
         summary: "Remove my photo",
@@ -93,14 +98,15 @@ export default async function profilesRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const scope = await requireMember(ctx, req, req.params.slug);
-      return presentOwnProfile(scope.network.slug, await deleteOwnPhoto(ctx, scope));
+      const scope = memberScopeOf(req);
+      return presentOwnProfile(scope.network.slug, await deleteOwnPhoto(scope));
     },
   );
 
   app.get(
     "/n/:slug/profiles/:userId",
     {
+      config: { access: access.member(profilesPolicy.view) },
       schema: {
         tags,
         summary:
@@ -110,8 +116,8 @@ export default async function profilesRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const scope = await requireMember(ctx, req, req.params.slug);
-      const { row, kind } = await viewProfile(ctx, scope, req.params.userId);
+      const scope = memberScopeOf(req);
+      const { row, kind } = await viewProfile(scope, req.params.userId);
       return presentProfileFor(scope.network.slug, row, kind) as z.infer<typeof profileViewOut>;
     },
   );
@@ -119,6 +125,7 @@ export default async function profilesRoutes(app: FastifyZod, ctx: AppContext) {
   app.get(
     "/n/:slug/profiles/:userId/photo",
     {
+      config: { access: access.member(profilesPolicy.view) },
       schema: {
         tags,
         summary: "A member's photo, if its owner lets this viewer see it",
@@ -126,8 +133,8 @@ export default async function profilesRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const scope = await requireMember(ctx, req, req.params.slug);
-      const file = await visiblePhoto(ctx, scope, req.params.userId);
+      const scope = memberScopeOf(req);
+      const file = await visiblePhoto(scope, req.params.userId);
       const stat = await fs.promises.stat(file.abs).catch(() => null);
       if (!stat?.isFile()) throw errors.notFound({ ja: "写真", en: "photo" });
       return reply

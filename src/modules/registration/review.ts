@@ -3,7 +3,8 @@
 // audited, and mailed to the registrant in their language. A rejection mail never says why.
 import type { Db } from "../../db/client.ts";
 import { audit } from "../../server/audit.ts";
-import type { Actor, AppContext, Network } from "../../server/context.ts";
+import type { AppContext } from "../../server/context.ts";
+import { inTransaction, type Network, type Scope } from "../../server/scope.ts";
 import { AppError, errors } from "../../shared/errors.ts";
 import { admitMember } from "../members/admit.ts";
 import { type RegistrationFacts, rankCandidates } from "./matching.ts";
@@ -68,13 +69,14 @@ export async function candidatesFor(db: Db, networkId: string, r: RegistrationRo
 }
 
 export async function registrationQueue(
-  ctx: AppContext,
-  networkId: string,
+  scope: Scope,
   q: { status: "pending" | "approved" | "rejected"; limit: number },
 ) {
-  const rows = await listRegistrations(ctx.db, networkId, q.status, q.limit);
+  const { db } = scope;
+  const networkId = scope.network.id;
+  const rows = await listRegistrations(db, networkId, q.status, q.limit);
   const items = [];
-  for (const row of rows) items.push(presentRegistration(row, await candidatesFor(ctx.db, networkId, row.r)));
+  for (const row of rows) items.push(presentRegistration(row, await candidatesFor(db, networkId, row.r)));
   return { items };
 }
 
@@ -85,14 +87,9 @@ async function loadPending(tx: Parameters<typeof findRegistration>[0], networkId
   return reg;
 }
 
-export async function approveRegistration(
-  ctx: AppContext,
-  network: Network,
-  actor: Actor,
-  id: string,
-  rosterEntryId?: string,
-) {
-  const { reg, admitted } = await ctx.db.transaction(async (tx) => {
+export async function approveRegistration(scope: Scope, id: string, rosterEntryId?: string) {
+  const { ctx, network, actor } = scope;
+  const { reg, admitted } = await inTransaction(scope, async ({ db: tx }) => {
     const reg = await loadPending(tx, network.id, id);
     const already = await isMember(tx, network.id, reg.userId);
     let linked: string | null = null;
@@ -115,7 +112,7 @@ export async function approveRegistration(
         profile: seedProfile(contact?.name ?? "", factsOf(reg)),
       }));
     if (
-      !(await decideRegistration(tx, reg.id, {
+      !(await decideRegistration(tx, network.id, reg.id, {
         status: "approved",
         decidedBy: actor.userId,
         matchedRosterEntryId: linked,
@@ -136,17 +133,12 @@ export async function approveRegistration(
   if (admitted) await notify(ctx, reg, "registrationApproved", network);
 }
 
-export async function rejectRegistration(
-  ctx: AppContext,
-  network: Network,
-  actor: Actor,
-  id: string,
-  note?: string,
-) {
-  const reg = await ctx.db.transaction(async (tx) => {
+export async function rejectRegistration(scope: Scope, id: string, note?: string) {
+  const { ctx, network, actor } = scope;
+  const reg = await inTransaction(scope, async ({ db: tx }) => {
     const reg = await loadPending(tx, network.id, id);
     if (
-      !(await decideRegistration(tx, reg.id, {
+      !(await decideRegistration(tx, network.id, reg.id, {
         status: "rejected",
         decidedBy: actor.userId,
         note: note || null,

@@ -1,8 +1,9 @@
 // Self-registration (在籍確認): the registrant submits and follows their registration; operators
 // work through the approval queue.
 import { z } from "zod";
-import { type AppContext, requireMember, requireUser } from "../../server/context.ts";
-import type { FastifyZod } from "../../server/modules.ts";
+import { access, networkScope, signedInScope } from "../../server/access.ts";
+import type { FastifyZod } from "../../server/http.ts";
+import { registrationPolicy } from "./policy.ts";
 import { approveRegistration, registrationQueue, rejectRegistration } from "./review.ts";
 import {
   approveInput,
@@ -18,10 +19,13 @@ import {
 } from "./schemas.ts";
 import { myRegistrationStatus, submitRegistration } from "./service.ts";
 
-export default async function registrationRoutes(app: FastifyZod, ctx: AppContext) {
+const review = { access: access.member(registrationPolicy.review) };
+
+export default async function registrationRoutes(app: FastifyZod) {
   app.post(
     "/n/:slug/registrations",
     {
+      config: { access: access.user() },
       schema: {
         tags: ["registration"],
         summary:
@@ -32,8 +36,7 @@ export default async function registrationRoutes(app: FastifyZod, ctx: AppContex
       },
     },
     async (req, reply) => {
-      const viewer = await requireUser(ctx, req);
-      const result = await submitRegistration(ctx, viewer, req.params.slug, req.ip, req.body);
+      const result = await submitRegistration(signedInScope(req), req.params.slug, req.ip, req.body);
       return reply.status(201).send(result);
     },
   );
@@ -41,6 +44,7 @@ export default async function registrationRoutes(app: FastifyZod, ctx: AppContex
   app.get(
     "/n/:slug/registrations/mine",
     {
+      config: { access: access.user() },
       schema: {
         tags: ["registration"],
         summary: "Status of my latest registration in this network",
@@ -49,14 +53,14 @@ export default async function registrationRoutes(app: FastifyZod, ctx: AppContex
       },
     },
     async (req) => {
-      const viewer = await requireUser(ctx, req);
-      return myRegistrationStatus(ctx, viewer, req.params.slug);
+      return myRegistrationStatus(signedInScope(req), req.params.slug);
     },
   );
 
   app.get(
     "/n/:slug/registrations",
     {
+      config: review,
       schema: {
         tags: ["registration"],
         summary:
@@ -67,14 +71,14 @@ export default async function registrationRoutes(app: FastifyZod, ctx: AppContex
       },
     },
     async (req) => {
-      const { network } = await requireMember(ctx, req, req.params.slug, ["operator"]);
-      return registrationQueue(ctx, network.id, req.query);
+      return registrationQueue(networkScope(req), req.query);
     },
   );
 
   app.post(
     "/n/:slug/registrations/:id/approve",
     {
+      config: review,
       schema: {
         tags: ["registration"],
         summary: "Approve a pending registration, optionally linking a roster row (operator)",
@@ -84,9 +88,7 @@ export default async function registrationRoutes(app: FastifyZod, ctx: AppContex
       },
     },
     async (req) => {
-      const { network, user } = await requireMember(ctx, req, req.params.slug, ["operator"]);
-      const actor = { userId: user.id, label: user.email };
-      await approveRegistration(ctx, network, actor, req.params.id, req.body?.rosterEntryId);
+      await approveRegistration(networkScope(req), req.params.id, req.body?.rosterEntryId);
       return { ok: true as const };
     },
   );
@@ -94,6 +96,7 @@ export default async function registrationRoutes(app: FastifyZod, ctx: AppContex
   app.post(
     "/n/:slug/registrations/:id/reject",
     {
+      config: review,
       schema: {
         tags: ["registration"],
         summary: "Reject a pending registration; the note is internal (operator)",
@@ -103,9 +106,7 @@ export default async function registrationRoutes(app: FastifyZod, ctx: AppContex
       },
     },
     async (req) => {
-      const { network, user } = await requireMember(ctx, req, req.params.slug, ["operator"]);
-      const actor = { userId: user.id, label: user.email };
-      await rejectRegistration(ctx, network, actor, req.params.id, req.body?.note);
+      await rejectRegistration(networkScope(req), req.params.id, req.body?.note);
       return { ok: true as const };
     },
   );

@@ -4,7 +4,9 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { audit } from "../../server/audit.ts";
-import { type AppContext, findNetwork, type Network, type SessionUser } from "../../server/context.ts";
+import type { AppContext } from "../../server/context.ts";
+import { findNetwork } from "../../server/guards.ts";
+import { inTransaction, joiningScope, type Network, type Scope, type UserScope } from "../../server/scope.ts";
 import { errors } from "../../shared/errors.ts";
 import { assertLatestNotice, recordConsent } from "../consent/service.ts";
 import { admitMember } from "../members/admit.ts";
@@ -38,8 +40,8 @@ export const registrationErrors = {
 const networkNotFound = () => errors.notFound({ ja: "ネットワーク", en: "network" });
 
 /** An active network by slug, for people who are not (yet) members. */
-export async function openNetwork(ctx: AppContext, slug: string): Promise<Network> {
-  const n = await findNetwork(ctx.db, slug);
+export async function openNetwork(scope: { db: Scope["db"] }, slug: string): Promise<Network> {
+  const n = await findNetwork(scope.db, slug);
   if (n?.status !== "active") throw networkNotFound();
   return n;
 }
@@ -60,14 +62,15 @@ export function seedProfile(accountName: string, f: RegistrationFacts) {
 }
 
 export async function submitRegistration(
-  ctx: AppContext,
-  viewer: SessionUser,
+  userScope: UserScope,
   slug: string,
   ip: string,
   input: RegistrationInput,
 ): Promise<{ status: "approved" | "pending" }> {
+  const { ctx, user: viewer } = userScope;
   if (!viewer.emailVerified) throw errors.emailNotVerified();
-  const network = await openNetwork(ctx, slug);
+  const network = await openNetwork(userScope, slug);
+  const scope = joiningScope(userScope, network);
   await recordAttempt(ctx, { networkId: network.id, userId: viewer.id, ip });
 
   const facts: RegistrationFacts = {
@@ -80,9 +83,10 @@ export async function submitRegistration(
   };
   const { noticeVersion, ...choices } = input.consent;
 
-  const status = await ctx.db.transaction(async (tx) => {
+  const status = await inTransaction(scope, async (txScope) => {
+    const tx = txScope.db;
     await lockUser(tx, viewer.id);
-    await assertLatestNotice(tx, network.id, noticeVersion);
+    await assertLatestNotice(txScope, noticeVersion);
     if (await isMember(tx, network.id, viewer.id)) throw registrationErrors.alreadyMember();
     if (await hasPendingRegistration(tx, network.id, viewer.id)) throw registrationErrors.pending();
 
@@ -96,7 +100,7 @@ export async function submitRegistration(
       email: viewer.email,
       ...facts,
     };
-    const actor = { userId: viewer.id, label: viewer.email };
+    const { actor } = scope;
 
     // The row is claimed first: of two people matching the same row at once, one gets it.
     if (match && (await claimRosterRow(tx, network.id, match.id, viewer.id))) {
@@ -129,12 +133,9 @@ export async function submitRegistration(
     }
 
     await insertRegistration(tx, { ...base, status: "pending" });
-    await recordConsent(
-      tx,
-      { networkId: network.id, userId: viewer.id, noticeVersion, choices },
-      "registration",
-      { registrationId: id },
-    );
+    await recordConsent(txScope, { userId: viewer.id, noticeVersion, choices }, "registration", {
+      registrationId: id,
+    });
     await audit(tx, {
       networkId: network.id,
       actor,
@@ -162,13 +163,13 @@ export async function submitRegistration(
 const MINE = { pending: "pending", approved: "approved", rejected: "not_approved" } as const;
 
 /** The signed-in person's latest registration in the network (nothing about the roster). */
-export async function myRegistrationStatus(ctx: AppContext, viewer: SessionUser, slug: string) {
-  const network = await openNetwork(ctx, slug);
-  const latest = await latestRegistration(ctx.db, network.id, viewer.id);
+export async function myRegistrationStatus(scope: UserScope, slug: string) {
+  const network = await openNetwork(scope, slug);
+  const latest = await latestRegistration(scope.db, network.id, scope.user.id);
   return { status: latest ? (MINE[latest.status as keyof typeof MINE] ?? "none") : ("none" as const) };
 }
 
 /** The year-month joined as given in the person's latest registration (for pre-filling forms). */
-export async function registeredJoinYm(ctx: AppContext, networkId: string, userId: string) {
-  return (await latestRegistration(ctx.db, networkId, userId))?.joinYm ?? null;
+export async function registeredJoinYm(scope: Scope, userId: string) {
+  return (await latestRegistration(scope.db, scope.network.id, userId))?.joinYm ?? null;
 }

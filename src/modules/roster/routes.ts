@@ -1,10 +1,8 @@
 // Roster: import the HR system's CSV of former employees, search it, list past imports.
 import { z } from "zod";
-import { type AppContext, requireMember } from "../../server/context.ts";
-import type { FastifyZod } from "../../server/modules.ts";
-import { errors } from "../../shared/errors.ts";
-import { decodeCursor, encodeCursor, presentImport, presentRosterEntry } from "./presenter.ts";
-import { listImports, searchRoster } from "./queries.ts";
+import { access, networkScope } from "../../server/access.ts";
+import type { FastifyZod } from "../../server/http.ts";
+import { rosterPolicy } from "./policy.ts";
 import {
   importQuery,
   importResult,
@@ -13,12 +11,15 @@ import {
   rosterListQuery,
   slugParams,
 } from "./schemas.ts";
-import { fileMissing, fileTooLarge, importRoster } from "./service.ts";
+import { fileMissing, fileTooLarge, importRoster, rosterImports, rosterPage } from "./service.ts";
 
-export default async function rosterRoutes(app: FastifyZod, ctx: AppContext) {
+const config = { access: access.member(rosterPolicy.manage) };
+
+export default async function rosterRoutes(app: FastifyZod) {
   app.post(
     "/n/:slug/roster/import",
     {
+      config,
       schema: {
         tags: ["roster"],
         summary:
@@ -30,7 +31,7 @@ export default async function rosterRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const scope = await requireMember(ctx, req, req.params.slug, ["operator"]);
+      const scope = networkScope(req);
       if (!req.isMultipart()) throw fileMissing();
       const part = await req.file();
       if (!part) throw fileMissing();
@@ -41,18 +42,14 @@ export default async function rosterRoutes(app: FastifyZod, ctx: AppContext) {
         if (err?.code === "FST_REQ_FILE_TOO_LARGE") throw fileTooLarge();
         throw err;
       }
-      return importRoster(
-        ctx,
-        scope,
-        { data, filename: part.filename || null },
-        { dryRun: req.query.dryRun },
-      );
+      return importRoster(scope, { data, filename: part.filename || null }, { dryRun: req.query.dryRun });
     },
   );
 
   app.get(
     "/n/:slug/roster",
     {
+      config,
       schema: {
         tags: ["roster"],
         summary: "Search the roster (name, kana, employee number, department, email), with invitation state",
@@ -62,23 +59,14 @@ export default async function rosterRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const { network } = await requireMember(ctx, req, req.params.slug, ["operator"]);
-      const { q, status, state, sort, cursor, limit } = req.query;
-      const after = decodeCursor(cursor);
-      if (cursor && !after) throw errors.validation([{ path: "cursor", message: "invalid cursor" }]);
-      const r = await searchRoster(ctx.db, network.id, { q, state: status ?? state, sort, after, limit });
-      const last = r.rows.at(-1);
-      return {
-        items: r.rows.map(presentRosterEntry),
-        total: r.total,
-        nextCursor: r.more && last ? encodeCursor(last.sortKey, last.id) : null,
-      };
+      return rosterPage(networkScope(req), req.query);
     },
   );
 
   app.get(
     "/n/:slug/roster/imports",
     {
+      config,
       schema: {
         tags: ["roster"],
         summary: "The latest roster imports",
@@ -87,8 +75,7 @@ export default async function rosterRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const { network } = await requireMember(ctx, req, req.params.slug, ["operator"]);
-      return { items: (await listImports(ctx.db, network.id)).map(presentImport) };
+      return { items: await rosterImports(networkScope(req)) };
     },
   );
 }

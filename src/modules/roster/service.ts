@@ -1,8 +1,21 @@
 // Roster import: validate the whole file first, then upsert it in one transaction, in batches.
+import type { z } from "zod";
 import { audit } from "../../server/audit.ts";
-import type { AppContext, NetworkScope } from "../../server/context.ts";
-import { AppError } from "../../shared/errors.ts";
-import { existingEmployeeNumbers, insertImportRecord, lockRoster, upsertRosterBatch } from "./queries.ts";
+import { inTransaction, type Scope } from "../../server/scope.ts";
+import { AppError, errors } from "../../shared/errors.ts";
+import { decodeCursor, encodeCursor, presentImport, presentRosterEntry } from "./presenter.ts";
+import {
+  existingEmployeeNumbers,
+  insertImportRecord,
+  listImports,
+  lockRoster,
+  searchRoster,
+  upsertRosterBatch,
+} from "./queries.ts";
+import type { rosterListQuery } from "./schemas.ts";
+
+type RosterListQuery = z.infer<typeof rosterListQuery>;
+
 import { checkRosterFile } from "./validate.ts";
 
 /** Rows per INSERT (12 parameters each: well under PostgreSQL's 65,535). */
@@ -30,8 +43,7 @@ export const fileTooLarge = () =>
   });
 
 export async function importRoster(
-  ctx: AppContext,
-  scope: NetworkScope,
+  scope: Scope,
   file: { data: Uint8Array; filename: string | null },
   opts: { dryRun: boolean; today?: string },
 ): Promise<ImportResult> {
@@ -52,7 +64,7 @@ export async function importRoster(
   const encoding = check.encoding ?? "utf-8";
   const filename = file.filename ? file.filename.slice(0, 255) : null;
 
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(scope, async ({ db: tx }) => {
     if (!opts.dryRun) await lockRoster(tx, networkId);
     let updated = 0;
     for (let i = 0; i < check.rows.length; i += BATCH_SIZE) {
@@ -76,7 +88,7 @@ export async function importRoster(
     const durationMs = Math.round(performance.now() - started);
     const importId = await insertImportRecord(tx, {
       networkId,
-      userId: scope.user.id,
+      userId: scope.actor.userId,
       filename,
       encoding,
       rowCount: result.rows,
@@ -86,7 +98,7 @@ export async function importRoster(
     });
     await audit(tx, {
       networkId,
-      actor: { userId: scope.user.id, label: scope.user.email },
+      actor: scope.actor,
       action: "roster.import",
       targetType: "roster_import",
       targetId: importId,
@@ -94,4 +106,28 @@ export async function importRoster(
     });
     return { ...result, durationMs };
   });
+}
+
+/** A page of roster entries matching the operator's search. */
+export async function rosterPage(scope: Scope, q: RosterListQuery) {
+  const { q: text, status, state, sort, cursor, limit } = q;
+  const after = decodeCursor(cursor);
+  if (cursor && !after) throw errors.validation([{ path: "cursor", message: "invalid cursor" }]);
+  const r = await searchRoster(scope.db, scope.network.id, {
+    q: text,
+    state: status ?? state,
+    sort,
+    after,
+    limit,
+  });
+  const last = r.rows.at(-1);
+  return {
+    items: r.rows.map(presentRosterEntry),
+    total: r.total,
+    nextCursor: r.more && last ? encodeCursor(last.sortKey, last.id) : null,
+  };
+}
+
+export async function rosterImports(scope: Scope) {
+  return (await listImports(scope.db, scope.network.id)).map(presentImport);
 }

@@ -1,8 +1,9 @@
 // Segments (operators): saved directory filters with their live member count.
 import { z } from "zod";
-import { type AppContext, requireMember } from "../../server/context.ts";
-import type { FastifyZod } from "../../server/modules.ts";
+import { access, networkScope } from "../../server/access.ts";
+import type { FastifyZod } from "../../server/http.ts";
 import { directoryPage } from "../directory/schemas.ts";
+import { segmentsPolicy } from "./policy.ts";
 import { segmentInput, segmentListOut, segmentMembersQuery, segmentOut, segmentParams } from "./schemas.ts";
 import {
   createSegment,
@@ -16,15 +17,13 @@ import {
 const slugParams = z.object({ slug: z.string() });
 const tags = ["segments"];
 
-export default async function segmentsRoutes(app: FastifyZod, ctx: AppContext) {
-  const operator = async (req: { params: { slug: string } } & Parameters<typeof requireMember>[1]) => {
-    const scope = await requireMember(ctx, req, req.params.slug, ["operator"]);
-    return { scope, actor: { userId: scope.user.id, label: scope.user.email } };
-  };
+const config = { access: access.member(segmentsPolicy.manage) };
 
+export default async function segmentsRoutes(app: FastifyZod) {
   app.get(
     "/n/:slug/segments",
     {
+      config,
       schema: {
         tags,
         summary: "Saved segments with their live member counts (operators)",
@@ -33,14 +32,14 @@ export default async function segmentsRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const { scope } = await operator(req);
-      return { items: await segmentList(ctx, scope.network.id) };
+      return { items: await segmentList(networkScope(req)) };
     },
   );
 
   app.post(
     "/n/:slug/segments",
     {
+      config,
       schema: {
         tags,
         summary: "Save a directory filter as a named segment (operators)",
@@ -50,15 +49,15 @@ export default async function segmentsRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const { scope, actor } = await operator(req);
       reply.code(201);
-      return createSegment(ctx, scope.network.id, actor, req.body);
+      return createSegment(networkScope(req), req.body);
     },
   );
 
   app.get(
     "/n/:slug/segments/:id",
     {
+      config,
       schema: {
         tags,
         summary: "One segment (operators)",
@@ -67,14 +66,14 @@ export default async function segmentsRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const { scope } = await operator(req);
-      return getSegment(ctx, scope.network.id, req.params.id);
+      return getSegment(networkScope(req), req.params.id);
     },
   );
 
   app.put(
     "/n/:slug/segments/:id",
     {
+      config,
       schema: {
         tags,
         summary: "Rename a segment or change its filter (operators)",
@@ -84,17 +83,15 @@ export default async function segmentsRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const { scope, actor } = await operator(req);
-      return replaceSegment(ctx, scope.network.id, actor, req.params.id, req.body);
+      return replaceSegment(networkScope(req), req.params.id, req.body);
     },
   );
 
   app.delete(
     "/n/:slug/segments/:id",
-    { schema: { tags, summary: "Delete a segment (operators)", params: segmentParams } },
+    { config, schema: { tags, summary: "Delete a segment (operators)", params: segmentParams } },
     async (req, reply) => {
-      const { scope, actor } = await operator(req);
-      await removeSegment(ctx, scope.network.id, actor, req.params.id);
+      await removeSegment(networkScope(req), req.params.id);
       return reply.code(204).send();
     },
   );
@@ -102,6 +99,7 @@ export default async function segmentsRoutes(app: FastifyZod, ctx: AppContext) {
   app.get(
     "/n/:slug/segments/:id/members",
     {
+      config,
       schema: {
         tags,
         summary: "The segment's members now, by name (operators)",
@@ -111,10 +109,8 @@ export default async function segmentsRoutes(app: FastifyZod, ctx: AppContext) {
       },
     },
     async (req) => {
-      const { scope } = await operator(req);
       const { items, total, totalCapped, nextCursor } = await segmentMembers(
-        ctx,
-        scope,
+        networkScope(req),
         req.params.id,
         req.query,
       );

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../db/schema/index.ts";
+import { loadNetworkScope } from "../../server/guards.ts";
 import {
   call,
   createTestEnv,
@@ -173,7 +174,10 @@ describe("segments", () => {
     const seg = (await create({ name: "Excel", filter: { skill: ["excel"] } }, n.operator, n.slug)).json();
     expect(seg.count).toBe(11);
     const batches: string[][] = [];
-    for await (const batch of resolveSegment(env.ctx, n.id, seg.id, { batchSize: 4 })) batches.push(batch);
+    for await (const batch of resolveSegment(await loadNetworkScope(env.ctx, { id: n.id }), seg.id, {
+      batchSize: 4,
+    }))
+      batches.push(batch);
     expect(batches.map((b) => b.length)).toEqual([4, 4, 3]);
     const all = batches.flat();
     expect(new Set(all).size).toBe(11);
@@ -185,12 +189,15 @@ describe("segments", () => {
     );
     // Resuming after the last handled id gives the rest.
     const rest: string[] = [];
-    for await (const b of resolveSegment(env.ctx, n.id, seg.id, { batchSize: 100, after: batches[0][3] }))
+    for await (const b of resolveSegment(await loadNetworkScope(env.ctx, { id: n.id }), seg.id, {
+      batchSize: 100,
+      after: batches[0][3],
+    }))
       rest.push(...b);
     expect(rest).toEqual([...batches[1], ...batches[2]]);
     // A segment of another network does not resolve here.
     await expect(async () => {
-      for await (const _ of resolveSegment(env.ctx, net.id, seg.id)) break;
+      for await (const _ of resolveSegment(await loadNetworkScope(env.ctx, { id: net.id }), seg.id)) break;
     }).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -2,11 +2,11 @@
 // posts, events, emails and surveys use to reach their members.
 import { randomUUID } from "node:crypto";
 import { audit } from "../../server/audit.ts";
-import type { Actor, AppContext, NetworkScope } from "../../server/context.ts";
+import { inTransaction, type Scope } from "../../server/scope.ts";
 import { errors } from "../../shared/errors.ts";
-import { matchingUserIds, prepareSearch, type Scope } from "../directory/queries.ts";
+import { matchingUserIds, prepareSearch } from "../directory/queries.ts";
 import { type DirectoryFilter, directoryFilter } from "../directory/schemas.ts";
-import { countDirectory, searchDirectory } from "../directory/service.ts";
+import { countDirectory, directoryScope, searchDirectory } from "../directory/service.ts";
 import {
   deleteSegment,
   findSegment,
@@ -26,7 +26,7 @@ const nameTakenError = () =>
   });
 
 /** Segments are evaluated as operators see the directory: every active member, operator-visible fields. */
-const operatorScope = (networkId: string): Scope => ({ networkId, audience: "operators" });
+const AUDIENCE = "operators";
 
 /** The stored filter, read back through the current schema (fields that no longer exist are dropped). */
 export function segmentFilter(row: SegmentRow): DirectoryFilter {
@@ -34,34 +34,36 @@ export function segmentFilter(row: SegmentRow): DirectoryFilter {
   return parsed.success ? parsed.data : {};
 }
 
-async function present(ctx: AppContext, row: SegmentRow): Promise<SegmentOut> {
+async function present(scope: Scope, row: SegmentRow): Promise<SegmentOut> {
   const filter = segmentFilter(row);
   return {
     id: row.id,
     name: row.name,
     description: row.description,
     filter,
-    count: await countDirectory(ctx, operatorScope(row.networkId), filter),
+    count: await countDirectory(scope, filter, AUDIENCE),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-export async function segmentList(ctx: AppContext, networkId: string) {
-  const rows = await listSegments(ctx.db, networkId);
+export async function segmentList(scope: Scope) {
+  const rows = await listSegments(scope.db, scope.network.id);
   const items: SegmentOut[] = [];
-  for (const r of rows) items.push(await present(ctx, r)); // one count at a time: PGlite has one connection
+  for (const r of rows) items.push(await present(scope, r)); // one count at a time: PGlite has one connection
   return items;
 }
 
-export async function getSegment(ctx: AppContext, networkId: string, id: string) {
-  const row = await findSegment(ctx.db, networkId, id);
+export async function getSegment(scope: Scope, id: string) {
+  const row = await findSegment(scope.db, scope.network.id, id);
   if (!row) throw segmentNotFound();
-  return present(ctx, row);
+  return present(scope, row);
 }
 
-export async function createSegment(ctx: AppContext, networkId: string, actor: Actor, input: SegmentInput) {
-  const row = await ctx.db.transaction(async (tx) => {
+export async function createSegment(scope: Scope, input: SegmentInput) {
+  const { network, actor } = scope;
+  const networkId = network.id;
+  const row = await inTransaction(scope, async ({ db: tx }) => {
     const id = randomUUID();
     const created = await insertSegment(tx, { ...input, id, networkId, createdBy: actor.userId });
     if (!created) throw nameTakenError();
@@ -75,17 +77,13 @@ export async function createSegment(ctx: AppContext, networkId: string, actor: A
     });
     return created;
   });
-  return present(ctx, row);
+  return present(scope, row);
 }
 
-export async function replaceSegment(
-  ctx: AppContext,
-  networkId: string,
-  actor: Actor,
-  id: string,
-  input: SegmentInput,
-) {
-  const row = await ctx.db.transaction(async (tx) => {
+export async function replaceSegment(scope: Scope, id: string, input: SegmentInput) {
+  const { network, actor } = scope;
+  const networkId = network.id;
+  const row = await inTransaction(scope, async ({ db: tx }) => {
     if (!(await findSegment(tx, networkId, id))) throw segmentNotFound();
     if (await nameTaken(tx, networkId, input.name, id)) throw nameTakenError();
     const updated = await updateSegment(tx, networkId, id, input);
@@ -100,11 +98,13 @@ export async function replaceSegment(
     });
     return updated;
   });
-  return present(ctx, row);
+  return present(scope, row);
 }
 
-export async function removeSegment(ctx: AppContext, networkId: string, actor: Actor, id: string) {
-  await ctx.db.transaction(async (tx) => {
+export async function removeSegment(scope: Scope, id: string) {
+  const { network, actor } = scope;
+  const networkId = network.id;
+  await inTransaction(scope, async ({ db: tx }) => {
     const name = await deleteSegment(tx, networkId, id);
     if (name === null) throw segmentNotFound();
     await audit(tx, {
@@ -119,15 +119,10 @@ export async function removeSegment(ctx: AppContext, networkId: string, actor: A
 }
 
 /** A page of the segment's members as directory cards (operators' view). */
-export async function segmentMembers(
-  ctx: AppContext,
-  scope: NetworkScope,
-  id: string,
-  page: { cursor?: string; limit: number },
-) {
-  const row = await findSegment(ctx.db, scope.network.id, id);
+export async function segmentMembers(scope: Scope, id: string, page: { cursor?: string; limit: number }) {
+  const row = await findSegment(scope.db, scope.network.id, id);
   if (!row) throw segmentNotFound();
-  return searchDirectory(ctx, scope, { ...segmentFilter(row), sort: "name", ...page });
+  return searchDirectory(scope, { ...segmentFilter(row), sort: "name", ...page }, AUDIENCE);
 }
 
 /**
@@ -135,21 +130,20 @@ export async function segmentMembers(
  * send can resume after the last id it handled). Members are those active now and matching the
  * filter as operators see it; callers add their own rule on top (e.g. the events or surveys opt-in).
  *
- *   for await (const ids of resolveSegment(ctx, networkId, segmentId)) await enqueueMails(ids);
+ *   for await (const ids of resolveSegment(scope, segmentId)) await enqueueMails(ids);
  */
 export async function* resolveSegment(
-  ctx: AppContext,
-  networkId: string,
+  scope: Scope,
   segmentId: string,
   opts: { batchSize?: number; after?: string } = {},
 ): AsyncGenerator<string[]> {
-  const row = await findSegment(ctx.db, networkId, segmentId);
+  const row = await findSegment(scope.db, scope.network.id, segmentId);
   if (!row) throw segmentNotFound();
-  const search = prepareSearch(operatorScope(networkId), segmentFilter(row));
+  const search = prepareSearch(directoryScope(scope, AUDIENCE), segmentFilter(row));
   const size = opts.batchSize ?? 500;
   let after = opts.after ?? null;
   for (;;) {
-    const ids = await matchingUserIds(ctx.db, search, after, size);
+    const ids = await matchingUserIds(scope.db, search, after, size);
     if (ids.length) yield ids;
     if (ids.length < size) return;
     after = ids[ids.length - 1];

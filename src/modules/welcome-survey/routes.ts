@@ -1,14 +1,16 @@
 // The welcome survey: members see whether they still need to answer; alumni answer; operators
 // see the aggregate (never who answered what, apart from the free texts' dates).
-import { type AppContext, requireMember } from "../../server/context.ts";
-import type { FastifyZod } from "../../server/modules.ts";
+import { access, memberScopeOf, networkScope } from "../../server/access.ts";
+import type { FastifyZod } from "../../server/http.ts";
+import { welcomeSurveyPolicy } from "./policy.ts";
 import { slugParams, summaryOut, surveyInput, surveyOut, surveyResponseOut } from "./schemas.ts";
 import { answerSurvey, surveyFor, surveySummary } from "./service.ts";
 
-export default async function welcomeSurveyRoutes(app: FastifyZod, ctx: AppContext) {
+export default async function welcomeSurveyRoutes(app: FastifyZod) {
   app.get(
     "/n/:slug/welcome-survey",
     {
+      config: { access: access.member(welcomeSurveyPolicy.status) },
       schema: {
         tags: ["welcome-survey"],
         summary: "Whether I still need to answer the welcome survey (alumni), the pre-fill and my answer",
@@ -16,12 +18,13 @@ export default async function welcomeSurveyRoutes(app: FastifyZod, ctx: AppConte
         response: { 200: surveyOut },
       },
     },
-    async (req) => surveyFor(ctx, await requireMember(ctx, req, req.params.slug)),
+    async (req) => surveyFor(memberScopeOf(req)),
   );
 
   app.post(
     "/n/:slug/welcome-survey",
     {
+      config: { access: access.member(welcomeSurveyPolicy.answer) },
       schema: {
         tags: ["welcome-survey"],
         summary: "Answer the welcome survey (alumni; a second answer replaces the first)",
@@ -31,14 +34,14 @@ export default async function welcomeSurveyRoutes(app: FastifyZod, ctx: AppConte
       },
     },
     async (req, reply) => {
-      const scope = await requireMember(ctx, req, req.params.slug, ["alumni"]);
-      return reply.status(201).send(await answerSurvey(ctx, scope, req.body));
+      return reply.status(201).send(await answerSurvey(memberScopeOf(req), req.body));
     },
   );
 
   app.get(
     "/n/:slug/welcome-survey/summary",
     {
+      config: { access: access.member(welcomeSurveyPolicy.results) },
       schema: {
         tags: ["welcome-survey"],
         summary: "Aggregated answers of the network's alumni (operator)",
@@ -47,8 +50,7 @@ export default async function welcomeSurveyRoutes(app: FastifyZod, ctx: AppConte
       },
     },
     async (req) => {
-      const { network } = await requireMember(ctx, req, req.params.slug, ["operator"]);
-      return surveySummary(ctx, network.id);
+      return surveySummary(networkScope(req));
     },
   );
 }

@@ -1,6 +1,6 @@
 // The welcome survey at an alumnus's first sign-in after approval (year joined pre-filled,
 // industry, job type, interests, a free comment), and its aggregate for operators.
-import type { AppContext, NetworkScope } from "../../server/context.ts";
+import { inTransaction, type MemberScope, type Scope } from "../../server/scope.ts";
 import { findMemberProfile } from "../profiles/queries.ts";
 import { registeredJoinYm } from "../registration/service.ts";
 import { presentResponse } from "./presenter.ts";
@@ -10,11 +10,11 @@ import type { SurveyInput, SurveySummary } from "./schemas.ts";
 const yearOf = (ym: string | null | undefined) => (ym ? Number(ym.slice(0, 4)) : null);
 
 /** Whether the member still has to answer (alumni only), what to pre-fill, and their answer. */
-export async function surveyFor(ctx: AppContext, scope: NetworkScope) {
-  const { network, user, member } = scope;
-  const response = await findResponse(ctx.db, network.id, user.id);
-  const profile = await findMemberProfile(ctx.db, network.id, user.id);
-  const joinYm = profile?.joinYm ?? (await registeredJoinYm(ctx, network.id, user.id));
+export async function surveyFor(scope: MemberScope) {
+  const { network, user, member, db } = scope;
+  const response = await findResponse(db, network.id, user.id);
+  const profile = await findMemberProfile(db, network.id, user.id);
+  const joinYm = profile?.joinYm ?? (await registeredJoinYm(scope, user.id));
   return {
     needed: member.role === "alumni" && !response,
     prefill: { joinedYear: yearOf(joinYm) },
@@ -22,18 +22,20 @@ export async function surveyFor(ctx: AppContext, scope: NetworkScope) {
   };
 }
 
-export async function answerSurvey(ctx: AppContext, scope: NetworkScope, input: SurveyInput) {
-  await ctx.db.transaction(async (tx) => {
+export async function answerSurvey(scope: MemberScope, input: SurveyInput) {
+  await inTransaction(scope, async ({ db: tx }) => {
     await saveResponse(tx, scope.network.id, scope.user.id, input);
   });
-  return presentResponse((await findResponse(ctx.db, scope.network.id, scope.user.id))!);
+  return presentResponse((await findResponse(scope.db, scope.network.id, scope.user.id))!);
 }
 
-export async function surveySummary(ctx: AppContext, networkId: string): Promise<SurveySummary> {
+export async function surveySummary(scope: Scope): Promise<SurveySummary> {
+  const { db } = scope;
+  const networkId = scope.network.id;
   const [counts, comments, interestOthers] = await Promise.all([
-    surveyCounts(ctx.db, networkId),
-    surveyTexts(ctx.db, networkId, "comment"),
-    surveyTexts(ctx.db, networkId, "interestOther"),
+    surveyCounts(db, networkId),
+    surveyTexts(db, networkId, "comment"),
+    surveyTexts(db, networkId, "interestOther"),
   ]);
   return {
     ...counts,
