@@ -13,7 +13,6 @@ import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { AppError, errorBody, errors } from "../shared/errors.ts";
@@ -21,6 +20,7 @@ import { access, registerAccess } from "./access.ts";
 import { registerAuthBridge } from "./auth-bridge.ts";
 import { type AppContext, requestLang } from "./context.ts";
 import { modules } from "./modules.ts";
+import { registerTextGuard, storableValidatorCompiler } from "./text-guard.ts";
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
@@ -42,8 +42,9 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
     trustProxy: trustProxy(ctx.config.TRUST_PROXY) as boolean | string,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(storableValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerTextGuard(app);
 
   app.setErrorHandler((err: any, req, reply) => {
     const lang = requestLang(req);

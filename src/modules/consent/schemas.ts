@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { ConsentKey } from "../../shared/profile.ts";
+import { slugParam } from "../../shared/text-schema.ts";
 
-export const slugParams = z.object({ slug: z.string() });
+export const slugParams = z.object({ slug: slugParam });
 
 /** The five separate opt-ins (every one required: a form always shows all of them). */
 export const consentChoices = z.object({

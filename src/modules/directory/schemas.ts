@@ -1,6 +1,7 @@
 // Directory search input (also the stored filter of a segment) and output shapes.
 import { z } from "zod";
 import { INDUSTRIES, JOB_TYPES, NETWORK_ROLES, OPEN_TO } from "../../shared/profile.ts";
+import { cursorParam, safeString, slugParam } from "../../shared/text-schema.ts";
 import { TERM_FIELDS } from "./entry.ts";
 
 /** A query-string list: `?skill=a&skill=b` or one value; JSON arrays (segments) pass through. */
@@ -8,12 +9,17 @@ const list = <T extends z.ZodType>(item: T, max: number) =>
   z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(item).max(max)).optional();
 
 const year = z.coerce.number().int().min(1900).max(2100);
-const label = z.string().trim().min(1).max(100);
+const label = safeString().trim().min(1).max(100);
+
+export const slugParams = z.object({ slug: slugParam });
 
 /** What to find: free text and filters (all optional, combined with AND). */
 export const directoryFilter = z
   .object({
-    q: z.string().max(200).optional().describe("Free text, Japanese or English (first 100 characters used)"),
+    q: safeString()
+      .max(200)
+      .optional()
+      .describe("Free text, Japanese or English (first 100 characters used)"),
     joinFrom: year.optional().describe("Joined the company in or after this year"),
     joinTo: year.optional().describe("Joined the company in or before this year"),
     department: list(label, 10).describe("Any of these departments (at the company)"),
@@ -39,7 +45,7 @@ export const directoryQuery = z.intersection(
       .enum(DIRECTORY_SORTS)
       .optional()
       .describe("relevance (default with q), name (default without q: by reading), recent (newest members)"),
-    cursor: z.string().max(500).optional(),
+    cursor: cursorParam.optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
   }),
 );
@@ -80,7 +86,7 @@ export const directoryCountOut = z.object({ total: z.number() });
 
 export const suggestQuery = z.object({
   field: z.enum(TERM_FIELDS),
-  q: z.string().max(100).optional(),
+  q: safeString().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(20).default(10),
 });
 export const suggestOut = z.object({

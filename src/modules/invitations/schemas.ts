@@ -1,23 +1,25 @@
 import { z } from "zod";
 import type { CONSENT_KEYS } from "../../shared/profile.ts";
+import { idParam, safeString, slugParam, text, tokenParam } from "../../shared/text-schema.ts";
 
-export const slugParams = z.object({ slug: z.string() });
-export const tokenParams = z.object({ token: z.string().min(10).max(200) });
+export const slugParams = z.object({ slug: slugParam });
+export const idParams = z.object({ slug: slugParam, id: idParam });
+export const tokenParams = z.object({ token: tokenParam });
 
 export const INVITATION_STATUSES = ["pending", "accepted", "expired", "revoked"] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
-const email = z.string().trim().toLowerCase().max(254).email();
+const email = safeString().trim().toLowerCase().max(254).email();
 
 export const createInvitationsInput = z
   .object({
-    rosterEntryIds: z.array(z.string().min(1).max(100)).max(1000).optional(),
+    rosterEntryIds: z.array(idParam).max(1000).optional(),
     invitees: z
       .array(
         z.object({
           email,
-          name: z.string().trim().min(1).max(100).optional(),
-          employeeNumber: z.string().trim().min(1).max(50).optional(),
+          name: text({ min: 1, max: 100 }).optional(),
+          employeeNumber: text({ min: 1, max: 50 }).optional(),
         }),
       )
       .max(1000)
@@ -87,6 +89,8 @@ export const acceptInput = z.object({
     surveys: z.boolean(),
   } satisfies Record<(typeof CONSENT_KEYS)[number] | "noticeVersion", z.ZodType>),
 });
+
+export const createApiTokenInput = z.object({ name: text({ min: 1, max: 100 }) });
 
 export const apiTokenOut = z.object({
   id: z.string(),

@@ -1,13 +1,17 @@
 import { z } from "zod";
 import { NETWORK_ROLES } from "../../shared/profile.ts";
+import { cursorParam, idParam, safeString, slugParam } from "../../shared/text-schema.ts";
 
 export const MEMBER_STATUSES = ["active", "suspended"] as const;
 
+export const slugParams = z.object({ slug: slugParam });
+export const memberParams = z.object({ slug: slugParam, userId: idParam });
+
 export const memberListQuery = z.object({
-  q: z.string().max(200).optional(),
+  q: safeString().max(200).optional(),
   role: z.enum(NETWORK_ROLES).optional(),
   status: z.enum(MEMBER_STATUSES).optional(),
-  cursor: z.string().max(500).optional(),
+  cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type MemberListQuery = z.infer<typeof memberListQuery>;

@@ -1,32 +1,38 @@
 import { z } from "zod";
+import { idParam, safeString, secretString, slugParam, text } from "../../shared/text-schema.ts";
 
-export const slugSchema = z
-  .string()
+export const slugSchema = safeString()
   .min(3)
   .max(40)
   .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "lowercase letters, digits and hyphens");
 
 export const privacyNoticeInput = z.object({
-  body: z.string().trim().min(20).max(20_000),
-  purposes: z.array(z.string().trim().min(1).max(200)).min(1).max(20),
+  body: text({ min: 20, max: 20_000, multiline: true }),
+  purposes: z
+    .array(text({ min: 1, max: 200 }))
+    .min(1)
+    .max(20),
 });
 
 export const createNetworkInput = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: text({ min: 1, max: 100 }),
   slug: slugSchema,
   privacyNotice: privacyNoticeInput,
   /** Email of the first operator (must already have an account), defaults to the caller. */
-  operatorEmail: z.string().email().optional(),
+  operatorEmail: safeString().email().optional(),
 });
 
 export const setupInput = z.object({
   admin: z.object({
-    name: z.string().trim().min(1).max(100),
-    email: z.string().trim().toLowerCase().email(),
-    password: z.string().min(8).max(128),
+    name: text({ min: 1, max: 100 }),
+    email: safeString().trim().toLowerCase().email(),
+    password: secretString().min(8).max(128),
   }),
   network: createNetworkInput.omit({ operatorEmail: true }),
 });
+
+export const slugParams = z.object({ slug: slugParam });
+export const networkIdParams = z.object({ id: idParam });
 
 export const networkOut = z.object({
   id: z.string(),

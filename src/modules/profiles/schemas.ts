@@ -10,6 +10,10 @@ import {
   type Visibility,
 } from "../../shared/profile.ts";
 import { cleanText } from "../../shared/text.ts";
+import { idParam, safeString, slugParam } from "../../shared/text-schema.ts";
+
+export const slugParams = z.object({ slug: slugParam });
+export const userParams = z.object({ slug: slugParam, userId: idParam });
 
 export const LIMITS = {
   displayName: 50,
@@ -31,8 +35,7 @@ const YM = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Free text on one line: NFKC, white space collapsed; "" becomes null. */
 const lineText = (max: number) =>
-  z
-    .string()
+  safeString()
     .max(max * 4)
     .describe(`At most ${max} characters after NFKC and collapsing white space; "" means none`)
     .nullish()
@@ -42,7 +45,7 @@ const lineText = (max: number) =>
 /** A list of short labels: each cleaned, empties dropped, duplicates (ignoring case) removed. */
 const labelList = (maxItems: number, maxLen: number) =>
   z
-    .array(z.string().max(maxLen * 4))
+    .array(safeString().max(maxLen * 4))
     .max(maxItems * 4)
     .describe(
       `At most ${maxItems} items of at most ${maxLen} characters, counted after trimming, NFKC and removing empty items and duplicates (ignoring case)`,
@@ -79,12 +82,11 @@ function isHttpUrl(s: string): boolean {
 
 const link = z
   .object({
-    label: z
-      .string()
+    label: safeString()
       .max(LIMITS.linkLabel * 4)
       .describe(`At most ${LIMITS.linkLabel} characters; empty means the URL's host`)
       .nullish(),
-    url: z.string().trim().max(LIMITS.url).refine(isHttpUrl, "Only http:// and https:// URLs are allowed"),
+    url: safeString().trim().max(LIMITS.url).refine(isHttpUrl, "Only http:// and https:// URLs are allowed"),
   })
   .transform((l) => ({ label: cleanText(l.label ?? "") || new URL(l.url).host, url: l.url }))
   .pipe(z.object({ label: z.string().max(LIMITS.linkLabel), url: z.string() }));
@@ -108,8 +110,7 @@ function currentYm(): string {
 
 export const profileInput = z
   .object({
-    displayName: z
-      .string()
+    displayName: safeString()
       .max(LIMITS.displayName * 4)
       .transform(cleanText)
       .pipe(z.string().min(1).max(LIMITS.displayName)),
@@ -129,8 +130,7 @@ export const profileInput = z
       .transform((v) => v ?? null),
     skills: labelList(LIMITS.skills, LIMITS.skill),
     location: lineText(LIMITS.location),
-    bio: z
-      .string()
+    bio: safeString({ multiline: true })
       .max(LIMITS.bio * 2)
       .describe(`At most ${LIMITS.bio} characters after trimming`)
       .nullish()

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { cleanText } from "../../shared/text.ts";
+import { idParam, safeString, text as safeText, slugParam } from "../../shared/text-schema.ts";
 import { consentWithNotice } from "../consent/schemas.ts";
 import { todayInJapan } from "../roster/dates.ts";
 import { REASONS } from "./matching.ts";
 
-export const slugParams = z.object({ slug: z.string() });
-export const idParams = slugParams.extend({ id: z.string().max(100) });
+export const slugParams = z.object({ slug: slugParam });
+export const idParams = slugParams.extend({ id: idParam });
 
 export const REGISTRATION_STATUSES = ["pending", "approved", "rejected"] as const;
 
@@ -14,20 +15,18 @@ export const currentYm = (now = new Date()) => todayInJapan(now).slice(0, 7);
 
 /** Text normalised (NFKC, spaces collapsed, trimmed); `""` → null. Limits as in profiles. */
 const text = (max: number) =>
-  z
-    .string()
+  safeString()
     .transform(cleanText)
     .pipe(z.string().max(max))
     .transform((s) => s || null);
-const ym = z
-  .string()
+const ym = safeString()
   .trim()
   .regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, "YYYY-MM");
 
 export const registrationInput = z
   .object({
     /** Name while employed (as on the roster). */
-    name: z.string().transform(cleanText).pipe(z.string().min(1).max(50)),
+    name: safeString().transform(cleanText).pipe(z.string().min(1).max(50)),
     nameKana: text(50).optional(),
     joinYm: ym,
     leaveYm: ym,
@@ -57,8 +56,8 @@ export const queueQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 
-export const approveInput = z.object({ rosterEntryId: z.string().min(1).max(100).optional() }).nullish();
-export const rejectInput = z.object({ note: z.string().trim().max(1000).optional() }).nullish();
+export const approveInput = z.object({ rosterEntryId: idParam.optional() }).nullish();
+export const rejectInput = z.object({ note: safeText({ max: 1000, multiline: true }).optional() }).nullish();
 
 export const candidateOut = z.object({
   rosterEntryId: z.string(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { cursorParam, safeString, slugParam } from "../../shared/text-schema.ts";
 
-export const slugParams = z.object({ slug: z.string() });
+export const slugParams = z.object({ slug: slugParam });
 
 export const importQuery = z.object({
   dryRun: z
@@ -23,12 +24,12 @@ export const ROSTER_STATES = ["not_invited", "invited", "member"] as const;
 export type RosterState = (typeof ROSTER_STATES)[number];
 
 export const rosterListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: safeString().trim().max(100).optional(),
   /** `status` is the name in docs/api.md; `state` is accepted as an alias. */
   status: z.enum(ROSTER_STATES).optional(),
   state: z.enum(ROSTER_STATES).optional(),
   sort: z.enum(["employeeNumber", "name"]).default("employeeNumber"),
-  cursor: z.string().max(500).optional(),
+  cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

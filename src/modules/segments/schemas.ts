@@ -1,13 +1,13 @@
 // Segments: a named, saved directory filter (operators).
 import { z } from "zod";
+import { cursorParam, idParam, slugParam, text } from "../../shared/text-schema.ts";
 import { directoryFilter } from "../directory/schemas.ts";
 
+export const slugParams = z.object({ slug: slugParam });
+
 export const segmentInput = z.object({
-  name: z.string().trim().min(1).max(100).describe("Unique in the network, e.g. 2010年代入社で人事職"),
-  description: z
-    .string()
-    .trim()
-    .max(500)
+  name: text({ min: 1, max: 100 }).describe("Unique in the network, e.g. 2010年代入社で人事職"),
+  description: text({ max: 500, multiline: true })
     .nullish()
     .transform((v) => v || null),
   filter: directoryFilter.describe("The directory filter (free text and filters) that defines the members"),
@@ -27,9 +27,9 @@ export type SegmentOut = z.infer<typeof segmentOut>;
 
 export const segmentListOut = z.object({ items: z.array(segmentOut) });
 
-export const segmentParams = z.object({ slug: z.string(), id: z.string().min(1).max(100) });
+export const segmentParams = z.object({ slug: slugParam, id: idParam });
 
 export const segmentMembersQuery = z.object({
-  cursor: z.string().max(500).optional(),
+  cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });

@@ -1,17 +1,17 @@
 import { z } from "zod";
 import { INDUSTRIES, INTERESTS, JOB_TYPES } from "../../shared/profile.ts";
+import { safeString, slugParam } from "../../shared/text-schema.ts";
 import { todayInJapan } from "../roster/dates.ts";
 
-export const slugParams = z.object({ slug: z.string() });
+export const slugParams = z.object({ slug: slugParam });
 
 export const SURVEY_LIMITS = { minYear: 1950, interestOther: 200, comment: 2000 };
 
 export const currentYear = () => Number(todayInJapan().slice(0, 4));
 
 /** NFKC, trimmed (line breaks kept); `""` → null. */
-const freeText = (max: number) =>
-  z
-    .string()
+const freeText = (max: number, multiline = false) =>
+  safeString({ multiline })
     .transform((s) => s.normalize("NFKC").trim())
     .pipe(z.string().max(max))
     .transform((s) => s || null);
@@ -27,7 +27,7 @@ export const surveyInput = z
       .transform((xs) => INTERESTS.filter((i) => xs.includes(i))),
     interestOther: freeText(SURVEY_LIMITS.interestOther).nullable().optional(),
     /** Free comment: the form tells people not to write sensitive personal information. */
-    comment: freeText(SURVEY_LIMITS.comment).nullable().optional(),
+    comment: freeText(SURVEY_LIMITS.comment, true).nullable().optional(),
   })
   .superRefine((v, c) => {
     if (v.joinedYear != null && v.joinedYear > currentYear()) {
