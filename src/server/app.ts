@@ -10,15 +10,15 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import {
-  hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   serializerCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import { AppError, errorBody, errors } from "../shared/errors.ts";
+import { errorBody, errors } from "../shared/errors.ts";
 import { access, registerAccess } from "./access.ts";
 import { registerAuthBridge } from "./auth-bridge.ts";
 import { type AppContext, requestLang } from "./context.ts";
+import { clientErrorHandler, errorHandler, frameworkErrors } from "./http-errors.ts";
 import { modules } from "./modules.ts";
 import { registerTextGuard, storableValidatorCompiler } from "./text-guard.ts";
 
@@ -41,38 +41,15 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
     // A hop count works at run time though Fastify's types omit it.
     trustProxy: trustProxy(ctx.config.TRUST_PROXY) as boolean | string,
     bodyLimit: 2 * 1024 * 1024,
+    // Errors raised before routing (bad URL, too long parameter, too large headers) in our shape.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(storableValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerTextGuard(app);
 
-  app.setErrorHandler((err: any, req, reply) => {
-    const lang = requestLang(req);
-    if (err instanceof AppError) return reply.status(err.status).send(errorBody(err, lang));
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = err.validation.map((v) => ({
-        path:
-          (v.instancePath || "").replace(/^\//, "").replace(/\//g, ".") ||
-          (v.params as any)?.issue?.path?.join("."),
-        message: v.message,
-      }));
-      return reply.status(400).send(errorBody(errors.validation(details), lang));
-    }
-    if (err.statusCode === 429) return reply.status(429).send(errorBody(errors.rateLimited(), lang));
-    if (err.statusCode && err.statusCode < 500) {
-      const e = new AppError(err.statusCode, err.code ?? "BAD_REQUEST", {
-        ja: "リクエストが不正です。",
-        en: err.message ?? "Bad request.",
-      });
-      return reply.status(err.statusCode).send(errorBody(e, lang));
-    }
-    req.log.error({ err }, "unhandled error");
-    const e = new AppError(500, "INTERNAL", {
-      ja: "サーバーでエラーが発生しました。時間をおいて再度お試しください。",
-      en: "Something went wrong on the server. Please try again later.",
-    });
-    return reply.status(500).send(errorBody(e, lang));
-  });
+  app.setErrorHandler(errorHandler);
 
   // Before any route: every route must declare its access rule, and the hook checks it.
   registerAccess(app, ctx);
