@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { consentLog, memberConsent, privacyNotice } from "../../db/schema/index.ts";
+import { byUser } from "../../db/scoped.ts";
 import type { ConsentChoices } from "../../shared/profile.ts";
 import { syncDirectory } from "../directory/sync.ts";
 
@@ -9,7 +10,7 @@ export async function findConsent(db: Tx, networkId: string, userId: string, loc
   const q = db
     .select()
     .from(memberConsent)
-    .where(and(eq(memberConsent.networkId, networkId), eq(memberConsent.userId, userId)))
+    .where(byUser(memberConsent, networkId, userId))
     .limit(1);
   const [row] = lock ? await q.for("update") : await q;
   return row ?? null;

@@ -9,6 +9,7 @@ import {
   rosterEntry,
   user,
 } from "../../db/schema/index.ts";
+import { byId, byUser, inNetwork } from "../../db/scoped.ts";
 import type { InvitationStatus } from "./schemas.ts";
 
 export type InvitationRow = typeof networkInvitation.$inferSelect;
@@ -37,7 +38,7 @@ export async function rosterEntryById(tx: Tx, networkId: string, id: string) {
   const [r] = await tx
     .select()
     .from(rosterEntry)
-    .where(and(eq(rosterEntry.networkId, networkId), eq(rosterEntry.id, id)));
+    .where(byId(rosterEntry, networkId, id));
   return r ?? null;
 }
 
@@ -56,7 +57,7 @@ export async function isMember(tx: Tx, networkId: string, userId: string) {
   const [m] = await tx
     .select({ id: member.id })
     .from(member)
-    .where(and(eq(member.organizationId, networkId), eq(member.userId, userId)));
+    .where(byUser(member, networkId, userId));
   return !!m;
 }
 
@@ -67,8 +68,9 @@ export async function revokePendingFor(tx: Tx, networkId: string, emails: string
     .update(networkInvitation)
     .set({ revokedAt: sql`now()` })
     .where(
-      and(
-        eq(networkInvitation.networkId, networkId),
+      inNetwork(
+        networkInvitation,
+        networkId,
         inArray(networkInvitation.email, emails),
         isNull(networkInvitation.acceptedAt),
         isNull(networkInvitation.revokedAt),
@@ -129,7 +131,7 @@ export async function invitationById(tx: Tx, networkId: string, id: string) {
   const [r] = await tx
     .select()
     .from(networkInvitation)
-    .where(and(eq(networkInvitation.networkId, networkId), eq(networkInvitation.id, id)));
+    .where(byId(networkInvitation, networkId, id));
   return r ?? null;
 }
 
@@ -154,14 +156,16 @@ export async function pendingInvitationByHash(tx: Tx, tokenHash: string) {
   return r ?? null;
 }
 
-/** Marks the invitation used. Single use even under concurrency: the WHERE re-checks it. */
-export async function markAccepted(tx: Tx, id: string, userId: string) {
+/** Marks the network's invitation used. Single use even under concurrency: the WHERE re-checks it. */
+export async function markAccepted(tx: Tx, networkId: string, id: string, userId: string) {
   const rows = await tx
     .update(networkInvitation)
     .set({ acceptedAt: sql`now()`, acceptedBy: userId })
     .where(
-      and(
-        eq(networkInvitation.id, id),
+      byId(
+        networkInvitation,
+        networkId,
+        id,
         isNull(networkInvitation.acceptedAt),
         isNull(networkInvitation.revokedAt),
         gt(networkInvitation.expiresAt, sql`now()`),

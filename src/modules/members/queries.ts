@@ -2,6 +2,7 @@
 import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { member, profile, user } from "../../db/schema/index.ts";
+import { byUser, inNetwork } from "../../db/scoped.ts";
 import { syncDirectory } from "../directory/sync.ts";
 
 export type ListFilters = { networkId: string; q?: string; role?: string; status?: string };
@@ -79,7 +80,7 @@ export async function findMember(db: Db | Tx, networkId: string, userId: string)
     .from(member)
     .innerJoin(user, eq(user.id, member.userId))
     .leftJoin(profile, profileJoin)
-    .where(and(eq(member.organizationId, networkId), eq(member.userId, userId)))
+    .where(byUser(member, networkId, userId))
     .limit(1);
   return row ?? null;
 }
@@ -92,9 +93,7 @@ export async function lockActiveOperators(tx: Tx, networkId: string) {
   const rows = await tx
     .select({ userId: member.userId })
     .from(member)
-    .where(
-      and(eq(member.organizationId, networkId), eq(member.role, "operator"), eq(member.status, "active")),
-    )
+    .where(inNetwork(member, networkId, eq(member.role, "operator"), eq(member.status, "active")))
     .orderBy(member.id) // one lock order for everyone: no deadlock
     .for("update");
   return rows.map((r) => r.userId);
@@ -109,6 +108,6 @@ export async function updateMember(
   await tx
     .update(member)
     .set(set)
-    .where(and(eq(member.organizationId, networkId), eq(member.userId, userId)));
+    .where(byUser(member, networkId, userId));
   await syncDirectory(tx, networkId, [userId]);
 }

@@ -2,6 +2,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { member, memberConsent, profile, user } from "../../db/schema/index.ts";
+import { byUser } from "../../db/scoped.ts";
 import { syncDirectory } from "../directory/sync.ts";
 import type { ProfileInput } from "./schemas.ts";
 
@@ -110,7 +111,7 @@ export async function lockPhotoPath(tx: Tx, networkId: string, userId: string) {
   const [row] = await tx
     .select({ photoPath: profile.photoPath })
     .from(profile)
-    .where(and(eq(profile.networkId, networkId), eq(profile.userId, userId)))
+    .where(byUser(profile, networkId, userId))
     .for("update");
   return row?.photoPath ?? null;
 }
@@ -119,6 +120,6 @@ export async function setPhotoPath(tx: Tx, networkId: string, userId: string, ph
   await tx
     .update(profile)
     .set({ photoPath, updatedAt: sql`now()` })
-    .where(and(eq(profile.networkId, networkId), eq(profile.userId, userId)));
+    .where(byUser(profile, networkId, userId));
   await syncDirectory(tx, networkId, [userId]);
 }

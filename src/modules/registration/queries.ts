@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, notInArray, or, sql } fro
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../../db/client.ts";
 import { member, registration, rosterEntry, user } from "../../db/schema/index.ts";
+import { byId, byUser } from "../../db/scoped.ts";
 import type { RegistrationFacts, RosterRow } from "./matching.ts";
 import { lookupKeys } from "./matching.ts";
 
@@ -90,9 +91,10 @@ export async function claimRosterRow(tx: Tx, networkId: string, rowId: string, u
     .update(rosterEntry)
     .set({ linkedUserId: userId, updatedAt: sql`now()` })
     .where(
-      and(
-        eq(rosterEntry.id, rowId),
-        eq(rosterEntry.networkId, networkId),
+      byId(
+        rosterEntry,
+        networkId,
+        rowId,
         or(isNull(rosterEntry.linkedUserId), eq(rosterEntry.linkedUserId, userId)),
       ),
     )
@@ -104,7 +106,7 @@ export async function rosterRowExists(tx: Tx, networkId: string, rowId: string) 
   const [r] = await tx
     .select({ id: rosterEntry.id })
     .from(rosterEntry)
-    .where(and(eq(rosterEntry.id, rowId), eq(rosterEntry.networkId, networkId)));
+    .where(byId(rosterEntry, networkId, rowId));
   return !!r;
 }
 
@@ -125,7 +127,7 @@ export async function isMember(tx: Tx, networkId: string, userId: string) {
   const [m] = await tx
     .select({ id: member.id })
     .from(member)
-    .where(and(eq(member.organizationId, networkId), eq(member.userId, userId)));
+    .where(byUser(member, networkId, userId));
   return !!m;
 }
 
@@ -162,14 +164,16 @@ export async function findRegistration(tx: Tx, networkId: string, id: string) {
   const [r] = await tx
     .select()
     .from(registration)
-    .where(and(eq(registration.id, id), eq(registration.networkId, networkId)))
+    .where(byId(registration, networkId, id))
     .for("update");
   return r ?? null;
 }
 export type RegistrationRow = NonNullable<Awaited<ReturnType<typeof findRegistration>>>;
 
+/** Decides a pending registration of the network; false when it is not (or no longer) pending. */
 export async function decideRegistration(
   tx: Tx,
+  networkId: string,
   id: string,
   v: {
     status: "approved" | "rejected";
@@ -187,7 +191,7 @@ export async function decideRegistration(
       decisionNote: v.note ?? null,
       ...(v.matchedRosterEntryId !== undefined ? { matchedRosterEntryId: v.matchedRosterEntryId } : {}),
     })
-    .where(and(eq(registration.id, id), eq(registration.status, "pending")))
+    .where(byId(registration, networkId, id, eq(registration.status, "pending")))
     .returning({ id: registration.id });
   return rows.length > 0;
 }

@@ -2,6 +2,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { segment } from "../../db/schema/index.ts";
+import { byId } from "../../db/scoped.ts";
 import type { SegmentInput } from "./schemas.ts";
 
 export async function listSegments(db: Db | Tx, networkId: string) {
@@ -12,7 +13,7 @@ export async function findSegment(db: Db | Tx, networkId: string, id: string) {
   const [row] = await db
     .select()
     .from(segment)
-    .where(and(eq(segment.networkId, networkId), eq(segment.id, id)))
+    .where(byId(segment, networkId, id))
     .limit(1);
   return row ?? null;
 }
@@ -32,7 +33,7 @@ export async function updateSegment(tx: Tx, networkId: string, id: string, v: Se
   const [row] = await tx
     .update(segment)
     .set({ ...v, updatedAt: sql`now()` })
-    .where(and(eq(segment.networkId, networkId), eq(segment.id, id)))
+    .where(byId(segment, networkId, id))
     .returning();
   return row ?? null;
 }
@@ -41,7 +42,7 @@ export async function updateSegment(tx: Tx, networkId: string, id: string, v: Se
 export async function deleteSegment(tx: Tx, networkId: string, id: string) {
   const [row] = await tx
     .delete(segment)
-    .where(and(eq(segment.networkId, networkId), eq(segment.id, id)))
+    .where(byId(segment, networkId, id))
     .returning({ name: segment.name });
   return row?.name ?? null;
 }

@@ -1,13 +1,14 @@
 import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { member, welcomeSurveyResponse as w } from "../../db/schema/index.ts";
+import { byUser } from "../../db/scoped.ts";
 import type { SurveyInput } from "./schemas.ts";
 
 export async function findResponse(db: Tx, networkId: string, userId: string) {
   const [r] = await db
     .select()
     .from(w)
-    .where(and(eq(w.networkId, networkId), eq(w.userId, userId)))
+    .where(byUser(w, networkId, userId))
     .limit(1);
   return r ?? null;
 }
