@@ -1,20 +1,22 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import type { MyNetwork } from "../modules/networks/schemas.ts";
-import { ApiError, api } from "./api.ts";
+import { authPost } from "./api/auth.ts";
+import { ApiError, client, type ResponseOf, unwrap } from "./api/client.ts";
 
-export type { MyNetwork } from "../modules/networks/schemas.ts";
-export type Me = {
-  user: { id: string; name: string; email: string; platformAdmin: boolean; locale: "ja" | "en" };
-  networks: MyNetwork[];
-};
+export type MyNetwork = Me["networks"][number];
+export type Me = ResponseOf<"/api/me">;
+
+export const meKeys = { all: ["me"] as const };
+
+/** The signed-in user and their networks (throws ApiError). */
+export const fetchMe = () => unwrap(client.GET("/api/me"));
 
 /** The signed-in user and their networks; null when signed out. */
 export function useMe() {
   return useQuery({
-    queryKey: ["me"],
+    queryKey: meKeys.all,
     queryFn: async () => {
       try {
-        return await api<Me>("/api/me");
+        return await fetchMe();
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return null;
         throw e;
@@ -26,9 +28,9 @@ export function useMe() {
 
 export function useRefreshMe() {
   const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: ["me"] });
+  return () => qc.invalidateQueries({ queryKey: meKeys.all });
 }
 
 export async function signOut() {
-  await api("/api/auth/sign-out", { method: "POST", body: {} });
+  await authPost("/api/auth/sign-out", {});
 }

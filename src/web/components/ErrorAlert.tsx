@@ -1,7 +1,7 @@
 import { Alert } from "@mantine/core";
 import i18n from "i18next";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../api.ts";
+import { ApiError } from "../api/client.ts";
 import "./formStrings.ts";
 
 /** Shows an error's message (already in the UI language for ApiError); nothing when no error. */

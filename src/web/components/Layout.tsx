@@ -14,7 +14,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate, useParams } from "react-router";
-import { api } from "../api.ts";
+import { authPost } from "../api/auth.ts";
 import { setLanguage } from "../i18n/index.ts";
 import { signOut, useMe } from "../session.ts";
 
@@ -32,7 +32,7 @@ export function LanguageSwitch() {
       ]}
       onChange={async (v) => {
         await setLanguage(v as "ja" | "en");
-        if (me) await api("/api/auth/update-user", { method: "POST", body: { locale: v } }).catch(() => {});
+        if (me) await authPost("/api/auth/update-user", { locale: v as "ja" | "en" }).catch(() => {});
       }}
     />
   );

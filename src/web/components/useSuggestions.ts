@@ -1,9 +1,9 @@
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { api } from "../api.ts";
+import { client, unwrap } from "../api/client.ts";
+import { directoryKeys } from "../routes/directory/queries.ts";
 
 export type SuggestField = "skills" | "departments" | "location";
-type Suggestion = { label: string; key: string; count: number };
 
 /**
  * Labels in use in the network (skills, departments, locations) starting with what is typed,
@@ -12,10 +12,12 @@ type Suggestion = { label: string; key: string; count: number };
 export function useSuggestions(slug: string, field: SuggestField, search: string, limit = 10) {
   const [q] = useDebouncedValue(search.trim(), 200);
   const query = useQuery({
-    queryKey: ["directory-suggest", slug, field, q, limit],
+    queryKey: directoryKeys.suggest(slug, field, q, limit),
     queryFn: () =>
-      api<{ items: Suggestion[] }>(
-        `/api/n/${encodeURIComponent(slug)}/directory/suggest?${new URLSearchParams({ field, q, limit: String(limit) })}`,
+      unwrap(
+        client.GET("/api/n/{slug}/directory/suggest", {
+          params: { path: { slug }, query: { field, q, limit } },
+        }),
       ),
     staleTime: 60_000,
     placeholderData: keepPreviousData,

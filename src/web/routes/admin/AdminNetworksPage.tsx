@@ -17,7 +17,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { AdminNetwork } from "../../../modules/networks/schemas.ts";
-import { api } from "../../api.ts";
+import { client, unwrap } from "../../api/client.ts";
 import { ConfirmModal } from "../../components/ConfirmModal.tsx";
 import { formatDate } from "../../components/dates.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
@@ -27,8 +27,9 @@ import { PageTitle } from "../../components/PageTitle.tsx";
 import { RequirePlatformAdmin } from "../../components/RequireRole.tsx";
 import { RowActionButton } from "../../components/RowActionButton.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
-import { useMe } from "../../session.ts";
+import { meKeys, useMe } from "../../session.ts";
 import { CreateNetworkForm } from "./CreateNetworkForm.tsx";
+import { adminNetworkKeys } from "./queries.ts";
 import "./i18n.ts";
 
 function Networks() {
@@ -38,23 +39,25 @@ function Networks() {
   const [createOpen, { toggle: toggleCreate, close: closeCreate }] = useDisclosure(false);
   const [target, setTarget] = useState<AdminNetwork | null>(null);
   const list = useQuery({
-    queryKey: ["admin-networks"],
-    queryFn: () => api<{ networks: AdminNetwork[] }>("/api/admin/networks"),
+    queryKey: adminNetworkKeys.all,
+    queryFn: () => unwrap(client.GET("/api/admin/networks")),
   });
   const setStatus = useMutation({
     mutationFn: (n: AdminNetwork) =>
-      api(`/api/admin/networks/${encodeURIComponent(n.id)}`, {
-        method: "PATCH",
-        body: { status: n.status === "active" ? "suspended" : "active" },
-      }),
+      unwrap(
+        client.PATCH("/api/admin/networks/{id}", {
+          params: { path: { id: n.id } },
+          body: { status: n.status === "active" ? "suspended" : "active" },
+        }),
+      ),
     onSuccess: (_r, n) => {
       notifications.show({
         color: "teal",
         message: t(n.status === "active" ? "list.suspended" : "list.reactivated", { name: n.name }),
       });
       setTarget(null);
-      qc.invalidateQueries({ queryKey: ["admin-networks"] });
-      qc.invalidateQueries({ queryKey: ["me"] });
+      qc.invalidateQueries({ queryKey: adminNetworkKeys.all });
+      qc.invalidateQueries({ queryKey: meKeys.all });
     },
   });
   const items = list.data?.networks ?? [];

@@ -1,10 +1,11 @@
 // Create a network: name, slug, optional first operator, and its first privacy notice.
+
 import { Button, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api.ts";
+import { client, unwrap } from "../../api/client.ts";
 import { ErrorAlert, fieldErrors } from "../../components/ErrorAlert.tsx";
 import {
   cleanNotice,
@@ -12,6 +13,8 @@ import {
   PrivacyNoticeFields,
   validateNotice,
 } from "../../components/PrivacyNoticeFields.tsx";
+import { meKeys } from "../../session.ts";
+import { adminNetworkKeys } from "./queries.ts";
 import "./i18n.ts";
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
@@ -36,18 +39,20 @@ export function CreateNetworkForm({ onDone }: { onDone: () => void }) {
   });
   const create = useMutation({
     mutationFn: (v: Values) =>
-      api<{ id: string; slug: string }>("/api/admin/networks", {
-        body: {
-          name: v.name.trim(),
-          slug: v.slug,
-          privacyNotice: cleanNotice(v.privacyNotice),
-          ...(v.operatorEmail.trim() ? { operatorEmail: v.operatorEmail.trim() } : {}),
-        },
-      }),
+      unwrap(
+        client.POST("/api/admin/networks", {
+          body: {
+            name: v.name.trim(),
+            slug: v.slug,
+            privacyNotice: cleanNotice(v.privacyNotice),
+            ...(v.operatorEmail.trim() ? { operatorEmail: v.operatorEmail.trim() } : {}),
+          },
+        }),
+      ),
     onSuccess: (_r, v) => {
       notifications.show({ color: "teal", message: t("create.done", { name: v.name.trim() }) });
-      qc.invalidateQueries({ queryKey: ["admin-networks"] });
-      qc.invalidateQueries({ queryKey: ["me"] });
+      qc.invalidateQueries({ queryKey: adminNetworkKeys.all });
+      qc.invalidateQueries({ queryKey: meKeys.all });
       form.reset();
       onDone();
     },

@@ -2,7 +2,7 @@ import { Alert, Button, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { api } from "../../api.ts";
+import { authPost } from "../../api/auth.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { NarrowCard } from "../../components/NarrowCard.tsx";
 import { useNext } from "../../components/nextPath.ts";
@@ -23,9 +23,7 @@ export default function CheckEmailPage() {
     setSent(false);
     setBusy(true);
     try {
-      await api("/api/auth/send-verification-email", {
-        body: { email: email.trim(), callbackURL: next ?? "/" },
-      });
+      await authPost("/api/auth/send-verification-email", { email: email.trim(), callbackURL: next ?? "/" });
       setSent(true);
     } catch (e) {
       setError(e);

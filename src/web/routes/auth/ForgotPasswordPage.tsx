@@ -3,7 +3,7 @@ import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api } from "../../api.ts";
+import { authPost } from "../../api/auth.ts";
 import { EmailInput } from "../../components/EmailInput.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { NarrowCard } from "../../components/NarrowCard.tsx";
@@ -23,8 +23,9 @@ export default function ForgotPasswordPage() {
 
   async function submit(values: typeof form.values) {
     await run(async () => {
-      await api("/api/auth/request-password-reset", {
-        body: { email: values.email.trim(), redirectTo: "/reset-password" },
+      await authPost("/api/auth/request-password-reset", {
+        email: values.email.trim(),
+        redirectTo: "/reset-password",
       });
       setSent(true);
     });

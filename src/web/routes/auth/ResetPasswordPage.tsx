@@ -3,7 +3,8 @@ import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { ApiError, api } from "../../api.ts";
+import { authPost } from "../../api/auth.ts";
+import { ApiError } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { NarrowCard } from "../../components/NarrowCard.tsx";
 import "./i18n.ts";
@@ -27,7 +28,7 @@ export default function ResetPasswordPage() {
   async function submit(values: typeof form.values) {
     await run(
       async () => {
-        await api("/api/auth/reset-password", { body: { token, newPassword: values.password } });
+        await authPost("/api/auth/reset-password", { token: token ?? "", newPassword: values.password });
         nav("/sign-in?reset=1", { replace: true });
       },
       {

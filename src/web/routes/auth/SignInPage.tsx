@@ -4,14 +4,15 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { ApiError, api } from "../../api.ts";
+import { authPost } from "../../api/auth.ts";
+import { ApiError } from "../../api/client.ts";
 import { EmailInput } from "../../components/EmailInput.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { NarrowCard } from "../../components/NarrowCard.tsx";
 import { useNext, withNext } from "../../components/nextPath.ts";
 import { useSubmit } from "../../components/useSubmit.ts";
 import { setLanguage } from "../../i18n/index.ts";
-import type { Me } from "../../session.ts";
+import { fetchMe, meKeys } from "../../session.ts";
 import { AuthSwitch } from "./AuthSwitch.tsx";
 import { EMAIL_RE } from "./i18n.ts";
 
@@ -34,10 +35,12 @@ export default function SignInPage() {
   async function signIn(values: typeof form.values) {
     await run(
       async () => {
-        await api("/api/auth/sign-in/email", {
-          body: { email: values.email.trim(), password: values.password, callbackURL: next ?? "/" },
+        await authPost("/api/auth/sign-in/email", {
+          email: values.email.trim(),
+          password: values.password,
+          callbackURL: next ?? "/",
         });
-        const me = await qc.fetchQuery({ queryKey: ["me"], queryFn: () => api<Me>("/api/me"), staleTime: 0 });
+        const me = await qc.fetchQuery({ queryKey: meKeys.all, queryFn: fetchMe, staleTime: 0 });
         if (me?.user.locale && me.user.locale !== i18n.language) await setLanguage(me.user.locale);
         nav(next ?? "/", { replace: true });
       },
@@ -61,8 +64,10 @@ export default function SignInPage() {
     await run(
       async () => {
         const email = form.values.email.trim();
-        await api("/api/auth/sign-in/magic-link", {
-          body: { email, callbackURL: next ?? "/", errorCallbackURL: withNext("/sign-in?error=link", next) },
+        await authPost("/api/auth/sign-in/magic-link", {
+          email,
+          callbackURL: next ?? "/",
+          errorCallbackURL: withNext("/sign-in?error=link", next),
         });
         setMagicSentTo(email);
       },

@@ -2,7 +2,7 @@ import { Button, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
-import { api } from "../../api.ts";
+import { authPost } from "../../api/auth.ts";
 import { EmailInput } from "../../components/EmailInput.tsx";
 import { ErrorAlert, fieldErrors } from "../../components/ErrorAlert.tsx";
 import { NarrowCard } from "../../components/NarrowCard.tsx";
@@ -31,14 +31,12 @@ export default function SignUpPage() {
     await run(
       async () => {
         const email = values.email.trim();
-        await api("/api/auth/sign-up/email", {
-          body: {
-            name: values.name.trim(),
-            email,
-            password: values.password,
-            locale: i18n.language === "en" ? "en" : "ja",
-            callbackURL: next ?? "/",
-          },
+        await authPost("/api/auth/sign-up/email", {
+          name: values.name.trim(),
+          email,
+          password: values.password,
+          locale: i18n.language === "en" ? "en" : "ja",
+          callbackURL: next ?? "/",
         });
         nav(withNext(`/check-email?email=${encodeURIComponent(email)}`, next));
       },

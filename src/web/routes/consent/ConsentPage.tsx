@@ -6,14 +6,15 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import type { ConsentOut } from "../../../modules/consent/schemas.ts";
 import type { ConsentChoices } from "../../../shared/profile.ts";
-import { api } from "../../api.ts";
 import { ConsentOptIns } from "../../components/ConsentOptIns.tsx";
 import { formatDate, formatDateTime } from "../../components/dates.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { MemberGate } from "../../components/MemberGate.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
-import { type PrivacyNotice, PrivacyNoticeView } from "../../components/PrivacyNoticeView.tsx";
+import { PrivacyNoticeView } from "../../components/PrivacyNoticeView.tsx";
+import { getPublicNetwork, publicNetworkKeys } from "../register/queries.ts";
+import { consentKeys, getConsent, putConsent } from "./queries.ts";
 import "./i18n.ts";
 
 type Consent = ConsentOut;
@@ -22,15 +23,14 @@ function Settings({ slug }: { slug: string }) {
   const { t } = useTranslation("consent");
   const qc = useQueryClient();
   const [reading, { open, close }] = useDisclosure(false);
-  const key = ["consent", slug];
-  const q = useQuery({ queryKey: key, queryFn: () => api<Consent>(`/api/n/${slug}/consent`) });
+  const key = consentKeys.detail(slug);
+  const q = useQuery({ queryKey: key, queryFn: () => getConsent(slug) });
   const notice = useQuery({
-    queryKey: ["network-public", slug],
-    queryFn: () => api<{ privacyNotice: PrivacyNotice | null }>(`/api/networks/${slug}/public`),
+    queryKey: publicNetworkKeys.detail(slug),
+    queryFn: () => getPublicNetwork(slug),
   });
   const put = useMutation({
-    mutationFn: (body: ConsentChoices & { acceptNoticeVersion?: number }) =>
-      api<Consent>(`/api/n/${slug}/consent`, { method: "PUT", body }),
+    mutationFn: (body: ConsentChoices & { acceptNoticeVersion?: number }) => putConsent(slug, body),
     onMutate: async (body) => {
       // Optimistic: the switch moves at once; rolled back if the server refuses.
       await qc.cancelQueries({ queryKey: key });

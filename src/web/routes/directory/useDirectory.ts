@@ -1,29 +1,26 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import type { z } from "zod";
-import type { directoryPage } from "../../../modules/directory/schemas.ts";
-import { api } from "../../api.ts";
-import { type DirectorySort, type Filter, filterToParams } from "./filter.ts";
-
-/** `total` (first page only) is exact up to a cap; `totalCapped`: more than that match. */
-type DirectoryPage = z.infer<typeof directoryPage>;
-
-const base = (slug: string) => `/api/n/${encodeURIComponent(slug)}/directory`;
+import { client, unwrap } from "../../api/client.ts";
+import { cleanFilter, type DirectorySort, type Filter } from "./filter.ts";
+import { directoryKeys } from "./queries.ts";
 
 /**
- * The directory search in keyset pages of 24 (`usePagedList` cannot repeat a parameter, which
- * list filters need): the cards loaded so far, the total (first page) and the LoadMore props.
+ * The directory search in keyset pages of 24 (lists as repeated keys: `skill=a&skill=b`): the cards
+ * loaded so far, the total (first page only, exact up to a cap; `totalCapped`: more than that match)
+ * and the LoadMore props.
  */
 export function useDirectorySearch(slug: string, filter: Filter, sort: DirectorySort | undefined) {
-  const params = filterToParams(filter, sort);
   const list = useInfiniteQuery({
-    queryKey: ["directory", slug, params.toString()],
+    queryKey: directoryKeys.search(slug, filter, sort),
     initialPageParam: "",
-    queryFn: ({ pageParam }) => {
-      const p = new URLSearchParams(params);
-      p.set("limit", "24");
-      if (pageParam) p.set("cursor", pageParam);
-      return api<DirectoryPage>(`${base(slug)}?${p}`);
-    },
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        client.GET("/api/n/{slug}/directory", {
+          params: {
+            path: { slug },
+            query: { ...cleanFilter(filter), sort, limit: 24, cursor: pageParam || undefined },
+          },
+        }),
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
@@ -42,10 +39,14 @@ export function useDirectorySearch(slug: string, filter: Filter, sort: Directory
 
 /** How many members a filter matches now (`/directory/count`), for live counts while editing. */
 export function useDirectoryCount(slug: string, filter: Filter) {
-  const params = filterToParams(filter);
   return useQuery({
-    queryKey: ["directory-count", slug, params.toString()],
-    queryFn: () => api<{ total: number }>(`${base(slug)}/count?${params}`),
+    queryKey: directoryKeys.count(slug, filter),
+    queryFn: () =>
+      unwrap(
+        client.GET("/api/n/{slug}/directory/count", {
+          params: { path: { slug }, query: cleanFilter(filter) },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }

@@ -3,11 +3,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate } from "react-router";
-import { api } from "../../api.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { lastNetwork } from "../../components/nextPath.ts";
 import { PageLoader } from "../../components/PageLoader.tsx";
 import { useMe } from "../../session.ts";
+import { getSetupStatus, setupKeys } from "../setup/queries.ts";
 import "./i18n.ts";
 
 function Landing() {
@@ -45,7 +45,7 @@ function Landing() {
 
 export default function HomePage() {
   const { t } = useTranslation("home");
-  const setup = useQuery({ queryKey: ["setup"], queryFn: () => api<{ needed: boolean }>("/api/setup") });
+  const setup = useQuery({ queryKey: setupKeys.status, queryFn: getSetupStatus });
   const me = useMe();
   if (setup.isLoading || me.isLoading) return <PageLoader />;
   if (setup.data?.needed) return <Navigate to="/setup" replace />;

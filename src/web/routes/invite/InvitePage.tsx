@@ -3,18 +3,16 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import type { PublicInvitation } from "../../../modules/invitations/schemas.ts";
-import { ApiError, api } from "../../api.ts";
+import { ApiError } from "../../api/client.ts";
 import { NO_CONSENT } from "../../components/ConsentOptIns.tsx";
 import { formatDate } from "../../components/dates.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { NoticeAcceptance, type NoticeAcceptanceValue } from "../../components/NoticeAcceptance.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
-import { useMe } from "../../session.ts";
+import { meKeys, useMe } from "../../session.ts";
+import { acceptInvitation, getInvitation, inviteKeys } from "./queries.ts";
 import "./i18n.ts";
-
-type Invitation = PublicInvitation;
 
 export default function InvitePage() {
   const { t } = useTranslation("invite");
@@ -28,8 +26,8 @@ export default function InvitePage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const inv = useQuery({
-    queryKey: ["invitation", token],
-    queryFn: () => api<Invitation>(`/api/invitations/${encodeURIComponent(token)}`),
+    queryKey: inviteKeys.detail(token),
+    queryFn: () => getInvitation(token),
   });
 
   if (inv.isLoading || me.isLoading) return <PageLoader />;
@@ -54,10 +52,10 @@ export default function InvitePage() {
     setError(null);
     setBusy(true);
     try {
-      const res = await api<{ networkSlug: string }>(`/api/invitations/${encodeURIComponent(token)}/accept`, {
-        body: { consent: { noticeVersion: i.privacyNotice!.version, ...consent.choices } },
+      const res = await acceptInvitation(token, {
+        consent: { noticeVersion: i.privacyNotice!.version, ...consent.choices },
       });
-      await qc.invalidateQueries({ queryKey: ["me"] });
+      await qc.invalidateQueries({ queryKey: meKeys.all });
       nav(`/n/${res.networkSlug}/welcome`, { replace: true });
     } catch (e) {
       setError(e);

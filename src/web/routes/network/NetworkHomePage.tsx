@@ -2,12 +2,13 @@ import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } fr
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
-import { api } from "../../api.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { MemberGate } from "../../components/MemberGate.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import type { Me, MyNetwork } from "../../session.ts";
+import { listRegistrations, registrationKeys } from "../operator/approvals/queries.ts";
+import { getWelcomeSurvey, welcomeSurveyKeys } from "../welcome/queries.ts";
 import "./i18n.ts";
 
 function LinkCard({ to, title, body }: { to: string; title: string; body: string }) {
@@ -24,8 +25,8 @@ function LinkCard({ to, title, body }: { to: string; title: string; body: string
 function OperatorPanel({ slug }: { slug: string }) {
   const { t } = useTranslation("network");
   const pending = useQuery({
-    queryKey: ["registrations", slug, "pending"],
-    queryFn: () => api<{ items: unknown[] }>(`/api/n/${slug}/registrations?status=pending`),
+    queryKey: registrationKeys.list(slug, "pending"),
+    queryFn: () => listRegistrations(slug, "pending"),
   });
   const base = `/n/${slug}/admin`;
   const count = pending.data?.items.length ?? 0;
@@ -69,8 +70,8 @@ function OperatorPanel({ slug }: { slug: string }) {
 function Home({ network, me }: { network: MyNetwork; me: Me }) {
   const { t } = useTranslation("network");
   const survey = useQuery({
-    queryKey: ["welcome-survey", network.slug],
-    queryFn: () => api<{ needed: boolean }>(`/api/n/${network.slug}/welcome-survey`),
+    queryKey: welcomeSurveyKeys.detail(network.slug),
+    queryFn: () => getWelcomeSurvey(network.slug),
   });
   if (survey.isLoading) return <PageLoader />;
   if (survey.data?.needed) return <Navigate to={`/n/${network.slug}/welcome`} replace />;

@@ -2,8 +2,8 @@ import { Avatar, Button, FileButton, Group, Progress, Stack, Text } from "@manti
 import { notifications } from "@mantine/notifications";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, upload } from "../../api.ts";
 import type { OwnProfile } from "./model.ts";
+import { removeMyPhoto, uploadMyPhoto } from "./queries.ts";
 import "./i18n.ts";
 
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -24,7 +24,6 @@ export function PhotoField({
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview]);
-  const path = `/api/n/${slug}/profiles/me/photo`;
 
   async function choose(file: File | null) {
     setError(null);
@@ -36,7 +35,7 @@ export function PhotoField({
     const form = new FormData();
     form.append("file", file);
     try {
-      const p = await upload<OwnProfile>(path, form, setProgress);
+      const p = await uploadMyPhoto(slug, form, setProgress);
       onSaved(p);
       notifications.show({ color: "teal", message: t("photoSaved") });
     } catch (e) {
@@ -50,7 +49,7 @@ export function PhotoField({
   async function remove() {
     setError(null);
     try {
-      onSaved(await api<OwnProfile>(path, { method: "DELETE" }));
+      onSaved(await removeMyPhoto(slug));
       notifications.show({ color: "teal", message: t("photoRemoved") });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

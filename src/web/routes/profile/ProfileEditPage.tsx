@@ -19,7 +19,6 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { OPEN_TO } from "../../../shared/profile.ts";
-import { api } from "../../api.ts";
 import { ErrorAlert, fieldErrors } from "../../components/ErrorAlert.tsx";
 import { MemberGate } from "../../components/MemberGate.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
@@ -31,6 +30,7 @@ import { FieldRow } from "./FieldRow.tsx";
 import { LinksField } from "./LinksField.tsx";
 import { type OwnProfile, type ProfileForm, toBody, toForm, validateProfile } from "./model.ts";
 import { PhotoField } from "./PhotoField.tsx";
+import { getMyProfile, profileKeys, saveMyProfile } from "./queries.ts";
 import "./i18n.ts";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -54,14 +54,14 @@ function Editor({ slug, profile }: { slug: string; profile: OwnProfile }) {
     initialValues: toForm(profile),
     validate: (v) => validateProfile(v, t),
   });
-  const key = ["profile", slug, "me"];
+  const key = profileKeys.mine(slug);
   const input = (k: keyof ProfileForm) => form.getInputProps(k);
 
   async function save(v: ProfileForm) {
     setError(null);
     setBusy(true);
     try {
-      const p = await api<OwnProfile>(`/api/n/${slug}/profiles/me`, { method: "PUT", body: toBody(v) });
+      const p = await saveMyProfile(slug, toBody(v));
       qc.setQueryData(key, p);
       form.setValues(toForm(p));
       form.resetDirty(toForm(p));
@@ -225,8 +225,8 @@ function Editor({ slug, profile }: { slug: string; profile: OwnProfile }) {
 function ProfileEdit({ slug, userId }: { slug: string; userId: string }) {
   const { t } = useTranslation("profile");
   const q = useQuery({
-    queryKey: ["profile", slug, "me"],
-    queryFn: () => api<OwnProfile>(`/api/n/${slug}/profiles/me`),
+    queryKey: profileKeys.mine(slug),
+    queryFn: () => getMyProfile(slug),
   });
   // The editor starts from the first load; later cache updates (photo) flow in through props.
   const [first, setFirst] = useState<OwnProfile | null>(null);

@@ -2,12 +2,12 @@ import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text } from "@man
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
-import { ApiError, api } from "../../api.ts";
+import { ApiError } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { MemberGate } from "../../components/MemberGate.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
-import type { ProfileView } from "./model.ts";
 import { ProfileDetails } from "./ProfileDetails.tsx";
+import { getProfile, profileKeys } from "./queries.ts";
 import { filterAs, type ViewAs } from "./viewAs.ts";
 import "./i18n.ts";
 
@@ -15,8 +15,8 @@ function Viewer({ slug, userId, myId }: { slug: string; userId: string; myId: st
   const { t } = useTranslation("profile");
   const [params, setParams] = useSearchParams();
   const q = useQuery({
-    queryKey: ["profile", slug, userId],
-    queryFn: () => api<ProfileView>(`/api/n/${slug}/profiles/${encodeURIComponent(userId)}`),
+    queryKey: profileKeys.detail(slug, userId),
+    queryFn: () => getProfile(slug, userId),
   });
   if (q.isLoading) return <PageLoader />;
   if (q.error) {

@@ -2,7 +2,10 @@
 // server's profileInput limits, and the PUT body.
 import type { OwnProfile } from "../../../modules/profiles/schemas.ts";
 import { PROFILE_FIELD_DEFAULTS, type ProfileField, type Visibility } from "../../../shared/profile.ts";
+import type { BodyOf } from "../../api/client.ts";
 import { isCompleteYm } from "../../components/YearMonthInput.tsx";
+
+type ProfileInput = BodyOf<"/api/n/{slug}/profiles/me", "put">;
 
 export type { OwnProfile, ProfileView } from "../../../modules/profiles/schemas.ts";
 export type Link = OwnProfile["links"][number];
@@ -51,9 +54,15 @@ export function toForm(p: OwnProfile): ProfileForm {
 
 const ym = (v: string | null) => (isCompleteYm(v) ? v : null);
 
-export function toBody(f: ProfileForm) {
+/** The PUT body. The selects only offer the server's industries, job types and offers. */
+export function toBody(f: ProfileForm): ProfileInput {
   return {
     ...f,
+    industry: f.industry as ProfileInput["industry"],
+    jobType: f.jobType as ProfileInput["jobType"],
+    openTo: f.openTo as ProfileInput["openTo"],
+    // The name is always shown to members (the editor offers no other choice for it).
+    visibility: f.visibility as ProfileInput["visibility"],
     joinYm: ym(f.joinYm),
     leaveYm: ym(f.leaveYm),
     links: f.links.filter((l) => l.url.trim()).map((l) => ({ label: l.label.trim(), url: l.url.trim() })),

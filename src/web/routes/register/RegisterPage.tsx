@@ -4,22 +4,28 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import type { PublicNetwork } from "../../../modules/networks/schemas.ts";
-import type { MyRegistration } from "../../../modules/registration/schemas.ts";
-import { ApiError, api } from "../../api.ts";
+import type { ResponseOf } from "../../api/client.ts";
+import { ApiError } from "../../api/client.ts";
 import { NO_CONSENT } from "../../components/ConsentOptIns.tsx";
 import { ErrorAlert, fieldErrors } from "../../components/ErrorAlert.tsx";
 import { NoticeAcceptance } from "../../components/NoticeAcceptance.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
-import { type Me, useMe } from "../../session.ts";
+import { type Me, meKeys, useMe } from "../../session.ts";
 import { EmploymentFields } from "./EmploymentFields.tsx";
 import { employmentBody, emptyEmployment, validateEmployment } from "./employment.ts";
+import {
+  getMyRegistration,
+  getPublicNetwork,
+  myRegistrationKeys,
+  publicNetworkKeys,
+  register,
+} from "./queries.ts";
 import { RegisterIntro } from "./RegisterIntro.tsx";
 import { RegistrationStatus } from "./RegistrationStatus.tsx";
 import "./i18n.ts";
 
-type Mine = MyRegistration;
+type PublicNetwork = ResponseOf<"/api/networks/{slug}/public">;
 
 function Wizard({ network, me }: { network: PublicNetwork; me: Me }) {
   const { t } = useTranslation("register");
@@ -31,8 +37,8 @@ function Wizard({ network, me }: { network: PublicNetwork; me: Me }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<"pending" | null>(null);
   const mine = useQuery({
-    queryKey: ["registration-mine", network.slug],
-    queryFn: () => api<Mine>(`/api/n/${network.slug}/registrations/mine`),
+    queryKey: myRegistrationKeys.detail(network.slug),
+    queryFn: () => getMyRegistration(network.slug),
   });
   const form = useForm({
     initialValues: { employment: emptyEmployment, consent: { accepted: false, choices: NO_CONSENT } },
@@ -56,7 +62,7 @@ function Wizard({ network, me }: { network: PublicNetwork; me: Me }) {
         <Button
           component={Link}
           to={`/n/${network.slug}`}
-          onClick={() => qc.invalidateQueries({ queryKey: ["me"] })}
+          onClick={() => qc.invalidateQueries({ queryKey: meKeys.all })}
         >
           {t("goToNetwork")}
         </Button>
@@ -74,14 +80,12 @@ function Wizard({ network, me }: { network: PublicNetwork; me: Me }) {
     setBusy(true);
     try {
       const v = form.values;
-      const res = await api<{ status: "approved" | "pending" }>(`/api/n/${network.slug}/registrations`, {
-        body: {
-          ...employmentBody(v.employment),
-          consent: { noticeVersion: network.privacyNotice.version, ...v.consent.choices },
-        },
+      const res = await register(network.slug, {
+        ...employmentBody(v.employment),
+        consent: { noticeVersion: network.privacyNotice.version, ...v.consent.choices },
       });
       if (res.status === "approved") {
-        await qc.invalidateQueries({ queryKey: ["me"] });
+        await qc.invalidateQueries({ queryKey: meKeys.all });
         nav(`/n/${network.slug}/welcome`, { replace: true });
       } else {
         setResult("pending");
@@ -92,7 +96,7 @@ function Wizard({ network, me }: { network: PublicNetwork; me: Me }) {
       form.setErrors(Object.fromEntries(Object.entries(fe).map(([k, m]) => [`employment.${k}`, m])));
       if (Object.keys(fe).length) setStep(1);
       if (e instanceof ApiError && e.code === "NOTICE_OUTDATED")
-        await qc.invalidateQueries({ queryKey: ["network-public", network.slug] });
+        await qc.invalidateQueries({ queryKey: publicNetworkKeys.detail(network.slug) });
     } finally {
       setBusy(false);
     }
@@ -160,8 +164,8 @@ export default function RegisterPage() {
   const { slug = "" } = useParams();
   const me = useMe();
   const pub = useQuery({
-    queryKey: ["network-public", slug],
-    queryFn: () => api<PublicNetwork>(`/api/networks/${encodeURIComponent(slug)}/public`),
+    queryKey: publicNetworkKeys.detail(slug),
+    queryFn: () => getPublicNetwork(slug),
   });
   if (pub.isLoading || me.isLoading) return <PageLoader />;
   if (pub.error) {

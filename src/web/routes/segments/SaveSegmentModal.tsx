@@ -6,9 +6,9 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { useSubmit } from "../../components/useSubmit.ts";
 import type { Filter } from "../directory/filter.ts";
-import { saveSegment } from "./api.ts";
 import { FilterSummary } from "./FilterSummary.tsx";
 import { membersCount } from "./format.ts";
+import { saveSegment, segmentKeys } from "./queries.ts";
 import { applySaveError, SegmentDetailsFields, useDetailsForm } from "./SegmentDetailsFields.tsx";
 import "./i18n.ts";
 
@@ -36,7 +36,7 @@ export function SaveSegmentModal({
     run(
       async () => {
         const s = await saveSegment(slug, null, v, filter);
-        await qc.invalidateQueries({ queryKey: ["segments", slug] });
+        await qc.invalidateQueries({ queryKey: segmentKeys.all(slug) });
         notifications.show({
           color: "teal",
           message: t("save.saved", { name: s.name, members: membersCount(t, s.count) }),

@@ -4,7 +4,7 @@ import { Stack, Textarea, TextInput } from "@mantine/core";
 import { type UseFormReturnType, useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../components/ErrorAlert.tsx";
-import { isNameTaken, type SegmentDetails } from "./api.ts";
+import { isNameTaken, type SegmentDetails } from "./queries.ts";
 import "./i18n.ts";
 
 export type DetailsForm = UseFormReturnType<SegmentDetails>;

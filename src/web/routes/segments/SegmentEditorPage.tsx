@@ -6,7 +6,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import { ApiError } from "../../api.ts";
+import { ApiError } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
@@ -16,8 +16,8 @@ import { FilterControls } from "../directory/FilterControls.tsx";
 import { type Filter, filterFromParams, filterFromRecord } from "../directory/filter.ts";
 import { SearchBox } from "../directory/SearchBox.tsx";
 import { useDirectoryCount } from "../directory/useDirectory.ts";
-import { type Segment, saveSegment, useSegment } from "./api.ts";
 import { membersCount } from "./format.ts";
+import { type Segment, saveSegment, segmentKeys, useSegment } from "./queries.ts";
 import { applySaveError, SegmentDetailsFields, useDetailsForm } from "./SegmentDetailsFields.tsx";
 import "./i18n.ts";
 
@@ -60,8 +60,8 @@ function Editor({ slug, segment, initial }: { slug: string; segment: Segment | n
     run(
       async () => {
         const s = await saveSegment(slug, segment?.id ?? null, v, filter);
-        qc.setQueryData(["segments", slug, s.id], s);
-        await qc.invalidateQueries({ queryKey: ["segments", slug], exact: true });
+        qc.setQueryData(segmentKeys.detail(slug, s.id), s);
+        await qc.invalidateQueries({ queryKey: segmentKeys.all(slug), exact: true });
         notifications.show({ color: "teal", message: t("updated", { name: s.name }) });
         nav(`/n/${slug}/admin/segments/${s.id}`);
       },

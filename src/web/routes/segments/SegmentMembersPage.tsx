@@ -3,30 +3,29 @@ import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text,
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { ApiError } from "../../api.ts";
+import { ApiError } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { LoadMore } from "../../components/LoadMore.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { RequireOperator } from "../../components/RequireRole.tsx";
 import { usePagedList } from "../../components/usePagedList.ts";
-import { type DirectoryCard, filterFromRecord, filterToParams } from "../directory/filter.ts";
+import { filterFromRecord, filterToParams } from "../directory/filter.ts";
 import { MemberCard } from "../directory/MemberCard.tsx";
-import { type Segment, segmentPath, useSegment } from "./api.ts";
 import { FilterSummary } from "./FilterSummary.tsx";
 import { membersCount } from "./format.ts";
+import { type Segment, segmentKeys, segmentMembersPage, useSegment } from "./queries.ts";
 import { DeleteSegment } from "./SegmentsPage.tsx";
 import "./i18n.ts";
 
 function Members({ slug, segment }: { slug: string; segment: Segment }) {
   const { t } = useTranslation("segments");
-  const { list, rows, loadMore } = usePagedList<DirectoryCard>(
-    ["segments", slug, segment.id, "members", segment.updatedAt],
-    `${segmentPath(slug, segment.id)}/members`,
-    {},
+  const { list, rows, loadMore } = usePagedList(
+    segmentKeys.members(slug, segment.id, segment.updatedAt),
+    (page) => segmentMembersPage(slug, segment.id, page),
   );
   // More members match than the server counts exactly (`totalCapped`).
-  const capped = !!(list.data?.pages[0] as { totalCapped?: boolean } | undefined)?.totalCapped;
+  const capped = !!list.data?.pages[0]?.totalCapped;
   return (
     <Stack gap="sm">
       <Title order={3} size="h4">

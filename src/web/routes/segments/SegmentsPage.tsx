@@ -15,9 +15,9 @@ import { RequireOperator } from "../../components/RequireRole.tsx";
 import { RowActionButton } from "../../components/RowActionButton.tsx";
 import { useSubmit } from "../../components/useSubmit.ts";
 import { filterFromRecord } from "../directory/filter.ts";
-import { deleteSegment, type Segment, useSegments } from "./api.ts";
 import { FilterSummary } from "./FilterSummary.tsx";
 import { membersCount } from "./format.ts";
+import { deleteSegment, type Segment, segmentKeys, useSegments } from "./queries.ts";
 import "./i18n.ts";
 
 /** Asks, then deletes a segment; `onDeleted` after success. */
@@ -51,8 +51,8 @@ export function DeleteSegment({
         run(async () => {
           if (!segment) return;
           await deleteSegment(slug, segment.id);
-          qc.removeQueries({ queryKey: ["segments", slug, segment.id] });
-          await qc.invalidateQueries({ queryKey: ["segments", slug] });
+          qc.removeQueries({ queryKey: segmentKeys.detail(slug, segment.id) });
+          await qc.invalidateQueries({ queryKey: segmentKeys.all(slug) });
           notifications.show({ color: "teal", message: t("deleted", { name: segment.name }) });
           close();
           onDeleted?.();

@@ -4,7 +4,7 @@ import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { api } from "../../api.ts";
+import { authPost } from "../../api/auth.ts";
 import { EmailInput } from "../../components/EmailInput.tsx";
 import { ErrorAlert, fieldErrors } from "../../components/ErrorAlert.tsx";
 import { NarrowCard } from "../../components/NarrowCard.tsx";
@@ -13,7 +13,9 @@ import { PageLoader } from "../../components/PageLoader.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { cleanNotice, PrivacyNoticeFields, validateNotice } from "../../components/PrivacyNoticeFields.tsx";
 import { useSubmit } from "../../components/useSubmit.ts";
+import { meKeys } from "../../session.ts";
 import { DEFAULT_NOTICE, isValidSlug } from "./i18n.ts";
+import { getSetupStatus, runSetup, setupKeys } from "./queries.ts";
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -42,7 +44,7 @@ export default function SetupPage() {
   const { t: tui } = useTranslation("ui");
   const nav = useNavigate();
   const qc = useQueryClient();
-  const status = useQuery({ queryKey: ["setup"], queryFn: () => api<{ needed: boolean }>("/api/setup") });
+  const status = useQuery({ queryKey: setupKeys.status, queryFn: getSetupStatus });
   const form = useForm({
     initialValues: {
       admin: { name: "", email: "", password: "" },
@@ -67,17 +69,15 @@ export default function SetupPage() {
     await run(
       async () => {
         const admin = { name: v.admin.name.trim(), email: v.admin.email.trim(), password: v.admin.password };
-        const res = await api<{ networkSlug: string }>("/api/setup", {
-          body: {
-            admin,
-            network: { ...v.network, name: v.network.name.trim(), privacyNotice: cleanNotice(v.notice) },
-          },
+        const res = await runSetup({
+          admin,
+          network: { ...v.network, name: v.network.name.trim(), privacyNotice: cleanNotice(v.notice) },
         });
         notifications.show({ color: "teal", message: t("created", { name: v.network.name.trim() }) });
-        qc.setQueryData(["setup"], { needed: false });
+        qc.setQueryData(setupKeys.status, { needed: false });
         try {
-          await api("/api/auth/sign-in/email", { body: { email: admin.email, password: admin.password } });
-          await qc.invalidateQueries({ queryKey: ["me"] });
+          await authPost("/api/auth/sign-in/email", { email: admin.email, password: admin.password });
+          await qc.invalidateQueries({ queryKey: meKeys.all });
           nav(`/n/${res.networkSlug}`, { replace: true });
         } catch {
           nav(`/sign-in?next=${encodeURIComponent(`/n/${res.networkSlug}`)}`, { replace: true });

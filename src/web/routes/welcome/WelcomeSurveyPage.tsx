@@ -17,19 +17,19 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import type { SurveyOut } from "../../../modules/welcome-survey/schemas.ts";
 import { INTERESTS } from "../../../shared/profile.ts";
-import { api } from "../../api.ts";
+import type { BodyOf } from "../../api/client.ts";
 import { ErrorAlert, fieldErrors } from "../../components/ErrorAlert.tsx";
 import { MemberGate } from "../../components/MemberGate.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { industryOptions, jobTypeOptions } from "../../components/profileLabels.ts";
 import type { MyNetwork } from "../../session.ts";
+import { answerWelcomeSurvey, getWelcomeSurvey, welcomeSurveyKeys } from "./queries.ts";
 import "./i18n.ts";
 
 const MIN_YEAR = 1950;
-type Survey = SurveyOut;
+type SurveyInput = BodyOf<"/api/n/{slug}/welcome-survey">;
 
 function SurveyForm({ network }: { network: MyNetwork }) {
   const { t } = useTranslation("welcome");
@@ -38,15 +38,18 @@ function SurveyForm({ network }: { network: MyNetwork }) {
   const qc = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const base = `/api/n/${network.slug}/welcome-survey`;
-  const survey = useQuery({ queryKey: ["welcome-survey", network.slug], queryFn: () => api<Survey>(base) });
+  const survey = useQuery({
+    queryKey: welcomeSurveyKeys.detail(network.slug),
+    queryFn: () => getWelcomeSurvey(network.slug),
+  });
   const thisYear = new Date().getFullYear();
   const form = useForm({
     initialValues: {
       joinedYear: "" as number | string,
-      industry: null as string | null,
-      jobType: null as string | null,
-      interests: [] as string[],
+      // The selects offer only the server's values.
+      industry: null as SurveyInput["industry"],
+      jobType: null as SurveyInput["jobType"],
+      interests: [] as SurveyInput["interests"],
       interestOther: "",
       comment: "",
     },
@@ -82,17 +85,15 @@ function SurveyForm({ network }: { network: MyNetwork }) {
     setError(null);
     setBusy(true);
     try {
-      await api(base, {
-        body: {
-          joinedYear: v.joinedYear === "" ? null : Number(v.joinedYear),
-          industry: v.industry,
-          jobType: v.jobType,
-          interests: v.interests,
-          interestOther: v.interests.includes("other") ? v.interestOther : null,
-          comment: v.comment,
-        },
+      await answerWelcomeSurvey(network.slug, {
+        joinedYear: v.joinedYear === "" ? null : Number(v.joinedYear),
+        industry: v.industry,
+        jobType: v.jobType,
+        interests: v.interests,
+        interestOther: v.interests.includes("other") ? v.interestOther : null,
+        comment: v.comment,
       });
-      await qc.invalidateQueries({ queryKey: ["welcome-survey", network.slug] });
+      await qc.invalidateQueries({ queryKey: welcomeSurveyKeys.detail(network.slug) });
       notifications.show({ color: "teal", message: t("thanks") });
       nav(`/n/${network.slug}/profile`);
     } catch (e) {

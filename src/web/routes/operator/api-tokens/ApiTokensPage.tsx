@@ -16,7 +16,6 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../../api.ts";
 import { ConfirmModal } from "../../../components/ConfirmModal.tsx";
 import { CopyField } from "../../../components/CopyField.tsx";
 import { ErrorAlert, fieldErrors } from "../../../components/ErrorAlert.tsx";
@@ -25,6 +24,7 @@ import { PageTitle } from "../../../components/PageTitle.tsx";
 import { RequireOperator } from "../../../components/RequireRole.tsx";
 import { RowActionButton } from "../../../components/RowActionButton.tsx";
 import { StatusBadge } from "../../../components/StatusBadge.tsx";
+import { apiTokenKeys, createApiToken, listApiTokens, revokeApiToken } from "./queries.ts";
 import "../i18n.ts";
 import { dateTimeCell } from "../format.ts";
 import type { ApiToken } from "../types.ts";
@@ -49,8 +49,7 @@ function Tokens({ slug }: { slug: string }) {
   const qc = useQueryClient();
   const [issued, setIssued] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const base = `/api/n/${encodeURIComponent(slug)}/api-tokens`;
-  const list = useQuery({ queryKey: ["api-tokens", slug], queryFn: () => api<{ items: ApiToken[] }>(base) });
+  const list = useQuery({ queryKey: apiTokenKeys.all(slug), queryFn: () => listApiTokens(slug) });
   const form = useForm({
     initialValues: { name: "" },
     validate: {
@@ -59,20 +58,20 @@ function Tokens({ slug }: { slug: string }) {
     },
   });
   const create = useMutation({
-    mutationFn: (name: string) => api<{ id: string; token: string }>(base, { body: { name } }),
+    mutationFn: (name: string) => createApiToken(slug, name),
     onSuccess: (r) => {
       setIssued(r.token);
       form.reset();
-      qc.invalidateQueries({ queryKey: ["api-tokens", slug] });
+      qc.invalidateQueries({ queryKey: apiTokenKeys.all(slug) });
     },
     onError: (e) => form.setErrors(fieldErrors(e)),
   });
   const revoke = useMutation({
-    mutationFn: (tok: ApiToken) => api(`${base}/${encodeURIComponent(tok.id)}`, { method: "DELETE" }),
+    mutationFn: (tok: ApiToken) => revokeApiToken(slug, tok.id),
     onSuccess: () => {
       notifications.show({ color: "teal", message: t("tokens.list.revokedDone") });
       setRevoking(null);
-      qc.invalidateQueries({ queryKey: ["api-tokens", slug] });
+      qc.invalidateQueries({ queryKey: apiTokenKeys.all(slug) });
     },
   });
   const items = list.data?.items ?? [];

@@ -2,12 +2,12 @@ import { Badge, Card, Skeleton, Stack, Table, Tabs, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../../api.ts";
 import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
 import { ListTable } from "../../../components/ListTable.tsx";
 import { PageTitle } from "../../../components/PageTitle.tsx";
 import { RequireOperator } from "../../../components/RequireRole.tsx";
 import { StatusBadge } from "../../../components/StatusBadge.tsx";
+import { listRegistrations, registrationKeys } from "./queries.ts";
 import "../i18n.ts";
 import { dateTimeCell, formatYmRange } from "../format.ts";
 import type { Registration } from "../types.ts";
@@ -17,11 +17,8 @@ type Status = Registration["status"];
 
 function useRegistrations(slug: string, status: Status) {
   return useQuery({
-    queryKey: ["registrations", slug, status],
-    queryFn: () =>
-      api<{ items: Registration[] }>(
-        `/api/n/${encodeURIComponent(slug)}/registrations?status=${status}&limit=200`,
-      ),
+    queryKey: registrationKeys.list(slug, status),
+    queryFn: () => listRegistrations(slug, status, 200),
   });
 }
 

@@ -6,9 +6,9 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../../api.ts";
 import { ConfirmModal } from "../../../components/ConfirmModal.tsx";
 import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
+import { approveRegistration, registrationKeys, rejectRegistration } from "./queries.ts";
 import "../i18n.ts";
 import { dateTimeCell, formatCalendarDate, ymCell } from "../format.ts";
 import type { Registration } from "../types.ts";
@@ -24,17 +24,16 @@ export function RegistrationCard({ slug, reg }: { slug: string; reg: Registratio
   const [rejectOpen, setRejectOpen] = useState(false);
   const [note, setNote] = useState("");
   const narrow = useMediaQuery("(max-width: 48em)");
-  const base = `/api/n/${encodeURIComponent(slug)}/registrations/${encodeURIComponent(reg.id)}`;
-  const done = () => qc.invalidateQueries({ queryKey: ["registrations", slug] });
+  const done = () => qc.invalidateQueries({ queryKey: registrationKeys.all(slug) });
   const approve = useMutation({
-    mutationFn: () => api(`${base}/approve`, { body: link ? { rosterEntryId: link } : {} }),
+    mutationFn: () => approveRegistration(slug, reg.id, link || null),
     onSuccess: () => {
       notifications.show({ color: "teal", message: t("approvals.approved", { name: reg.name }) });
       done();
     },
   });
   const reject = useMutation({
-    mutationFn: () => api(`${base}/reject`, { body: note.trim() ? { note: note.trim() } : {} }),
+    mutationFn: () => rejectRegistration(slug, reg.id, note.trim()),
     onSuccess: () => {
       notifications.show({ color: "gray", message: t("approvals.rejectedDone", { name: reg.name }) });
       setRejectOpen(false);

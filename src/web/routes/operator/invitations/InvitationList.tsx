@@ -4,12 +4,13 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../../api.ts";
 import { ConfirmModal } from "../../../components/ConfirmModal.tsx";
 import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
 import { ListTable } from "../../../components/ListTable.tsx";
 import { RowActionButton } from "../../../components/RowActionButton.tsx";
 import { StatusBadge } from "../../../components/StatusBadge.tsx";
+import { rosterKeys } from "../roster/queries.ts";
+import { invitationKeys, listInvitations, revokeInvitation } from "./queries.ts";
 import "../i18n.ts";
 import { dateCell, dateTimeCell } from "../format.ts";
 import type { Invitation, InvitationStatus } from "../types.ts";
@@ -25,26 +26,19 @@ export function InvitationList({ slug }: { slug: string }) {
   const { t } = useTranslation("operator");
   const { t: tc } = useTranslation();
   const qc = useQueryClient();
-  const [status, setStatus] = useState("");
+  const [status, setStatus] = useState<InvitationStatus | "">("");
   const [revoking, setRevoking] = useState<Invitation | null>(null);
   const list = useQuery({
-    queryKey: ["invitations", slug, status],
-    queryFn: () =>
-      api<{ items: Invitation[] }>(
-        `/api/n/${encodeURIComponent(slug)}/invitations?limit=500${status ? `&status=${status}` : ""}`,
-      ),
+    queryKey: invitationKeys.list(slug, status),
+    queryFn: () => listInvitations(slug, status),
   });
   const revoke = useMutation({
-    mutationFn: (inv: Invitation) =>
-      api(`/api/n/${encodeURIComponent(slug)}/invitations/${encodeURIComponent(inv.id)}/revoke`, {
-        method: "POST",
-        body: {},
-      }),
+    mutationFn: (inv: Invitation) => revokeInvitation(slug, inv.id),
     onSuccess: () => {
       notifications.show({ color: "teal", message: t("invitations.list.revoked") });
       setRevoking(null);
-      qc.invalidateQueries({ queryKey: ["invitations", slug] });
-      qc.invalidateQueries({ queryKey: ["roster", slug] });
+      qc.invalidateQueries({ queryKey: invitationKeys.all(slug) });
+      qc.invalidateQueries({ queryKey: rosterKeys.all(slug) });
     },
   });
   const items = list.data?.items ?? [];
@@ -59,7 +53,7 @@ export function InvitationList({ slug }: { slug: string }) {
             size="xs"
             aria-label={t("invitations.list.filter")}
             value={status}
-            onChange={setStatus}
+            onChange={(v) => setStatus(v as InvitationStatus | "")}
             data={[
               { value: "", label: t("invitations.list.all") },
               ...(["pending", "accepted", "expired", "revoked"] as const).map((s) => ({

@@ -2,12 +2,13 @@ import { Button, Card, Stack, Textarea, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../../api.ts";
 import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
 import { PageTitle } from "../../../components/PageTitle.tsx";
 import { RequireOperator } from "../../../components/RequireRole.tsx";
+import { rosterKeys } from "../roster/queries.ts";
+import { createInvitations, invitationKeys } from "./queries.ts";
 import "../i18n.ts";
-import type { InviteOptions, InviteResult } from "../types.ts";
+import type { InviteOptions } from "../types.ts";
 import { InvitationList } from "./InvitationList.tsx";
 import { DEFAULT_INVITE_OPTIONS, InviteOptionsFields, InviteResultView } from "./InviteParts.tsx";
 
@@ -43,11 +44,10 @@ function InviteForm({ slug }: { slug: string }) {
   const [problems, setProblems] = useState<string[]>([]);
   const parsed = parseInvitees(text, t);
   const send = useMutation({
-    mutationFn: (invitees: Invitee[]) =>
-      api<InviteResult>(`/api/n/${encodeURIComponent(slug)}/invitations`, { body: { invitees, ...options } }),
+    mutationFn: (invitees: Invitee[]) => createInvitations(slug, { invitees, ...options }),
     onSuccess: (r) => {
-      qc.invalidateQueries({ queryKey: ["invitations", slug] });
-      qc.invalidateQueries({ queryKey: ["roster", slug] });
+      qc.invalidateQueries({ queryKey: invitationKeys.all(slug) });
+      qc.invalidateQueries({ queryKey: rosterKeys.all(slug) });
       if (r.created.length) setText("");
     },
   });

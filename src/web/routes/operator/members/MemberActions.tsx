@@ -5,9 +5,9 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../../api.ts";
 import { ConfirmModal } from "../../../components/ConfirmModal.tsx";
 import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
+import { memberKeys, updateMember } from "./queries.ts";
 import "../i18n.ts";
 import type { MemberItem, MemberRole } from "../types.ts";
 
@@ -23,10 +23,7 @@ export function MemberActions({ slug, member }: { slug: string; member: MemberIt
   const name = member.displayName || member.name;
   const patch = useMutation({
     mutationFn: (body: { role?: MemberRole; status?: "active" | "suspended" }) =>
-      api<MemberItem>(`/api/n/${encodeURIComponent(slug)}/members/${encodeURIComponent(member.userId)}`, {
-        method: "PATCH",
-        body,
-      }),
+      updateMember(slug, member.userId, body),
     onSuccess: (updated, body) => {
       const message = body.role
         ? t("members.roleChanged", { name, role: tc(`roles.${updated.role}`) })
@@ -35,7 +32,7 @@ export function MemberActions({ slug, member }: { slug: string; member: MemberIt
           : t("members.reinstated", { name });
       notifications.show({ color: "teal", message });
       setDialog(null);
-      qc.invalidateQueries({ queryKey: ["members", slug] });
+      qc.invalidateQueries({ queryKey: memberKeys.all(slug) });
     },
   });
   const open = (d: Dialog) => {

@@ -9,9 +9,9 @@ import { RequireOperator } from "../../../components/RequireRole.tsx";
 import { SearchInput } from "../../../components/SearchInput.tsx";
 import { usePagedList } from "../../../components/usePagedList.ts";
 import { useMe } from "../../../session.ts";
+import { memberKeys, membersPage } from "./queries.ts";
 import "../i18n.ts";
 import { dateCell, ymCell } from "../format.ts";
-import type { MemberItem } from "../types.ts";
 import { MemberActions } from "./MemberActions.tsx";
 
 const ROLE_COLORS = { operator: "grape", employee: "blue", alumni: "teal" } as const;
@@ -24,10 +24,9 @@ function Members({ slug }: { slug: string }) {
   const [debounced] = useDebouncedValue(q.trim(), 300);
   const [role, setRole] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const { list, rows, loadMore } = usePagedList<MemberItem>(
-    ["members", slug, { q: debounced, role, status }],
-    `/api/n/${encodeURIComponent(slug)}/members`,
-    { q: debounced, role, status },
+  const filter = { q: debounced, role, status };
+  const { list, rows, loadMore } = usePagedList(memberKeys.list(slug, filter), (page) =>
+    membersPage(slug, filter, page),
   );
   const c = (k: string) => t(`members.columns.${k}`);
   return (

@@ -16,7 +16,6 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../../api.ts";
 import { ConfirmModal } from "../../../components/ConfirmModal.tsx";
 import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
 import { PageTitle } from "../../../components/PageTitle.tsx";
@@ -27,6 +26,7 @@ import {
   validateNotice,
 } from "../../../components/PrivacyNoticeFields.tsx";
 import { RequireOperator } from "../../../components/RequireRole.tsx";
+import { listPrivacyNotices, privacyNoticeKeys, publishPrivacyNotice } from "./queries.ts";
 import "../i18n.ts";
 import { dateTimeCell } from "../format.ts";
 import type { Notice } from "../types.ts";
@@ -57,8 +57,8 @@ function Notices({ slug }: { slug: string }) {
   const [confirming, setConfirming] = useState(false);
   const [editing, setEditing] = useState(false);
   const q = useQuery({
-    queryKey: ["privacy-notices", slug],
-    queryFn: () => api<{ items: Notice[] }>(`/api/n/${encodeURIComponent(slug)}/privacy-notices`),
+    queryKey: privacyNoticeKeys.all(slug),
+    queryFn: () => listPrivacyNotices(slug),
   });
   const items = [...(q.data?.items ?? [])].sort((a, b) => b.version - a.version);
   const latest = items[0];
@@ -71,15 +71,12 @@ function Notices({ slug }: { slug: string }) {
     if (latest) form.setValues({ body: latest.body, purposes: [...latest.purposes] });
   }, [latest?.version]);
   const publish = useMutation({
-    mutationFn: (v: NoticeValues) =>
-      api<{ version: number }>(`/api/n/${encodeURIComponent(slug)}/privacy-notices`, {
-        body: cleanNotice(v),
-      }),
+    mutationFn: (v: NoticeValues) => publishPrivacyNotice(slug, cleanNotice(v)),
     onSuccess: (r) => {
       notifications.show({ color: "teal", message: t("privacy.publish.done", { version: r.version }) });
       setConfirming(false);
       setEditing(false);
-      qc.invalidateQueries({ queryKey: ["privacy-notices", slug] });
+      qc.invalidateQueries({ queryKey: privacyNoticeKeys.all(slug) });
     },
   });
   const nextVersion = (latest?.version ?? 0) + 1;

@@ -2,17 +2,16 @@
 import { Card, Table, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { api } from "../../../api.ts";
 import { ListTable } from "../../../components/ListTable.tsx";
 import { dateTimeCell, formatDuration, formatNumber } from "../format.ts";
+import { rosterImports, rosterKeys } from "./queries.ts";
 import "../i18n.ts";
-import type { RosterImport } from "../types.ts";
 
 export function RosterImports({ slug }: { slug: string }) {
   const { t } = useTranslation("operator");
   const q = useQuery({
-    queryKey: ["roster-imports", slug],
-    queryFn: () => api<{ items: RosterImport[] }>(`/api/n/${encodeURIComponent(slug)}/roster/imports`),
+    queryKey: rosterKeys.imports(slug),
+    queryFn: () => rosterImports(slug),
   });
   return (
     <Card withBorder padding="md">

@@ -17,7 +17,6 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../../api.ts";
 import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
 import { ListTable } from "../../../components/ListTable.tsx";
 import { LoadMore } from "../../../components/LoadMore.tsx";
@@ -25,13 +24,15 @@ import { SearchInput } from "../../../components/SearchInput.tsx";
 import { StatusBadge } from "../../../components/StatusBadge.tsx";
 import { usePagedList } from "../../../components/usePagedList.ts";
 import { dateCell, formatCalendarDate } from "../format.ts";
+import { createInvitations, invitationKeys } from "../invitations/queries.ts";
+import { rosterKeys, rosterPage } from "./queries.ts";
 import "../i18n.ts";
 import {
   DEFAULT_INVITE_OPTIONS,
   InviteOptionsFields,
   InviteResultView,
 } from "../invitations/InviteParts.tsx";
-import type { InviteOptions, InviteResult, RosterEntry, RosterState } from "../types.ts";
+import type { InviteOptions, RosterEntry, RosterState } from "../types.ts";
 
 export const STATE_COLORS: Record<RosterState, string> = {
   not_invited: "gray",
@@ -51,20 +52,16 @@ export function RosterTable({ slug }: { slug: string }) {
   const [inviteOpen, setInviteOpen] = useState(false);
   const [options, setOptions] = useState<InviteOptions>(DEFAULT_INVITE_OPTIONS(i18n.language));
 
-  const { list, rows, loadMore } = usePagedList<RosterEntry>(
-    ["roster", slug, { q: debounced, status, sort }],
-    `/api/n/${encodeURIComponent(slug)}/roster`,
-    { sort, q: debounced, status },
+  const filter = { q: debounced, status, sort };
+  const { list, rows, loadMore } = usePagedList(rosterKeys.list(slug, filter), (page) =>
+    rosterPage(slug, filter, page),
   );
 
   const invite = useMutation({
-    mutationFn: () =>
-      api<InviteResult>(`/api/n/${encodeURIComponent(slug)}/invitations`, {
-        body: { rosterEntryIds: [...selected.keys()], ...options },
-      }),
+    mutationFn: () => createInvitations(slug, { rosterEntryIds: [...selected.keys()], ...options }),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ["roster", slug] });
-      qc.invalidateQueries({ queryKey: ["invitations", slug] });
+      qc.invalidateQueries({ queryKey: rosterKeys.all(slug) });
+      qc.invalidateQueries({ queryKey: invitationKeys.all(slug) });
     },
   });
 

@@ -4,9 +4,11 @@ import { Dropzone } from "@mantine/dropzone";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, upload } from "../../../api.ts";
+import { ApiError } from "../../../api/client.ts";
+import { upload } from "../../../api/upload.ts";
 import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
 import { formatDuration, formatNumber } from "../format.ts";
+import { rosterKeys } from "./queries.ts";
 import "../i18n.ts";
 import type { ImportResult, RosterInvalid } from "../types.ts";
 import { RosterErrorsTable } from "./RosterErrorsTable.tsx";
@@ -49,8 +51,9 @@ export function RosterUpload({ slug }: { slug: string }) {
     const form = new FormData();
     form.append("file", f, f.name);
     try {
-      const result = await upload<ImportResult>(
-        `/api/n/${encodeURIComponent(slug)}/roster/import${dryRun ? "?dryRun=1" : ""}`,
+      const result = await upload(
+        "/api/n/{slug}/roster/import",
+        { path: { slug }, query: dryRun ? { dryRun: "1" } : {} },
         form,
         (fraction) =>
           setPhase(
@@ -61,8 +64,8 @@ export function RosterUpload({ slug }: { slug: string }) {
       );
       setPhase(dryRun ? { kind: "checked", result } : { kind: "done", result });
       if (!dryRun) {
-        qc.invalidateQueries({ queryKey: ["roster", slug] });
-        qc.invalidateQueries({ queryKey: ["roster-imports", slug] });
+        qc.invalidateQueries({ queryKey: rosterKeys.all(slug) });
+        qc.invalidateQueries({ queryKey: rosterKeys.imports(slug) });
       }
     } catch (e) {
       if (e instanceof ApiError && e.code === "ROSTER_INVALID" && e.details?.errors)

@@ -3,13 +3,13 @@ import { BarChart } from "@mantine/charts";
 import { Card, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { api } from "../../../api.ts";
 import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
 import { PageTitle } from "../../../components/PageTitle.tsx";
 import { RequireOperator } from "../../../components/RequireRole.tsx";
+import { surveySummary, surveySummaryKeys } from "./queries.ts";
 import "../i18n.ts";
 import { dateCell, formatNumber } from "../format.ts";
-import type { Count, SurveySummary } from "../types.ts";
+import type { Count } from "../types.ts";
 
 type Bar = { label: string; count: number };
 
@@ -87,8 +87,8 @@ function Results({ slug }: { slug: string }) {
   const { t } = useTranslation("operator");
   const { t: tl } = useTranslation("profileLabels");
   const q = useQuery({
-    queryKey: ["welcome-survey-summary", slug],
-    queryFn: () => api<SurveySummary>(`/api/n/${encodeURIComponent(slug)}/welcome-survey/summary`),
+    queryKey: surveySummaryKeys.detail(slug),
+    queryFn: () => surveySummary(slug),
   });
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return <Skeleton h={300} />;

@@ -1,0 +1,23 @@
+// Query keys and calls of the invitations (operators; also sent from the roster table).
+import { type BodyOf, client, unwrap } from "../../../api/client.ts";
+import type { InvitationStatus } from "../types.ts";
+
+export const invitationKeys = {
+  all: (slug: string) => ["invitations", slug] as const,
+  /** status "": every status. */
+  list: (slug: string, status: InvitationStatus | "") => [...invitationKeys.all(slug), status] as const,
+};
+
+/** The latest 500 invitations, of one status or all. */
+export const listInvitations = (slug: string, status: InvitationStatus | "") =>
+  unwrap(
+    client.GET("/api/n/{slug}/invitations", {
+      params: { path: { slug }, query: { limit: 500, ...(status ? { status } : {}) } },
+    }),
+  );
+
+export const createInvitations = (slug: string, body: BodyOf<"/api/n/{slug}/invitations">) =>
+  unwrap(client.POST("/api/n/{slug}/invitations", { params: { path: { slug } }, body }));
+
+export const revokeInvitation = (slug: string, id: string) =>
+  unwrap(client.POST("/api/n/{slug}/invitations/{id}/revoke", { params: { path: { slug, id } } }));
