@@ -20,6 +20,7 @@ import { registerAuthBridge } from "./auth-bridge.ts";
 import { type AppContext, requestLang } from "./context.ts";
 import { clientErrorHandler, errorHandler, frameworkErrors } from "./http-errors.ts";
 import { modules } from "./modules.ts";
+import { registerOriginCheck } from "./origin-check.ts";
 import { registerTextGuard, storableValidatorCompiler } from "./text-guard.ts";
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -50,6 +51,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   registerTextGuard(app);
 
   app.setErrorHandler(errorHandler);
+  registerOriginCheck(app, ctx.config.baseUrl);
 
   // Before any route: every route must declare its access rule, and the hook checks it.
   registerAccess(app, ctx);

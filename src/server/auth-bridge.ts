@@ -54,7 +54,10 @@ export async function registerAuthBridge(app: FastifyInstance, ctx: AppContext) 
       const cookies = res.headers.getSetCookie();
       if (cookies.length) reply.header("set-cookie", cookies);
       if (res.status >= 400 && res.headers.get("content-type")?.includes("application/json")) {
-        const body = translateAuthError(res.status, await res.json().catch(() => null));
+        const body = translateAuthError(res.status, await res.json().catch(() => null), {
+          origin: req.headers.origin,
+          baseUrl: ctx.config.baseUrl,
+        });
         const lang = requestLang(req);
         if (body?.error) body.error.message = body.error.messages[lang];
         return reply.send(body);

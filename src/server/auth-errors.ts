@@ -1,6 +1,7 @@
 // better-auth answers errors as { code, message } in English. We add our error shape with a
 // Japanese message for the codes people meet, keeping better-auth's fields for its clients.
 import type { Messages } from "../shared/errors.ts";
+import { originRefusedMessages } from "./origins.ts";
 
 const known: Record<string, Messages> = {
   INVALID_EMAIL_OR_PASSWORD: {
@@ -37,12 +38,20 @@ const known: Record<string, Messages> = {
   UNAUTHORIZED: { ja: "ログインしてください。", en: "Please sign in." },
 };
 
-export function translateAuthError(status: number, body: any): any {
+/** What the request said about itself, for messages that name it (a refused origin). */
+export type AuthRequestInfo = { origin?: string; baseUrl: string };
+
+const ORIGIN_CODES = new Set(["INVALID_ORIGIN", "MISSING_OR_NULL_ORIGIN"]);
+
+export function translateAuthError(status: number, body: any, req?: AuthRequestInfo): any {
   if (!body || typeof body !== "object" || body.error) return body;
   const code = String(body.code ?? (status === 429 ? "TOO_MANY_REQUESTS" : `AUTH_${status}`));
-  const messages = known[code] ?? {
-    ja: "認証でエラーが発生しました。入力内容を確認してください。",
-    en: String(body.message ?? "Authentication error."),
-  };
+  // better-auth says only "Invalid origin": say which one, and that BASE_URL decides.
+  const origin = req && ORIGIN_CODES.has(code) ? originRefusedMessages(req.origin, req.baseUrl) : undefined;
+  const messages = origin ??
+    known[code] ?? {
+      ja: "認証でエラーが発生しました。入力内容を確認してください。",
+      en: String(body.message ?? "Authentication error."),
+    };
   return { ...body, code, error: { code, message: messages.ja, messages } };
 }

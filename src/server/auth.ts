@@ -8,6 +8,7 @@ import type { Db } from "../db/client.ts";
 import * as schema from "../db/schema/index.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import type { Locale } from "../mail/templates.ts";
+import { trustedOrigins } from "./origins.ts";
 
 export const NETWORK_ROLES = ["operator", "employee", "alumni"] as const;
 export type NetworkRole = (typeof NETWORK_ROLES)[number];
@@ -45,7 +46,11 @@ export function createAuth(opts: AuthOptions) {
     baseURL: opts.baseUrl,
     basePath: "/api/auth",
     secret: opts.secret,
-    trustedOrigins: [opts.baseUrl],
+    // BASE_URL's origin, and on loopback also 127.0.0.1 and [::1] (see origins.ts).
+    trustedOrigins: trustedOrigins(opts.baseUrl),
+    // better-auth turns its origin check off under a test runner: keep it on, so tests meet the
+    // check production has.
+    advanced: { disableOriginCheck: false },
     database: drizzleAdapter(opts.db, {
       provider: "pg",
       schema: {

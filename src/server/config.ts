@@ -37,13 +37,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     throw new Error(`Invalid configuration / 設定が不正です:\n${lines}`);
   }
   const c = parsed.data;
-  const host = c.HOST === "0.0.0.0" || c.HOST === "::" ? "localhost" : c.HOST;
+  const any = c.HOST === "0.0.0.0" || c.HOST === "::";
+  // 127.0.0.1 and ::1 are spelled localhost; the other loopback spellings are trusted too (origins.ts).
+  const host = any || c.HOST === "127.0.0.1" || c.HOST === "::1" ? "localhost" : c.HOST;
   return {
     ...c,
     dataDir: path.resolve(c.DATA_DIR),
-    baseUrl: (c.BASE_URL ?? `http://${host === "127.0.0.1" ? "localhost" : host}:${c.PORT}`).replace(
-      /\/$/,
-      "",
-    ),
+    baseUrl: (c.BASE_URL ?? `http://${host.includes(":") ? `[${host}]` : host}:${c.PORT}`).replace(/\/$/, ""),
   };
 }
