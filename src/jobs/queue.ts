@@ -1,12 +1,24 @@
-// Background jobs on pg-boss, in the same database as the data (PGlite or PostgreSQL).
+// Background jobs on pg-boss, in the same database as the data (PGlite or PostgreSQL). A job sent
+// with `{ tx }` is inserted through the caller's transaction (the outbox): it exists exactly when
+// the data it belongs to was committed. A job sent with a `key` gets an id derived from it, so the
+// same job is never queued twice.
+import { createHash } from "node:crypto";
+import { type SQL, sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
-import type { Database } from "../db/client.ts";
+import type { Database, Tx } from "../db/client.ts";
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
+export type SendOptions = {
+  /** Insert the job in this transaction: it is queued if and only if the transaction commits. */
+  tx?: Tx;
+  /** Idempotency key: the job id derives from it, and a second send with the same key is a no-op. */
+  key?: string;
+};
+
 export type JobQueue = {
   register: <T extends object>(name: string, handler: JobHandler<T>) => Promise<void>;
-  send: <T extends object>(name: string, data: T) => Promise<string | null>;
+  send: <T extends object>(name: string, data: T, opts?: SendOptions) => Promise<string | null>;
   /** Starts polling workers for every registered queue. */
   startWorkers: () => Promise<void>;
   /** Runs every job waiting now (tests and CLI): returns how many ran. */
@@ -25,7 +37,18 @@ export async function createJobQueue(
   schema = "pgboss",
 ): Promise<JobQueue> {
   const retry = { retryLimit: 8, retryDelay: 5, retryBackoff: true };
-  const common = { supervise: true, schedule: false, schema, ...retry } as const;
+  // A worker that dies mid-job (kill -9) leaves the job active: it expires after a minute and is
+  // retried at the next supervision (every 15 s), not after pg-boss's default 15 minutes.
+  const expiry = { expireInSeconds: 60 };
+  const common = {
+    supervise: true,
+    schedule: false,
+    schema,
+    superviseIntervalSeconds: 15,
+    maintenanceIntervalSeconds: 15,
+    ...retry,
+    ...expiry,
+  } as const;
   const boss =
     database.kind === "postgres"
       ? new PgBoss({ connectionString: databaseUrl, max: 4, ...common })
@@ -56,7 +79,13 @@ export async function createJobQueue(
       handlers.set(name, handler);
       if (working) await work(name);
     },
-    send: (name, data) => boss.send(name, data, retry),
+    send: (name, data, opts = {}) =>
+      boss.send(name, data, {
+        ...retry,
+        ...expiry,
+        ...(opts.key ? { id: jobIdFor(name, opts.key) } : {}),
+        ...(opts.tx ? { db: { executeSql: executorFor(opts.tx) } } : {}),
+      }),
     async startWorkers() {
       working = true;
       for (const name of handlers.keys()) await work(name);
@@ -106,4 +135,25 @@ export async function createJobQueue(
       }
     });
   }
+}
+
+/** A UUID derived from the queue and the key (pg-boss ids are UUIDs). */
+export function jobIdFor(name: string, key: string): string {
+  const h = createHash("sha256").update(`${name}\0${key}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** pg-boss's SQL ($1, $2 … placeholders) run through a drizzle transaction, on either driver. */
+function executorFor(tx: Tx) {
+  return async (text: string, values: unknown[] = []) => {
+    const chunks: SQL[] = [];
+    let last = 0;
+    for (const m of text.matchAll(/\$(\d+)/g)) {
+      chunks.push(sql.raw(text.slice(last, m.index)), sql`${values[Number(m[1]) - 1]}`);
+      last = m.index + m[0].length;
+    }
+    chunks.push(sql.raw(text.slice(last)));
+    const result: any = await tx.execute(sql.join(chunks, sql.raw("")));
+    return { rows: result.rows ?? result };
+  };
 }

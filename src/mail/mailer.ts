@@ -1,13 +1,23 @@
 // Sends mail through SMTP (SMTP_URL) or, by default, writes .eml files into DATA_DIR/mail
 // and logs the links, so every flow can be finished without a mail server.
+import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
+import type { Tx } from "../db/client.ts";
 import type { JobQueue } from "../jobs/queue.ts";
 import { type Locale, type MailTemplates, renderMail, type TemplateName } from "./templates.ts";
 
-export type OutgoingMail = { to: string; subject: string; text: string; html: string };
-export type MailJob = { to: string; template: TemplateName; locale: Locale; params: any };
+export type OutgoingMail = { to: string; subject: string; text: string; html: string; messageId?: string };
+/** `key` identifies the message: its Message-ID, so a retried job never makes a second distinct email. */
+export type MailJob = { to: string; template: TemplateName; locale: Locale; params: any; key?: string };
+
+export type EnqueueOptions = {
+  /** Queue the mail in this transaction (it goes if and only if the write commits). */
+  tx?: Tx;
+  /** What the mail is about, unique per message (e.g. "invitation:<id>"); random when omitted. */
+  key?: string;
+};
 
 type Logger = { info: (o: object, msg: string) => void };
 
@@ -18,6 +28,7 @@ export type Mailer = {
     template: K,
     locale: Locale,
     params: MailTemplates[K],
+    opts?: EnqueueOptions,
   ) => Promise<void>;
   /** Sends at once (used by the job handler). */
   deliver: (job: MailJob) => Promise<void>;
@@ -37,15 +48,20 @@ export function createMailer(opts: {
     : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   const sent: OutgoingMail[] = [];
 
+  const domain = /@([^>\s]+)/.exec(opts.from)?.[1] ?? "tsunagari.local";
   const deliver = async (job: MailJob) => {
     const mail = { to: job.to, ...renderMail(job.template, job.locale, job.params) };
-    const info = await transport.sendMail({ from: opts.from, ...mail });
+    const key = job.key ?? randomUUID();
+    const digest = createHash("sha256").update(key).digest("hex").slice(0, 24);
+    const messageId = `<${digest}@${domain}>`;
+    const info = await transport.sendMail({ from: opts.from, messageId, ...mail });
     if (!opts.smtpUrl) {
       fs.mkdirSync(opts.outboxDir, { recursive: true });
       const safe = job.to.replace(/[^a-zA-Z0-9@._-]/g, "_");
       const file = path.join(
         opts.outboxDir,
-        `${new Date().toISOString().replace(/[:.]/g, "-")}-${job.template}-${safe}.eml`,
+        // Named by the message: a retried job rewrites the same file instead of adding a second one.
+        `${job.template}-${safe}-${digest}.eml`,
       );
       fs.writeFileSync(file, (info as any).message as Buffer);
       const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
@@ -53,15 +69,16 @@ export function createMailer(opts: {
     } else {
       opts.log.info({ to: job.to, template: job.template }, "mail sent");
     }
-    sent.push(mail);
+    sent.push({ ...mail, messageId });
     if (sent.length > 500) sent.shift();
   };
 
   return {
     sent,
     deliver,
-    async enqueue(to, template, locale, params) {
-      await opts.jobs.send<MailJob>("email.send", { to, template, locale, params });
+    async enqueue(to, template, locale, params, o = {}) {
+      const key = o.key ?? randomUUID();
+      await opts.jobs.send<MailJob>("email.send", { to, template, locale, params, key }, { tx: o.tx, key });
     },
   };
 }

@@ -131,15 +131,22 @@ export async function createInvitations(scope: Scope, input: CreateInvitationsIn
         skipped: skipped.length,
       },
     });
+    // In the transaction (the outbox): every invitation written has its mail queued, none other.
+    for (const r of rows) {
+      await ctx.mailer.enqueue(
+        r.email,
+        "invitation",
+        input.locale,
+        {
+          url: `${ctx.config.baseUrl}/invite/${r.token}`,
+          networkName: network.name,
+          name: r.name,
+          expiresAt: formatExpiry(expiresAt, input.locale),
+        },
+        { tx, key: `invitation:${r.id}` },
+      );
+    }
   });
-  for (const r of rows) {
-    await ctx.mailer.enqueue(r.email, "invitation", input.locale, {
-      url: `${ctx.config.baseUrl}/invite/${r.token}`,
-      networkName: network.name,
-      name: r.name,
-      expiresAt: formatExpiry(expiresAt, input.locale),
-    });
-  }
   return {
     created: rows.map((r) => ({ id: r.id, email: r.email, expiresAt: expiresAt.toISOString() })),
     skipped,

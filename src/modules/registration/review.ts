@@ -1,7 +1,7 @@
 // The operators' side: the approval queue with candidate roster rows, approve (optionally linking
 // a roster row) and reject. Each decision is made once (409 on a second), in one transaction,
 // audited, and mailed to the registrant in their language. A rejection mail never says why.
-import type { Db } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import { audit } from "../../server/audit.ts";
 import type { AppContext } from "../../server/context.ts";
 import { inTransaction, type Network, type Scope } from "../../server/scope.ts";
@@ -89,7 +89,7 @@ async function loadPending(tx: Parameters<typeof findRegistration>[0], networkId
 
 export async function approveRegistration(scope: Scope, id: string, rosterEntryId?: string) {
   const { ctx, network, actor } = scope;
-  const { reg, admitted } = await inTransaction(scope, async ({ db: tx }) => {
+  await inTransaction(scope, async ({ db: tx }) => {
     const reg = await loadPending(tx, network.id, id);
     const already = await isMember(tx, network.id, reg.userId);
     let linked: string | null = null;
@@ -127,15 +127,14 @@ export async function approveRegistration(scope: Scope, id: string, rosterEntryI
       targetId: reg.id,
       data: { userId: reg.userId, rosterEntryId: linked, alreadyMember: already },
     });
-    return { reg, admitted };
+    // Someone who became a member meanwhile (e.g. by invitation) gets no second welcome.
+    if (admitted) await notify(ctx, tx, reg, "registrationApproved", network);
   });
-  // Someone who became a member meanwhile (e.g. by invitation) gets no second welcome.
-  if (admitted) await notify(ctx, reg, "registrationApproved", network);
 }
 
 export async function rejectRegistration(scope: Scope, id: string, note?: string) {
   const { ctx, network, actor } = scope;
-  const reg = await inTransaction(scope, async ({ db: tx }) => {
+  await inTransaction(scope, async ({ db: tx }) => {
     const reg = await loadPending(tx, network.id, id);
     if (
       !(await decideRegistration(tx, network.id, reg.id, {
@@ -153,27 +152,31 @@ export async function rejectRegistration(scope: Scope, id: string, note?: string
       targetId: reg.id,
       data: { userId: reg.userId, withNote: !!note },
     });
-    return reg;
+    await notify(ctx, tx, reg, "registrationRejected", network);
   });
-  await notify(ctx, reg, "registrationRejected", network);
 }
 
 /** Mails the registrant (current address, their language). The rejection mail has one wording. */
 async function notify(
   ctx: AppContext,
+  tx: Tx,
   reg: RegistrationRow,
   template: "registrationApproved" | "registrationRejected",
   network: Network,
 ) {
-  const contact = await userContact(ctx.db, reg.userId);
+  const contact = await userContact(tx, reg.userId);
   const to = contact?.email ?? reg.email;
   const locale = contact?.locale === "en" ? "en" : "ja";
+  const opts = { tx, key: `${template}:${reg.id}` };
   if (template === "registrationApproved") {
-    await ctx.mailer.enqueue(to, template, locale, {
-      networkName: network.name,
-      url: networkUrl(ctx, network.slug),
-    });
+    await ctx.mailer.enqueue(
+      to,
+      template,
+      locale,
+      { networkName: network.name, url: networkUrl(ctx, network.slug) },
+      opts,
+    );
   } else {
-    await ctx.mailer.enqueue(to, template, locale, { networkName: network.name });
+    await ctx.mailer.enqueue(to, template, locale, { networkName: network.name }, opts);
   }
 }

@@ -129,6 +129,13 @@ export async function submitRegistration(
         targetId: id,
         data: { rosterEntryId: match.id, noticeVersion },
       });
+      await ctx.mailer.enqueue(
+        viewer.email,
+        "registrationApproved",
+        viewer.locale,
+        { networkName: network.name, url: networkUrl(ctx, network.slug) },
+        { tx, key: `registrationApproved:${id}` },
+      );
       return "approved" as const;
     }
 
@@ -144,19 +151,15 @@ export async function submitRegistration(
       targetId: id,
       data: { noticeVersion },
     });
+    await ctx.mailer.enqueue(
+      viewer.email,
+      "registrationReceived",
+      viewer.locale,
+      { networkName: network.name },
+      { tx, key: `registrationReceived:${id}` },
+    );
     return "pending" as const;
   });
-
-  if (status === "approved") {
-    await ctx.mailer.enqueue(viewer.email, "registrationApproved", viewer.locale, {
-      networkName: network.name,
-      url: networkUrl(ctx, network.slug),
-    });
-  } else {
-    await ctx.mailer.enqueue(viewer.email, "registrationReceived", viewer.locale, {
-      networkName: network.name,
-    });
-  }
   return { status };
 }
 
