@@ -4,7 +4,6 @@ import { errorBody, errors } from "../shared/errors.ts";
 import { access } from "./access.ts";
 import { AUTH_PATHS_OPEN } from "./auth.ts";
 import { translateAuthError } from "./auth-errors.ts";
-import { findUnstorable, toDetails } from "./text-guard.ts";
 import { type AppContext, requestLang } from "./context.ts";
 import { findUnstorable, toDetails } from "./text-guard.ts";
 
@@ -20,11 +19,6 @@ export async function registerAuthBridge(app: FastifyInstance, ctx: AppContext) 
       const sub = url.pathname.slice("/api/auth".length);
       if (!AUTH_PATHS_OPEN.some((p) => sub === p || sub.startsWith(`${p}/`))) {
         return reply.status(404).send(errorBody(errors.notFound(), requestLang(req)));
-      }
-      // U+0000 or a lone surrogate would reach better-auth's queries and answer 500.
-      const unstorable = findUnstorable(req.body, ["body"]);
-      if (unstorable.length) {
-        return reply.status(400).send(errorBody(errors.validation(toDetails(unstorable)), requestLang(req)));
       }
       // U+0000 or a lone surrogate would reach better-auth's queries and answer 500.
       const unstorable = findUnstorable(req.body, ["body"]);
