@@ -8,12 +8,11 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { createNetworkCommand } from "../../src/cli/commands.ts";
-import { syncDirectory } from "../../src/modules/directory/sync.ts";
+import { generateAlumnus } from "../../src/devdata/index.ts";
+import { loadGenerated, passwordHashFor } from "../../src/devdata/load.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { closeServices, openServices } from "../../src/server/services.ts";
-import { generateAlumnus } from "../../src/devdata/index.ts";
-import { loadGenerated, passwordHashFor } from "../../src/devdata/load.ts";
 import { CACHE_DIR, ROOT } from "./options.ts";
 
 export type DbKind = "postgres" | "pglite";
@@ -52,6 +51,9 @@ const FINGERPRINT_FILES = [
   "src/devdata/work.ts",
   "src/db/migrations/meta/_journal.json",
   "src/modules/directory/entry.ts",
+  "src/modules/directory/sync.ts",
+  "src/modules/profiles/policy.ts",
+  "src/modules/profiles/queries.ts",
   "src/modules/directory/text.ts",
   "src/shared/text.ts",
 ];
@@ -136,7 +138,6 @@ async function load(ctx: AppContext, t: Target, print: (s: string) => void): Pro
     },
   );
   print(`  ${r.people.toLocaleString("en-US")} alumni in ${(r.ms / 1000).toFixed(1)} s`);
-  await fillMissingCards(ctx, networkId, print);
   print("  VACUUM ANALYZE…");
   await ctx.database.exec("VACUUM ANALYZE");
   const marker: Marker = {
@@ -154,36 +155,6 @@ async function load(ctx: AppContext, t: Target, print: (s: string) => void): Pro
     [JSON.stringify(marker)],
   );
   return marker;
-}
-
-/**
- * Guard: when cards live in directory_card and the bulk loader left some directory rows without
- * one (it did at 9240f64), the directory finds nobody. Such members are indexed again through the
- * product's own syncDirectory, loudly, so the benchmark measures a complete directory.
- */
-async function fillMissingCards(ctx: AppContext, networkId: string, print: (s: string) => void) {
-  const [t] = await ctx.database.query<{ ok: boolean }>(
-    "select to_regclass('directory_card') is not null as ok",
-  );
-  if (!t?.ok) return;
-  const missing = await ctx.database.query<{ user_id: string }>(
-    `select distinct e.user_id from directory_entry e
-      where e.network_id = $1 and not exists (select 1 from directory_card c
-              where c.network_id = e.network_id and c.audience = e.audience and c.user_id = e.user_id)
-      order by 1`,
-    [networkId],
-  );
-  if (!missing.length) return;
-  print(
-    `  WARNING: ${missing.length.toLocaleString("en-US")} members have directory rows but no directory_card row ` +
-      "(src/devdata/load.ts writes none): indexing them again with syncDirectory…",
-  );
-  const started = performance.now();
-  for (let i = 0; i < missing.length; i += 1000) {
-    const ids = missing.slice(i, i + 1000).map((m) => m.user_id);
-    await ctx.db.transaction((tx) => syncDirectory(tx, networkId, ids));
-  }
-  print(`  re-indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 export type Prepared = { ctx: AppContext; marker: Marker; reused: boolean };

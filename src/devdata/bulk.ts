@@ -1,18 +1,32 @@
 // Raw bulk writes for the loader: one transaction on one connection (a pg client from the pool,
-// or PGlite's exclusive transaction), and multi-row INSERTs with numbered parameters.
-import type { Database } from "../db/client.ts";
+// or PGlite's exclusive transaction), and multi-row INSERTs with numbered parameters. The same
+// connection also gets a drizzle handle, so that product code (the directory's indexNewMembers)
+// writes in the loader's transaction.
+import type { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import type { Database, Db } from "../db/client.ts";
+import * as schema from "../db/schema/index.ts";
 
 export type Query = (text: string, values?: unknown[]) => Promise<{ rows: any[] }>;
 
-/** Runs `fn` in one transaction on one connection; rolls back if it throws. */
-export async function inTransaction<T>(database: Database, fn: (q: Query) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` in one transaction on one connection; rolls back if it throws. `q` sends raw SQL,
+ * `tx` is drizzle on the same connection (inside the transaction: never call tx.transaction).
+ */
+export async function inTransaction<T>(database: Database, fn: (q: Query, tx: Db) => Promise<T>): Promise<T> {
   if (database.kind === "pglite") {
-    return database.pglite!.transaction((tx) => fn((text, values) => tx.query(text, values as any[])));
+    return database.pglite!.transaction((t) => {
+      // PGlite's transaction object has the query() drizzle's PGlite session calls.
+      const tx = drizzlePglite(t as unknown as PGlite, { schema }) as unknown as Db;
+      return fn((text, values) => t.query(text, values as any[]), tx);
+    });
   }
   const client = await database.pool!.connect();
   try {
     await client.query("BEGIN");
-    const result = await fn((text, values) => client.query(text, values as any[]));
+    const tx = drizzleNodePg(client, { schema });
+    const result = await fn((text, values) => client.query(text, values as any[]), tx);
     await client.query("COMMIT");
     return result;
   } catch (err) {

@@ -1,10 +1,12 @@
 // Loads generated alumni of one network straight into the database, fast: for each batch of
 // people, one transaction with one multi-row INSERT per table (user, account, roster_entry,
 // member, profile, member_consent, consent_log, welcome_survey_response). Every account gets the
-// same password hash, computed once. Used by `cli seed-demo`, `cli generate` and the benchmarks.
+// same password hash, computed once. The directory rows (entries, cards, suggestion counts, the
+// version bump) are written by the product's own indexNewMembers (src/modules/directory/sync.ts)
+// in the same transaction. Used by `cli seed-demo`, `cli generate` and the benchmarks.
 import { randomUUID } from "node:crypto";
-import type { Database } from "../db/client.ts";
-import { buildEntries, type EntryRow, type EntrySource, termsOf } from "../modules/directory/entry.ts";
+import type { Database, Db } from "../db/client.ts";
+import { indexNewMembers } from "../modules/directory/sync.ts";
 import type { AppContext } from "../server/context.ts";
 import { kanaKey, nameKey } from "../shared/text.ts";
 import { type GeneratedAlumnus, type GenerateOptions, generateAlumni, type RosterRow } from "./alumni.ts";
@@ -92,6 +94,7 @@ export async function insertRosterRows(
 
 async function writeBatch(
   q: Query,
+  tx: Db,
   people: GeneratedAlumnus[],
   o: Required<Pick<LoadOptions, "networkId" | "passwordHash" | "noticeVersion">>,
 ) {
@@ -255,20 +258,6 @@ async function writeBatch(
     ]),
     { change: "jsonb" },
   );
-  await writeDirectory(
-    q,
-    people.map((p, i) => ({
-      ...p.profile,
-      networkId: net,
-      userId: ids[i],
-      role: "alumni",
-      memberStatus: p.status,
-      memberSince: p.registeredAt,
-      directoryConsent: p.consent.directory,
-      userName: p.name,
-      photoPath: null,
-    })),
-  );
   const surveyed = people.flatMap((p, i) => (p.welcomeSurvey ? [[p.welcomeSurvey, ids[i]] as const] : []));
   await insertRows(
     q,
@@ -297,90 +286,9 @@ async function writeBatch(
     ]),
     { interests: "text[]" },
   );
+  // The directory rows, suggestion counts and version bump, by the product's own code.
+  await indexNewMembers(tx, net, ids);
   return ids;
-}
-
-const ENTRY_COLUMNS: [keyof EntryRow, string][] = [
-  ["networkId", "network_id"],
-  ["audience", "audience"],
-  ["userId", "user_id"],
-  ["role", "role"],
-  ["nameSort", "name_sort"],
-  ["memberSince", "member_since"],
-  ["joinYear", "join_year"],
-  ["departments", "departments"],
-  ["industry", "industry"],
-  ["jobType", "job_type"],
-  ["skills", "skills"],
-  ["location", "location"],
-  ["openTo", "open_to"],
-  ["tsv", "tsv"],
-  ["txt", "txt"],
-];
-
-/** The directory rows and suggestion counts of freshly loaded members (what sync.ts does one by one). */
-async function writeDirectory(q: Query, sources: EntrySource[]) {
-  const entries: EntryRow[] = [];
-  const counts = new Map<
-    string,
-    { audience: string; field: string; key: string; label: string; n: number }
-  >();
-  for (const s of sources) {
-    for (const e of buildEntries(s)) {
-      entries.push(e);
-      for (const t of termsOf(s, e)) {
-        const id = `${e.audience}\u0000${t.field}\u0000${t.key}`;
-        const c = counts.get(id);
-        if (c) c.n++;
-        else counts.set(id, { audience: e.audience, ...t, n: 1 });
-      }
-    }
-  }
-  // 15 columns: 500 rows per statement stays well under the 65,535 parameters of one statement.
-  for (let i = 0; i < entries.length; i += 500) {
-    await insertRows(
-      q,
-      "directory_entry",
-      ENTRY_COLUMNS.map(([, c]) => c),
-      entries.slice(i, i + 500).map((e) => ENTRY_COLUMNS.map(([k]) => e[k])),
-      { departments: "text[]", skills: "text[]", open_to: "text[]", tsv: "tsvector" },
-    );
-  }
-  for (let i = 0; i < entries.length; i += 2000) {
-    await insertRows(
-      q,
-      "directory_card",
-      ["network_id", "audience", "user_id", "card", "photo_path"],
-      entries
-        .slice(i, i + 2000)
-        .map((e) => [e.networkId, e.audience, e.userId, JSON.stringify(e.card), e.photoPath]),
-      { card: "jsonb" },
-    );
-  }
-  const terms = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
-  for (let i = 0; i < terms.length; i += 5000) {
-    const batch = terms.slice(i, i + 5000);
-    await q(
-      `INSERT INTO directory_term (network_id, audience, field, key, label, count)
-       SELECT $1, t.audience, t.field, t.key, t.label, t.n
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) AS t(audience, field, key, label, n)
-       ON CONFLICT (network_id, audience, field, key) DO UPDATE SET count = directory_term.count + excluded.count`,
-      [
-        sources[0].networkId,
-        batch.map((t) => t.audience),
-        batch.map((t) => t.field),
-        batch.map((t) => t.key),
-        batch.map((t) => t.label),
-        batch.map((t) => t.n),
-      ],
-    );
-  }
-  // Cached directory pages of a running server are stale now (modules/directory/cache.ts).
-  if (sources.length) {
-    await q("UPDATE organization SET directory_version = directory_version + 1 WHERE id = $1", [
-      sources[0].networkId,
-    ]);
-  }
 }
 
 /** Writes the given people as registered, verified alumni of the network. Returns their user ids. */
@@ -395,7 +303,9 @@ export async function loadAlumni(
   const ids: string[] = [];
   for (let i = 0; i < people.length; i += size) {
     const batch = people.slice(i, i + size);
-    ids.push(...(await inTransaction(database, (q) => writeBatch(q, batch, { ...opts, noticeVersion }))));
+    ids.push(
+      ...(await inTransaction(database, (q, tx) => writeBatch(q, tx, batch, { ...opts, noticeVersion }))),
+    );
     opts.onProgress?.(Math.min(i + size, people.length), people.length);
   }
   return ids;
@@ -418,7 +328,7 @@ export async function loadGenerated(
       startIndex: start + done,
       count: Math.min(size, gen.count - done),
     });
-    await inTransaction(database, (q) => writeBatch(q, batch, { ...opts, noticeVersion }));
+    await inTransaction(database, (q, tx) => writeBatch(q, tx, batch, { ...opts, noticeVersion }));
     done += batch.length;
     opts.onProgress?.(done, gen.count);
   }

@@ -1,6 +1,6 @@
 // A member's directory rows, computed from their profile, membership and consent: one row per
 // audience that may find them, holding only what that audience may see (see db/schema/directory.ts).
-// Pure functions: used by sync.ts inside transactions and by the bulk loader of the benchmarks.
+// Pure functions, called by sync.ts only (directoryRowsOf), also for the bulk loader of src/devdata.
 import type { DirectoryAudience } from "../../db/schema/directory.ts";
 import type { ProfileField, Visibility } from "../../shared/profile.ts";
 import { CODE_LABELS } from "../../shared/profile-labels.ts";

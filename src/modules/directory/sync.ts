@@ -1,4 +1,4 @@
-// Keeps directory_entry and directory_term in step with profiles, memberships and consents.
+// Keeps directory_entry, directory_card and directory_term in step with profiles, memberships and consents.
 // Every write to those calls syncDirectory() in the same transaction, so the directory is never
 // behind what members chose (a member who hides a field or withdraws consent disappears from the
 // results of the very next search).
@@ -6,7 +6,7 @@ import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { directoryCard, directoryEntry, directoryTerm, member, organization } from "../../db/schema/index.ts";
 import { memberProfiles } from "../profiles/queries.ts";
-import { buildEntries, type EntryRow, type EntrySource, termsOf } from "./entry.ts";
+import { buildEntries, type EntrySource, termsOf } from "./entry.ts";
 
 type Delta = { audience: string; field: string; key: string; label: string; delta: number };
 
@@ -51,18 +51,46 @@ export async function applyTermDeltas(tx: Tx, networkId: string, deltas: Delta[]
     .where(and(eq(directoryTerm.networkId, networkId), lte(directoryTerm.count, 0)));
 }
 
-function entryValues({ card: _c, photoPath: _p, ...e }: EntryRow) {
-  return { ...e, memberSince: new Date(e.memberSince) };
+export type DirectoryRows = {
+  entries: (typeof directoryEntry.$inferInsert)[];
+  cards: (typeof directoryCard.$inferInsert)[];
+  /** +1 for every suggestion term the rows contribute. */
+  terms: Delta[];
+};
+
+/**
+ * What the directory holds for these members: which of their fields go into which audience's row
+ * and card (entry.ts decides), and the suggestion terms they add. The one place rows are made,
+ * for syncDirectory and for indexNewMembers (the bulk loader of src/devdata).
+ */
+export function directoryRowsOf(sources: EntrySource[]): DirectoryRows {
+  const rows: DirectoryRows = { entries: [], cards: [], terms: [] };
+  for (const s of sources) {
+    for (const e of buildEntries(s)) {
+      const { card, photoPath, ...entry } = e;
+      rows.entries.push({ ...entry, memberSince: new Date(e.memberSince) });
+      rows.cards.push({ networkId: e.networkId, audience: e.audience, userId: e.userId, card, photoPath });
+      for (const t of termsOf(s, e)) rows.terms.push({ audience: e.audience, ...t, delta: 1 });
+    }
+  }
+  return rows;
 }
 
-function cardValues(e: EntryRow) {
-  return {
-    networkId: e.networkId,
-    audience: e.audience,
-    userId: e.userId,
-    card: e.card,
-    photoPath: e.photoPath,
-  };
+// directory_entry has 15 columns: 1,000 rows per statement stay well under the 65,535 parameters
+// one statement may carry (the bulk loader indexes 1,000 members, up to 2,000 rows, at a time).
+const ROWS_PER_INSERT = 1000;
+
+/**
+ * Inserts the rows of members who have none now, applies their terms together with `removed`
+ * (the terms of the rows just deleted), and makes cached pages stale.
+ */
+async function writeDirectoryRows(tx: Tx, networkId: string, rows: DirectoryRows, removed: Delta[] = []) {
+  for (let i = 0; i < rows.entries.length; i += ROWS_PER_INSERT) {
+    await tx.insert(directoryEntry).values(rows.entries.slice(i, i + ROWS_PER_INSERT));
+    await tx.insert(directoryCard).values(rows.cards.slice(i, i + ROWS_PER_INSERT));
+  }
+  await applyTermDeltas(tx, networkId, [...removed, ...rows.terms]);
+  await bumpDirectoryVersion(tx, networkId);
 }
 
 /**
@@ -88,30 +116,28 @@ export async function syncDirectory(tx: Tx, networkId: string, userIds: string[]
       departments: directoryEntry.departments,
       location: directoryEntry.location,
     });
-  const deltas: Delta[] = [];
+  const removed: Delta[] = [];
   for (const o of old) {
     const minus = (field: string, key: string) =>
-      deltas.push({ audience: o.audience, field, key, label: key, delta: -1 });
+      removed.push({ audience: o.audience, field, key, label: key, delta: -1 });
     for (const k of o.skills) minus("skills", k);
     for (const k of o.departments) minus("departments", k);
     if (o.location) minus("location", o.location);
   }
-  const entries: EntryRow[] = [];
-  for (const s of sources) {
-    for (const e of buildEntries(s)) {
-      entries.push(e);
-      for (const t of termsOf(s, e)) deltas.push({ audience: e.audience, ...t, delta: 1 });
-    }
-  }
   await tx
     .delete(directoryCard)
     .where(and(eq(directoryCard.networkId, networkId), inArray(directoryCard.userId, userIds)));
-  if (entries.length) {
-    await tx.insert(directoryEntry).values(entries.map(entryValues));
-    await tx.insert(directoryCard).values(entries.map(cardValues));
-  }
-  await applyTermDeltas(tx, networkId, deltas);
-  await bumpDirectoryVersion(tx, networkId);
+  await writeDirectoryRows(tx, networkId, directoryRowsOf(sources), removed);
+}
+
+/**
+ * The batched form for members created in this very transaction, who have no directory rows yet
+ * (the bulk loader, thousands at a time): syncDirectory without the row locks and the deletes
+ * (nobody else can see these members before the commit), same rows, terms and version bump.
+ */
+export async function indexNewMembers(tx: Tx, networkId: string, userIds: string[]): Promise<void> {
+  if (!userIds.length) return;
+  await writeDirectoryRows(tx, networkId, directoryRowsOf(await memberProfiles(tx, networkId, userIds)));
 }
 
 /** Cached directory pages of the network are stale from this commit on (cache.ts). */
