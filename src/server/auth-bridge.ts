@@ -4,6 +4,7 @@ import { errorBody, errors } from "../shared/errors.ts";
 import { access } from "./access.ts";
 import { AUTH_PATHS_OPEN } from "./auth.ts";
 import { translateAuthError } from "./auth-errors.ts";
+import { clearSignInFailures, recordSignInFailure, signInLocked, signInLockedFor } from "./auth-throttle.ts";
 import { type AppContext, requestLang } from "./context.ts";
 import { findUnstorable, toDetails } from "./text-guard.ts";
 
@@ -25,6 +26,15 @@ export async function registerAuthBridge(app: FastifyInstance, ctx: AppContext) 
       if (unstorable.length) {
         return reply.status(400).send(errorBody(errors.validation(toDetails(unstorable)), requestLang(req)));
       }
+      // Failed sign-ins are limited per email address too, from whatever address they come.
+      const email = signInEmail(ctx, sub, req.method, req.body);
+      if (email) {
+        const wait = await signInLockedFor(ctx.db, email);
+        if (wait) {
+          reply.header("retry-after", String(wait));
+          return reply.status(429).send(errorBody(signInLocked(wait), requestLang(req)));
+        }
+      }
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) {
         if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : String(v));
@@ -41,6 +51,8 @@ export async function registerAuthBridge(app: FastifyInstance, ctx: AppContext) 
           body: hasBody ? JSON.stringify(req.body) : undefined,
         }),
       );
+      if (email && res.status === 401) await recordSignInFailure(ctx.db, email);
+      else if (email && res.ok) await clearSignInFailures(ctx.db, email);
       reply.status(res.status);
       res.headers.forEach((value, key) => {
         if (key !== "set-cookie") reply.header(key, value);
@@ -59,4 +71,11 @@ export async function registerAuthBridge(app: FastifyInstance, ctx: AppContext) 
       return reply.send(res.body ? Buffer.from(await res.arrayBuffer()) : null);
     },
   });
+}
+
+/** The email of a password sign-in to count, when rate limits are on. */
+function signInEmail(ctx: AppContext, sub: string, method: string, body: unknown): string | undefined {
+  if (method !== "POST" || sub !== "/sign-in/email" || !ctx.auth.options.rateLimit?.enabled) return undefined;
+  const email = (body as { email?: unknown } | undefined)?.email;
+  return typeof email === "string" && email.length <= 320 ? email : undefined;
 }

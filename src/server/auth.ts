@@ -8,6 +8,7 @@ import type { Db } from "../db/client.ts";
 import * as schema from "../db/schema/index.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import type { Locale } from "../mail/templates.ts";
+import { type MailKind, takeMailAllowance } from "./auth-throttle.ts";
 import { trustedOrigins } from "./origins.ts";
 
 export const NETWORK_ROLES = ["operator", "employee", "alumni"] as const;
@@ -41,6 +42,10 @@ export type AuthOptions = {
 };
 
 export function createAuth(opts: AuthOptions) {
+  // A few mails of each kind per address and window (auth-throttle.ts); over that nothing is sent
+  // and better-auth answers as usual, so the answer says nothing about the address.
+  const mayMail = async (kind: MailKind, email: string) =>
+    !opts.rateLimit || (await takeMailAllowance(opts.db, kind, email));
   return betterAuth({
     appName: "Tsunagari",
     baseURL: opts.baseUrl,
@@ -78,6 +83,7 @@ export function createAuth(opts: AuthOptions) {
       resetPasswordTokenExpiresIn: 3600,
       revokeSessionsOnPasswordReset: true,
       sendResetPassword: async ({ user, url }) => {
+        if (!(await mayMail("resetPassword", user.email))) return;
         await opts.mailer.enqueue(user.email, "resetPassword", localeOf(user), { url });
       },
     },
@@ -87,6 +93,7 @@ export function createAuth(opts: AuthOptions) {
       autoSignInAfterVerification: true,
       expiresIn: 24 * 3600,
       sendVerificationEmail: async ({ user, url }) => {
+        if (!(await mayMail("verifyEmail", user.email))) return;
         await opts.mailer.enqueue(user.email, "verifyEmail", localeOf(user), { url });
       },
     },
@@ -108,6 +115,7 @@ export function createAuth(opts: AuthOptions) {
       magicLink({
         expiresIn: 15 * 60,
         sendMagicLink: async ({ email, url }) => {
+          if (!(await mayMail("magicLink", email))) return;
           const u = await opts.db.query.user.findFirst({
             where: (t, { eq }) => eq(t.email, email.toLowerCase()),
           });
