@@ -80,6 +80,7 @@ export function registerAccess(app: FastifyInstance, ctx: AppContext) {
   });
   app.decorateRequest("scope", null as any);
   app.addHook("preValidation", async (req, reply) => {
+    if (req.is404) return; // the not-found handler is no route: nothing to guard, it answers 404
     const rule = req.routeOptions.config.access;
     if (!rule) throw new Error(`no access rule for ${req.method} ${req.url}`); // unreachable: onRoute refuses
     req.scope = await resolveAccess(ctx, req, reply, rule);
