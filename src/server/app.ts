@@ -19,6 +19,7 @@ import { access, registerAccess } from "./access.ts";
 import { registerAuthBridge } from "./auth-bridge.ts";
 import { type AppContext, requestLang } from "./context.ts";
 import { clientErrorHandler, errorHandler, frameworkErrors } from "./http-errors.ts";
+import { registerJsonParser } from "./body-encoding.ts";
 import { modules } from "./modules.ts";
 import { registerOriginCheck } from "./origin-check.ts";
 import { registerTextGuard, storableValidatorCompiler } from "./text-guard.ts";
@@ -52,6 +53,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
 
   app.setErrorHandler(errorHandler);
   registerOriginCheck(app, ctx.config.baseUrl);
+  registerJsonParser(app);
 
   // Before any route: every route must declare its access rule, and the hook checks it.
   registerAccess(app, ctx);
