@@ -6,7 +6,7 @@
 //             route behind the app's authentication guard (what signing in costs per request).
 // Messages to the parent go through the IPC channel of child_process.fork.
 import Fastify from "fastify";
-import { pageCacheStats } from "../../src/modules/directory/cache.ts";
+import { pageCacheStats } from "../../src/modules/directory/index.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { resolveMember } from "../../src/server/guards.ts";
 import { closeServices } from "../../src/server/services.ts";

@@ -4,7 +4,7 @@ import type { Db, Tx } from "../../db/client.ts";
 import { consentLog, memberConsent, privacyNotice } from "../../db/schema/index.ts";
 import { byUser } from "../../db/scoped.ts";
 import type { ConsentChoices } from "../../shared/profile.ts";
-import { syncDirectory } from "../directory/sync.ts";
+import { syncDirectory } from "../directory/index.ts";
 
 export async function findConsent(db: Tx, networkId: string, userId: string, lock = false) {
   const q = db

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { access, networkScope } from "../../server/access.ts";
 import type { FastifyZod } from "../../server/http.ts";
-import { privacyNoticeInput } from "../networks/schemas.ts";
+import { privacyNoticeInput } from "../networks/index.ts";
 import { consentPolicy } from "./policy.ts";
 import { consentOut, consentPutInput, noticeListOut, slugParams } from "./schemas.ts";
 import { consentView, noticeList, publishNotice, updateConsent } from "./service.ts";

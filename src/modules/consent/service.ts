@@ -7,7 +7,7 @@ import { audit } from "../../server/audit.ts";
 import { inTransaction, type Scope } from "../../server/scope.ts";
 import { errors } from "../../shared/errors.ts";
 import { CONSENT_KEYS, type ConsentChoices } from "../../shared/profile.ts";
-import { insertNotice, latestNotice } from "../networks/queries.ts";
+import { insertNotice, latestNotice } from "../networks/index.ts";
 import { presentConsent, presentNoticeItem } from "./presenter.ts";
 import { appendConsentLog, findConsent, listNotices, saveConsent } from "./queries.ts";
 import type { ConsentPutInput } from "./schemas.ts";

@@ -5,7 +5,7 @@ import type { DirectoryAudience } from "../../db/schema/directory.ts";
 import type { ProfileField, Visibility } from "../../shared/profile.ts";
 import { CODE_LABELS } from "../../shared/profile-labels.ts";
 import { kanaKey } from "../../shared/text.ts";
-import { fieldVisibleTo, type ViewerKind, visibilityMap } from "../profiles/policy.ts";
+import { fieldVisibleTo, type ViewerKind, visibilityMap } from "../profiles/index.ts";
 import { labelKey, lexemes, normalizeText } from "./text.ts";
 
 /** Everything the directory needs about one member (profile columns null when there is no profile). */

@@ -3,7 +3,7 @@
 import type { DirectoryAudience } from "../../db/schema/directory.ts";
 import type { Scope } from "../../server/scope.ts";
 import { errors } from "../../shared/errors.ts";
-import { photoUrl } from "../profiles/presenter.ts";
+import { photoUrl } from "../profiles/index.ts";
 import { cachedPage } from "./cache.ts";
 import type { TermField } from "./entry.ts";
 import {

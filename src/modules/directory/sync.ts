@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { directoryCard, directoryEntry, directoryTerm, member, organization } from "../../db/schema/index.ts";
-import { memberProfiles } from "../profiles/queries.ts";
+import { memberProfiles } from "../profiles/index.ts";
 import { buildEntries, type EntrySource, termsOf } from "./entry.ts";
 
 type Delta = { audience: string; field: string; key: string; label: string; delta: number };

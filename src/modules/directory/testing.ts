@@ -6,11 +6,11 @@ import { user } from "../../db/schema/index.ts";
 import { PROFILE_FIELD_DEFAULTS } from "../../shared/profile.ts";
 import type { TestEnv, TestNetwork } from "../../test/harness.ts";
 import { uniq } from "../../test/harness.ts";
-import { saveConsent } from "../consent/queries.ts";
-import { updateMember } from "../members/queries.ts";
-import { insertMember } from "../networks/queries.ts";
-import { replaceProfile } from "../profiles/queries.ts";
-import { profileInput } from "../profiles/schemas.ts";
+import { saveConsent } from "../consent/index.ts";
+import { updateMember } from "../members/index.ts";
+import { insertMember } from "../networks/index.ts";
+import { replaceProfile } from "../profiles/index.ts";
+import { profileInput } from "../profiles/index.ts";
 
 export type PersonSpec = {
   key: string;

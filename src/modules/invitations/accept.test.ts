@@ -12,7 +12,7 @@ import {
   type TestEnv,
   uniq,
 } from "../../test/harness.ts";
-import { insertNotice } from "../networks/queries.ts";
+import { insertNotice } from "../networks/index.ts";
 import { uploadRoster } from "../roster/testing.ts";
 import { CONSENT, inviteByEmail, tokenFromMail } from "./testing.ts";
 

@@ -7,7 +7,7 @@ import type { Tx } from "../../db/client.ts";
 import { consentLog, member, memberConsent, profile, rosterEntry } from "../../db/schema/index.ts";
 import { AppError } from "../../shared/errors.ts";
 import { type ConsentChoices, PROFILE_FIELD_DEFAULTS } from "../../shared/profile.ts";
-import { syncDirectory } from "../directory/sync.ts";
+import { syncDirectory } from "../directory/index.ts";
 
 export type AdmitInput = {
   networkId: string;

@@ -3,7 +3,7 @@ import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { member, profile, user } from "../../db/schema/index.ts";
 import { byUser, inNetwork } from "../../db/scoped.ts";
-import { syncDirectory } from "../directory/sync.ts";
+import { syncDirectory } from "../directory/index.ts";
 
 export type ListFilters = { networkId: string; q?: string; role?: string; status?: string };
 export type ListCursor = { createdAt: string; id: string };

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { member, organization, privacyNotice } from "../../db/schema/index.ts";
-import { syncDirectory } from "../directory/sync.ts";
+import { syncDirectory } from "../directory/index.ts";
 
 export async function latestNotice(db: Tx, networkId: string) {
   const [n] = await db

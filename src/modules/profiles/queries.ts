@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { member, memberConsent, profile, user } from "../../db/schema/index.ts";
 import { byUser } from "../../db/scoped.ts";
-import { syncDirectory } from "../directory/sync.ts";
+import { syncDirectory } from "../directory/index.ts";
 import type { ProfileInput } from "./schemas.ts";
 
 /**

@@ -23,7 +23,7 @@ import {
   type TestEnv,
   type TestNetwork,
 } from "../../test/harness.ts";
-import { insertNotice } from "../networks/queries.ts";
+import { insertNotice } from "../networks/index.ts";
 import { REGISTRATION_LIMITS } from "./rate-limit.ts";
 import { form, loadRoster, makeUnverifiedUser, myStatus, register, rosterIds } from "./testing.ts";
 

@@ -6,7 +6,7 @@ import { audit } from "../../server/audit.ts";
 import type { AppContext } from "../../server/context.ts";
 import { inTransaction, type Network, type Scope } from "../../server/scope.ts";
 import { AppError, errors } from "../../shared/errors.ts";
-import { admitMember } from "../members/admit.ts";
+import { admitMember } from "../members/index.ts";
 import { type RegistrationFacts, rankCandidates } from "./matching.ts";
 import { presentRegistration } from "./presenter.ts";
 import {

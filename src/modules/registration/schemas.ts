@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { cleanText } from "../../shared/text.ts";
 import { idParam, safeString, text as safeText, slugParam } from "../../shared/text-schema.ts";
-import { consentWithNotice } from "../consent/schemas.ts";
-import { todayInJapan } from "../roster/dates.ts";
+import { consentWithNotice } from "../consent/index.ts";
+import { todayInJapan } from "../roster/index.ts";
 import { REASONS } from "./matching.ts";
 
 export const slugParams = z.object({ slug: slugParam });

@@ -8,8 +8,8 @@ import type { AppContext } from "../../server/context.ts";
 import { findNetwork } from "../../server/guards.ts";
 import { inTransaction, joiningScope, type Network, type Scope, type UserScope } from "../../server/scope.ts";
 import { errors } from "../../shared/errors.ts";
-import { assertLatestNotice, recordConsent } from "../consent/service.ts";
-import { admitMember } from "../members/admit.ts";
+import { assertLatestNotice, recordConsent } from "../consent/index.ts";
+import { admitMember } from "../members/index.ts";
 import { confidentMatch, type RegistrationFacts } from "./matching.ts";
 import {
   claimRosterRow,

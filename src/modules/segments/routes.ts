@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { access, networkScope } from "../../server/access.ts";
 import type { FastifyZod } from "../../server/http.ts";
-import { directoryPage } from "../directory/schemas.ts";
+import { directoryPage } from "../directory/index.ts";
 import { segmentsPolicy } from "./policy.ts";
 import { segmentInput, segmentListOut, segmentMembersQuery, segmentOut, segmentParams } from "./schemas.ts";
 import {

@@ -1,7 +1,7 @@
 // Segments: a named, saved directory filter (operators).
 import { z } from "zod";
 import { cursorParam, idParam, slugParam, text } from "../../shared/text-schema.ts";
-import { directoryFilter } from "../directory/schemas.ts";
+import { directoryFilter } from "../directory/index.ts";
 
 export const slugParams = z.object({ slug: slugParam });
 

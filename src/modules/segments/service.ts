@@ -4,9 +4,9 @@ import { randomUUID } from "node:crypto";
 import { audit } from "../../server/audit.ts";
 import { inTransaction, type Scope } from "../../server/scope.ts";
 import { errors } from "../../shared/errors.ts";
-import { matchingUserIds, prepareSearch } from "../directory/queries.ts";
-import { type DirectoryFilter, directoryFilter } from "../directory/schemas.ts";
-import { countDirectory, directoryScope, searchDirectory } from "../directory/service.ts";
+import { matchingUserIds, prepareSearch } from "../directory/index.ts";
+import { type DirectoryFilter, directoryFilter } from "../directory/index.ts";
+import { countDirectory, directoryScope, searchDirectory } from "../directory/index.ts";
 import {
   deleteSegment,
   findSegment,

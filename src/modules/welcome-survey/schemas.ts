@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { INDUSTRIES, INTERESTS, JOB_TYPES } from "../../shared/profile.ts";
 import { safeString, slugParam } from "../../shared/text-schema.ts";
-import { todayInJapan } from "../roster/dates.ts";
+import { todayInJapan } from "../roster/index.ts";
 
 export const slugParams = z.object({ slug: slugParam });
 

@@ -1,8 +1,8 @@
 // The welcome survey at an alumnus's first sign-in after approval (year joined pre-filled,
 // industry, job type, interests, a free comment), and its aggregate for operators.
 import { inTransaction, type MemberScope, type Scope } from "../../server/scope.ts";
-import { findMemberProfile } from "../profiles/queries.ts";
-import { registeredJoinYm } from "../registration/service.ts";
+import { findMemberProfile } from "../profiles/index.ts";
+import { registeredJoinYm } from "../registration/index.ts";
 import { presentResponse } from "./presenter.ts";
 import { findResponse, saveResponse, surveyCounts, surveyTexts } from "./queries.ts";
 import type { SurveyInput, SurveySummary } from "./schemas.ts";

@@ -1,0 +1,8 @@
+// What other modules may use of the directory module: import from here, never from its files.
+export { pageCacheStats } from "./cache.ts";
+export { matchingUserIds, prepareSearch } from "./queries.ts";
+export type { DirectoryFilter } from "./schemas.ts";
+export { directoryFilter, directoryPage, directoryQuery } from "./schemas.ts";
+export { countDirectory, directoryScope, searchDirectory } from "./service.ts";
+export { backfillDirectory, indexNewMembers, syncDirectory } from "./sync.ts";
+export { labelKey } from "./text.ts";

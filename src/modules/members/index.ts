@@ -1,0 +1,3 @@
+// What other modules may use of the members module: import from here, never from its files.
+export { admitMember } from "./admit.ts";
+export { updateMember } from "./queries.ts";

@@ -1,0 +1,3 @@
+// What other modules may use of the roster module: import from here, never from its files.
+export { todayInJapan } from "./dates.ts";
+export { importRoster } from "./service.ts";
