@@ -1,5 +1,6 @@
 // Every email in Japanese and English. Plain text first (it is what reaches everyone),
-// with a minimal HTML part carrying the same words and the link.
+// with a minimal HTML part carrying the same words and the link. Values people typed (names)
+// are plain text in both parts: escaped, and never a link in the HTML part.
 export type Locale = "ja" | "en";
 
 export type MailTemplates = {
@@ -95,16 +96,44 @@ const renderers: Renderers = {
 };
 
 function escapeHtml(s: string) {
-  return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
+}
+
+/**
+ * A value a person typed (a name, a network name) as inert HTML: escaped, and with the ":" and
+ * "." of anything URL-like split into their own elements, so neither our markup nor a mail
+ * client's autolinker turns "山田 https://evil.example" into a link.
+ */
+function inertHtml(s: string) {
+  return escapeHtml(s).replace(/[:.@/]/g, (c) => `<span>${c}</span>`);
+}
+
+// Each parameter is first rendered as a placeholder (private-use characters no template has),
+// so the HTML part knows which text came from whom: only `url`, which we built, becomes a link.
+const PH_OPEN = "\ue000";
+const PH_CLOSE = "\ue001";
+const PLACEHOLDER = /\ue000(\w+)\ue001/g;
+
+function placeholders<P extends object>(params: P): P {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === "string" && v ? `${PH_OPEN}${k}${PH_CLOSE}` : v]),
+  ) as P;
 }
 
 export function renderMail<K extends TemplateName>(name: K, locale: Locale, params: MailTemplates[K]) {
   const r = renderers[name][locale](params);
   const text = r.text + footer[locale];
-  const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.7">${escapeHtml(
-    text,
-  )
-    .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')
-    .replace(/\n/g, "<br>")}</body></html>`;
+  const values = params as Record<string, unknown>;
+  const skeleton = renderers[name][locale](placeholders(params)).text + footer[locale];
+  const body = escapeHtml(skeleton)
+    .replace(PLACEHOLDER, (_, key: string) => {
+      const v = String(values[key]);
+      return key === "url" ? `<a href="${escapeHtml(v)}">${escapeHtml(v)}</a>` : inertHtml(v);
+    })
+    .replace(/\n/g, "<br>");
+  const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.7">${body}</body></html>`;
   return { subject: r.subject, text, html };
 }

@@ -1,0 +1,48 @@
+// Values people typed are plain text in mails: escaped, and never a link in the HTML part; the
+// link we built still is one.
+import { describe, expect, it } from "vitest";
+import { renderMail } from "./templates.ts";
+
+const url = "http://localhost:3000/invite/abc?x=1&y=2";
+
+describe("mail templates", () => {
+  it("a URL in an invitee's name does not become a link", () => {
+    for (const locale of ["ja", "en"] as const) {
+      const m = renderMail("invitation", locale, {
+        url,
+        networkName: "テスト株式会社",
+        name: "山田 https://evil.example/login 太郎",
+        expiresAt: "2026-12-31",
+      });
+      const links = [...m.html.matchAll(/<a [^>]*href="([^"]*)"/g)].map((x) => x[1]);
+      expect(links).toEqual(["http://localhost:3000/invite/abc?x=1&amp;y=2"]);
+      // No URL-looking run of text is left for a mail client's autolinker.
+      const textOnly = m.html.replace(/<a [^>]*>.*?<\/a>/g, "").replace(/<[^>]+>/g, "");
+      expect(textOnly).toContain("evil");
+      expect(m.html).not.toMatch(/https?:\/\/evil/);
+      expect(m.text).toContain("山田 https://evil.example/login 太郎");
+    }
+  });
+
+  it("HTML in names and network names is escaped", () => {
+    const m = renderMail("invitation", "ja", {
+      url,
+      networkName: `<img src=x onerror="alert(1)">社`,
+      name: "<b>山田</b> & 'co'",
+      expiresAt: "2026-12-31",
+    });
+    expect(m.html).not.toContain("<img");
+    expect(m.html).not.toContain("<b>");
+    expect(m.html).toContain("&lt;b&gt;山田&lt;<span>/</span>b&gt; &amp; &#39;co&#39;");
+    const r = renderMail("registrationApproved", "en", { networkName: "evil.example", url });
+    expect(r.html).toContain("evil<span>.</span>example");
+    expect([...r.html.matchAll(/<a /g)]).toHaveLength(1);
+  });
+
+  it("mails without user values keep their link and text", () => {
+    const m = renderMail("resetPassword", "en", { url });
+    expect(m.html).toContain(`<a href="http://localhost:3000/invite/abc?x=1&amp;y=2">`);
+    expect(m.text).toContain(url);
+    expect(m.html).not.toContain("\ue000");
+  });
+});
