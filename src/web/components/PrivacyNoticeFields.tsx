@@ -1,4 +1,5 @@
 import { ActionIcon, Button, Group, Input, Stack, Textarea, TextInput } from "@mantine/core";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import "./i18n.ts";
 
@@ -10,7 +11,7 @@ export type NoticeValues = { body: string; purposes: string[] };
 /** Validation for @mantine/form, mirroring the server (messages in the UI language). */
 export function validateNotice(
   v: NoticeValues,
-  t: (k: string) => string,
+  t: TFunction<"ui">,
 ): { body?: string; purposes?: string; [k: `purposes.${number}`]: string } {
   const out: Record<string, string> = {};
   const body = v.body.trim();

@@ -2,7 +2,7 @@
 // field errors, PrivacyNoticeView, ConsentOptIns), namespace "forms".
 import { addStrings } from "../i18n/index.ts";
 
-addStrings("forms", {
+export const strings = {
   ja: {
     checkField: "この項目を確認してください。",
     yearOf: "{{label}}（年）",
@@ -47,4 +47,6 @@ addStrings("forms", {
       home: "Back to the start",
     },
   },
-});
+};
+
+addStrings("forms", strings);

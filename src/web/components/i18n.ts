@@ -1,7 +1,7 @@
 // Strings of the shared components in this folder (namespace "ui").
 import { addStrings } from "../i18n/index.ts";
 
-addStrings("ui", {
+export const strings = {
   ja: {
     confirm: "実行する",
     cancel: "キャンセル",
@@ -66,4 +66,6 @@ addStrings("ui", {
       tooLong: "Use at most 20,000 characters.",
     },
   },
-});
+};
+
+addStrings("ui", strings);

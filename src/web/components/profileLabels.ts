@@ -1,11 +1,12 @@
 // Labels for the codes in src/shared/profile.ts (industries, job types, open-to, interests,
 // visibility, consent opt-ins), namespace "profileLabels". Import this file, then
 // `useTranslation("profileLabels")` → t(`industries.${code}`), t(`jobTypes.${code}`), …
+import type { TFunction } from "i18next";
 import { INDUSTRIES, JOB_TYPES } from "../../shared/profile.ts";
 import { CODE_LABELS } from "../../shared/profile-labels.ts";
 import { addStrings } from "../i18n/index.ts";
 
-addStrings("profileLabels", {
+export const strings = {
   ja: {
     ...CODE_LABELS.ja,
     visibility: { private: "自分のみ", operators: "運営のみ", members: "メンバー全員" },
@@ -43,9 +44,11 @@ addStrings("profileLabels", {
       surveys: { label: "Take part in surveys", help: "Surveys that help improve the company." },
     },
   },
-});
+};
 
-type T = (key: string) => string;
+addStrings("profileLabels", strings);
+
+type T = TFunction<"profileLabels">;
 /** Select options for industries, labelled in the UI language. */
 export const industryOptions = (t: T) => INDUSTRIES.map((v) => ({ value: v, label: t(`industries.${v}`) }));
 /** Select options for job types, labelled in the UI language. */

@@ -27,5 +27,6 @@ export function setLanguage(lang: "ja" | "en") {
   return i18n.changeLanguage(lang);
 }
 
-document.documentElement.lang = i18n.language;
+// (No document when the strings are loaded by a test in Node.)
+if (typeof document !== "undefined") document.documentElement.lang = i18n.language;
 export default i18n;

@@ -27,13 +27,14 @@ import { PageTitle } from "../../components/PageTitle.tsx";
 import { RequirePlatformAdmin } from "../../components/RequireRole.tsx";
 import { RowActionButton } from "../../components/RowActionButton.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
+import type { Resources } from "../../i18n/resources.ts";
 import { meKeys, useMe } from "../../session.ts";
 import { CreateNetworkForm } from "./CreateNetworkForm.tsx";
 import { adminNetworkKeys } from "./queries.ts";
 import "./i18n.ts";
 
 function Networks() {
-  const { t } = useTranslation("admin");
+  const { t } = useTranslation(["admin", "ui"]);
   const qc = useQueryClient();
   const { data: me } = useMe();
   const [createOpen, { toggle: toggleCreate, close: closeCreate }] = useDisclosure(false);
@@ -61,7 +62,7 @@ function Networks() {
     },
   });
   const items = list.data?.networks ?? [];
-  const l = (k: string, o?: Record<string, string>) => t(`list.${k}`, o);
+  const l = (k: keyof Resources["admin"]["list"], o?: Record<string, string>) => t(`list.${k}`, o);
   const suspending = target?.status === "active";
   return (
     <Stack gap="md">
@@ -132,7 +133,7 @@ function Networks() {
                 </Table.Td>
                 <Table.Td>
                   <StatusBadge color={n.status === "active" ? "teal" : "red"}>
-                    {t(`statuses.${n.status}`)}
+                    {t(`statuses.${n.status as keyof Resources["admin"]["statuses"]}`)}
                   </StatusBadge>
                 </Table.Td>
                 <Table.Td ta="right">{formatNumber(n.memberCount)}</Table.Td>

@@ -2,7 +2,7 @@
 import "../../components/i18n.ts";
 import { addStrings } from "../../i18n/index.ts";
 
-addStrings("admin", {
+export const strings = {
   ja: {
     title: "ネットワーク管理",
     description:
@@ -102,4 +102,6 @@ addStrings("admin", {
       },
     },
   },
-});
+};
+
+addStrings("admin", strings);

@@ -17,7 +17,7 @@ import { AuthSwitch } from "./AuthSwitch.tsx";
 import { EMAIL_RE } from "./i18n.ts";
 
 export default function SignInPage() {
-  const { t, i18n } = useTranslation("auth");
+  const { t, i18n } = useTranslation(["auth", "common"]);
   const { error, setError, busy, run } = useSubmit<"password" | "magic">();
   const next = useNext();
   const [params] = useSearchParams();

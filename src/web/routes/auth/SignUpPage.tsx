@@ -13,7 +13,7 @@ import { AuthSwitch } from "./AuthSwitch.tsx";
 import { EMAIL_RE } from "./i18n.ts";
 
 export default function SignUpPage() {
-  const { t, i18n } = useTranslation("auth");
+  const { t, i18n } = useTranslation(["auth", "common"]);
   const { error, setError, busy, run } = useSubmit();
   const next = useNext();
   const [params] = useSearchParams();

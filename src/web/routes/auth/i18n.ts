@@ -1,6 +1,6 @@
 import { addStrings } from "../../i18n/index.ts";
 
-addStrings("auth", {
+export const strings = {
   ja: {
     email: "メールアドレス",
     emailHelpPersonal: "退職後も使える個人のメールアドレスをお使いください。",
@@ -111,6 +111,8 @@ addStrings("auth", {
       again: "Request a new link",
     },
   },
-});
+};
+
+addStrings("auth", strings);
 
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

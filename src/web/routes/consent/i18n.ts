@@ -1,6 +1,6 @@
 import { addStrings } from "../../i18n/index.ts";
 
-addStrings("consent", {
+export const strings = {
   ja: {
     title: "同意・通知設定",
     subtitle: "切り替えるとすぐに反映されます。同意の撤回もいつでもできます。",
@@ -33,4 +33,6 @@ addStrings("consent", {
     lastChanged: "Last changed: {{date}}",
     close: "Close",
   },
-});
+};
+
+addStrings("consent", strings);

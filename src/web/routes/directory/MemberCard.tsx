@@ -1,10 +1,15 @@
 // One member in the directory (and in a segment's member list): only the fields the viewer may
 // see are in the card, and only those present are shown.
+
 import { Avatar, Badge, Card, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { Resources } from "../../i18n/resources.ts";
 import type { DirectoryCard } from "./filter.ts";
 import "./i18n.ts";
+
+// The card carries the server's codes as plain strings; they are the label keys.
+type Labels = { [K in keyof Resources["profileLabels"]]: keyof Resources["profileLabels"][K] };
 
 const MAX_SKILLS = 5;
 
@@ -34,7 +39,10 @@ export function MemberCard({ slug, card }: { slug: string; card: DirectoryCard }
   const { t: tl } = useTranslation("profileLabels");
   const { t: tc } = useTranslation();
   const period = usePeriod(card);
-  const work = [card.currentCompany, card.jobType ? tl(`jobTypes.${card.jobType}`) : null].filter(Boolean);
+  const work = [
+    card.currentCompany,
+    card.jobType ? tl(`jobTypes.${card.jobType as Labels["jobTypes"]}`) : null,
+  ].filter(Boolean);
   const skills = card.skills ?? [];
   const formerName =
     card.nameWhileEmployed && card.nameWhileEmployed !== card.displayName ? card.nameWhileEmployed : null;
@@ -119,7 +127,7 @@ export function MemberCard({ slug, card }: { slug: string; card: DirectoryCard }
             </Text>
             {card.openTo.map((o) => (
               <Badge key={o} size="sm" variant="outline" color="teal" tt="none" fw={500}>
-                {tl(`openTo.${o}`)}
+                {tl(`openTo.${o as Labels["openTo"]}`)}
               </Badge>
             ))}
           </Group>

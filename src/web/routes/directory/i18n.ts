@@ -4,7 +4,7 @@ import "../../components/i18n.ts";
 import "../../components/profileLabels.ts";
 import { addStrings } from "../../i18n/index.ts";
 
-addStrings("directory", {
+export const strings = {
   ja: {
     title: "メンバー名簿",
     subtitle: "名前・スキル・部署・入社年代などで、ネットワークのメンバーを探せます。",
@@ -145,4 +145,6 @@ addStrings("directory", {
       photo: "Photo of {{name}}",
     },
   },
-});
+};
+
+addStrings("directory", strings);

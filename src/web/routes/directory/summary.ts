@@ -6,7 +6,11 @@ import { decadeOf, type Filter } from "./filter.ts";
  * One phrase per condition, in the order the filter controls show them; `t` is the "directory"
  * namespace and `tl` the "profileLabels" one. An empty filter gives [summary.all].
  */
-export function summarizeFilter(f: Filter, t: TFunction, tl: TFunction): string[] {
+export function summarizeFilter(
+  f: Filter,
+  t: TFunction<"directory">,
+  tl: TFunction<"profileLabels">,
+): string[] {
   const out: string[] = [];
   const or = (items: string[]) => items.join(t("summary.or"));
   const and = (items: string[]) => items.join(t("summary.and"));

@@ -11,7 +11,7 @@ import { getSetupStatus, setupKeys } from "../setup/queries.ts";
 import "./i18n.ts";
 
 function Landing() {
-  const { t } = useTranslation("home");
+  const { t } = useTranslation(["home", "common"]);
   useEffect(() => {
     document.title = t("common:appName");
   }, [t]);

@@ -1,6 +1,6 @@
 import { addStrings } from "../../i18n/index.ts";
 
-addStrings("home", {
+export const strings = {
   ja: {
     heroTitle: "退職後も、つながり続ける。",
     heroBody:
@@ -35,4 +35,6 @@ addStrings("home", {
       "There are two ways to join: apply on the registration page your former employer's HR gave you (/n/<company>/register), or open the link in an invitation email.",
     emptyAdmin: "Platform administration",
   },
-});
+};
+
+addStrings("home", strings);

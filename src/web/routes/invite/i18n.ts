@@ -1,6 +1,6 @@
 import { addStrings } from "../../i18n/index.ts";
 
-addStrings("invite", {
+export const strings = {
   ja: {
     title: "{{network}} アルムナイネットワークへのご招待",
     invalid:
@@ -35,4 +35,6 @@ addStrings("invite", {
     alreadyMember: "You are already a member of this network.",
     goToNetwork: "Go to the network",
   },
-});
+};
+
+addStrings("invite", strings);

@@ -23,7 +23,7 @@ function LinkCard({ to, title, body }: { to: string; title: string; body: string
 }
 
 function OperatorPanel({ slug }: { slug: string }) {
-  const { t } = useTranslation("network");
+  const { t } = useTranslation(["network", "common"]);
   const pending = useQuery({
     queryKey: registrationKeys.list(slug, "pending"),
     queryFn: () => listRegistrations(slug, "pending"),
@@ -68,7 +68,7 @@ function OperatorPanel({ slug }: { slug: string }) {
 }
 
 function Home({ network, me }: { network: MyNetwork; me: Me }) {
-  const { t } = useTranslation("network");
+  const { t } = useTranslation(["network", "common"]);
   const survey = useQuery({
     queryKey: welcomeSurveyKeys.detail(network.slug),
     queryFn: () => getWelcomeSurvey(network.slug),

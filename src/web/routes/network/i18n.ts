@@ -1,6 +1,6 @@
 import { addStrings } from "../../i18n/index.ts";
 
-addStrings("network", {
+export const strings = {
   ja: {
     greeting: "{{name}} さん、ようこそ",
     roleIs: "あなたの役割: {{role}}",
@@ -70,4 +70,6 @@ addStrings("network", {
     },
     open: "Open",
   },
-});
+};
+
+addStrings("network", strings);

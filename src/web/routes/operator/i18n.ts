@@ -11,6 +11,10 @@ import { roster } from "./roster/i18n.ts";
 import { survey } from "./survey/i18n.ts";
 
 const pages = { roster, invitations, approvals, members, survey, privacy, tokens };
-const pick = (lang: "ja" | "en") => Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, v[lang]]));
+type Pages = typeof pages;
+/** The namespace's shape: one key per feature (`roster.title`, `tokens.list.name`…). */
+export type OperatorStrings = { [K in keyof Pages]: Pages[K]["ja"] };
+const pick = (lang: "ja" | "en") =>
+  Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, v[lang]])) as OperatorStrings;
 
 addStrings("operator", { ja: pick("ja"), en: pick("en") });

@@ -1,6 +1,7 @@
 import { Anchor, Avatar, Badge, DataList, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatYm } from "../../components/dates.ts";
+import type { Resources } from "../../i18n/resources.ts";
 import type { ProfileView } from "./model.ts";
 import "./i18n.ts";
 import "../../components/profileLabels.ts";
@@ -13,7 +14,8 @@ export function ProfileDetails({ p }: { p: ProfileView }) {
   const { t } = useTranslation("profile");
   const { t: tl } = useTranslation("profileLabels");
   const rows: [string, React.ReactNode][] = [];
-  const add = (k: string, v: React.ReactNode) => rows.push([t(`fields.${k}`), v]);
+  const add = (k: keyof Resources["profile"]["fields"], v: React.ReactNode) =>
+    rows.push([t(`fields.${k}`), v]);
   if (has(p.joinYm)) add("joinYm", formatYm(p.joinYm));
   if (has(p.leaveYm)) add("leaveYm", formatYm(p.leaveYm));
   if (has(p.departments)) add("departments", p.departments!.join("、"));

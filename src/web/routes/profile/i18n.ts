@@ -1,6 +1,6 @@
 import { addStrings } from "../../i18n/index.ts";
 
-addStrings("profile", {
+export const strings = {
   ja: {
     editTitle: "プロフィールの編集",
     editSubtitle: "項目ごとに公開範囲（自分のみ／運営のみ／メンバー全員）を選べます。",
@@ -149,4 +149,6 @@ addStrings("profile", {
     tenure: "{{from}} – {{to}}",
     nothingShared: "Nothing is shared.",
   },
-});
+};
+
+addStrings("profile", strings);

@@ -1,5 +1,6 @@
 // The own profile as the API returns it, the edit form's values, validation mirroring the
 // server's profileInput limits, and the PUT body.
+import type { TFunction } from "i18next";
 import type { OwnProfile } from "../../../modules/profiles/schemas.ts";
 import { PROFILE_FIELD_DEFAULTS, type ProfileField, type Visibility } from "../../../shared/profile.ts";
 import type { BodyOf } from "../../api/client.ts";
@@ -80,10 +81,7 @@ const isHttpUrl = (s: string) => {
   }
 };
 
-export function validateProfile(
-  v: ProfileForm,
-  t: (k: string, o?: Record<string, unknown>) => string,
-): Record<string, string> {
+export function validateProfile(v: ProfileForm, t: TFunction<"profile">): Record<string, string> {
   const e: Record<string, string> = {};
   const max = (k: keyof ProfileForm, n: number) => {
     if (len(v[k] as string) > n) e[k] = t("tooLong", { max: n });

@@ -28,7 +28,7 @@ import "./i18n.ts";
 type PublicNetwork = ResponseOf<"/api/networks/{slug}/public">;
 
 function Wizard({ network, me }: { network: PublicNetwork; me: Me }) {
-  const { t } = useTranslation("register");
+  const { t } = useTranslation(["register", "common"]);
   const { t: tf } = useTranslation("forms");
   const nav = useNavigate();
   const qc = useQueryClient();

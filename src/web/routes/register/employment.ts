@@ -1,4 +1,5 @@
 // The employment-details step: values and validation mirroring the server's registrationInput.
+import type { TFunction } from "i18next";
 import { isCompleteYm } from "../../components/YearMonthInput.tsx";
 
 export type EmploymentValues = {
@@ -23,7 +24,7 @@ const thisMonth = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(
 
 export function validateEmployment(
   v: EmploymentValues,
-  t: (k: string, o?: Record<string, unknown>) => string,
+  t: TFunction<"register">,
 ): Partial<Record<keyof EmploymentValues, string>> {
   const e: Partial<Record<keyof EmploymentValues, string>> = {};
   const len = (s: string) => s.normalize("NFKC").trim().length;

@@ -1,6 +1,6 @@
 import { addStrings } from "../../i18n/index.ts";
 
-addStrings("register", {
+export const strings = {
   ja: {
     title: "{{name}} アルムナイネットワークへの登録",
     notFound: "このネットワークは見つかりません。URL をご確認ください。",
@@ -98,4 +98,6 @@ addStrings("register", {
       "We are sorry, but your registration for this network could not be completed. If you think this is a mistake, please contact HR at your former employer.",
     backHome: "Back to the start",
   },
-});
+};
+
+addStrings("register", strings);

@@ -1,4 +1,5 @@
 // /n/:slug/admin/segments — saved directory filters with their live member counts (operators).
+
 import { Anchor, Button, Group, Paper, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
@@ -14,6 +15,7 @@ import { PageTitle } from "../../components/PageTitle.tsx";
 import { RequireOperator } from "../../components/RequireRole.tsx";
 import { RowActionButton } from "../../components/RowActionButton.tsx";
 import { useSubmit } from "../../components/useSubmit.ts";
+import type { Resources } from "../../i18n/resources.ts";
 import { filterFromRecord } from "../directory/filter.ts";
 import { FilterSummary } from "./FilterSummary.tsx";
 import { membersCount } from "./format.ts";
@@ -143,7 +145,7 @@ function Segments({ slug }: { slug: string }) {
   const narrow = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
   const items = segments.data?.items;
   const base = `/n/${slug}/admin/segments`;
-  const c = (k: string) => t(`columns.${k}`);
+  const c = (k: keyof Resources["segments"]["columns"]) => t(`columns.${k}`);
   return (
     <Stack gap="md">
       <Group>

@@ -2,7 +2,7 @@
 import "../directory/i18n.ts";
 import { addStrings } from "../../i18n/index.ts";
 
-addStrings("segments", {
+export const strings = {
   ja: {
     title: "セグメント",
     subtitle:
@@ -111,4 +111,6 @@ addStrings("segments", {
     },
     updated: "Saved the segment “{{name}}”.",
   },
-});
+};
+
+addStrings("segments", strings);

@@ -39,7 +39,7 @@ function Section({ title, help, children }: { title: string; help: string; child
 }
 
 export default function SetupPage() {
-  const { t } = useTranslation("setup");
+  const { t } = useTranslation(["setup", "common"]);
   const { error, setError, busy, run } = useSubmit();
   const { t: tui } = useTranslation("ui");
   const nav = useNavigate();

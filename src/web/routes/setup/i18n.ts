@@ -1,6 +1,6 @@
 import { addStrings } from "../../i18n/index.ts";
 
-addStrings("setup", {
+export const strings = {
   ja: {
     title: "はじめの設定",
     subtitle:
@@ -59,7 +59,9 @@ addStrings("setup", {
     doneBody: "First-run setup has already been done. Please sign in.",
     created: "The network “{{name}}” was created.",
   },
-});
+};
+
+addStrings("setup", strings);
 
 /** Same rule as the server's slugSchema. */
 export const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;

@@ -1,6 +1,6 @@
 import { addStrings } from "../../i18n/index.ts";
 
-addStrings("welcome", {
+export const strings = {
   ja: {
     title: "ようこそ、{{network}} アルムナイネットワークへ",
     subtitle:
@@ -45,4 +45,6 @@ addStrings("welcome", {
     yearInvalid: "Enter a year between {{min}} and this year.",
     tooLong: "Use at most {{max}} characters.",
   },
-});
+};
+
+addStrings("welcome", strings);

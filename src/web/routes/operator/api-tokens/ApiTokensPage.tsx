@@ -24,6 +24,7 @@ import { PageTitle } from "../../../components/PageTitle.tsx";
 import { RequireOperator } from "../../../components/RequireRole.tsx";
 import { RowActionButton } from "../../../components/RowActionButton.tsx";
 import { StatusBadge } from "../../../components/StatusBadge.tsx";
+import type { Resources } from "../../../i18n/resources.ts";
 import { apiTokenKeys, createApiToken, listApiTokens, revokeApiToken } from "./queries.ts";
 import "../i18n.ts";
 import { dateTimeCell } from "../format.ts";
@@ -75,7 +76,8 @@ function Tokens({ slug }: { slug: string }) {
     },
   });
   const items = list.data?.items ?? [];
-  const l = (k: string, o?: Record<string, string>) => t(`tokens.list.${k}`, o);
+  const l = (k: keyof Resources["operator"]["tokens"]["list"], o?: Record<string, string>) =>
+    t(`tokens.list.${k}`, o);
 
   return (
     <Stack gap="md">

@@ -7,6 +7,7 @@ import { ListTable } from "../../../components/ListTable.tsx";
 import { PageTitle } from "../../../components/PageTitle.tsx";
 import { RequireOperator } from "../../../components/RequireRole.tsx";
 import { StatusBadge } from "../../../components/StatusBadge.tsx";
+import type { Resources } from "../../../i18n/resources.ts";
 import { listRegistrations, registrationKeys } from "./queries.ts";
 import "../i18n.ts";
 import { dateTimeCell, formatYmRange } from "../format.ts";
@@ -26,7 +27,7 @@ function History({ slug, status }: { slug: string; status: "approved" | "rejecte
   const { t } = useTranslation("operator");
   const q = useRegistrations(slug, status);
   const items = q.data?.items ?? [];
-  const h = (k: string) => t(`approvals.history.${k}`);
+  const h = (k: keyof Resources["operator"]["approvals"]["history"]) => t(`approvals.history.${k}`);
   return (
     <Card withBorder padding="md">
       <ListTable

@@ -1,5 +1,6 @@
 // One pending registration: what the registrant entered next to the candidate roster rows,
 // with the matching fields highlighted; approve (choosing the roster row) or reject.
+
 import { Badge, Button, Card, Group, Radio, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
@@ -8,6 +9,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmModal } from "../../../components/ConfirmModal.tsx";
 import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
+import type { Resources } from "../../../i18n/resources.ts";
 import { approveRegistration, registrationKeys, rejectRegistration } from "./queries.ts";
 import "../i18n.ts";
 import { dateTimeCell, formatCalendarDate, ymCell } from "../format.ts";
@@ -41,7 +43,7 @@ export function RegistrationCard({ slug, reg }: { slug: string; reg: Registratio
     },
   });
 
-  const f = (k: string) => t(`approvals.fields.${k}`);
+  const f = (k: keyof Resources["operator"]["approvals"]["fields"]) => t(`approvals.fields.${k}`);
   const rows: ComparisonRow[] = [
     {
       key: "employeeNumber",

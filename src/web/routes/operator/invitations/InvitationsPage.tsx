@@ -1,5 +1,6 @@
 import { Button, Card, Stack, Textarea, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
@@ -18,7 +19,7 @@ type Invitee = { email: string; name?: string };
 /** "email[,name]" per line → invitees, or the first problems (line numbers from 1). */
 export function parseInvitees(
   text: string,
-  t: (k: string, o?: any) => string,
+  t: TFunction<"operator">,
 ): { invitees: Invitee[]; errors: string[] } {
   const invitees: Invitee[] = [];
   const errors: string[] = [];

@@ -8,6 +8,7 @@ import { PageTitle } from "../../../components/PageTitle.tsx";
 import { RequireOperator } from "../../../components/RequireRole.tsx";
 import { SearchInput } from "../../../components/SearchInput.tsx";
 import { usePagedList } from "../../../components/usePagedList.ts";
+import type { Resources } from "../../../i18n/resources.ts";
 import { useMe } from "../../../session.ts";
 import { memberKeys, membersPage } from "./queries.ts";
 import "../i18n.ts";
@@ -28,7 +29,7 @@ function Members({ slug }: { slug: string }) {
   const { list, rows, loadMore } = usePagedList(memberKeys.list(slug, filter), (page) =>
     membersPage(slug, filter, page),
   );
-  const c = (k: string) => t(`members.columns.${k}`);
+  const c = (k: keyof Resources["operator"]["members"]["columns"]) => t(`members.columns.${k}`);
   return (
     <Card withBorder padding="md">
       <Stack gap="sm">

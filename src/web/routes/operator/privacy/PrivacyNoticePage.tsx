@@ -51,7 +51,7 @@ function NoticeBody({ notice }: { notice: Notice }) {
 }
 
 function Notices({ slug }: { slug: string }) {
-  const { t } = useTranslation("operator");
+  const { t } = useTranslation(["operator", "ui"]);
   const { t: tu } = useTranslation("ui");
   const qc = useQueryClient();
   const [confirming, setConfirming] = useState(false);

@@ -42,7 +42,7 @@ export const STATE_COLORS: Record<RosterState, string> = {
 const invitable = (e: RosterEntry) => !!e.email && e.state !== "member";
 
 export function RosterTable({ slug }: { slug: string }) {
-  const { t, i18n } = useTranslation("operator");
+  const { t, i18n } = useTranslation(["operator", "common", "ui"]);
   const qc = useQueryClient();
   const [q, setQ] = useState("");
   const [debounced] = useDebouncedValue(q.trim(), 300);
