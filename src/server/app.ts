@@ -20,6 +20,7 @@ import { registerAuthBridge } from "./auth-bridge.ts";
 import { type AppContext, requestLang } from "./context.ts";
 import { clientErrorHandler, errorHandler, frameworkErrors } from "./http-errors.ts";
 import { registerJsonParser } from "./body-encoding.ts";
+import { redactingLogger } from "./log-redact.ts";
 import { modules } from "./modules.ts";
 import { registerOriginCheck } from "./origin-check.ts";
 import { registerTextGuard, storableValidatorCompiler } from "./text-guard.ts";
@@ -36,7 +37,8 @@ function trustProxy(v: string): boolean | number | string {
 
 export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<App> {
   const app = Fastify({
-    loggerInstance: ctx.log as any,
+    // Logged errors without query parameters (emails, token hashes): see log-redact.ts.
+    loggerInstance: redactingLogger(ctx.log) as any,
     logController: new LogController({
       disableRequestLogging: ctx.config.LOG_LEVEL !== "debug" && ctx.config.LOG_LEVEL !== "trace",
     }),
