@@ -55,7 +55,8 @@ export async function registerAuthBridge(app: FastifyInstance, ctx: AppContext) 
       else if (email && res.ok) await clearSignInFailures(ctx.db, email);
       reply.status(res.status);
       res.headers.forEach((value, key) => {
-        if (key !== "set-cookie") reply.header(key, value);
+        // Fastify sets the length of what it sends (a JSON body may be rewritten below).
+        if (key !== "set-cookie" && key !== "content-length") reply.header(key, value);
       });
       const cookies = res.headers.getSetCookie();
       if (cookies.length) reply.header("set-cookie", cookies);
@@ -68,6 +69,14 @@ export async function registerAuthBridge(app: FastifyInstance, ctx: AppContext) 
         if (body?.error) body.error.message = body.error.messages[lang];
         return reply.send(body);
       }
+      if (res.headers.get("content-type")?.includes("application/json")) {
+        const text = await res.text();
+        try {
+          return reply.send(withoutSessionTokens(JSON.parse(text)));
+        } catch {
+          return reply.send(text);
+        }
+      }
       return reply.send(res.body ? Buffer.from(await res.arrayBuffer()) : null);
     },
   });
@@ -78,4 +87,20 @@ function signInEmail(ctx: AppContext, sub: string, method: string, body: unknown
   if (method !== "POST" || sub !== "/sign-in/email" || !ctx.auth.options.rateLimit?.enabled) return undefined;
   const email = (body as { email?: unknown } | undefined)?.email;
   return typeof email === "string" && email.length <= 320 ? email : undefined;
+}
+
+/**
+ * better-auth answers sign-in, sign-up, get-session and list-sessions with the session token in
+ * the JSON. The cookie is HttpOnly so that page scripts cannot read the token; the JSON would
+ * hand it to them anyway. The browser needs only the cookie.
+ */
+export function withoutSessionTokens(body: unknown): unknown {
+  if (Array.isArray(body)) return body.map(withoutSessionTokens);
+  if (body === null || typeof body !== "object") return body;
+  const { token: _token, ...rest } = body as Record<string, unknown>;
+  if (rest.session && typeof rest.session === "object" && !Array.isArray(rest.session)) {
+    const { token: _sessionToken, ...session } = rest.session as Record<string, unknown>;
+    rest.session = session;
+  }
+  return rest;
 }
