@@ -4,11 +4,11 @@
 // TEST_DATABASE_URL (migrated by the global setup).
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { markAccepted } from "../modules/invitations/queries.ts";
-import { updateMember } from "../modules/members/queries.ts";
-import { setPhotoPath } from "../modules/profiles/queries.ts";
-import { claimRosterRow, decideRegistration } from "../modules/registration/queries.ts";
-import { deleteSegment, updateSegment } from "../modules/segments/queries.ts";
+import { markAccepted } from "../modules/invitations/index.ts";
+import { updateMember } from "../modules/members/index.ts";
+import { setPhotoPath } from "../modules/profiles/index.ts";
+import { claimRosterRow, decideRegistration } from "../modules/registration/index.ts";
+import { deleteSegment, updateSegment } from "../modules/segments/index.ts";
 import { type Database, migrateDatabase, openDatabase } from "./client.ts";
 import { segment, user } from "./schema/index.ts";
 import { byId, inNetwork } from "./scoped.ts";
