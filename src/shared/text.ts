@@ -1,3 +1,5 @@
+import { hasControl } from "./text-schema.ts";
+
 /** NFKC, lower case, without spaces (half- and full-width): the key used to compare names. */
 export function nameKey(s: string): string {
   return s
@@ -19,4 +21,15 @@ export function kanaKey(s: string): string {
 /** Collapses white space and trims; NFKC for half-width katakana and full-width ASCII. */
 export function cleanText(s: string): string {
   return s.normalize("NFKC").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * A file name a client sent (multipart `filename`), as a label that any column can store: control
+ * characters (U+0000 among them) removed, lone surrogates replaced, at most `max` characters.
+ */
+export function safeFilename(name: string, max = 255): string {
+  const wellFormed = (name as string & { toWellFormed(): string }).toWellFormed();
+  // By code point, so that cutting at `max` cannot split a surrogate pair.
+  const chars = Array.from(wellFormed.trim()).filter((c) => !hasControl(c));
+  return chars.slice(0, max).join("").trim();
 }
