@@ -6,7 +6,7 @@ import pino, { type Logger } from "pino";
 import { type Database, migrateDatabase, openDatabase } from "../db/client.ts";
 import { createJobQueue } from "../jobs/queue.ts";
 import { createMailer, type MailJob } from "../mail/mailer.ts";
-import { backfillDirectory } from "../modules/directory/sync.ts";
+import { backfillDirectory } from "../modules/directory/index.ts";
 import { createAuth } from "./auth.ts";
 import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";

@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { session } from "../db/schema/index.ts";
-import { updateMember } from "../modules/members/queries.ts";
+import { updateMember } from "../modules/members/index.ts";
 import {
   call,
   cookieFrom,

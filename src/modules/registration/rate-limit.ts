@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq, lt, or, sql } from "drizzle-orm";
 import { registrationAttempt } from "../../db/schema/index.ts";
+import { byId } from "../../db/scoped.ts";
 import type { AppContext } from "../../server/context.ts";
 import { errors } from "../../shared/errors.ts";
 
@@ -41,7 +42,7 @@ export async function recordAttempt(ctx: AppContext, v: { networkId: string; use
     .from(t)
     .where(or(and(eq(t.networkId, v.networkId), eq(t.userId, v.userId)), eq(t.ipHash, hash)));
   if (c.byUser > L.perUser || c.byIp > L.perIp) {
-    await ctx.db.delete(t).where(eq(t.id, id));
+    await ctx.db.delete(t).where(byId(t, v.networkId, id));
     throw errors.rateLimited();
   }
   // Forget this person's and this address's attempts that no window looks at any more.
