@@ -9,17 +9,13 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { errorBody, errors } from "../shared/errors.ts";
 import { access, registerAccess } from "./access.ts";
 import { registerAuthBridge } from "./auth-bridge.ts";
+import { registerJsonParser } from "./body-encoding.ts";
 import { type AppContext, requestLang } from "./context.ts";
 import { clientErrorHandler, errorHandler, frameworkErrors } from "./http-errors.ts";
-import { registerJsonParser } from "./body-encoding.ts";
 import { redactingLogger } from "./log-redact.ts";
 import { modules } from "./modules.ts";
 import { registerOriginCheck } from "./origin-check.ts";
@@ -88,22 +84,27 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
 
-  app.get("/healthz", { schema: { hide: true }, config: { access: access.public("reports only up/down") } }, async (_req, reply) => {
-    const db = await ctx.database
-      .query("select 1 as ok")
-      .then(() => true)
-      .catch(() => false);
-    const queue = await ctx.jobs.health();
-    const ok = db && queue;
-    return reply.status(ok ? 200 : 503).send({
-      status: ok ? "ok" : "degraded",
-      database: { ok: db, kind: ctx.database.kind },
-      queue: { ok: queue },
-    });
-  });
+  app.get(
+    "/healthz",
+    { schema: { hide: true }, config: { access: access.public("reports only up/down") } },
+    async (_req, reply) => {
+      const db = await ctx.database
+        .query("select 1 as ok")
+        .then(() => true)
+        .catch(() => false);
+      const queue = await ctx.jobs.health();
+      const ok = db && queue;
+      return reply.status(ok ? 200 : 503).send({
+        status: ok ? "ok" : "degraded",
+        database: { ok: db, kind: ctx.database.kind },
+        queue: { ok: queue },
+      });
+    },
+  );
 
   await registerAuthBridge(app, ctx);
-  for (const mod of modules) await app.register(async (instance) => mod(instance as any, ctx), { prefix: "/api" });
+  for (const mod of modules)
+    await app.register(async (instance) => mod(instance as any, ctx), { prefix: "/api" });
 
   app.setNotFoundHandler((req, reply) => {
     // The SPA answers page paths; an unknown API path or a missing file (e.g. an old asset) is a 404.
