@@ -1,7 +1,6 @@
 // The loader on the test database (PGlite in memory, or PostgreSQL with TEST_DATABASE_URL).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { syncDirectory } from "../modules/directory/sync.ts";
-import { labelKey } from "../modules/directory/text.ts";
+import { labelKey, syncDirectory } from "../modules/directory/index.ts";
 import { createTestEnv, makeNetwork, ORIGIN, type TestEnv, uniq } from "../test/harness.ts";
 import { generateAlumni } from "./alumni.ts";
 import { loadGenerated, passwordHashFor } from "./load.ts";

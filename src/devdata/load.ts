@@ -6,7 +6,7 @@
 // in the same transaction. Used by `cli seed-demo`, `cli generate` and the benchmarks.
 import { randomUUID } from "node:crypto";
 import type { Database, Db } from "../db/client.ts";
-import { indexNewMembers } from "../modules/directory/sync.ts";
+import { indexNewMembers } from "../modules/directory/index.ts";
 import type { AppContext } from "../server/context.ts";
 import { kanaKey, nameKey } from "../shared/text.ts";
 import { type GeneratedAlumnus, type GenerateOptions, generateAlumni, type RosterRow } from "./alumni.ts";
