@@ -188,6 +188,19 @@ describe("loadGenerated", () => {
     expect(loaded.cards.length).toBe(loaded.entries.length);
     expect(loaded.terms.length).toBeGreaterThan(10);
     expect(loaded.terms.some((t) => t.count > 1)).toBe(true);
+    // Each count is the number of that audience's rows showing the key. (A later syncDirectory
+    // cannot reveal a wrong count: it subtracts what the old rows hold and adds the same again.)
+    const shown = await env.ctx.database.query(
+      `select audience, field, key, count(*)::int as count from (
+         select audience, 'skills' as field, unnest(skills) as key from directory_entry where network_id = $1
+         union all
+         select audience, 'departments', unnest(departments) from directory_entry where network_id = $1
+         union all
+         select audience, 'location', location from directory_entry where network_id = $1 and location is not null
+       ) t group by 1, 2, 3 order by 1, 2, 3`,
+      [net.id],
+    );
+    expect(loaded.terms).toEqual(shown);
     const labels = await env.ctx.database.query<{ key: string; label: string }>(
       "select key, label from directory_term where network_id = $1",
       [net.id],
