@@ -10,6 +10,7 @@ import { backfillDirectory } from "../modules/directory/index.ts";
 import { createAuth } from "./auth.ts";
 import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
+import { registerSubscribers } from "./subscribers.ts";
 
 export type ServiceOptions = {
   /** Skip migrations (tests migrate once per database). */
@@ -31,6 +32,7 @@ function secretFor(config: Config): string {
 }
 
 export async function openServices(config: Config, opts: ServiceOptions = {}): Promise<AppContext> {
+  registerSubscribers();
   const log = opts.logger ?? pino({ level: config.LOG_LEVEL });
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,

@@ -3,8 +3,8 @@ import { desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { consentLog, memberConsent, privacyNotice } from "../../db/schema/index.ts";
 import { byUser } from "../../db/scoped.ts";
+import { record } from "../../server/events.ts";
 import type { ConsentChoices } from "../../shared/profile.ts";
-import { syncDirectory } from "../directory/index.ts";
 
 export async function findConsent(db: Tx, networkId: string, userId: string, lock = false) {
   const q = db
@@ -30,7 +30,7 @@ export async function saveConsent(
       target: [memberConsent.networkId, memberConsent.userId],
       set: { ...set, updatedAt: sql`now()`, ...(accepted ? { acceptedAt: sql`now()` } : {}) },
     });
-  await syncDirectory(tx, v.networkId, [v.userId]);
+  await record(tx, { type: "member.changed", networkId: v.networkId, userIds: [v.userId] });
 }
 
 export async function appendConsentLog(

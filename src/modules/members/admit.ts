@@ -1,13 +1,14 @@
 // Making someone a member of a network: the one place that creates a member row, their first
 // profile and their consent record, and links the roster entry. Called inside the caller's
 // transaction by registration approval, invitation acceptance and roster matching.
+
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
 import { consentLog, member, memberConsent, profile, rosterEntry } from "../../db/schema/index.ts";
+import { record } from "../../server/events.ts";
 import { AppError } from "../../shared/errors.ts";
 import { type ConsentChoices, PROFILE_FIELD_DEFAULTS } from "../../shared/profile.ts";
-import { syncDirectory } from "../directory/index.ts";
 
 export type AdmitInput = {
   networkId: string;
@@ -100,6 +101,6 @@ export async function admitMember(tx: Tx, v: AdmitInput): Promise<boolean> {
       });
     }
   }
-  await syncDirectory(tx, v.networkId, [v.userId]);
+  await record(tx, { type: "member.changed", networkId: v.networkId, userIds: [v.userId] });
   return true;
 }

@@ -1,9 +1,10 @@
 // SQL for the operators' member list and member changes. Every query is scoped by network id.
+
 import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { member, profile, user } from "../../db/schema/index.ts";
 import { byUser, inNetwork } from "../../db/scoped.ts";
-import { syncDirectory } from "../directory/index.ts";
+import { record } from "../../server/events.ts";
 
 export type ListFilters = { networkId: string; q?: string; role?: string; status?: string };
 export type ListCursor = { createdAt: string; id: string };
@@ -109,5 +110,5 @@ export async function updateMember(
     .update(member)
     .set(set)
     .where(byUser(member, networkId, userId));
-  await syncDirectory(tx, networkId, [userId]);
+  await record(tx, { type: "member.changed", networkId: networkId, userIds: [userId] });
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { member, organization, privacyNotice } from "../../db/schema/index.ts";
-import { syncDirectory } from "../directory/index.ts";
+import { record } from "../../server/events.ts";
 
 export async function latestNotice(db: Tx, networkId: string) {
   const [n] = await db
@@ -56,7 +56,7 @@ export async function insertMember(
       rosterEntryId: v.rosterEntryId ?? null,
     })
     .onConflictDoNothing();
-  await syncDirectory(tx, v.networkId, [v.userId]);
+  await record(tx, { type: "member.changed", networkId: v.networkId, userIds: [v.userId] });
   return id;
 }
 

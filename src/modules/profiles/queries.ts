@@ -1,9 +1,10 @@
 // SQL for profiles. Every read is scoped by network id.
+
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { member, memberConsent, profile, user } from "../../db/schema/index.ts";
 import { byUser } from "../../db/scoped.ts";
-import { syncDirectory } from "../directory/index.ts";
+import { record } from "../../server/events.ts";
 import type { ProfileInput } from "./schemas.ts";
 
 /**
@@ -66,7 +67,7 @@ export async function ensureProfile(tx: Tx, networkId: string, userId: string, d
     .values({ networkId, userId, displayName })
     .onConflictDoNothing()
     .returning({ userId: profile.userId });
-  if (created.length) await syncDirectory(tx, networkId, [userId]);
+  if (created.length) await record(tx, { type: "member.changed", networkId: networkId, userIds: [userId] });
 }
 
 /** Replaces every editable column of the profile (the photo is kept). */
@@ -103,7 +104,7 @@ export async function replaceProfile(
       target: [profile.networkId, profile.userId],
       set: { ...values, updatedAt: sql`now()` },
     });
-  await syncDirectory(tx, networkId, [userId]);
+  await record(tx, { type: "member.changed", networkId: networkId, userIds: [userId] });
 }
 
 /** The current photo path, locking the profile row so concurrent uploads replace files in order. */
@@ -121,5 +122,5 @@ export async function setPhotoPath(tx: Tx, networkId: string, userId: string, ph
     .update(profile)
     .set({ photoPath, updatedAt: sql`now()` })
     .where(byUser(profile, networkId, userId));
-  await syncDirectory(tx, networkId, [userId]);
+  await record(tx, { type: "member.changed", networkId: networkId, userIds: [userId] });
 }

@@ -1,0 +1,55 @@
+// Domain events, recorded in the transaction of the write that causes them. A write says what
+// happened — `record(tx, { type: "member.changed", networkId, userIds })` — and whoever must react
+// subscribes (server/subscribers.ts), instead of every write calling every reaction:
+//
+//   - in-transaction subscribers run inside the same transaction, before the commit (the
+//     directory index: a profile save and its directory rows commit together);
+//   - subscribers that reach the outside (mail, later notifications, webhooks, analytics) queue a
+//     job through the same transaction (`ctx.jobs.send(name, data, { tx, key })`): the job exists
+//     exactly when the write committed.
+//
+// An event with `audit` also appends the audit row (who did what, to what) in that transaction.
+import type { Tx } from "../db/client.ts";
+import { audit } from "./audit.ts";
+import type { Actor } from "./scope.ts";
+
+export type DomainEvent =
+  /** What a member's directory card is made of changed: profile, photo, consent, role, status, admission. */
+  | { type: "member.changed"; networkId: string; userIds: string[] }
+  /** The account's name changed (all the networks it belongs to). */
+  | { type: "user.renamed"; userId: string };
+
+export type EventType = DomainEvent["type"];
+export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
+
+/** The audit row an event appends (operator and admin actions, security events). */
+export type AuditEntry = {
+  networkId: string | null;
+  actor: Actor | null;
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  data?: Record<string, unknown>;
+};
+
+type Subscriber<T extends EventType> = (tx: Tx, event: EventOf<T>) => Promise<void>;
+
+const subscribers = new Map<EventType, Subscriber<any>[]>();
+
+/** Runs `fn` inside the transaction of every `type` event (registered once, at start-up). */
+export function subscribe<T extends EventType>(type: T, fn: Subscriber<T>) {
+  const list = subscribers.get(type) ?? [];
+  if (!list.includes(fn)) list.push(fn);
+  subscribers.set(type, list);
+}
+
+/** Records `event` in `tx`: its audit row when given, then every subscriber, in order. */
+export async function record(tx: Tx, event: DomainEvent, entry?: AuditEntry) {
+  if (entry) await audit(tx, entry);
+  for (const fn of subscribers.get(event.type) ?? []) await fn(tx, event);
+}
+
+/** Event types with no subscriber (the events test checks none is forgotten). */
+export function unsubscribed(types: readonly EventType[]): EventType[] {
+  return types.filter((t) => !subscribers.get(t)?.length);
+}

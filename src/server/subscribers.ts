@@ -1,0 +1,22 @@
+// Who reacts to which domain event (server/events.ts): the one place to look. Registered once per
+// process when the services open (server/services.ts).
+import { eq } from "drizzle-orm";
+import { member } from "../db/schema/index.ts";
+import { syncDirectory } from "../modules/directory/index.ts";
+import { type EventType, subscribe } from "./events.ts";
+
+/** Every event type; the events test fails when one has no subscriber. */
+export const EVENT_TYPES: readonly EventType[] = ["member.changed", "user.renamed"];
+
+export function registerSubscribers() {
+  // The directory index follows every change of what a card is made of, in the same transaction.
+  subscribe("member.changed", (tx, e) => syncDirectory(tx, e.networkId, e.userIds));
+  // A member without a display name is listed under the account's name, in every network.
+  subscribe("user.renamed", async (tx, e) => {
+    const rows = await tx
+      .select({ networkId: member.organizationId })
+      .from(member)
+      .where(eq(member.userId, e.userId));
+    for (const { networkId } of rows) await syncDirectory(tx, networkId, [e.userId]);
+  });
+}
