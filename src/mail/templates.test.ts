@@ -45,4 +45,19 @@ describe("mail templates", () => {
     expect(m.text).toContain(url);
     expect(m.html).not.toContain("\ue000");
   });
+
+  it("the roster notice is in both languages, names inert, and does not say to ignore it", () => {
+    for (const locale of ["ja", "en"] as const) {
+      const m = renderMail("registrationInYourName", locale, {
+        networkName: "テスト株式会社",
+        name: "山田 太郎",
+        accountName: "<i>偽</i> https://evil.example",
+        approved: false,
+      });
+      expect(m.text).toContain("<i>偽</i> https://evil.example");
+      expect(m.text).toMatch(/人事担当[\s\S]*HR department|HR department[\s\S]*人事担当/);
+      expect(m.text).not.toMatch(/破棄してください|ignore it/);
+      expect(m.html).not.toMatch(/<i>|<a |https?:\/\/evil/);
+    }
+  });
 });

@@ -11,6 +11,8 @@ export type MailTemplates = {
   registrationReceived: { networkName: string };
   registrationApproved: { networkName: string; url: string };
   registrationRejected: { networkName: string };
+  /** To the roster address of the person a registration names (`name`); `accountName` the registrant's. */
+  registrationInYourName: { networkName: string; name: string; accountName: string; approved: boolean };
 };
 export type TemplateName = keyof MailTemplates;
 
@@ -20,6 +22,35 @@ type Renderers = { [K in TemplateName]: Record<Locale, (p: MailTemplates[K]) => 
 const footer: Record<Locale, string> = {
   ja: "\n\n--\nこのメールは Tsunagari（アルムナイネットワーク）から自動送信されています。心当たりのない場合は破棄してください。",
   en: "\n\n--\nThis email was sent automatically by Tsunagari (alumni network). If you did not expect it, you can ignore it.",
+};
+/** For the bilingual mail whose point is "if it was not you, tell someone": no "ignore it". */
+const SENT_BY = {
+  ja: "このメールは Tsunagari（アルムナイネットワーク）から自動送信されています。",
+  en: "This email was sent automatically by Tsunagari (alumni network).",
+};
+const plainFooter: Record<Locale, string> = {
+  ja: `\n\n--\n${SENT_BY.ja}\n${SENT_BY.en}`,
+  en: `\n\n--\n${SENT_BY.en}\n${SENT_BY.ja}`,
+};
+const footerOf = (name: TemplateName) => (name === "registrationInYourName" ? plainFooter : footer);
+
+/**
+ * To the address the roster has (its language is unknown, so both languages, the locale's first):
+ * an account was registered in this person's name.
+ */
+const inYourName = {
+  ja: ({ networkName, name, accountName, approved }: MailTemplates["registrationInYourName"]) =>
+    `${networkName} アルムナイネットワークで、名簿にあるあなたのお名前（${name}）でアカウントが登録されました（アカウント名：${accountName}）。\n${
+      approved
+        ? "名簿と一致したため、メンバーとして承認されています。"
+        : "運営事務局が在籍確認を行っています。"
+    }\n\nご本人による登録であれば、対応は不要です。\nお心当たりのない場合は、${networkName} の人事担当（アルムナイネットワークの運営事務局）までご連絡ください。`,
+  en: ({ networkName, name, accountName, approved }: MailTemplates["registrationInYourName"]) =>
+    `An account was registered in your name as on the roster (${name}) in the ${networkName} alumni network (account name: ${accountName}).\n${
+      approved
+        ? "It matched the roster and was admitted as a member."
+        : "The operators are verifying the registration."
+    }\n\nIf you registered yourself, there is nothing to do.\nIf it was not you, please contact ${networkName}'s HR department (the alumni network's operators).`,
 };
 
 const renderers: Renderers = {
@@ -93,6 +124,16 @@ const renderers: Renderers = {
       text: `We could not complete your registration to the ${networkName} alumni network at this time.\nIf you think this is a mistake, please contact ${networkName}'s HR department.`,
     }),
   },
+  registrationInYourName: {
+    ja: (p) => ({
+      subject: `${p.networkName} アルムナイネットワーク：あなたの名前でアカウントが登録されました / An account was registered in your name`,
+      text: `${inYourName.ja(p)}\n\n----- English -----\n\n${inYourName.en(p)}`,
+    }),
+    en: (p) => ({
+      subject: `${p.networkName} alumni network: an account was registered in your name / あなたの名前でアカウントが登録されました`,
+      text: `${inYourName.en(p)}\n\n----- 日本語 -----\n\n${inYourName.ja(p)}`,
+    }),
+  },
 };
 
 function escapeHtml(s: string) {
@@ -125,9 +166,9 @@ function placeholders<P extends object>(params: P): P {
 
 export function renderMail<K extends TemplateName>(name: K, locale: Locale, params: MailTemplates[K]) {
   const r = renderers[name][locale](params);
-  const text = r.text + footer[locale];
+  const text = r.text + footerOf(name)[locale];
   const values = params as Record<string, unknown>;
-  const skeleton = renderers[name][locale](placeholders(params)).text + footer[locale];
+  const skeleton = renderers[name][locale](placeholders(params)).text + footerOf(name)[locale];
   const body = escapeHtml(skeleton)
     .replace(PLACEHOLDER, (_, key: string) => {
       const v = String(values[key]);

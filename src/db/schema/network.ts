@@ -1,7 +1,29 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { organization, user } from "./auth.ts";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * Settings an operator chooses for their network; a network without a row has the defaults.
+ * `registration_policy`: when a self-registration is approved without an operator
+ * (docs/decisions/0002-registration-matching.md): `strict` (employee number + name, or the
+ * verified email the roster has) or `lenient` (also name + join and leave months).
+ */
+export const networkSettings = pgTable(
+  "network_settings",
+  {
+    networkId: text("network_id")
+      .primaryKey()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    registrationPolicy: text("registration_policy").notNull().default("strict"),
+    updatedBy: text("updated_by").references(() => user.id, { onDelete: "set null" }),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("network_settings_registration_policy_ck", sql`${t.registrationPolicy} in ('strict', 'lenient')`),
+  ],
+);
 
 /** Versioned privacy notice of a network (APPI: purposes of use). */
 export const privacyNotice = pgTable(

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, notInArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../../db/client.ts";
-import { member, registration, rosterEntry, user } from "../../db/schema/index.ts";
+import { member, networkSettings, registration, rosterEntry, user } from "../../db/schema/index.ts";
 import { byId, byUser } from "../../db/scoped.ts";
-import type { RegistrationFacts, RosterRow } from "./matching.ts";
-import { lookupKeys } from "./matching.ts";
+import type { RegistrationFacts, RegistrationPolicy, RosterRow } from "./matching.ts";
+import { DEFAULT_REGISTRATION_POLICY, lookupKeys } from "./matching.ts";
 
 /** More rows than this sharing a key make the lookup ambiguous anyway (→ queue). */
 export const MAX_KEY_ROWS = 200;
@@ -19,6 +19,7 @@ const rosterColumns = {
   joinDate: rosterEntry.joinDate,
   leaveDate: rosterEntry.leaveDate,
   department: rosterEntry.department,
+  email: rosterEntry.email,
   linkedUserId: rosterEntry.linkedUserId,
 };
 
@@ -226,3 +227,37 @@ export async function listRegistrations(
     .limit(limit);
 }
 export type RegistrationListRow = Awaited<ReturnType<typeof listRegistrations>>[number];
+
+/** The network's registration policy (the default when the operators never chose one). */
+export async function registrationPolicyOf(db: Tx, networkId: string): Promise<RegistrationPolicy> {
+  const [r] = await db
+    .select({ policy: networkSettings.registrationPolicy })
+    .from(networkSettings)
+    .where(eq(networkSettings.networkId, networkId));
+  return (r?.policy as RegistrationPolicy | undefined) ?? DEFAULT_REGISTRATION_POLICY;
+}
+
+/**
+ * Sets the network's registration policy; returns the previous one. The settings row is created
+ * first and locked, so two operators changing it at once are audited one after the other.
+ */
+export async function setRegistrationPolicy(
+  tx: Tx,
+  networkId: string,
+  policy: RegistrationPolicy,
+  updatedBy: string | null,
+): Promise<RegistrationPolicy> {
+  await tx.insert(networkSettings).values({ networkId }).onConflictDoNothing();
+  const [before] = await tx
+    .select({ policy: networkSettings.registrationPolicy })
+    .from(networkSettings)
+    .where(eq(networkSettings.networkId, networkId))
+    .for("update");
+  if (before.policy !== policy) {
+    await tx
+      .update(networkSettings)
+      .set({ registrationPolicy: policy, updatedBy, updatedAt: sql`now()` })
+      .where(eq(networkSettings.networkId, networkId));
+  }
+  return before.policy as RegistrationPolicy;
+}

@@ -1,5 +1,5 @@
 // Self-registration (在籍確認): the registrant submits and follows their registration; operators
-// work through the approval queue.
+// work through the approval queue and choose the network's registration policy.
 import { z } from "zod";
 import { access, networkScope, signedInScope } from "../../server/access.ts";
 import type { FastifyZod } from "../../server/http.ts";
@@ -14,12 +14,15 @@ import {
   registrationInput,
   registrationItemOut,
   registrationOut,
+  registrationSettingsSchema,
   rejectInput,
   slugParams,
 } from "./schemas.ts";
 import { myRegistrationStatus, submitRegistration } from "./service.ts";
+import { registrationSettings, updateRegistrationSettings } from "./settings.ts";
 
 const review = { access: access.member(registrationPolicy.review) };
+const settings = { access: access.member(registrationPolicy.settings) };
 
 export default async function registrationRoutes(app: FastifyZod) {
   app.post(
@@ -108,6 +111,40 @@ export default async function registrationRoutes(app: FastifyZod) {
     async (req) => {
       await rejectRegistration(networkScope(req), req.params.id, req.body?.note);
       return { ok: true as const };
+    },
+  );
+
+  app.get(
+    "/n/:slug/settings/registration",
+    {
+      config: settings,
+      schema: {
+        tags: ["registration"],
+        summary:
+          "The network's registration policy (operator): strict (default) or lenient (also name + join and leave months)",
+        params: slugParams,
+        response: { 200: registrationSettingsSchema },
+      },
+    },
+    async (req) => {
+      return registrationSettings(networkScope(req));
+    },
+  );
+
+  app.put(
+    "/n/:slug/settings/registration",
+    {
+      config: settings,
+      schema: {
+        tags: ["registration"],
+        summary: "Change the network's registration policy (operator; audited)",
+        params: slugParams,
+        body: registrationSettingsSchema,
+        response: { 200: registrationSettingsSchema },
+      },
+    },
+    async (req) => {
+      return updateRegistrationSettings(networkScope(req), req.body);
     },
   );
 }

@@ -3,7 +3,7 @@ import { cleanText } from "../../shared/text.ts";
 import { idParam, safeString, text as safeText, slugParam } from "../../shared/text-schema.ts";
 import { consentWithNotice } from "../consent/index.ts";
 import { todayInJapan } from "../roster/index.ts";
-import { REASONS } from "./matching.ts";
+import { REASONS, REGISTRATION_POLICIES } from "./matching.ts";
 
 export const slugParams = z.object({ slug: slugParam });
 export const idParams = slugParams.extend({ id: idParam });
@@ -97,3 +97,9 @@ export const registrationItemOut = z.object({
 export type RegistrationItem = z.infer<typeof registrationItemOut>;
 
 export const ok = z.object({ ok: z.literal(true) });
+
+/**
+ * When a registration is approved without an operator: `strict` — employee number + name, or the
+ * registrant's verified email is the roster's; `lenient` — also name + join and leave months.
+ */
+export const registrationSettingsSchema = z.object({ policy: z.enum(REGISTRATION_POLICIES) });

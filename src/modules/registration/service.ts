@@ -19,9 +19,11 @@ import {
   latestRegistration,
   lockUser,
   MAX_KEY_ROWS,
+  registrationPolicyOf,
   rosterRowsByKeys,
 } from "./queries.ts";
 import { recordAttempt } from "./rate-limit.ts";
+import { noticeRosterAddresses } from "./roster-notice.ts";
 import type { RegistrationInput } from "./schemas.ts";
 
 export const registrationErrors = {
@@ -90,9 +92,15 @@ export async function submitRegistration(
     if (await isMember(tx, network.id, viewer.id)) throw registrationErrors.alreadyMember();
     if (await hasPendingRegistration(tx, network.id, viewer.id)) throw registrationErrors.pending();
 
-    const rows = await rosterRowsByKeys(tx, network.id, facts);
-    const match = rows.length > MAX_KEY_ROWS ? null : confidentMatch(facts, rows);
+    const found = await rosterRowsByKeys(tx, network.id, facts);
+    // More rows than that sharing a key: ambiguous, nobody in particular is named.
+    const rows = found.length > MAX_KEY_ROWS ? [] : found;
+    // The email counts only because it is verified (checked above).
+    const how = { policy: await registrationPolicyOf(tx, network.id), verifiedEmail: viewer.email };
+    const match = confidentMatch(facts, rows, how);
     const id = randomUUID();
+    const notice = (approved: boolean) =>
+      noticeRosterAddresses(txScope, { registrationId: id, facts, rows, registrant: viewer, approved });
     const base = {
       id,
       networkId: network.id,
@@ -127,7 +135,7 @@ export async function submitRegistration(
         action: "registration.auto_approve",
         targetType: "registration",
         targetId: id,
-        data: { rosterEntryId: match.id, noticeVersion },
+        data: { rosterEntryId: match.id, noticeVersion, policy: how.policy },
       });
       await ctx.mailer.enqueue(
         viewer.email,
@@ -136,6 +144,7 @@ export async function submitRegistration(
         { networkName: network.name, url: networkUrl(ctx, network.slug) },
         { tx, key: `registrationApproved:${id}` },
       );
+      await notice(true);
       return "approved" as const;
     }
 
@@ -149,7 +158,7 @@ export async function submitRegistration(
       action: "registration.submit",
       targetType: "registration",
       targetId: id,
-      data: { noticeVersion },
+      data: { noticeVersion, policy: how.policy },
     });
     await ctx.mailer.enqueue(
       viewer.email,
@@ -158,6 +167,7 @@ export async function submitRegistration(
       { networkName: network.name },
       { tx, key: `registrationReceived:${id}` },
     );
+    await notice(false);
     return "pending" as const;
   });
   return { status };

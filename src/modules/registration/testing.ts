@@ -1,6 +1,6 @@
 // Test helpers for self-registration: a roster to match against, a registration request from
-// its own client address (so the per-address limit does not bleed between tests), and an
-// account whose email is not verified.
+// its own client address (so the per-address limit does not bleed between tests), an account
+// whose email is not verified, and the network's registration policy.
 import { eq } from "drizzle-orm";
 import { user } from "../../db/schema/index.ts";
 import { call, makeUser, type TestEnv, type TestNetwork, type TestUser } from "../../test/harness.ts";
@@ -19,6 +19,21 @@ export const ROSTER_CSV = [
 export async function loadRoster(env: TestEnv, net: TestNetwork, csv = ROSTER_CSV) {
   const res = await uploadRoster(env, net.slug, net.operator, csv);
   if (res.statusCode !== 200) throw new Error(`roster upload failed ${res.statusCode} ${res.body}`);
+}
+
+/** ROSTER_CSV with `email` as the roster address of A001 (山田 太郎). */
+export const rosterWithEmail = (email: string) =>
+  ROSTER_CSV.replace("2018/3/31,営業部,", `2018/3/31,営業部,${email}`);
+
+/** Sets the network's registration policy as its operator (the route, so it is audited). */
+export async function setPolicy(env: TestEnv, net: TestNetwork, policy: "strict" | "lenient") {
+  const res = await call(env, {
+    method: "PUT",
+    url: `/api/n/${net.slug}/settings/registration`,
+    user: net.operator,
+    payload: { policy },
+  });
+  if (res.statusCode !== 200) throw new Error(`setting the policy failed ${res.statusCode} ${res.body}`);
 }
 
 export async function rosterIds(env: TestEnv, net: TestNetwork): Promise<Record<string, string>> {
