@@ -13,6 +13,7 @@ import "../i18n.ts";
 import { dateTimeCell, formatYmRange } from "../format.ts";
 import type { Registration } from "../types.ts";
 import { RegistrationCard } from "./RegistrationCard.tsx";
+import { RegistrationPolicyCard } from "./RegistrationPolicyCard.tsx";
 
 type Status = Registration["status"];
 
@@ -153,6 +154,7 @@ export default function ApprovalsPage() {
       {(network) => (
         <Stack gap={0} maw={1200}>
           <PageTitle title={t("approvals.title")} subtitle={t("approvals.description")} />
+          <RegistrationPolicyCard slug={network.slug} />
           <Approvals slug={network.slug} />
         </Stack>
       )}

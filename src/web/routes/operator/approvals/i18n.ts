@@ -43,6 +43,21 @@ export const approvals = {
       "{{name}} さん（{{email}}）には「在籍を確認できませんでした」とだけ伝わり、理由は伝わりません。",
     note: "社内メモ（任意）",
     noteDescription: "運営メンバーだけが見られます。申請者には送られません（1,000 文字以内）。",
+    policy: {
+      title: "自動承認のルール",
+      description:
+        "登録申請を運営の確認なしに承認する条件です。条件に合わない申請は承認待ちに入ります。名簿にメールアドレスがある人には、その名前で登録があったことをメールで知らせます。",
+      strict: "厳格（推奨）",
+      strictDescription:
+        "社員番号と氏名（またはフリガナ）が名簿と一致するか、確認済みのメールアドレスが名簿のメールアドレスと一致するときだけ自動で承認します。氏名と在籍期間だけの申請は承認待ちになります。",
+      lenient: "緩和",
+      lenientDescription: "上の条件に加えて、氏名と入社・退職の年月が名簿と一致すれば自動で承認します。",
+      warning:
+        "氏名と入社・退職の年月は、元同僚なら知っている情報です。「緩和」では、それを知る人が本人になりすましてメンバーになり、他のアルムナイの情報を見られるおそれがあります。",
+      confirmTitle: "自動承認のルールを「緩和」にしますか？",
+      confirmLabel: "「緩和」にする",
+      saved: "自動承認のルールを変更しました。",
+    },
     history: {
       registrant: "申請者",
       period: "在籍期間",
@@ -98,6 +113,22 @@ export const approvals = {
       "{{name}} ({{email}}) will only be told that their employment could not be confirmed, never the reason.",
     note: "Internal note (optional)",
     noteDescription: "Seen by operators only, never sent to the registrant (up to 1,000 characters).",
+    policy: {
+      title: "Automatic approval",
+      description:
+        "When a registration is approved without an operator. Every other registration waits for approval. People with an email in the roster are told by email when someone registers in their name.",
+      strict: "Strict (recommended)",
+      strictDescription:
+        "Approve automatically only when the employee number and the name (or kana) match the roster, or the registrant's verified email is the one in the roster. Name and employment months alone wait for approval.",
+      lenient: "Lenient",
+      lenientDescription:
+        "As strict, and also approve automatically when the name and the join and leave months match the roster.",
+      warning:
+        "A name and the join and leave months are facts any former colleague knows. With lenient approval, someone who knows them can become a member as that person and see other alumni's data.",
+      confirmTitle: "Switch automatic approval to lenient?",
+      confirmLabel: "Switch to lenient",
+      saved: "Automatic approval was changed.",
+    },
     history: {
       registrant: "Registrant",
       period: "Employed",
