@@ -20,7 +20,8 @@ const countsOf = async (networkId: string) => {
       (select count(*)::int from member where organization_id = $1 and status = 'suspended') as suspended,
       (select count(*)::int from member m join roster_entry r on r.id = m.roster_entry_id and r.linked_user_id = m.user_id
         where m.organization_id = $1) as linked,
-      (select count(*)::int from profile where network_id = $1) as profiles,
+      (select count(*)::int from profile p join member m on m.organization_id = p.network_id and m.user_id = p.user_id
+        where p.network_id = $1 and m.role = 'alumni') as profiles,
       (select count(*)::int from member_consent where network_id = $1) as consents,
       (select count(*)::int from member_consent where network_id = $1 and directory) as listed,
       (select count(*)::int from consent_log where network_id = $1) as "consentLog",
