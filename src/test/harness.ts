@@ -5,8 +5,8 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import pino from "pino";
-import { updateMember } from "../modules/members/index.ts";
-import { createNetwork, insertMember } from "../modules/networks/index.ts";
+import { admitMember, updateMember } from "../modules/members/index.ts";
+import { createNetwork } from "../modules/networks/index.ts";
 import { createVerifiedUser } from "../server/accounts.ts";
 import { type App, buildApp } from "../server/app.ts";
 import type { NetworkRole } from "../server/auth.ts";
@@ -133,13 +133,16 @@ export async function makeMember(
   opts: { name?: string } = {},
 ): Promise<TestUser> {
   const u = await makeUser(env, { name: opts.name });
-  await insertMember(env.ctx.db, {
-    networkId: network.id,
-    userId: u.id,
-    role,
-    verifiedVia: "operator_added",
-    verifiedBy: network.operator.id,
-  });
+  await env.ctx.db.transaction((tx) =>
+    admitMember(tx, {
+      networkId: network.id,
+      userId: u.id,
+      role,
+      verifiedVia: "operator_added",
+      verifiedBy: network.operator.id,
+      profile: { displayName: opts.name ?? "テスト 太郎" },
+    }),
+  );
   return u;
 }
 

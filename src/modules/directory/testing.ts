@@ -7,10 +7,8 @@ import { PROFILE_FIELD_DEFAULTS } from "../../shared/profile.ts";
 import type { TestEnv, TestNetwork } from "../../test/harness.ts";
 import { uniq } from "../../test/harness.ts";
 import { saveConsent } from "../consent/index.ts";
-import { updateMember } from "../members/index.ts";
-import { insertMember } from "../networks/index.ts";
-import { replaceProfile } from "../profiles/index.ts";
-import { profileInput } from "../profiles/index.ts";
+import { admitMember, updateMember } from "../members/index.ts";
+import { profileInput, replaceProfile } from "../profiles/index.ts";
 
 export type PersonSpec = {
   key: string;
@@ -53,12 +51,13 @@ export async function addPerson(env: TestEnv, network: TestNetwork, p: PersonSpe
     await tx
       .insert(user)
       .values({ id, name: p.displayName, email: `${uniq(p.key)}@example.com`, emailVerified: true });
-    await insertMember(tx, {
+    await admitMember(tx, {
       networkId: network.id,
       userId: id,
       role: p.role ?? "alumni",
       verifiedVia: "operator_added",
       verifiedBy: network.operator.id,
+      profile: { displayName: p.displayName },
     });
     await replaceProfile(tx, network.id, id, input, { ...PROFILE_FIELD_DEFAULTS, ...p.visibility });
     await saveConsent(tx, {

@@ -1,4 +1,4 @@
 // What other modules may use of the networks module: import from here, never from its files.
-export { insertMember, insertNotice, latestNotice } from "./queries.ts";
+export { insertNotice, latestNotice } from "./queries.ts";
 export { privacyNoticeInput } from "./schemas.ts";
 export { createNetwork, setupNeeded } from "./service.ts";

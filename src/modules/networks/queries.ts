@@ -30,36 +30,6 @@ export async function insertNotice(
   return version;
 }
 
-export async function insertMember(
-  tx: Tx,
-  v: {
-    networkId: string;
-    userId: string;
-    role: string;
-    verifiedVia: string;
-    verifiedBy: string | null;
-    rosterEntryId?: string | null;
-  },
-) {
-  const id = randomUUID();
-  await tx
-    .insert(member)
-    .values({
-      id,
-      organizationId: v.networkId,
-      userId: v.userId,
-      role: v.role,
-      status: "active",
-      verifiedVia: v.verifiedVia,
-      verifiedBy: v.verifiedBy,
-      verifiedAt: sql`now()`,
-      rosterEntryId: v.rosterEntryId ?? null,
-    })
-    .onConflictDoNothing();
-  await record(tx, { type: "member.changed", networkId: v.networkId, userIds: [v.userId] });
-  return id;
-}
-
 export async function myNetworks(db: Db, userId: string) {
   return db
     .select({ id: organization.id, name: organization.name, slug: organization.slug, role: member.role })

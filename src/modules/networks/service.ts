@@ -8,15 +8,9 @@ import { findNetwork } from "../../server/guards.ts";
 import type { PublicScope, UserScope } from "../../server/scope.ts";
 import { inTransaction, type PlatformScope, platformScope } from "../../server/scope.ts";
 import { AppError, errors } from "../../shared/errors.ts";
+import { admitMember } from "../members/index.ts";
 import { presentNetwork, presentNotice } from "./presenter.ts";
-import {
-  allNetworks,
-  insertMember,
-  insertNetwork,
-  insertNotice,
-  latestNotice,
-  myNetworks,
-} from "./queries.ts";
+import { allNetworks, insertNetwork, insertNotice, latestNotice, myNetworks } from "./queries.ts";
 
 const slugTaken = () =>
   errors.conflict("SLUG_TAKEN", {
@@ -45,12 +39,15 @@ export async function createNetwork(scope: PlatformScope, input: NetworkInput, o
     if (exists) throw slugTaken();
     const networkId = await insertNetwork(tx, input);
     await insertNotice(tx, { networkId, ...input.privacyNotice, createdBy: actor.userId });
-    await insertMember(tx, {
+    const [operator] = await tx.select({ name: user.name }).from(user).where(eq(user.id, operatorUserId));
+    // The one way into a network (members/admit.ts): member row, first profile, directory index.
+    await admitMember(tx, {
       networkId,
       userId: operatorUserId,
       role: "operator",
       verifiedVia: "operator_added",
       verifiedBy: actor.userId,
+      profile: { displayName: operator?.name ?? "" },
     });
     await audit(tx, {
       networkId,
