@@ -4,8 +4,8 @@ import path from "node:path";
 import { and, asc, eq } from "drizzle-orm";
 import { member, organization, user } from "../db/schema/index.ts";
 import { loadGenerated, passwordHashFor } from "../devdata/load.ts";
-import { createNetwork } from "../modules/networks/service.ts";
-import { importRoster } from "../modules/roster/service.ts";
+import { createNetwork } from "../modules/networks/index.ts";
+import { importRoster } from "../modules/roster/index.ts";
 import { createVerifiedUser } from "../server/accounts.ts";
 import type { AppContext } from "../server/context.ts";
 import {

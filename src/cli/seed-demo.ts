@@ -7,11 +7,11 @@ import { member, organization, profile, registration, rosterEntry, user } from "
 import { inTransaction } from "../devdata/bulk.ts";
 import { type GeneratedAlumnus, generateAlumni, generateAlumnus } from "../devdata/index.ts";
 import { insertRosterRows, loadGenerated, passwordHashFor } from "../devdata/load.ts";
-import { syncDirectory } from "../modules/directory/sync.ts";
-import { createInvitations } from "../modules/invitations/service.ts";
-import { admitMember } from "../modules/members/admit.ts";
-import { createNetwork, setupNeeded } from "../modules/networks/service.ts";
-import { ensureProfile } from "../modules/profiles/queries.ts";
+import { syncDirectory } from "../modules/directory/index.ts";
+import { createInvitations } from "../modules/invitations/index.ts";
+import { admitMember } from "../modules/members/index.ts";
+import { createNetwork, setupNeeded } from "../modules/networks/index.ts";
+import { ensureProfile } from "../modules/profiles/index.ts";
 import { createVerifiedUser } from "../server/accounts.ts";
 import type { AppContext } from "../server/context.ts";
 import { loadNetworkScope } from "../server/guards.ts";
