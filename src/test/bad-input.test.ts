@@ -34,7 +34,7 @@ const deep = (n: number): unknown => {
 };
 
 /** Values that must be refused or stored as the well-formed text they are, never crash anything. */
-export const HOSTILE: [string, unknown][] = [
+const HOSTILE: [string, unknown][] = [
   ["NUL", "a\u0000b"],
   ["lone high surrogate", "x\ud800"],
   ["lone low surrogate", "\udfffy"],

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { member, organization, privacyNotice } from "../../db/schema/index.ts";
-import { record } from "../../server/events.ts";
 
 export async function latestNotice(db: Tx, networkId: string) {
   const [n] = await db

@@ -4,9 +4,15 @@ import { randomUUID } from "node:crypto";
 import { audit } from "../../server/audit.ts";
 import { inTransaction, type Scope } from "../../server/scope.ts";
 import { errors } from "../../shared/errors.ts";
-import { matchingUserIds, prepareSearch } from "../directory/index.ts";
-import { type DirectoryFilter, directoryFilter } from "../directory/index.ts";
-import { countDirectory, directoryScope, searchDirectory } from "../directory/index.ts";
+import {
+  countDirectory,
+  type DirectoryFilter,
+  directoryFilter,
+  directoryScope,
+  matchingUserIds,
+  prepareSearch,
+  searchDirectory,
+} from "../directory/index.ts";
 import {
   deleteSegment,
   findSegment,
