@@ -1,6 +1,3 @@
-// The member directory: search, count, and suggestions of labels in use. Every member may search;
-// what they find is what their role may see (see service.ts).
-import { z } from "zod";
 import { access, networkScope } from "../../server/access.ts";
 import type { FastifyZod } from "../../server/http.ts";
 import { directoryPolicy } from "./policy.ts";
@@ -9,12 +6,12 @@ import {
   directoryFilter,
   directoryPage,
   directoryQuery,
+  slugParams,
   suggestOut,
   suggestQuery,
 } from "./schemas.ts";
 import { countDirectory, searchDirectory, suggest } from "./service.ts";
 
-const slugParams = z.object({ slug: z.string() });
 const tags = ["directory"];
 
 const config = { access: access.member(directoryPolicy.search) };

@@ -10,8 +10,10 @@ import { invitationsPolicy } from "./policy.ts";
 import {
   acceptInput,
   apiTokenOut,
+  createApiTokenInput,
   createInvitationsInput,
   createInvitationsOut,
+  idParams,
   invitationListQuery,
   invitationOut,
   ok,
@@ -67,7 +69,7 @@ export default async function invitationsRoutes(app: FastifyZod) {
       schema: {
         tags: ["invitations"],
         summary: "Revoke a pending invitation (its link stops working at once)",
-        params: slugParams.extend({ id: z.string() }),
+        params: idParams,
         response: { 200: ok },
       },
     },
@@ -137,7 +139,7 @@ export default async function invitationsRoutes(app: FastifyZod) {
         tags: ["api-tokens"],
         summary: "Create an API token for an HR system (the token is shown once)",
         params: slugParams,
-        body: z.object({ name: z.string().trim().min(1).max(100) }),
+        body: createApiTokenInput,
         response: { 201: z.object({ id: z.string(), token: z.string() }) },
       },
     },
@@ -154,7 +156,7 @@ export default async function invitationsRoutes(app: FastifyZod) {
       schema: {
         tags: ["api-tokens"],
         summary: "Revoke an API token (refused from the next request on)",
-        params: slugParams.extend({ id: z.string() }),
+        params: idParams,
         response: { 200: ok },
       },
     },

@@ -1,5 +1,3 @@
-// The caller's membership, and member administration for operators.
-import { z } from "zod";
 import { access, networkScope } from "../../server/access.ts";
 import type { FastifyZod } from "../../server/http.ts";
 import { membersPolicy } from "./policy.ts";
@@ -8,12 +6,13 @@ import {
   memberItemOut,
   memberListOut,
   memberListQuery,
+  memberParams,
   memberPatchInput,
   myMembershipOut,
+  slugParams,
 } from "./schemas.ts";
 import { changeMember, memberList } from "./service.ts";
 
-const slugParams = z.object({ slug: z.string() });
 const tags = ["members"];
 
 export default async function membersRoutes(app: FastifyZod) {
@@ -65,7 +64,7 @@ export default async function membersRoutes(app: FastifyZod) {
         tags,
         summary:
           "Change a member's role, suspend or reinstate them (operators; not yourself, never the last operator)",
-        params: z.object({ slug: z.string(), userId: z.string().min(1).max(100) }),
+        params: memberParams,
         body: memberPatchInput,
         response: { 200: memberItemOut },
       },

@@ -6,8 +6,10 @@ import {
   adminNetworkOut,
   createNetworkInput,
   myNetworkOut,
+  networkIdParams,
   publicNetworkOut,
   setupInput,
+  slugParams,
 } from "./schemas.ts";
 import {
   createNetwork,
@@ -91,7 +93,7 @@ export default async function networkRoutes(app: FastifyZod) {
       schema: {
         tags: ["networks"],
         summary: "Public facts of a network for its registration page: name and current privacy notice",
-        params: z.object({ slug: z.string() }),
+        params: slugParams,
         response: { 200: publicNetworkOut },
       },
     },
@@ -139,7 +141,7 @@ export default async function networkRoutes(app: FastifyZod) {
       schema: {
         tags: ["admin"],
         summary: "Suspend or reactivate a network (platform admin)",
-        params: z.object({ id: z.string() }),
+        params: networkIdParams,
         body: z.object({ status: z.enum(["active", "suspended"]) }),
         response: { 200: z.object({ ok: z.literal(true) }) },
       },

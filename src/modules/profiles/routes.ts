@@ -1,13 +1,13 @@
 // Profiles: one's own (edit, photo) and other members' (only what their owner lets the viewer see).
 import fs from "node:fs";
-import { z } from "zod";
+import type { z } from "zod";
 import { access, memberScopeOf } from "../../server/access.ts";
 import type { FastifyZod } from "../../server/http.ts";
 import { errors } from "../../shared/errors.ts";
 import { PHOTO_MAX_BYTES, photoErrors } from "./photo.ts";
 import { profilesPolicy } from "./policy.ts";
 import { presentOwnProfile, presentProfileFor } from "./presenter.ts";
-import { ownProfileOut, profileInput, profileViewOut } from "./schemas.ts";
+import { ownProfileOut, profileInput, profileViewOut, slugParams, userParams } from "./schemas.ts";
 import {
   deleteOwnPhoto,
   ownProfile,
@@ -17,8 +17,6 @@ import {
   visiblePhoto,
 } from "./service.ts";
 
-const slugParams = z.object({ slug: z.string() });
-const userParams = z.object({ slug: z.string(), userId: z.string().min(1).max(100) });
 const tags = ["profiles"];
 
 export default async function profilesRoutes(app: FastifyZod) {

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { access, networkScope } from "../../server/access.ts";
 import type { FastifyZod } from "../../server/http.ts";
+import { safeFilename } from "../../shared/text.ts";
 import { rosterPolicy } from "./policy.ts";
 import {
   importQuery,
@@ -42,7 +43,11 @@ export default async function rosterRoutes(app: FastifyZod) {
         if (err?.code === "FST_REQ_FILE_TOO_LARGE") throw fileTooLarge();
         throw err;
       }
-      return importRoster(scope, { data, filename: part.filename || null }, { dryRun: req.query.dryRun });
+      return importRoster(
+        scope,
+        { data, filename: safeFilename(part.filename) || null },
+        { dryRun: req.query.dryRun },
+      );
     },
   );
 

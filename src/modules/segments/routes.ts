@@ -1,10 +1,15 @@
-// Segments (operators): saved directory filters with their live member count.
-import { z } from "zod";
 import { access, networkScope } from "../../server/access.ts";
 import type { FastifyZod } from "../../server/http.ts";
 import { directoryPage } from "../directory/index.ts";
 import { segmentsPolicy } from "./policy.ts";
-import { segmentInput, segmentListOut, segmentMembersQuery, segmentOut, segmentParams } from "./schemas.ts";
+import {
+  segmentInput,
+  segmentListOut,
+  segmentMembersQuery,
+  segmentOut,
+  segmentParams,
+  slugParams,
+} from "./schemas.ts";
 import {
   createSegment,
   getSegment,
@@ -14,7 +19,6 @@ import {
   segmentMembers,
 } from "./service.ts";
 
-const slugParams = z.object({ slug: z.string() });
 const tags = ["segments"];
 
 const config = { access: access.member(segmentsPolicy.manage) };
