@@ -53,14 +53,52 @@ async function count(params: Record<string, string | string[]>, user: TestUser =
 
 const LISTED = PEOPLE.filter((p) => p.directory !== false && p.status !== "suspended").map((p) => p.key);
 const ACTIVE = PEOPLE.filter((p) => p.status !== "suspended").map((p) => p.key);
+/** The network's operator and employee: staff are listed to members until they choose otherwise. */
+const STAFF = 2;
 
 describe("who appears", () => {
   it("members see listed, active members only; operators see every active member", async () => {
     expect((await find({})).keys.sort()).toEqual([...LISTED].sort());
     expect((await find({}, employee)).keys.sort()).toEqual([...LISTED].sort());
     expect((await find({}, net.operator)).keys.sort()).toEqual([...ACTIVE].sort());
-    // Counts agree with the results (the viewer and staff without consent rows are operators' only).
-    expect(await count({})).toBe(LISTED.length);
+    // Counts agree with the results: the listed alumni and the staff (the viewer, an alumna who
+    // never opted in, is operators' only).
+    expect(await count({})).toBe(LISTED.length + STAFF);
+  });
+
+  it("lists the staff who run the network to members, until they opt out", async () => {
+    const staff = (await find({ q: "運営" })).body.items.map((i: any) => i.userId);
+    expect(staff).toContain(net.operator.id);
+    const profile = await call(env, { url: `/api/n/${net.slug}/profiles/${net.operator.id}`, user: member });
+    expect(profile.statusCode).toBe(200);
+    expect(profile.json().displayName).toBe("運営 花子");
+    // Their own choice counts: an employee who turns the directory off disappears for members.
+    const consent = {
+      acceptNoticeVersion: 1,
+      directory: false,
+      rehire: false,
+      freelance: false,
+      events: false,
+      surveys: false,
+    };
+    const put = await call(env, {
+      method: "PUT",
+      url: `/api/n/${net.slug}/consent`,
+      user: employee,
+      payload: consent,
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(await count({})).toBe(LISTED.length + STAFF - 1);
+    const hidden = await call(env, { url: `/api/n/${net.slug}/profiles/${employee.id}`, user: member });
+    expect(hidden.statusCode).toBe(404);
+    const back = await call(env, {
+      method: "PUT",
+      url: `/api/n/${net.slug}/consent`,
+      user: employee,
+      payload: { ...consent, directory: true },
+    });
+    expect(back.statusCode).toBe(200);
+    expect(await count({})).toBe(LISTED.length + STAFF);
   });
 
   it("cards carry only the fields the viewer may see", async () => {
@@ -166,7 +204,7 @@ describe("filters", () => {
       expect(res.statusCode, q).toBe(200);
     }
     // Punctuation alone is no search at all (and never a LIKE wildcard).
-    expect((await find({ q: "%" })).body.total).toBe(LISTED.length);
+    expect((await find({ q: "%" })).body.total).toBe(LISTED.length + STAFF);
     expect((await find({ q: "人事%" })).keys).toEqual((await find({ q: "人事" })).keys);
     expect((await find({ q: "人_部" })).keys).toEqual((await find({ q: "人 部" })).keys);
   });

@@ -5,7 +5,7 @@ import type { DirectoryAudience } from "../../db/schema/directory.ts";
 import type { ProfileField, Visibility } from "../../shared/profile.ts";
 import { CODE_LABELS } from "../../shared/profile-labels.ts";
 import { kanaKey } from "../../shared/text.ts";
-import { fieldVisibleTo, type ViewerKind, visibilityMap } from "../profiles/index.ts";
+import { fieldVisibleTo, listedToMembers, type ViewerKind, visibilityMap } from "../profiles/index.ts";
 import { labelKey, lexemes, normalizeText } from "./text.ts";
 
 /** Everything the directory needs about one member (profile columns null when there is no profile). */
@@ -62,10 +62,12 @@ export type TermField = (typeof TERM_FIELDS)[number];
 const AUDIENCE_VIEWER: Record<DirectoryAudience, ViewerKind> = { members: "member", operators: "operator" };
 const BIO_CARD_LENGTH = 120;
 
-/** The audiences that may find this member: none when suspended, operators only without consent. */
-export function audiencesOf(s: Pick<EntrySource, "memberStatus" | "directoryConsent">): DirectoryAudience[] {
+/** The audiences that may find this member: none when suspended, operators only when not listed to members. */
+export function audiencesOf(
+  s: Pick<EntrySource, "memberStatus" | "role" | "directoryConsent">,
+): DirectoryAudience[] {
   if (s.memberStatus !== "active") return [];
-  return s.directoryConsent === true ? ["members", "operators"] : ["operators"];
+  return listedToMembers(s) ? ["members", "operators"] : ["operators"];
 }
 
 function codeLabels(kind: "industries" | "jobTypes" | "openTo", code: string | null): string[] {

@@ -47,15 +47,25 @@ export function fieldVisibleTo(visibility: Visibility, kind: ViewerKind): boolea
 }
 
 /**
+ * Whether members find this person in the directory: alumni when they opted in; staff (operators,
+ * employees), who run the network and answer its members, unless they opted out. A choice once
+ * made (a consent row) is always what counts.
+ */
+export function listedToMembers(owner: { role: string; directoryConsent: boolean | null }): boolean {
+  if (owner.directoryConsent !== null) return owner.directoryConsent;
+  return owner.role === "operator" || owner.role === "employee";
+}
+
+/**
  * Whether the viewer may open the profile at all. Operators and the owner always may; other members
- * only when the owner is active and listed in the directory (consent given).
+ * only when the owner is active and listed to members (listedToMembers).
  */
 export function profileOpenTo(
   kind: ViewerKind,
-  owner: { memberStatus: string; directoryConsent: boolean | null },
+  owner: { memberStatus: string; role: string; directoryConsent: boolean | null },
 ): boolean {
   if (kind !== "member") return true;
-  return owner.memberStatus === "active" && owner.directoryConsent === true;
+  return owner.memberStatus === "active" && listedToMembers(owner);
 }
 
 /** Route-level rules: every member edits their own profile and views others' (fields as above). */
