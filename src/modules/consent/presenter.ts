@@ -1,5 +1,13 @@
+import type { ConsentChoices } from "../../shared/profile.ts";
 import type { ConsentOut } from "./schemas.ts";
-import type { MemberConsent } from "./service.ts";
+
+/** A member's current consent in a network (what getConsent returns). */
+export type MemberConsent = {
+  noticeVersion: number;
+  acceptedAt: Date;
+  updatedAt: Date;
+  choices: ConsentChoices;
+};
 
 const NONE = { directory: false, rehire: false, freelance: false, events: false, surveys: false };
 

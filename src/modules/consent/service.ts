@@ -8,7 +8,7 @@ import { inTransaction, type Scope } from "../../server/scope.ts";
 import { errors } from "../../shared/errors.ts";
 import { CONSENT_KEYS, type ConsentChoices } from "../../shared/profile.ts";
 import { insertNotice, latestNotice } from "../networks/index.ts";
-import { presentConsent, presentNoticeItem } from "./presenter.ts";
+import { type MemberConsent, presentConsent, presentNoticeItem } from "./presenter.ts";
 import { appendConsentLog, findConsent, listNotices, saveConsent } from "./queries.ts";
 import type { ConsentPutInput } from "./schemas.ts";
 
@@ -23,13 +23,6 @@ export const consentErrors = {
       ja: "プライバシーポリシーに同意してください。",
       en: "Please agree to the privacy notice.",
     }),
-};
-
-export type MemberConsent = {
-  noticeVersion: number;
-  acceptedAt: Date;
-  updatedAt: Date;
-  choices: ConsentChoices;
 };
 
 const choicesOf = (r: ConsentChoices): ConsentChoices =>
