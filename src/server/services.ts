@@ -10,6 +10,7 @@ import { backfillDirectory } from "../modules/directory/index.ts";
 import { createAuth } from "./auth.ts";
 import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
+import { redactingLogger } from "./log-redact.ts";
 import { registerSubscribers } from "./subscribers.ts";
 
 export type ServiceOptions = {
@@ -33,7 +34,8 @@ function secretFor(config: Config): string {
 
 export async function openServices(config: Config, opts: ServiceOptions = {}): Promise<AppContext> {
   registerSubscribers();
-  const log = opts.logger ?? pino({ level: config.LOG_LEVEL });
+  // Jobs, the mailer and services log through it: errors without query parameters (log-redact.ts).
+  const log = redactingLogger(opts.logger ?? pino({ level: config.LOG_LEVEL })) as Logger;
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     pgliteDir: opts.inMemory ? undefined : path.join(config.dataDir, "db"),
