@@ -127,13 +127,18 @@ export async function createJobQueue(
     const batchSize = 5;
     let id: string | undefined;
     id = await boss.work<any>(name, { pollingIntervalSeconds: 1, batchSize }, async (jobs) => {
+      // Each job is completed (or failed) as soon as it ran, not with its batch: a worker killed
+      // mid-batch leaves only the job it was running to be retried, and a failing job does not
+      // send its batch-mates again. (pg-boss then completes the batch: a no-op for these jobs.)
       for (const job of jobs) {
         try {
           await run(name, job);
-        } catch (err) {
+        } catch (err: any) {
           log.error({ err, job: job.id, queue: name }, "job failed; it will be retried");
-          throw err;
+          await boss.fail(name, job.id, { message: String(err?.message ?? err) });
+          continue;
         }
+        await boss.complete(name, job.id);
       }
       // A full batch means more are waiting: fetch the next one at once, not after the polling
       // interval (which held a queue of 1,000 invitation mails to 5 a second, over 3 minutes).
