@@ -2,7 +2,13 @@
 declare module "autocannon" {
   import type { EventEmitter } from "node:events";
 
-  export type Request = { method?: string; path?: string; headers?: Record<string, string> };
+  export type Request = {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    /** Called before each send of this request; may change it (returns the request). */
+    setupRequest?: (req: Request, context: Record<string, unknown>) => Request;
+  };
   export type Options = {
     url: string;
     connections?: number;

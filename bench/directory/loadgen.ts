@@ -79,7 +79,13 @@ export type Sample = {
 
 export type LoadOptions = {
   url: string;
+  /** Paths every connection cycles through; with `draw`, one entry that names the run. */
   requests: { name: string; path: string }[];
+  /**
+   * The next path to send, shared by all connections (the realistic mix: a seeded sequence that
+   * goes on across rounds instead of every connection repeating the same list).
+   */
+  draw?: () => string;
   headers?: Record<string, string>;
   connections: number;
   duration: number;
@@ -94,6 +100,11 @@ export async function machineBusy(ms: number): Promise<number | null> {
   return a && b ? 1 - (b.idle - a.idle) / Math.max(1, b.total - a.total) : null;
 }
 
+const drawn = (draw: () => string) => (req: { path?: string }) => {
+  req.path = draw();
+  return req;
+};
+
 export async function sample(o: LoadOptions): Promise<Sample> {
   const all: number[] = [];
   const per: number[][] = o.requests.map(() => []);
@@ -106,7 +117,9 @@ export async function sample(o: LoadOptions): Promise<Sample> {
     duration: o.duration,
     headers: o.headers,
     timeout: 30,
-    requests: o.requests.map((r) => ({ method: "GET", path: r.path })),
+    requests: o.draw
+      ? [{ method: "GET", path: o.requests[0].path, setupRequest: drawn(o.draw) }]
+      : o.requests.map((r) => ({ method: "GET", path: r.path })),
   });
   // Emitted before the client moves on: its iterator still points at the request just answered.
   instance.on("response", (client: Client, status: number, _bytes: number, ms: number) => {

@@ -24,6 +24,7 @@ import {
 } from "./loadgen.ts";
 import { directoryPath, MIX } from "./mix.ts";
 import { type BenchOptions, CACHE_DIR, HELP, parseOptions } from "./options.ts";
+import { checkRealistic, type RealisticInfo, realisticSequence, sequenceStats } from "./realistic.ts";
 import { type DbRun, failures, machineInfo, printRun, renderReport, TARGETS, writeReport } from "./report.ts";
 
 async function signIn(appUrl: string, email: string): Promise<string> {
@@ -162,6 +163,49 @@ async function runDb(o: BenchOptions, t: Target): Promise<DbRun | null> {
           ]
         : []),
     ];
+    // The realistic mix: one seeded sequence per run, drawn on by all its connections and going on
+    // across rounds (a connection does not start it over).
+    const real = o.realistic
+      ? realisticSequence({ seed: o.seed, distinct: o.realistic.distinct, s: o.realistic.s, length: 200_000 })
+      : null;
+    const drawers: Record<string, { sent: number }> = {};
+    const drawer = (key: string, seq: string[]) => {
+      const d = { sent: 0 };
+      drawers[key] = d;
+      return () => directoryPath(SLUG, seq[d.sent++ % seq.length]);
+    };
+    const realChecked = real
+      ? await checkRealistic(server.uncachedUrl, SLUG, alumni, real.queries.slice(0, 300))
+      : null;
+    if (real) {
+      const realRequests = [{ name: "realistic mix", path: directoryPath(SLUG, real.queries[0]) }];
+      variants.push(
+        {
+          key: "realistic",
+          what: "realistic mix (alumnus)",
+          load: {
+            ...base,
+            url: server.appUrl,
+            requests: realRequests,
+            draw: drawer("realistic", real.sequence),
+            headers: { cookie: alumni },
+            duration: 0,
+          },
+        },
+        {
+          key: "realisticUncached",
+          what: "realistic mix (alumnus, no page cache)",
+          load: {
+            ...base,
+            url: server.uncachedUrl,
+            requests: realRequests,
+            draw: drawer("realisticUncached", real.sequence),
+            headers: { cookie: alumni },
+            duration: 0,
+          },
+        },
+      );
+    }
     const cacheStats = async () =>
       (await (await fetch(`${server.baselineUrl}/cache-stats`)).json()) as {
         requests: number;
@@ -210,6 +254,18 @@ async function runDb(o: BenchOptions, t: Target): Promise<DbRun | null> {
     const asAlumnus = result("alumnus");
     const asOperator: Measurement | null = o.operator ? result("operator") : null;
     const uncachedAlumnus = result("alumnusUncached");
+    let realistic: RealisticInfo | null = null;
+    if (real && realChecked && o.realistic) {
+      const sent = drawers.realistic?.sent ?? 0;
+      realistic = {
+        ...o.realistic,
+        ...realChecked,
+        sent,
+        ...sequenceStats(real.sequence.slice(0, Math.min(sent, real.sequence.length))),
+        cached: result("realistic"),
+        uncached: result("realisticUncached"),
+      };
+    }
     console.log("  each request alone (1 connection, 20 times, no page cache)…");
     const alone = {
       baseline: (await sequential({ url: server.baselineUrl, requests: bare, reps: 20 }))[0],
@@ -247,6 +303,7 @@ async function runDb(o: BenchOptions, t: Target): Promise<DbRun | null> {
       alumnus: asAlumnus,
       alumnusUncached: uncachedAlumnus,
       operator: asOperator,
+      realistic,
       writer: written,
       alone,
       profile,

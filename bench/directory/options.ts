@@ -26,6 +26,9 @@ Usage: npm run bench -- [options]
   --writes <N>         profile saves per second by another alumnus during all runs (default 1;
                        0: none): each makes the directory's cached pages stale
   --skip-operator      no run as an operator (the alumni run and the baseline only)
+  --skip-realistic     no realistic-mix runs (Zipf over thousands of queries drawn from the data)
+  --realistic-queries <N>  distinct queries of the realistic mix (default 5000)
+  --zipf <s>           Zipf exponent of the realistic mix's popularity (default 1.0)
   --skip-plans         do not write EXPLAIN plans to bench/plans/
   --plans-only         load or reuse the data and write the plans, no load runs (after a change
                        to the queries: see what the planner does now)
@@ -48,6 +51,8 @@ export type BenchOptions = {
   connections: number;
   seed: number;
   operator: boolean;
+  /** Realistic-mix runs (bench/directory/realistic.ts): distinct queries and Zipf exponent, or null. */
+  realistic: { distinct: number; s: number } | null;
   writesPerSecond: number;
   plans: boolean;
   plansOnly: boolean;
@@ -66,6 +71,13 @@ function int(name: string, v: string | undefined, def: number, min = 0): number 
   return n;
 }
 
+function zipf(v: string | undefined): number {
+  if (v === undefined) return 1;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0 || n > 4) throw new Error(`--zipf must be a number in [0, 4] (got ${v})`);
+  return n;
+}
+
 export function parseOptions(argv: string[]): BenchOptions | null {
   const { values } = parseArgs({
     args: argv,
@@ -78,6 +90,9 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       connections: { type: "string" },
       seed: { type: "string" },
       "skip-operator": { type: "boolean" },
+      "skip-realistic": { type: "boolean" },
+      "realistic-queries": { type: "string" },
+      zipf: { type: "string" },
       writes: { type: "string" },
       "skip-plans": { type: "boolean" },
       "plans-only": { type: "boolean" },
@@ -101,6 +116,9 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     connections: int("connections", values.connections, 16, 1),
     seed: int("seed", values.seed, 1),
     operator: !values["skip-operator"],
+    realistic: values["skip-realistic"]
+      ? null
+      : { distinct: int("realistic-queries", values["realistic-queries"], 5000, 1), s: zipf(values.zipf) },
     writesPerSecond: int("writes", values.writes, 1),
     plans: !values["skip-plans"] || !!values["plans-only"],
     plansOnly: !!values["plans-only"],

@@ -8,6 +8,7 @@ import type { Measurement, Percentiles, WriterResult } from "./loadgen.ts";
 import { MIX } from "./mix.ts";
 import { type BenchOptions, ROOT } from "./options.ts";
 import type { ProfileSummary } from "./profile.ts";
+import type { RealisticInfo } from "./realistic.ts";
 import type { PreparedMessage } from "./server.ts";
 
 export type DbRun = {
@@ -27,6 +28,8 @@ export type DbRun = {
   /** The same requests on the same process with the page cache off: what every miss costs. */
   alumnusUncached: Measurement;
   operator: Measurement | null;
+  /** The realistic mix (Zipf over thousands of queries), page cache on and off; null when skipped. */
+  realistic: RealisticInfo | null;
   /** Profile saves by another alumnus during all the runs (each makes cached pages stale). */
   writer: WriterResult | null;
   /** Each request alone, one at a time (no page cache). */
@@ -45,6 +48,9 @@ export const TARGETS: Record<DbKind, { size: number; connections: number; p95: n
   postgres: { size: 100_000, connections: 16, p95: 50, ratio: 0.5 },
   pglite: { size: 10_000, connections: 16, p95: 150 },
 };
+
+/** The target for the realistic mix (PostgreSQL, 100,000 alumni, 16 connections, page cache on). */
+export const REALISTIC_TARGET = { size: 100_000, connections: 16, p95: 50, ratio: 0.3 };
 
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "–");
 const int = (v: number) => Math.round(v).toLocaleString("en-US");
@@ -87,6 +93,22 @@ export function verdict(r: DbRun) {
           },
         ]),
   ];
+  const rt = r.realistic?.cached;
+  if (rt && r.kind === "postgres") {
+    const rr = rt.rps / r.baseline.rps;
+    checks.push(
+      {
+        what: `realistic mix: p95 ≤ ${REALISTIC_TARGET.p95} ms`,
+        value: `${ms(rt.p95)} ms`,
+        met: rt.p95 <= REALISTIC_TARGET.p95,
+      },
+      {
+        what: `realistic mix: throughput ≥ ${REALISTIC_TARGET.ratio * 100} % of baseline`,
+        value: `${Math.round(rr * 100)} %`,
+        met: rr >= REALISTIC_TARGET.ratio,
+      },
+    );
+  }
   return { target: t, atTarget, checks };
 }
 
@@ -106,6 +128,16 @@ function rowsOf(r: DbRun): string[] {
     line("directory, alumnus", r.alumnus, false),
     ...(r.operator ? [line("directory, operator", r.operator, false)] : []),
     line("directory, alumnus, page cache off (every request searches)", r.alumnusUncached, false),
+    ...(r.realistic
+      ? [
+          line(
+            `**realistic mix**, alumnus (Zipf s=${r.realistic.s} over ${int(r.realistic.distinct)} queries)`,
+            r.realistic.cached,
+            false,
+          ),
+          line("**realistic mix**, alumnus, page cache off", r.realistic.uncached, false),
+        ]
+      : []),
   ];
 }
 
@@ -130,6 +162,8 @@ export function failures(runs: DbRun[]): string[] {
       ["alumnus", r.alumnus],
       ["alumnus, no page cache", r.alumnusUncached],
       ["operator", r.operator],
+      ["realistic mix", r.realistic?.cached ?? null],
+      ["realistic mix, no page cache", r.realistic?.uncached ?? null],
     ] as const) {
       if (!m) continue;
       if (m.non2xx || m.errors || m.timeouts) {
@@ -195,6 +229,16 @@ export function renderReport(o: {
     "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   );
   for (const r of runs) L.push(...rowsOf(r));
+  for (const r of runs.filter((x) => x.realistic)) {
+    const x = r.realistic!;
+    L.push(
+      "",
+      `Realistic mix (${r.label}): ${int(x.distinct)} distinct queries built from the generated data (\`bench/directory/realistic.ts\`), ` +
+        `drawn with Zipf popularity (s = ${x.s}, seeded); the cached run sent ${int(x.sent)} requests, ${int(x.distinctSent)} distinct queries among them ` +
+        `(${(x.repeatShare * 100).toFixed(1)} % repeats: the hit rate of a cache that never goes stale). ` +
+        `Of the ${x.checked} most popular queries, ${x.empty} match nobody and ${x.capped} match 500+.`,
+    );
+  }
   L.push(
     "",
     "### Targets (alumnus run)",
