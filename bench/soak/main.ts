@@ -87,6 +87,7 @@ const server = await serveInChild(target);
 const busyBefore = await machineBusy(3000);
 const stats = new Map<Kind, Tally>(ACTIONS.map((a) => [a.kind, tally()]));
 stats.set("sign-in", tally());
+stats.set("sign-in (first)", tally());
 const rss: { t: number; mb: number }[] = [];
 const t0 = performance.now();
 const elapsed = () => (performance.now() - t0) / 1000;
@@ -119,8 +120,8 @@ async function call(kind: Kind, p: string, init: RequestInit = {}): Promise<any>
   }
 }
 
-async function signIn(email: string): Promise<string | null> {
-  const s = stats.get("sign-in")!;
+async function signIn(email: string, kind: Kind = "sign-in"): Promise<string | null> {
+  const s = stats.get(kind)!;
   const t = performance.now();
   const res = await fetch(`${server.appUrl}/api/auth/sign-in/email`, {
     method: "POST",
@@ -148,9 +149,9 @@ const endAt = t0 + opts.duration * 1000;
 /** Member #i of the generated alumni (active ones only): sign in, then act until the end. */
 async function member(index: number, email: string) {
   const rng = new Rng(opts.seed * 31 + index);
-  // Sign-ins are spread over the first seconds (200 password hashes at once is a stampede, not a soak).
-  await new Promise((r) => setTimeout(r, rng.float() * Math.min(20_000, opts.warmup * 500)));
-  let cookie = await signIn(email);
+  // The first sign-ins are spread over most of the warm-up (200 password hashes at once is a stampede, not a soak).
+  await new Promise((r) => setTimeout(r, rng.float() * Math.min(45_000, opts.warmup * 750)));
+  let cookie = await signIn(email, "sign-in (first)");
   const seen: string[] = [];
   const json = () => ({ cookie: cookie ?? "", "content-type": "application/json", origin: ORIGIN });
   while (performance.now() < endAt) {

@@ -41,7 +41,7 @@ export function renderSoak(r: SoakResult): string {
   const cpus = os.cpus();
   L.push("## Soak (`npm run bench:soak`)", "");
   L.push(
-    `Run ${r.started.replace(/\.\d+Z$/, "Z")}, ${Math.round(r.seconds)} s of load. Machine: ${cpus.length} × ${cpus[0]?.model ?? "?"}, Node ${process.version}; ` +
+    `Run ${r.started.replace(/\.\d+Z$/, "Z")}, ${Math.round(r.seconds)} s from the first sign-in to the last answer. Machine: ${cpus.length} × ${cpus[0]?.model ?? "?"}, Node ${process.version}; ` +
       `CPU in use by other work during 3 s before the load: ${pct(r.busyBefore)}, by everything during 1 s after it: ${pct(r.busyAfter)}.`,
     "",
     `- Command: \`${r.opts.command}\` — ${r.opts.members} members, mean pause ${r.opts.thinkMs} ms between a member's actions (exponential), ` +

@@ -1,7 +1,14 @@
 // What a simulated member of the soak test does, and how often (weights of its next action).
 import fs from "node:fs";
 
-export type Kind = "sign-in" | "directory" | "profile (other)" | "profile (own)" | "profile save" | "consent";
+export type Kind =
+  | "sign-in"
+  | "sign-in (first)"
+  | "directory"
+  | "profile (other)"
+  | "profile (own)"
+  | "profile save"
+  | "consent";
 
 /**
  * A member mostly searches and looks at people; reads their own profile and consent now and then,
