@@ -71,7 +71,15 @@ export async function writePlans(
     ctx,
     { id: networkId, name: "ベンチ株式会社", slug: SLUG, status: "active", directoryVersion: 0 },
     { id: "bench", role: "alumni", status: "active", userId: "bench" },
-    { id: "bench", email: "", name: "", emailVerified: true, platformAdmin: false, locale: "ja" },
+    {
+      id: "bench",
+      email: "",
+      name: "",
+      emailVerified: true,
+      platformAdmin: false,
+      locale: "ja",
+      twoFactorEnabled: false,
+    },
   );
   const out: PlanSummary[] = [];
   const requests = [...PLAN_QUERIES, { name: "baseline", query: "", count: false }];

@@ -20,6 +20,7 @@ import {
   type UserScope,
   userScope,
 } from "./scope.ts";
+import { assertSecondFactor } from "./two-factor.ts";
 
 export type Access =
   /** Anyone: `why` says what makes that safe (shown in the access matrix). */
@@ -96,6 +97,7 @@ async function resolveAccess(ctx: AppContext, req: FastifyRequest, reply: Fastif
     case "platformAdmin": {
       const user = await requireUser(ctx, req, reply);
       if (!user.platformAdmin) throw errors.forbidden();
+      assertSecondFactor(ctx.config, user);
       return userScope(ctx, user);
     }
     case "network": {
@@ -104,6 +106,8 @@ async function resolveAccess(ctx: AppContext, req: FastifyRequest, reply: Fastif
       const scope =
         (rule.rule.tokens ? await resolveToken(ctx, req, slug) : null) ??
         (await memberOf(ctx, req, reply, slug));
+      // An operator without a second factor yet: no route of the network (server/two-factor.ts).
+      if (scope.member?.role === "operator") assertSecondFactor(ctx.config, scope.user);
       if (!rule.rule.check(scope, undefined)) throw errors.forbidden();
       return scope;
     }

@@ -36,6 +36,35 @@ const known: Record<string, Messages> = {
     en: "Too many attempts. Please wait and try again.",
   },
   UNAUTHORIZED: { ja: "ログインしてください。", en: "Please sign in." },
+  // two-factor plugin
+  INVALID_CODE: {
+    ja: "確認コードが正しくありません。認証アプリに表示されている6桁の数字を入力してください。",
+    en: "The code is wrong. Enter the 6-digit code your authenticator app shows.",
+  },
+  INVALID_BACKUP_CODE: {
+    ja: "バックアップコードが正しくないか、既に使われています。",
+    en: "The backup code is wrong or has already been used.",
+  },
+  INVALID_TWO_FACTOR_COOKIE: {
+    ja: "確認の有効期限が切れました。もう一度メールアドレスとパスワードでログインしてください。",
+    en: "The sign-in has expired. Please sign in again with your email address and password.",
+  },
+  TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: {
+    ja: "確認コードの入力に何度も失敗しました。もう一度ログインからやり直してください。",
+    en: "Too many wrong codes. Please sign in again.",
+  },
+  ACCOUNT_TEMPORARILY_LOCKED: {
+    ja: "確認コードの失敗が続いたため、一時的にログインできません。15分ほど待ってから再度お試しください。",
+    en: "Too many failed codes: sign-in is locked for a while. Please try again in about 15 minutes.",
+  },
+  TOTP_ALREADY_ENABLED: {
+    ja: "二段階認証は既に設定されています。",
+    en: "Two-factor authentication is already set up.",
+  },
+  TOTP_NOT_ENABLED: {
+    ja: "二段階認証が設定されていません。",
+    en: "Two-factor authentication is not set up.",
+  },
 };
 
 /** What the request said about itself, for messages that name it (a refused origin). */

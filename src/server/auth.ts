@@ -1,8 +1,10 @@
-// Authentication with better-auth: email + password (verified email), magic link, password reset.
+// Authentication with better-auth: email + password (verified email), magic link, password reset,
+// two-factor authentication (TOTP with backup codes; required for operators and platform admins,
+// enforced by the access hook: server/two-factor.ts).
 // A network is a better-auth organization; roles per network are operator / employee / alumni.
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import { magicLink, organization } from "better-auth/plugins";
+import { magicLink, organization, twoFactor } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import type { Db } from "../db/client.ts";
 import * as schema from "../db/schema/index.ts";
@@ -67,6 +69,7 @@ export function createAuth(opts: AuthOptions) {
         member: schema.member,
         invitation: schema.invitation,
         rateLimit: schema.rateLimit,
+        twoFactor: schema.twoFactor,
       },
     }),
     user: {
@@ -97,6 +100,19 @@ export function createAuth(opts: AuthOptions) {
         await opts.mailer.enqueue(user.email, "verifyEmail", localeOf(user), { url });
       },
     },
+    databaseHooks: {
+      session: {
+        create: {
+          // The two-factor plugin asks for a code after a password sign-in only. A magic link
+          // (mailed before 2FA was enabled) must not open a session that skips the code.
+          before: async (s, c) => {
+            if (c?.path !== "/magic-link/verify") return;
+            const u = await opts.db.query.user.findFirst({ where: (t, { eq }) => eq(t.id, s.userId) });
+            if (u?.twoFactorEnabled) return false;
+          },
+        },
+      },
+    },
     rateLimit: {
       enabled: opts.rateLimit,
       storage: "database",
@@ -119,9 +135,15 @@ export function createAuth(opts: AuthOptions) {
           const u = await opts.db.query.user.findFirst({
             where: (t, { eq }) => eq(t.email, email.toLowerCase()),
           });
+          // A link alone would skip the second factor: those accounts sign in with password + code.
+          if (u?.twoFactorEnabled) return;
           await opts.mailer.enqueue(email, "magicLink", localeOf(u ?? {}), { url });
         },
       }),
+      // TOTP (an authenticator app) with ten single-use backup codes. The secret is shown once,
+      // at setup, and confirmed by a first code before sign-ins ask for it. The web offers no
+      // "trust this device": every password sign-in asks for a code.
+      twoFactor({ issuer: "Tsunagari" }),
     ],
   });
 }
@@ -144,5 +166,11 @@ export const AUTH_PATHS_OPEN = [
   "/update-user",
   "/list-sessions",
   "/revoke-other-sessions",
+  // two-factor: setup (password → secret and backup codes, then a first code), the second step of
+  // a sign-in (a code or a backup code), and new backup codes.
+  "/two-factor/enable",
+  "/two-factor/verify-totp",
+  "/two-factor/verify-backup-code",
+  "/two-factor/generate-backup-codes",
   "/ok",
 ];

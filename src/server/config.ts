@@ -21,6 +21,11 @@ const schema = z.object({
     .default("false"),
   /** Sign-in/sign-up rate limiting (better-auth). Only turn off for automated browser tests. */
   AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+  /**
+   * Two-factor authentication (TOTP) for operators and platform admins. "off" only for a local
+   * demo or automated tests: operators and admins then work without a second factor.
+   */
+  REQUIRE_2FA: z.enum(["on", "off"]).default("on"),
   /** Memory for cached directory pages, per process, in MB (0: no cache). */
   DIRECTORY_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
 });

@@ -18,6 +18,8 @@ export type SessionUser = {
   emailVerified: boolean;
   platformAdmin: boolean;
   locale: "ja" | "en";
+  /** A TOTP second factor is set up (required for operators and platform admins). */
+  twoFactorEnabled: boolean;
 };
 
 export type Network = { id: string; name: string; slug: string; status: string; directoryVersion: number };
@@ -86,6 +88,7 @@ export function toSessionUser(u: {
   emailVerified?: unknown;
   platformAdmin?: unknown;
   locale?: unknown;
+  twoFactorEnabled?: unknown;
 }): SessionUser {
   return {
     id: u.id,
@@ -94,6 +97,7 @@ export function toSessionUser(u: {
     emailVerified: !!u.emailVerified,
     platformAdmin: !!u.platformAdmin,
     locale: u.locale === "en" ? "en" : "ja",
+    twoFactorEnabled: !!u.twoFactorEnabled,
   };
 }
 

@@ -114,6 +114,7 @@ export async function lookupSession(
         emailVerified: user.emailVerified,
         platformAdmin: user.platformAdmin,
         locale: user.locale,
+        twoFactorEnabled: user.twoFactorEnabled,
       },
       network: networkColumns,
       member: memberColumns,

@@ -20,9 +20,14 @@ export const ORIGIN = { origin: BASE_URL };
 
 export type TestEnv = { app: App; ctx: AppContext; close: () => Promise<void> };
 
-/** `databaseUrl`: a PostgreSQL database of its own (migrated here), instead of the shared one. */
+/**
+ * `databaseUrl`: a PostgreSQL database of its own (migrated here), instead of the shared one.
+ * `requireTwoFactor`: operators and platform admins need a second factor (REQUIRE_2FA=on, the
+ * product's default). Off unless asked: the operators tests make sign in with a password only;
+ * src/server/two-factor.test.ts tests the requirement itself.
+ */
 export async function createTestEnv(
-  opts: { databaseUrl?: string; rateLimit?: boolean; trustProxy?: boolean } = {},
+  opts: { databaseUrl?: string; rateLimit?: boolean; trustProxy?: boolean; requireTwoFactor?: boolean } = {},
 ): Promise<TestEnv> {
   const url = opts.databaseUrl ?? process.env.TEST_DATABASE_URL;
   const config = loadConfig(
@@ -33,6 +38,7 @@ export async function createTestEnv(
       LOG_LEVEL: "silent",
       // Tests act as a reverse proxy: X-Forwarded-For gives each simulated client its address.
       TRUST_PROXY: String(opts.trustProxy ?? true),
+      REQUIRE_2FA: opts.requireTwoFactor ? "on" : "off",
       ...(url ? { DATABASE_URL: url } : {}),
     },
     [],

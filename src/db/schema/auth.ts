@@ -1,4 +1,4 @@
-// Tables used by better-auth (core + organization plugin). A network is a better-auth
+// Tables used by better-auth (core + organization and two-factor plugins). A network is a better-auth
 // "organization". Extra columns (with defaults) are ours; better-auth ignores them.
 import { sql } from "drizzle-orm";
 import {
@@ -29,7 +29,29 @@ export const user = pgTable("user", {
   // ours
   platformAdmin: boolean("platform_admin").notNull().default(false),
   locale: text("locale").notNull().default("ja"),
+  // two-factor plugin: set once a TOTP code has been verified (operators and admins must have it)
+  twoFactorEnabled: boolean("two_factor_enabled").notNull().default(false),
 });
+
+/**
+ * The two-factor plugin's secret per user: the TOTP secret and the backup codes, both encrypted
+ * with the auth secret. `verified` stays false until the first code is checked (setup).
+ */
+export const twoFactor = pgTable(
+  "two_factor",
+  {
+    id: text("id").primaryKey(),
+    secret: text("secret").notNull(),
+    backupCodes: text("backup_codes").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    verified: boolean("verified").notNull().default(true),
+    failedVerificationCount: integer("failed_verification_count").notNull().default(0),
+    lockedUntil: ts("locked_until"),
+  },
+  (t) => [uniqueIndex("two_factor_user_uq").on(t.userId)],
+);
 
 export const session = pgTable(
   "session",

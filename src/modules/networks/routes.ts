@@ -2,6 +2,7 @@ import { z } from "zod";
 import { access, signedInScope } from "../../server/access.ts";
 import type { FastifyZod } from "../../server/http.ts";
 import type { PublicScope } from "../../server/scope.ts";
+import { twoFactorRequired } from "../../server/two-factor.ts";
 import {
   adminNetworkOut,
   createNetworkInput,
@@ -70,6 +71,11 @@ export default async function networkRoutes(app: FastifyZod) {
               email: z.string(),
               platformAdmin: z.boolean(),
               locale: z.enum(["ja", "en"]),
+              twoFactor: z.object({
+                /** Operators (of any network) and platform admins, unless REQUIRE_2FA=off. */
+                required: z.boolean(),
+                enabled: z.boolean(),
+              }),
             }),
             networks: z.array(myNetworkOut),
           }),
@@ -79,9 +85,20 @@ export default async function networkRoutes(app: FastifyZod) {
     async (req) => {
       const scope = signedInScope(req);
       const u = scope.user;
+      const networks = await networksOf(scope);
+      const required =
+        twoFactorRequired(scope.ctx.config) &&
+        (u.platformAdmin || networks.some((n) => n.role === "operator"));
       return {
-        user: { id: u.id, name: u.name, email: u.email, platformAdmin: u.platformAdmin, locale: u.locale },
-        networks: await networksOf(scope),
+        user: {
+          id: u.id,
+          name: u.name,
+          email: u.email,
+          platformAdmin: u.platformAdmin,
+          locale: u.locale,
+          twoFactor: { required, enabled: u.twoFactorEnabled },
+        },
+        networks,
       };
     },
   );

@@ -273,6 +273,10 @@ export interface paths {
                 locale: "ja" | "en";
                 name: string;
                 platformAdmin: boolean;
+                twoFactor: {
+                  enabled: boolean;
+                  required: boolean;
+                };
               };
             };
           };
