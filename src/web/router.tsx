@@ -17,6 +17,7 @@ import SetupPage from "./routes/setup/SetupPage.tsx";
 import WelcomeSurveyPage from "./routes/welcome/WelcomeSurveyPage.tsx";
 
 // Operator, admin and editing pages load on demand: the first page a member opens stays small.
+const TwoFactorSetupPage = lazy(() => import("./routes/two-factor/TwoFactorSetupPage.tsx"));
 const AdminNetworksPage = lazy(() => import("./routes/admin/AdminNetworksPage.tsx"));
 const ApiTokensPage = lazy(() => import("./routes/operator/api-tokens/ApiTokensPage.tsx"));
 const ApprovalsPage = lazy(() => import("./routes/operator/approvals/ApprovalsPage.tsx"));
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
       { path: "/setup", element: <SetupPage /> },
       { path: "/sign-in", element: <SignInPage /> },
       { path: "/sign-up", element: <SignUpPage /> },
+      { path: "/two-factor", element: later(<TwoFactorSetupPage />) },
       { path: "/check-email", element: <CheckEmailPage /> },
       { path: "/forgot-password", element: <ForgotPasswordPage /> },
       { path: "/reset-password", element: <ResetPasswordPage /> },

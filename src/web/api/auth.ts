@@ -6,11 +6,30 @@ import { toApiError } from "./client.ts";
 type Locale = "ja" | "en";
 type Ok = { status?: boolean };
 
+/** The answer to a password sign-in of an account with a second factor. */
+export type TwoFactorChallenge = { twoFactorRedirect: true; twoFactorMethods: string[] };
+
+export const isTwoFactorChallenge = (r: unknown): r is TwoFactorChallenge =>
+  !!r && typeof r === "object" && (r as { twoFactorRedirect?: unknown }).twoFactorRedirect === true;
+
 /** Path → request body and the part of the response the web reads. */
 export type AuthEndpoints = {
   "/api/auth/sign-in/email": {
     body: { email: string; password: string; callbackURL?: string; rememberMe?: boolean };
-    response: { redirect: boolean; user: { id: string; email: string } };
+    /** With two-factor authentication on, the password opens no session yet: a code is asked for. */
+    response: { redirect: boolean; user: { id: string; email: string } } | TwoFactorChallenge;
+  };
+  /** Setup, step 1: the password; answers the otpauth URI (QR code) and ten backup codes. */
+  "/api/auth/two-factor/enable": {
+    body: { password: string };
+    response: { totpURI: string; backupCodes: string[] };
+  };
+  /** Setup step 2 (signed in), or the second step of a sign-in (after TwoFactorChallenge). */
+  "/api/auth/two-factor/verify-totp": { body: { code: string }; response: { user: { id: string } } };
+  "/api/auth/two-factor/verify-backup-code": { body: { code: string }; response: { user: { id: string } } };
+  "/api/auth/two-factor/generate-backup-codes": {
+    body: { password: string };
+    response: { status: boolean; backupCodes: string[] };
   };
   "/api/auth/sign-in/magic-link": {
     body: { email: string; callbackURL?: string; errorCallbackURL?: string };

@@ -17,6 +17,7 @@ import { Link, Outlet, useLocation, useNavigate, useParams } from "react-router"
 import { authPost } from "../api/auth.ts";
 import { setLanguage } from "../i18n/index.ts";
 import { signOut, useMe } from "../session.ts";
+import { TwoFactorGate } from "./TwoFactorGate.tsx";
 
 export function LanguageSwitch() {
   const { i18n, t } = useTranslation();
@@ -140,7 +141,9 @@ export function Layout() {
         </AppShell.Navbar>
       )}
       <AppShell.Main>
-        <Outlet />
+        <TwoFactorGate>
+          <Outlet />
+        </TwoFactorGate>
       </AppShell.Main>
     </AppShell>
   );

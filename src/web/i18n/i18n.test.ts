@@ -24,6 +24,7 @@ const NAMESPACES = [
   "register",
   "segments",
   "setup",
+  "twoFactor",
   "ui",
   "welcome",
 ];

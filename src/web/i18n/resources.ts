@@ -15,6 +15,7 @@ import type { strings as profileStrings } from "../routes/profile/i18n.ts";
 import type { strings as registerStrings } from "../routes/register/i18n.ts";
 import type { strings as segmentsStrings } from "../routes/segments/i18n.ts";
 import type { strings as setupStrings } from "../routes/setup/i18n.ts";
+import type { strings as twoFactorStrings } from "../routes/two-factor/i18n.ts";
 import type { strings as welcomeStrings } from "../routes/welcome/i18n.ts";
 import type { common } from "./common.ts";
 
@@ -36,6 +37,7 @@ export type Resources = {
   register: typeof registerStrings.ja;
   segments: typeof segmentsStrings.ja;
   setup: typeof setupStrings.ja;
+  twoFactor: typeof twoFactorStrings.ja;
   welcome: typeof welcomeStrings.ja;
 };
 

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { authPost } from "../../api/auth.ts";
+import { authPost, isTwoFactorChallenge } from "../../api/auth.ts";
 import { ApiError } from "../../api/client.ts";
 import { EmailInput } from "../../components/EmailInput.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
@@ -13,17 +13,20 @@ import { useNext, withNext } from "../../components/nextPath.ts";
 import { useSubmit } from "../../components/useSubmit.ts";
 import { setLanguage } from "../../i18n/index.ts";
 import { fetchMe, meKeys } from "../../session.ts";
+import { TwoFactorChallengeForm } from "../two-factor/TwoFactorChallengeForm.tsx";
 import { AuthSwitch } from "./AuthSwitch.tsx";
 import { EMAIL_RE } from "./i18n.ts";
 
 export default function SignInPage() {
-  const { t, i18n } = useTranslation(["auth", "common"]);
+  const { t, i18n } = useTranslation(["auth", "common", "twoFactor"]);
   const { error, setError, busy, run } = useSubmit<"password" | "magic">();
   const next = useNext();
   const [params] = useSearchParams();
   const nav = useNavigate();
   const qc = useQueryClient();
   const [magicSentTo, setMagicSentTo] = useState<string | null>(null);
+  // The password was right and the account has a second factor: the code is asked for next.
+  const [challenge, setChallenge] = useState(false);
   const form = useForm({
     initialValues: { email: params.get("email") ?? "", password: "" },
     validate: {
@@ -35,14 +38,17 @@ export default function SignInPage() {
   async function signIn(values: typeof form.values) {
     await run(
       async () => {
-        await authPost("/api/auth/sign-in/email", {
+        const r = await authPost("/api/auth/sign-in/email", {
           email: values.email.trim(),
           password: values.password,
           callbackURL: next ?? "/",
         });
-        const me = await qc.fetchQuery({ queryKey: meKeys.all, queryFn: fetchMe, staleTime: 0 });
-        if (me?.user.locale && me.user.locale !== i18n.language) await setLanguage(me.user.locale);
-        nav(next ?? "/", { replace: true });
+        if (isTwoFactorChallenge(r)) {
+          form.setFieldValue("password", "");
+          setChallenge(true);
+          return;
+        }
+        await signedIn();
       },
       {
         as: "password",
@@ -56,6 +62,12 @@ export default function SignInPage() {
         },
       },
     );
+  }
+
+  async function signedIn() {
+    const me = await qc.fetchQuery({ queryKey: meKeys.all, queryFn: fetchMe, staleTime: 0 });
+    if (me?.user.locale && me.user.locale !== i18n.language) await setLanguage(me.user.locale);
+    nav(next ?? "/", { replace: true });
   }
 
   async function sendMagicLink() {
@@ -72,6 +84,14 @@ export default function SignInPage() {
         setMagicSentTo(email);
       },
       { as: "magic" },
+    );
+  }
+
+  if (challenge) {
+    return (
+      <NarrowCard title={t("twoFactor:challenge.title")}>
+        <TwoFactorChallengeForm onSignedIn={signedIn} onRestart={() => setChallenge(false)} />
+      </NarrowCard>
     );
   }
 
@@ -108,7 +128,7 @@ export default function SignInPage() {
           {t("signIn.magic")}
         </Button>
         <Text size="xs" c="dimmed">
-          {t("signIn.magicHelp")}
+          {t("signIn.magicHelp")} {t("twoFactor:magicNote")}
         </Text>
       </Stack>
       <AuthSwitch prompt={t("signIn.noAccount")} to={withNext("/sign-up", next)} label={t("common:signUp")} />
