@@ -47,6 +47,9 @@ export default defineConfig({
       DATA_DIR: E2E_DATA_DIR,
       LOG_LEVEL: "warn",
       AUTH_RATE_LIMIT: "off",
+      // As by default: the admin sets up two-factor authentication in membership.spec.ts, and
+      // e2e/support.ts answers the code step (or sets it up) whenever an operator signs in.
+      REQUIRE_2FA: "on",
       DATABASE_URL: "",
     },
   },

@@ -14,7 +14,7 @@ import {
   request,
   test,
 } from "@playwright/test";
-import { ADMIN, ensureSetup, mailLink, shot, signInUi } from "./support.ts";
+import { ADMIN, ensureSetup, mailLink, shot, signInApi, signInUi } from "./support.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -169,9 +169,7 @@ async function register(baseURL: string, p: Person, noticeVersion: number): Prom
 /** The network, its operator (the platform admin) and the members, through the HTTP API. */
 async function seed(baseURL: string) {
   const admin = await apiContext(baseURL);
-  await ok(
-    await admin.post("/api/auth/sign-in/email", { data: { email: ADMIN.email, password: ADMIN.password } }),
-  );
+  await signInApi(admin, ADMIN.email, ADMIN.password);
   await ok(
     await admin.post("/api/admin/networks", {
       data: {

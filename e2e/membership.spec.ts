@@ -5,7 +5,8 @@
 //     they cannot see the field the alumna hid.
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import iconv from "iconv-lite";
-import { ADMIN, mailLink, NETWORK, shot, signInUi } from "./support.ts";
+import { totp } from "../src/test/totp.ts";
+import { ADMIN, mailLink, NETWORK, saveTotpSecret, shot, signInUi, totpFor } from "./support.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -85,8 +86,40 @@ test("first-run setup creates the platform admin and the first network", async (
   await page.getByLabel("URL 用の名前").fill(NETWORK.slug);
   await shot(page, "01-setup");
   await page.getByRole("button", { name: "設定を完了する" }).click();
+  // The admin (also the network's operator) must set up two-factor authentication first.
+  await expect(page).toHaveURL(/\/two-factor\?next=/);
+  await expect(page.getByText("運営者・管理者のアカウントには二段階認証が必要です")).toBeVisible();
+  await page.getByLabel("パスワード").fill(ADMIN.password);
+  await page.getByRole("button", { name: "設定を始める" }).click();
+  await expect(page.getByAltText("認証アプリに登録するQRコード")).toBeVisible();
+  await shot(page, "01b-two-factor-setup");
+  const secret = (await page.getByTestId("totp-secret").locator("code").innerText()).trim();
+  await page.getByLabel("確認コード（6桁）").fill(totp(secret, Date.now(), 10)); // a code of five minutes from now
+  await page.getByRole("button", { name: "確認して有効にする" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "確認コードが正しくありません" })).toBeVisible();
+  await page.getByLabel("確認コード（6桁）").fill(totp(secret));
+  await page.getByRole("button", { name: "確認して有効にする" }).click();
+  await expect(page.getByTestId("backup-codes").locator("p")).toHaveCount(10);
+  saveTotpSecret(ADMIN.email, secret);
+  await shot(page, "01c-backup-codes");
+  await page.getByRole("button", { name: "保管しました。続ける" }).click();
   await expect(page).toHaveURL(new RegExp(`/n/${NETWORK.slug}$`));
   await shot(page, "02-operator-home");
+});
+
+test("an operator signs in with the code from the authenticator app", async ({ browser }) => {
+  const page = await newPage(browser);
+  await page.goto("/sign-in");
+  await page.getByLabel("メールアドレス").fill(ADMIN.email);
+  await page.getByLabel("パスワード").fill(ADMIN.password);
+  await page.getByRole("button", { name: "ログイン", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "確認コードの入力" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "バックアップコードを使う" })).toBeVisible();
+  await page.getByLabel("確認コード（6桁）").fill(totpFor(ADMIN.email));
+  await page.getByRole("button", { name: "確認してログイン" }).click();
+  await expect(page).not.toHaveURL(/sign-in/);
+  await page.goto(`/n/${NETWORK.slug}/admin/members`);
+  await expect(page).toHaveURL(new RegExp(`/n/${NETWORK.slug}/admin/members$`));
 });
 
 test("an operator imports a Shift_JIS roster: per-line errors first, then a clean import", async ({

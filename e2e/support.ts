@@ -1,8 +1,10 @@
-// Helpers for browser tests: read the emails the server wrote to its outbox, sign in, screenshots.
+// Helpers for browser tests: read the emails the server wrote to its outbox, sign in (with the
+// second factor operators and admins need: REQUIRE_2FA is on, as by default), screenshots.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
 import PostalMime from "postal-mime";
+import { secretOf, totp } from "../src/test/totp.ts";
 
 const dataDir = () => process.env.E2E_DATA_DIR!;
 export const ARTIFACTS = path.resolve("e2e/artifacts");
@@ -66,6 +68,25 @@ export async function ensureSetup(page: Page) {
   }
 }
 
+// The TOTP secrets of the accounts that set up two-factor authentication in this run, kept next to
+// the server's data (specs run in one worker, but each spec file may be the first to need one).
+const secretsFile = () => path.join(dataDir(), "e2e-totp-secrets.json");
+const secrets = (): Record<string, string> =>
+  fs.existsSync(secretsFile()) ? JSON.parse(fs.readFileSync(secretsFile(), "utf8")) : {};
+export function saveTotpSecret(email: string, secret: string) {
+  fs.writeFileSync(secretsFile(), JSON.stringify({ ...secrets(), [email]: secret }));
+}
+/** The current code of `email`'s authenticator, as the app would show it. */
+export function totpFor(email: string): string {
+  const secret = secrets()[email];
+  if (!secret) throw new Error(`no TOTP secret saved for ${email}`);
+  return totp(secret);
+}
+
+/**
+ * Signs in through the page; an account with a second factor answers the code step with the
+ * saved secret, and an operator or admin without one yet sets it up on the page it is sent to.
+ */
 export async function signInUi(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
   await page
@@ -77,5 +98,54 @@ export async function signInUi(page: Page, email: string, password: string) {
     .first()
     .fill(password);
   await page.getByRole("button", { name: /^(ログイン|Sign in)$/ }).click();
+  const codeField = page.getByLabel("確認コード（6桁）");
+  // Either the page moves on, or it asks for the code.
+  await expect(async () => {
+    if (new URL(page.url()).pathname.startsWith("/sign-in")) expect(await codeField.isVisible()).toBe(true);
+  }).toPass();
+  if (new URL(page.url()).pathname.startsWith("/sign-in")) {
+    await codeField.fill(totpFor(email));
+    await page.getByRole("button", { name: "確認してログイン" }).click();
+  }
   await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+  const me = await (await page.request.get("/api/me")).json();
+  if (me.user.twoFactor.required && !me.user.twoFactor.enabled) await setUpTwoFactorUi(page, email, password);
+}
+
+/** On the setup page (where the gate sends operators and admins): password, key, code, backup codes. */
+export async function setUpTwoFactorUi(page: Page, email: string, password: string) {
+  await page.waitForURL((u) => u.pathname === "/two-factor");
+  await page.getByLabel("パスワード").fill(password);
+  await page.getByRole("button", { name: "設定を始める" }).click();
+  await expect(page.getByAltText("認証アプリに登録するQRコード")).toBeVisible();
+  const secret = (await page.getByTestId("totp-secret").locator("code").innerText()).trim();
+  saveTotpSecret(email, secret);
+  await page.getByLabel("確認コード（6桁）").fill(totp(secret));
+  await page.getByRole("button", { name: "確認して有効にする" }).click();
+  await expect(page.getByText("バックアップコード", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("backup-codes").locator("p")).toHaveCount(10);
+  await page.getByRole("button", { name: "保管しました。続ける" }).click();
+  await page.waitForURL((u) => u.pathname !== "/two-factor");
+}
+
+/**
+ * Signs `api` in over HTTP; an account with a second factor answers with the saved secret, and
+ * an operator or admin without one sets it up (enable with the password, then a first code).
+ */
+export async function signInApi(api: APIRequestContext, email: string, password: string) {
+  const r = await api.post("/api/auth/sign-in/email", { data: { email, password } });
+  expect(r.status()).toBe(200);
+  if ((await r.json()).twoFactorRedirect) {
+    const v = await api.post("/api/auth/two-factor/verify-totp", { data: { code: totpFor(email) } });
+    expect(v.status()).toBe(200);
+    return;
+  }
+  const me = await (await api.get("/api/me")).json();
+  if (!me.user.twoFactor.required || me.user.twoFactor.enabled) return;
+  const enable = await api.post("/api/auth/two-factor/enable", { data: { password } });
+  expect(enable.status()).toBe(200);
+  const secret = secretOf((await enable.json()).totpURI);
+  saveTotpSecret(email, secret);
+  const v = await api.post("/api/auth/two-factor/verify-totp", { data: { code: totp(secret) } });
+  expect(v.status()).toBe(200);
 }
