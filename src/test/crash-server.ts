@@ -53,6 +53,9 @@ export class ServerProcess {
         BASE_URL: this.baseUrl,
         AUTH_SECRET: this.opts.authSecret,
         LOG_LEVEL: "warn",
+        // This test is about crashes, not sign-in: its operator works without a second factor
+        // (two-factor enforcement has its own tests).
+        REQUIRE_2FA: "off",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
