@@ -6,7 +6,7 @@ import { organization } from "../db/schema/index.ts";
 import { admitTestMember } from "../modules/members/testing.ts";
 import { createTestEnv, makeNetwork, type TestEnv } from "../test/harness.ts";
 import { record, unsubscribed } from "./events.ts";
-import { EVENT_TYPES } from "./subscribers.ts";
+import { EVENT_TYPES, registerSubscribers } from "./subscribers.ts";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -43,5 +43,17 @@ describe("domain events", () => {
       record(tx, { type: "member.changed", networkId: net.id, userIds: [u.id] }),
     );
     expect(await versionOf(net.id)).toBeGreaterThan(before);
+  });
+
+  it("runs each subscriber once, however often the services register them", async () => {
+    registerSubscribers();
+    registerSubscribers();
+    const net = await makeNetwork(env);
+    const u = await admitTestMember(env, net, "alumni");
+    const before = await versionOf(net.id);
+    await env.ctx.db.transaction((tx) =>
+      record(tx, { type: "member.changed", networkId: net.id, userIds: [u.id] }),
+    );
+    expect(await versionOf(net.id)).toBe(before + 1);
   });
 });

@@ -32,7 +32,7 @@ export type AuditEntry = {
   data?: Record<string, unknown>;
 };
 
-type Subscriber<T extends EventType> = (tx: Tx, event: EventOf<T>) => Promise<void>;
+export type Subscriber<T extends EventType> = (tx: Tx, event: EventOf<T>) => Promise<void>;
 
 const subscribers = new Map<EventType, Subscriber<any>[]>();
 

@@ -1,22 +1,26 @@
-// Who reacts to which domain event (server/events.ts): the one place to look. Registered once per
-// process when the services open (server/services.ts).
+// Who reacts to which domain event (server/events.ts): the one place to look. Registered when the
+// services open (server/services.ts); registering again adds nothing (subscribe keeps one of each).
 import { eq } from "drizzle-orm";
 import { member } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/index.ts";
-import { type EventType, subscribe } from "./events.ts";
+import { type EventType, type Subscriber, subscribe } from "./events.ts";
 
 /** Every event type; the events test fails when one has no subscriber. */
 export const EVENT_TYPES: readonly EventType[] = ["member.changed", "user.renamed"];
 
+// The directory index follows every change of what a card is made of, in the same transaction.
+const syncChangedMembers: Subscriber<"member.changed"> = (tx, e) => syncDirectory(tx, e.networkId, e.userIds);
+
+// A member without a display name is listed under the account's name, in every network.
+const syncRenamedUser: Subscriber<"user.renamed"> = async (tx, e) => {
+  const rows = await tx
+    .select({ networkId: member.organizationId })
+    .from(member)
+    .where(eq(member.userId, e.userId));
+  for (const { networkId } of rows) await syncDirectory(tx, networkId, [e.userId]);
+};
+
 export function registerSubscribers() {
-  // The directory index follows every change of what a card is made of, in the same transaction.
-  subscribe("member.changed", (tx, e) => syncDirectory(tx, e.networkId, e.userIds));
-  // A member without a display name is listed under the account's name, in every network.
-  subscribe("user.renamed", async (tx, e) => {
-    const rows = await tx
-      .select({ networkId: member.organizationId })
-      .from(member)
-      .where(eq(member.userId, e.userId));
-    for (const { networkId } of rows) await syncDirectory(tx, networkId, [e.userId]);
-  });
+  subscribe("member.changed", syncChangedMembers);
+  subscribe("user.renamed", syncRenamedUser);
 }
