@@ -13,6 +13,8 @@
 // freelance" is among what members may see, and scans only that audience's rows.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
+  boolean,
   customType,
   foreignKey,
   index,
@@ -110,6 +112,38 @@ export const directoryCard = pgTable(
       foreignColumns: [directoryEntry.networkId, directoryEntry.audience, directoryEntry.userId],
     }).onDelete("cascade"),
   ],
+);
+
+/**
+ * What each raise of `organization.directory_version` changed (sync.ts writes it in the same
+ * transaction): one marker row per version (`audience` null; `everything` for bulk changes), plus
+ * the directory_entry rows of the members concerned as they were before and as they are after,
+ * copied column for column. A cached page (modules/directory/cache.ts) computed at an older version
+ * is still right when no row here between the two versions satisfies the page's own filter (the
+ * same SQL, evaluated on these rows) and no version is missing. Old versions are pruned.
+ */
+export const directoryChange = pgTable(
+  "directory_change",
+  {
+    networkId: text("network_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    version: bigint("version", { mode: "number" }).notNull(),
+    /** The marker of a bulk change: every page computed before it is stale. */
+    everything: boolean("everything").notNull().default(false),
+    audience: text("audience").$type<DirectoryAudience>(),
+    userId: text("user_id"),
+    joinYear: integer("join_year"),
+    departments: text("departments").array(),
+    industry: text("industry"),
+    jobType: text("job_type"),
+    skills: text("skills").array(),
+    location: text("location"),
+    openTo: text("open_to").array(),
+    tsv: tsvector("tsv"),
+    txt: text("txt"),
+  },
+  (t) => [index("directory_change_version_idx").on(t.networkId, t.version)],
 );
 
 /**

@@ -1,6 +1,8 @@
 // Directory search through the HTTP API: filters, paging, sorting, suggestions, and privacy for
 // every way of reaching a member (search, filter, count, suggestion, profile by id).
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { directoryChange } from "../../db/schema/index.ts";
 import {
   call,
   createTestEnv,
@@ -13,6 +15,7 @@ import {
 } from "../../test/harness.ts";
 import { pageCacheStats } from "./cache.ts";
 import { findPage, prepareSearch } from "./queries.ts";
+import { CHANGE_ROWS_MAX, syncDirectory } from "./sync.ts";
 import { addPeople, addPerson, PEOPLE } from "./testing.ts";
 
 let env: TestEnv;
@@ -426,5 +429,66 @@ describe("the directory follows every change at once", () => {
     });
     expect(await q(b)).toBe(2); // no consent yet: listed for operators only
     expect(await q(n.operator)).toBe(4);
+  });
+  it("keeps a cached page through changes that cannot concern it, and recomputes it after one that can", async () => {
+    const n = await makeNetwork(env);
+    const [a, b] = [await makeMember(env, n, "alumni"), await makeMember(env, n, "alumni")];
+    const save = async (who: TestUser, body: Record<string, unknown>) => {
+      const res = await call(env, {
+        method: "PUT",
+        url: `/api/n/${n.slug}/profiles/me`,
+        user: who,
+        payload: body,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await save(a, { displayName: "栗原 ひかり", skills: ["Elixir"], bio: "決済基盤" });
+    await save(b, { displayName: "桐谷 まこと", skills: ["Haskell"] });
+    const stats = () => pageCacheStats(env.ctx) ?? { queries: 0, checks: 0, unchanged: 0 };
+    const look = async (params: Record<string, string>) => {
+      const res = await call(env, { url: url("", params, n.slug), user: n.operator });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const bySkill = { skill: "elixir" };
+    const byText = { q: "決済" };
+    expect((await look(bySkill)).total).toBe(1);
+    expect((await look(byText)).total).toBe(1);
+
+    // b changes, matching neither search before or after: both pages are served as they were.
+    let before = stats();
+    await save(b, { displayName: "桐谷 まこと", skills: ["Haskell", "OCaml"], bio: "型の話" });
+    expect((await look(bySkill)).total).toBe(1);
+    expect((await look(byText)).total).toBe(1);
+    expect(stats().queries - before.queries).toBe(0);
+    expect(stats().unchanged - before.unchanged).toBe(2);
+
+    // b now matches (the row as it is after): recomputed.
+    before = stats();
+    await save(b, { displayName: "桐谷 まこと", skills: ["Elixir"] });
+    expect((await look(bySkill)).total).toBe(2);
+    // b no longer matches (the row as it was before): recomputed.
+    await save(b, { displayName: "桐谷 まこと", skills: ["Haskell"] });
+    expect((await look(bySkill)).total).toBe(1);
+    expect(stats().queries - before.queries).toBe(2);
+
+    // a, on the page, changes what the card shows but still matches: the page shows the new card.
+    await save(a, { displayName: "栗原 ひかり", skills: ["Elixir"], bio: "決済基盤と請求" });
+    const card = (await look(byText)).items[0];
+    expect(card.bio).toContain("請求");
+
+    // A bulk change (a roster import, the loader) leaves no page standing.
+    before = stats();
+    const many = Array.from({ length: CHANGE_ROWS_MAX + 1 }, (_, i) => `nobody-${i}`);
+    await env.ctx.db.transaction((tx) => syncDirectory(tx, n.id, many));
+    expect((await look(bySkill)).total).toBe(1);
+    expect(stats().queries - before.queries).toBe(1);
+
+    // Versions no longer recorded count as changes.
+    before = stats();
+    await save(b, { displayName: "桐谷 まこと", skills: ["Haskell"], bio: "もう一度" });
+    await env.ctx.db.delete(directoryChange).where(eq(directoryChange.networkId, n.id));
+    expect((await look(byText)).total).toBe(1);
+    expect(stats().queries - before.queries).toBe(1);
   });
 });

@@ -188,6 +188,23 @@ export async function findPage(
   };
 }
 
+/**
+ * Whether a page of search `s` computed at directory version `from` still holds at `to`: every
+ * version in between is recorded (none pruned), none is a bulk change, and no row copied into
+ * directory_change by those versions (members' rows as they were before and after each change,
+ * sync.ts) satisfies the search's own conditions. A member who matched neither before nor after a
+ * change is in no result set of the search, so its pages, totals and order stay as they were.
+ */
+export async function unchangedSince(db: Db | Tx, s: Search, from: number, to: number): Promise<boolean> {
+  const res = await db.execute(sql`
+    select count(*) filter (where audience is null)::int as versions,
+           coalesce(bool_or(everything), false) or coalesce(bool_or(${s.where}), false) as touched
+      from directory_change
+     where network_id = ${s.scope.networkId} and version > ${from} and version <= ${to}`);
+  const r = res.rows[0] as { versions: number; touched: boolean };
+  return r.versions === to - from && !r.touched;
+}
+
 /** Matches up to MATCH_CAP + 1, in whatever order is cheapest to find them. */
 async function countCapped(db: Db | Tx, s: Search, cap: number): Promise<number> {
   const res = await db.execute(

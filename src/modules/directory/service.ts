@@ -13,7 +13,9 @@ import {
   type EntryHit,
   findPage,
   prepareSearch,
+  type Search,
   suggestTerms,
+  unchangedSince,
 } from "./queries.ts";
 import type { DirectoryCard, DirectoryFilter, DirectoryQuery, DirectorySort } from "./schemas.ts";
 import { DIRECTORY_SORTS } from "./schemas.ts";
@@ -74,14 +76,20 @@ export async function searchDirectory(scope: Scope, q: DirectoryQuery, audience 
   const cursor = q.cursor ? decodeCursor(q.cursor, sort) : null;
   const { network } = scope;
   const { cursor: _c, sort: _s, limit, ...filter } = q;
-  const key = [network.id, audience, network.directoryVersion, sort, q.cursor ?? null, limit, filter];
+  const key = [network.id, audience, sort, q.cursor ?? null, limit, filter];
+  let search: Search | undefined;
+  const prepared = () => {
+    search ??= prepareSearch(directoryScope(scope, audience), q, words);
+    return search;
+  };
   const {
     hits: rows,
     total,
     capped,
-  } = await cachedPage(scope.ctx, key, () =>
-    findPage(scope.db, prepareSearch(directoryScope(scope, audience), q, words), sort, cursor, limit),
-  );
+  } = await cachedPage(scope.ctx, key, network.directoryVersion, {
+    load: () => findPage(scope.db, prepared(), sort, cursor, limit),
+    unchanged: (from, to) => unchangedSince(scope.db, prepared(), from, to),
+  });
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   const nextCursor =

@@ -4,7 +4,14 @@
 // results of the very next search).
 import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
-import { directoryCard, directoryEntry, directoryTerm, member, organization } from "../../db/schema/index.ts";
+import {
+  directoryCard,
+  directoryChange,
+  directoryEntry,
+  directoryTerm,
+  member,
+  organization,
+} from "../../db/schema/index.ts";
 import { memberProfiles } from "../profiles/index.ts";
 import { buildEntries, type EntrySource, termsOf } from "./entry.ts";
 
@@ -80,18 +87,20 @@ export function directoryRowsOf(sources: EntrySource[]): DirectoryRows {
 // one statement may carry (the bulk loader indexes 1,000 members, up to 2,000 rows, at a time).
 const ROWS_PER_INSERT = 1000;
 
-/**
- * Inserts the rows of members who have none now, applies their terms together with `removed`
- * (the terms of the rows just deleted), and makes cached pages stale.
- */
+/** Inserts the rows of members who have none now and applies their terms together with `removed`. */
 async function writeDirectoryRows(tx: Tx, networkId: string, rows: DirectoryRows, removed: Delta[] = []) {
   for (let i = 0; i < rows.entries.length; i += ROWS_PER_INSERT) {
     await tx.insert(directoryEntry).values(rows.entries.slice(i, i + ROWS_PER_INSERT));
     await tx.insert(directoryCard).values(rows.cards.slice(i, i + ROWS_PER_INSERT));
   }
   await applyTermDeltas(tx, networkId, [...removed, ...rows.terms]);
-  await bumpDirectoryVersion(tx, networkId);
 }
+
+/**
+ * Past this many members, one sync records a bulk change (every cached page stale) rather than
+ * each member's rows: a roster import need not copy thousands of rows into directory_change.
+ */
+export const CHANGE_ROWS_MAX = 50;
 
 /**
  * Rebuilds the directory rows of the given members of one network (members that are gone lose
@@ -107,6 +116,9 @@ export async function syncDirectory(tx: Tx, networkId: string, userIds: string[]
     .orderBy(asc(member.id))
     .for("update");
   const sources: EntrySource[] = await memberProfiles(tx, networkId, userIds);
+  const bulk = userIds.length > CHANGE_ROWS_MAX;
+  const version = await bumpDirectoryVersion(tx, networkId, bulk);
+  if (!bulk) await copyChangedRows(tx, networkId, version, userIds); // as they were
   const old = await tx
     .delete(directoryEntry)
     .where(and(eq(directoryEntry.networkId, networkId), inArray(directoryEntry.userId, userIds)))
@@ -128,24 +140,60 @@ export async function syncDirectory(tx: Tx, networkId: string, userIds: string[]
     .delete(directoryCard)
     .where(and(eq(directoryCard.networkId, networkId), inArray(directoryCard.userId, userIds)));
   await writeDirectoryRows(tx, networkId, directoryRowsOf(sources), removed);
+  if (!bulk) await copyChangedRows(tx, networkId, version, userIds); // as they are now
 }
 
 /**
  * The batched form for members created in this very transaction, who have no directory rows yet
  * (the bulk loader, thousands at a time): syncDirectory without the row locks and the deletes
- * (nobody else can see these members before the commit), same rows, terms and version bump.
+ * (nobody else can see these members before the commit), same rows and terms, a bulk change.
  */
 export async function indexNewMembers(tx: Tx, networkId: string, userIds: string[]): Promise<void> {
   if (!userIds.length) return;
   await writeDirectoryRows(tx, networkId, directoryRowsOf(await memberProfiles(tx, networkId, userIds)));
+  await bumpDirectoryVersion(tx, networkId, true);
 }
 
-/** Cached directory pages of the network are stale from this commit on (cache.ts). */
-async function bumpDirectoryVersion(tx: Tx, networkId: string) {
-  await tx
+/** Versions of directory_change kept per network: a page not asked for in that many changes is recomputed. */
+export const CHANGE_VERSIONS_KEPT = 2000;
+
+/**
+ * Cached directory pages of the network are stale from this commit on, unless directory_change
+ * shows that the change cannot concern them (cache.ts): raises the version and writes its marker
+ * row (`everything`: a bulk change, no page survives it). Returns the new version.
+ */
+async function bumpDirectoryVersion(tx: Tx, networkId: string, everything: boolean): Promise<number> {
+  const [{ version }] = await tx
     .update(organization)
     .set({ directoryVersion: sql`${organization.directoryVersion} + 1` })
-    .where(eq(organization.id, networkId));
+    .where(eq(organization.id, networkId))
+    .returning({ version: organization.directoryVersion });
+  await tx.insert(directoryChange).values({ networkId, version, everything });
+  if (version % 100 === 0) {
+    await tx
+      .delete(directoryChange)
+      .where(
+        and(
+          eq(directoryChange.networkId, networkId),
+          lte(directoryChange.version, version - CHANGE_VERSIONS_KEPT),
+        ),
+      );
+  }
+  return version;
+}
+
+/** Copies the members' directory_entry rows, as they are at this point, into directory_change. */
+async function copyChangedRows(tx: Tx, networkId: string, version: number, userIds: string[]) {
+  await tx.execute(sql`
+    insert into directory_change (network_id, version, audience, user_id, join_year, departments,
+                                  industry, job_type, skills, location, open_to, tsv, txt)
+    select network_id, ${version}, audience, user_id, join_year, departments,
+           industry, job_type, skills, location, open_to, tsv, txt
+      from directory_entry
+     where network_id = ${networkId} and user_id in (${sql.join(
+       userIds.map((id) => sql`${id}`),
+       sql`, `,
+     )})`);
 }
 
 /**
