@@ -144,8 +144,13 @@ export async function findPage(
   if (sort !== "relevance" || !s.rank) {
     const k = keysOf(sql.raw("e"), sort === "recent" ? "recent" : "name", cursor);
     const outer = keysOf(sql.raw("p"), sort === "recent" ? "recent" : "name", null);
+    // The first page counts the matches up to the cap in the same statement (one round trip).
+    const count = cursor
+      ? sql`null::int`
+      : sql`(select count(*)::int from (select 1 from directory_entry where ${s.where} limit ${cap + 1}) m)`;
     const res = await db.execute(sql`
-      select p.user_id as "userId", d.card, d.photo_path as "photoPath", ${outer.key} as "sortKey"
+      select p.user_id as "userId", d.card, d.photo_path as "photoPath", ${outer.key} as "sortKey",
+             ${count} as "n"
         from (select e.user_id, e.name_sort, e.member_since
                 from directory_entry e
                where ${s.where} ${k.after ? sql`and ${k.after}` : sql``}
@@ -153,9 +158,11 @@ export async function findPage(
                limit ${limit + 1}) p
         join directory_card d on ${cardOf(s.scope)}
        order by ${outer.order}`);
-    const n = cursor ? null : await countCapped(db, s, cap);
+    const rows = res.rows as (EntryHit & { n: number | null })[];
+    // No row on the first page: no match (it has no keyset condition).
+    const n = cursor ? null : (rows[0]?.n ?? 0);
     return {
-      hits: res.rows as EntryHit[],
+      hits: rows.map(({ n: _, ...h }) => h),
       total: n === null ? null : Math.min(n, cap),
       capped: (n ?? 0) > cap,
     };
@@ -203,14 +210,6 @@ export async function unchangedSince(db: Db | Tx, s: Search, from: number, to: n
      where network_id = ${s.scope.networkId} and version > ${from} and version <= ${to}`);
   const r = res.rows[0] as { versions: number; touched: boolean };
   return r.versions === to - from && !r.touched;
-}
-
-/** Matches up to MATCH_CAP + 1, in whatever order is cheapest to find them. */
-async function countCapped(db: Db | Tx, s: Search, cap: number): Promise<number> {
-  const res = await db.execute(
-    sql`select count(*)::int as n from (select 1 from directory_entry where ${s.where} limit ${cap + 1}) m`,
-  );
-  return (res.rows[0] as { n: number }).n;
 }
 
 /** Exact number of matches (segments, live counts in the segment editor). */
