@@ -11,6 +11,7 @@ import * as schema from "../db/schema/index.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import type { Locale } from "../mail/templates.ts";
 import { type MailKind, takeMailAllowance } from "./auth-throttle.ts";
+import { record } from "./events.ts";
 import { trustedOrigins } from "./origins.ts";
 
 export const NETWORK_ROLES = ["operator", "employee", "alumni"] as const;
@@ -101,6 +102,28 @@ export function createAuth(opts: AuthOptions) {
       },
     },
     databaseHooks: {
+      user: {
+        update: {
+          // A new account name reaches the member's profiles that still show the former one, and
+          // the directory cards (user.renamed). better-auth has committed the name already; the
+          // profiles and cards follow in a transaction of their own. The former name is the
+          // session's, read before the update.
+          after: async (u, c) => {
+            const body = c?.body as Record<string, unknown> | undefined;
+            if (!body || typeof body.name !== "string") return;
+            const from = (c?.context as { session?: { user?: { id?: string; name?: string } } } | undefined)
+              ?.session?.user;
+            await opts.db.transaction((tx) =>
+              record(tx, {
+                type: "user.renamed",
+                userId: u.id,
+                from: from?.id === u.id ? from.name : undefined,
+                to: u.name,
+              }),
+            );
+          },
+        },
+      },
       session: {
         create: {
           // The two-factor plugin asks for a code after a password sign-in only. A magic link

@@ -16,8 +16,8 @@ import type { Actor } from "./scope.ts";
 export type DomainEvent =
   /** What a member's directory card is made of changed: profile, photo, consent, role, status, admission. */
   | { type: "member.changed"; networkId: string; userIds: string[] }
-  /** The account's name changed (all the networks it belongs to). */
-  | { type: "user.renamed"; userId: string };
+  /** The account's name changed (all the networks it belongs to); `from` when it is known. */
+  | { type: "user.renamed"; userId: string; from?: string; to: string };
 
 export type EventType = DomainEvent["type"];
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;

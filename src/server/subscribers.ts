@@ -3,6 +3,7 @@
 import { eq } from "drizzle-orm";
 import { member } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/index.ts";
+import { followAccountRename } from "../modules/profiles/index.ts";
 import { type EventType, type Subscriber, subscribe } from "./events.ts";
 
 /** Every event type; the events test fails when one has no subscriber. */
@@ -11,8 +12,10 @@ export const EVENT_TYPES: readonly EventType[] = ["member.changed", "user.rename
 // The directory index follows every change of what a card is made of, in the same transaction.
 const syncChangedMembers: Subscriber<"member.changed"> = (tx, e) => syncDirectory(tx, e.networkId, e.userIds);
 
-// A member without a display name is listed under the account's name, in every network.
+// Profiles still showing the account's former name follow it; a member without a profile is
+// listed under the account's name. Every network of the account is synced.
 const syncRenamedUser: Subscriber<"user.renamed"> = async (tx, e) => {
+  if (e.from !== undefined) await followAccountRename(tx, e.userId, e.from, e.to);
   const rows = await tx
     .select({ networkId: member.organizationId })
     .from(member)

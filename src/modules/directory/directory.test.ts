@@ -491,4 +491,35 @@ describe("the directory follows every change at once", () => {
     expect((await look(byText)).total).toBe(1);
     expect(stats().queries - before.queries).toBe(1);
   });
+  it("follows an account rename on the cards, but keeps a display name the member chose", async () => {
+    const n = await makeNetwork(env);
+    const u = await makeMember(env, n, "alumni", { name: "旧名 太郎" });
+    const v = await makeMember(env, n, "alumni", { name: "本名 三郎" });
+    const chosen = await call(env, {
+      method: "PUT",
+      url: `/api/n/${n.slug}/profiles/me`,
+      user: v,
+      payload: { displayName: "サブ・ロー" },
+    });
+    expect(chosen.statusCode, chosen.body).toBe(200);
+    const names = async (q: string) =>
+      (await call(env, { url: url("", { q }, n.slug), user: n.operator }))
+        .json()
+        .items.map((i: any) => i.displayName);
+    const rename = async (who: TestUser, name: string) => {
+      const res = await call(env, {
+        method: "POST",
+        url: "/api/auth/update-user",
+        user: who,
+        payload: { name },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    expect(await names("旧名")).toEqual(["旧名 太郎"]);
+    await rename(u, "新名 次郎");
+    expect(await names("新名")).toEqual(["新名 次郎"]);
+    expect(await names("旧名")).toEqual([]);
+    await rename(v, "改名 四郎");
+    expect(await names("サブ")).toEqual(["サブ・ロー"]);
+  });
 });

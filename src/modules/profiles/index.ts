@@ -3,5 +3,12 @@
 export type { ViewerKind } from "./policy.ts";
 export { fieldVisibleTo, listedToMembers, visibilityMap } from "./policy.ts";
 export { photoUrl } from "./presenter.ts";
-export { ensureProfile, findMemberProfile, memberProfiles, replaceProfile, setPhotoPath } from "./queries.ts";
+export {
+  ensureProfile,
+  findMemberProfile,
+  followAccountRename,
+  memberProfiles,
+  replaceProfile,
+  setPhotoPath,
+} from "./queries.ts";
 export { profileInput } from "./schemas.ts";

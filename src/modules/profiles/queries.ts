@@ -124,3 +124,16 @@ export async function setPhotoPath(tx: Tx, networkId: string, userId: string, ph
     .where(byUser(profile, networkId, userId));
   await record(tx, { type: "member.changed", networkId: networkId, userIds: [userId] });
 }
+
+/**
+ * An account renamed from `from` to `to`: the profiles that still show the account's former name
+ * (the display name it was admitted with, never changed for that network) take the new one. A
+ * display name the member chose for a network stays.
+ */
+export async function followAccountRename(tx: Tx, userId: string, from: string, to: string) {
+  if (from === to) return;
+  await tx
+    .update(profile)
+    .set({ displayName: to, updatedAt: new Date() })
+    .where(and(eq(profile.userId, userId), eq(profile.displayName, from)));
+}
