@@ -74,6 +74,8 @@ export function benchConfig(t: Target) {
       AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
       LOG_LEVEL: "warn",
       AUTH_RATE_LIMIT: "off",
+      // The load generator signs in as the network's operator with a password only.
+      REQUIRE_2FA: "off",
       ...(t.kind === "postgres" ? { DATABASE_URL: pgUrl(t.pgAdminUrl, pgDatabaseName(t.size)) } : {}),
     },
     [],
