@@ -10,6 +10,7 @@ import { backfillDirectory } from "../modules/directory/index.ts";
 import { createAuth } from "./auth.ts";
 import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
+import { runDataMigrations } from "./data-migrations.ts";
 import { redactingLogger } from "./log-redact.ts";
 import { registerSubscribers } from "./subscribers.ts";
 
@@ -42,6 +43,7 @@ export async function openServices(config: Config, opts: ServiceOptions = {}): P
   });
   if (opts.migrate !== false) {
     await migrateDatabase(database);
+    await runDataMigrations(database.db, log);
     const indexed = await backfillDirectory(database.db);
     if (indexed) log.info({ indexed }, "members added to the directory index");
     if (database.kind === "pglite") await maintainPglite(database, log);

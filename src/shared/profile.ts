@@ -18,10 +18,15 @@ export const PROFILE_FIELD_DEFAULTS = {
   location: "operators",
   bio: "members",
   links: "members",
-  openTo: "operators",
-  contactChannel: "operators",
-  contactHours: "operators",
+  // Ticking "open to" is asking to be found: members filtering for 業務委託 must see it, and how
+  // to reach the person with it (until December 2026 these three defaulted to operators only).
+  openTo: "members",
+  contactChannel: "members",
+  contactHours: "members",
 } as const satisfies Record<string, Visibility>;
+
+/** Fields whose default was "operators" before December 2026 (src/server/data-migrations.ts). */
+export const FORMERLY_OPERATORS_ONLY = ["openTo", "contactChannel", "contactHours"] as const;
 
 export type ProfileField = keyof typeof PROFILE_FIELD_DEFAULTS;
 export const PROFILE_FIELDS = Object.keys(PROFILE_FIELD_DEFAULTS) as ProfileField[];

@@ -2,4 +2,5 @@ export * from "./auth.ts";
 export * from "./directory.ts";
 export * from "./membership.ts";
 export * from "./network.ts";
+export * from "./platform.ts";
 export * from "./profile.ts";

@@ -110,7 +110,7 @@ describe("who appears", () => {
     expect(yamada.displayName).toBe("山田 花子");
     expect(yamada.skills).toEqual(["採用", "労務管理"]);
     expect(yamada).not.toHaveProperty("location"); // default: operators only
-    expect(yamada).not.toHaveProperty("openTo");
+    expect(yamada.openTo).toEqual([]); // default: all members (what one is open to is meant to be found)
     const asOperator = (await find({ q: "山田" }, net.operator)).body.items.find(
       (i: any) => i.userId === ids.yamada,
     );

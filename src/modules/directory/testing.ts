@@ -164,7 +164,7 @@ export const PEOPLE: PersonSpec[] = [
     skills: ["研修企画", "コーチング"],
     bio: "人材開発と研修の企画をしています。",
     openTo: ["mentoring", "speaking"],
-    visibility: { joinYm: "operators" },
+    visibility: { joinYm: "operators", openTo: "operators" },
   },
   {
     key: "watanabe",

@@ -5,10 +5,13 @@ export { fieldVisibleTo, listedToMembers, visibilityMap } from "./policy.ts";
 export { photoUrl } from "./presenter.ts";
 export {
   ensureProfile,
+  fillProfileGaps,
   findMemberProfile,
   followAccountRename,
   memberProfiles,
+  profilesWithVisibility,
   replaceProfile,
+  replaceVisibility,
   setPhotoPath,
 } from "./queries.ts";
 export { profileInput } from "./schemas.ts";

@@ -137,3 +137,76 @@ export async function followAccountRename(tx: Tx, userId: string, from: string, 
     .set({ displayName: to, updatedAt: new Date() })
     .where(and(eq(profile.userId, userId), eq(profile.displayName, from)));
 }
+
+/**
+ * Up to `limit` profiles that still have the former default "operators" for one of `fields`
+ * (the data migration that widened those defaults).
+ */
+export async function profilesWithVisibility(
+  db: Db | Tx,
+  fields: readonly string[],
+  value: string,
+  limit: number,
+) {
+  const res = await db.execute(sql`
+    select network_id as "networkId", user_id as "userId"
+      from profile
+     where ${sql.join(
+       fields.map((f) => sql`visibility->>${f} = ${value}`),
+       sql` or `,
+     )}
+     order by network_id, user_id
+     limit ${limit}`);
+  return res.rows as { networkId: string; userId: string }[];
+}
+
+/** Sets `fields` to `to` where they are `from`, for these members of one network. */
+export async function replaceVisibility(
+  tx: Tx,
+  networkId: string,
+  userIds: string[],
+  fields: readonly string[],
+  from: string,
+  to: string,
+) {
+  const changed = sql`coalesce((select jsonb_object_agg(f, ${to}::text)
+                                  from unnest(${`{${fields.join(",")}}`}::text[]) f
+                                 where ${profile.visibility}->>f = ${from}), '{}'::jsonb)`;
+  await tx
+    .update(profile)
+    .set({ visibility: sql`${profile.visibility} || ${changed}` })
+    .where(and(eq(profile.networkId, networkId), inArray(profile.userId, userIds)));
+}
+
+/**
+ * Fills the profile's empty industry, job type and "open to" from answers given elsewhere (the
+ * welcome survey), so nobody answers twice; what the member already entered stays.
+ */
+export async function fillProfileGaps(
+  tx: Tx,
+  networkId: string,
+  userId: string,
+  v: { industry?: string | null; jobType?: string | null; openTo?: string[] },
+) {
+  const openTo = v.openTo?.length ? `{${v.openTo.join(",")}}` : null;
+  const changed = await tx
+    .update(profile)
+    .set({
+      industry: sql`coalesce(${profile.industry}, ${v.industry ?? null})`,
+      jobType: sql`coalesce(${profile.jobType}, ${v.jobType ?? null})`,
+      openTo: sql`case when cardinality(${profile.openTo}) = 0 and ${openTo}::text[] is not null
+                       then ${openTo}::text[] else ${profile.openTo} end`,
+      updatedAt: new Date(),
+    })
+    .where(
+      and(
+        eq(profile.networkId, networkId),
+        eq(profile.userId, userId),
+        sql`(${profile.industry} is null and ${v.industry ?? null}::text is not null
+             or ${profile.jobType} is null and ${v.jobType ?? null}::text is not null
+             or cardinality(${profile.openTo}) = 0 and ${openTo}::text[] is not null)`,
+      ),
+    )
+    .returning({ userId: profile.userId });
+  if (changed.length) await record(tx, { type: "member.changed", networkId, userIds: [userId] });
+}

@@ -48,7 +48,11 @@ export const surveyResponseOut = z.object({
 
 export const surveyOut = z.object({
   needed: z.boolean(),
-  prefill: z.object({ joinedYear: z.number().nullable() }),
+  prefill: z.object({
+    joinedYear: z.number().nullable(),
+    industry: z.string().nullable(),
+    jobType: z.string().nullable(),
+  }),
   response: surveyResponseOut.nullable(),
 });
 export type SurveyOut = z.infer<typeof surveyOut>;

@@ -1,7 +1,8 @@
 // The welcome survey at an alumnus's first sign-in after approval (year joined pre-filled,
 // industry, job type, interests, a free comment), and its aggregate for operators.
 import { inTransaction, type MemberScope, type Scope } from "../../server/scope.ts";
-import { findMemberProfile } from "../profiles/index.ts";
+import { OPEN_TO } from "../../shared/profile.ts";
+import { fillProfileGaps, findMemberProfile } from "../profiles/index.ts";
 import { registeredJoinYm } from "../registration/index.ts";
 import { presentResponse } from "./presenter.ts";
 import { findResponse, saveResponse, surveyCounts, surveyTexts } from "./queries.ts";
@@ -17,7 +18,12 @@ export async function surveyFor(scope: MemberScope) {
   const joinYm = profile?.joinYm ?? (await registeredJoinYm(scope, user.id));
   return {
     needed: member.role === "alumni" && !response,
-    prefill: { joinedYear: yearOf(joinYm) },
+    // The survey starts from what the profile already says (an operator may have filled it in).
+    prefill: {
+      joinedYear: yearOf(joinYm),
+      industry: profile?.industry ?? null,
+      jobType: profile?.jobType ?? null,
+    },
     response: response ? presentResponse(response) : null,
   };
 }
@@ -25,6 +31,12 @@ export async function surveyFor(scope: MemberScope) {
 export async function answerSurvey(scope: MemberScope, input: SurveyInput) {
   await inTransaction(scope, async ({ db: tx }) => {
     await saveResponse(tx, scope.network.id, scope.user.id, input);
+    // What the survey asked that the profile shows too is copied into it, where still empty.
+    await fillProfileGaps(tx, scope.network.id, scope.user.id, {
+      industry: input.industry,
+      jobType: input.jobType,
+      openTo: OPEN_TO.filter((o) => (input.interests as string[]).includes(o)),
+    });
   });
   return presentResponse((await findResponse(scope.db, scope.network.id, scope.user.id))!);
 }

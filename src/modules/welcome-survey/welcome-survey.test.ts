@@ -48,7 +48,11 @@ describe("answering", () => {
     );
     const res = await getS(net, u);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ needed: true, prefill: { joinedYear: 2010 }, response: null });
+    expect(res.json()).toEqual({
+      needed: true,
+      prefill: { joinedYear: 2010, industry: null, jobType: null },
+      response: null,
+    });
 
     const posted = await answer(net, u, ANSWER);
     expect(posted.statusCode).toBe(201);
@@ -64,6 +68,25 @@ describe("answering", () => {
     const after = (await getS(net, u)).json();
     expect(after.needed).toBe(false);
     expect(after.response).toEqual(posted.json());
+    // Nobody answers twice: the profile's empty industry, job type and "open to" take the answers.
+    const mine = (await call(env, { url: `/api/n/${net.slug}/profiles/me`, user: u })).json();
+    expect(mine).toMatchObject({ industry: "it", jobType: "engineering", openTo: ["rehire"] });
+  });
+
+  it("copies answers into the profile only where it is still empty", async () => {
+    const net = await makeNetwork(env);
+    const u = await makeMember(env, net, "alumni");
+    const saved = await call(env, {
+      method: "PUT",
+      url: `/api/n/${net.slug}/profiles/me`,
+      user: u,
+      payload: { displayName: "回答 済子", industry: "finance", openTo: ["speaking"] },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await getS(net, u)).json().prefill).toMatchObject({ industry: "finance", jobType: null });
+    expect((await answer(net, u, { ...ANSWER, interests: ["freelance"] })).statusCode).toBe(201);
+    const mine = (await call(env, { url: `/api/n/${net.slug}/profiles/me`, user: u })).json();
+    expect(mine).toMatchObject({ industry: "finance", jobType: "engineering", openTo: ["speaking"] });
   });
 
   it("a second answer replaces the first", async () => {
@@ -86,11 +109,11 @@ describe("answering", () => {
     const employee = await admitTestMember(env, net, "employee");
     expect((await getS(net, employee)).json()).toMatchObject({
       needed: false,
-      prefill: { joinedYear: 2012 },
+      prefill: { joinedYear: 2012, industry: null, jobType: null },
     });
     expect((await getS(net, net.operator)).json()).toEqual({
       needed: false,
-      prefill: { joinedYear: null },
+      prefill: { joinedYear: null, industry: null, jobType: null },
       response: null,
     });
     expect((await answer(net, employee, ANSWER)).statusCode).toBe(403);

@@ -2671,6 +2671,8 @@ export interface paths {
             "application/json": {
               needed: boolean;
               prefill: {
+                industry: string | null;
+                jobType: string | null;
                 joinedYear: number | null;
               };
               response: {

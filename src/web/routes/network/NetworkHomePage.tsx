@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
@@ -8,7 +8,9 @@ import { PageLoader } from "../../components/PageLoader.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import type { Me, MyNetwork } from "../../session.ts";
 import { listRegistrations, registrationKeys } from "../operator/approvals/queries.ts";
+import "../welcome/i18n.ts";
 import { getWelcomeSurvey, welcomeSurveyKeys } from "../welcome/queries.ts";
+import { surveySkipped } from "../welcome/skip.ts";
 import "./i18n.ts";
 
 function LinkCard({ to, title, body }: { to: string; title: string; body: string }) {
@@ -69,12 +71,15 @@ function OperatorPanel({ slug }: { slug: string }) {
 
 function Home({ network, me }: { network: MyNetwork; me: Me }) {
   const { t } = useTranslation(["network", "common"]);
+  const { t: tw } = useTranslation("welcome");
   const survey = useQuery({
     queryKey: welcomeSurveyKeys.detail(network.slug),
     queryFn: () => getWelcomeSurvey(network.slug),
   });
   if (survey.isLoading) return <PageLoader />;
-  if (survey.data?.needed) return <Navigate to={`/n/${network.slug}/welcome`} replace />;
+  const surveyDue = !!survey.data?.needed;
+  if (surveyDue && !surveySkipped(network.slug))
+    return <Navigate to={`/n/${network.slug}/welcome`} replace />;
   const base = `/n/${network.slug}`;
   return (
     <Stack gap="xl" maw={960}>
@@ -91,6 +96,16 @@ function Home({ network, me }: { network: MyNetwork; me: Me }) {
           }
         />
       </div>
+      {surveyDue && (
+        <Alert color="blue" variant="light">
+          <Group justify="space-between" gap="sm">
+            <Text size="sm">{tw("reminder")}</Text>
+            <Button component={Link} to={`${base}/welcome`} size="sm" variant="light">
+              {tw("reminderAction")}
+            </Button>
+          </Group>
+        </Alert>
+      )}
       <Stack gap="sm">
         <Title order={3} size="h4">
           {t("connect")}

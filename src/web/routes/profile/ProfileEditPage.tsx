@@ -186,7 +186,7 @@ function Editor({ slug, profile }: { slug: string; profile: OwnProfile }) {
         </Section>
         <Section title={t("sections.contact")}>
           <FieldRow field="openTo" form={form}>
-            <Checkbox.Group label={t("fields.openTo")} {...input("openTo")}>
+            <Checkbox.Group label={t("fields.openTo")} description={t("help.openTo")} {...input("openTo")}>
               <Group mt="xs" gap="lg">
                 {OPEN_TO.map((o) => (
                   <Checkbox key={o} value={o} label={tl(`openTo.${o}`)} />

@@ -36,6 +36,8 @@ export const strings = {
       departments: "部署名を入力して Enter で追加（最大20件）",
       skills: "スキルを入力して Enter で追加（最大30件）",
       location: "例: 東京都、大阪府、海外（シンガポール）",
+      openTo:
+        "チェックした項目は初期設定でメンバー全員に公開され、社員やメンバーが「業務委託」などで絞り込むと見つかります。連絡方法・時間帯も同じです。公開範囲は各項目の下で変えられます。",
       contactChannel: "例: ネットワーク内のメッセージ、メール",
       contactHours: "例: 平日20時以降、土日",
       bio: "{{count}} / 2000文字",
@@ -110,6 +112,8 @@ export const strings = {
       departments: "Type a department and press Enter (up to 20)",
       skills: "Type a skill and press Enter (up to 30)",
       location: "e.g. Tokyo, Osaka, abroad (Singapore)",
+      openTo:
+        "What you tick is visible to all members by default, so employees and members who filter for, say, freelance work find you. The same goes for your contact channel and hours. Change the visibility under each field.",
       contactChannel: "e.g. messages in the network, email",
       contactHours: "e.g. weekdays after 8 pm, weekends",
       bio: "{{count}} / 2000 characters",

@@ -26,6 +26,7 @@ import { PageTitle } from "../../components/PageTitle.tsx";
 import { industryOptions, jobTypeOptions } from "../../components/profileLabels.ts";
 import type { MyNetwork } from "../../session.ts";
 import { answerWelcomeSurvey, getWelcomeSurvey, welcomeSurveyKeys } from "./queries.ts";
+import { skipSurvey } from "./skip.ts";
 import "./i18n.ts";
 
 const MIN_YEAR = 1950;
@@ -62,10 +63,18 @@ function SurveyForm({ network }: { network: MyNetwork }) {
       comment: (v) => (v.trim().length > 2000 ? t("tooLong", { max: 2000 }) : null),
     },
   });
-  const prefill = survey.data?.prefill.joinedYear;
+  const prefill = survey.data?.prefill;
   // biome-ignore lint/correctness/useExhaustiveDependencies: pre-fill once, when the survey arrives
   useEffect(() => {
-    if (prefill && form.values.joinedYear === "") form.setFieldValue("joinedYear", prefill);
+    if (!prefill) return;
+    if (prefill.joinedYear && form.values.joinedYear === "")
+      form.setFieldValue("joinedYear", prefill.joinedYear);
+    if (prefill.industry && !form.values.industry) {
+      form.setFieldValue("industry", prefill.industry as SurveyInput["industry"]);
+    }
+    if (prefill.jobType && !form.values.jobType) {
+      form.setFieldValue("jobType", prefill.jobType as SurveyInput["jobType"]);
+    }
   }, [prefill]);
 
   if (survey.isLoading) return <PageLoader />;
@@ -159,6 +168,15 @@ function SurveyForm({ network }: { network: MyNetwork }) {
           />
           <ErrorAlert error={error} />
           <Group justify="flex-end">
+            <Button
+              variant="subtle"
+              onClick={() => {
+                skipSurvey(network.slug);
+                nav(`/n/${network.slug}`);
+              }}
+            >
+              {t("later")}
+            </Button>
             <Button type="submit" loading={busy}>
               {t("submit")}
             </Button>

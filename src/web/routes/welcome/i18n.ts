@@ -17,6 +17,9 @@ export const strings = {
     sensitive:
       "健康状態、思想・信条、宗教、病歴など、他人に知られたくない個人情報（要配慮個人情報）は書かないでください。",
     submit: "回答してプロフィールへ進む",
+    later: "あとで回答する",
+    reminder: "ようこそアンケートにまだ回答していません（約1分）。",
+    reminderAction: "アンケートに回答する",
     thanks: "ご回答ありがとうございました。続けてプロフィールを入力しましょう。",
     answered: "アンケートには回答済みです。",
     toProfile: "プロフィールへ",
@@ -39,6 +42,9 @@ export const strings = {
     sensitive:
       "Please do not write sensitive personal information such as health, beliefs, religion or medical history.",
     submit: "Answer and go to my profile",
+    later: "Answer later",
+    reminder: "You have not answered the welcome survey yet (about a minute).",
+    reminderAction: "Answer the survey",
     thanks: "Thank you! Next, fill in your profile.",
     answered: "You have already answered the survey.",
     toProfile: "Go to my profile",

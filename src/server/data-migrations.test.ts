@@ -1,0 +1,79 @@
+// Data migrations: the widened contact defaults reach stored profiles and the directory, leave
+// deliberate choices alone, are audited, and run once.
+import { and, eq, sql } from "drizzle-orm";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, dataMigration, profile } from "../db/schema/index.ts";
+import { addPerson } from "../modules/directory/testing.ts";
+import { call, createTestEnv, makeMember, makeNetwork, type TestEnv } from "../test/harness.ts";
+import { DATA_MIGRATIONS, runDataMigrations } from "./data-migrations.ts";
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await createTestEnv();
+});
+afterAll(() => env?.close());
+
+const silent = pino({ level: "silent" });
+const [contact] = DATA_MIGRATIONS;
+
+describe("data migrations", () => {
+  it("shows 'open to' and contact preferences to members where the former default was kept", async () => {
+    const n = await makeNetwork(env);
+    const viewer = await makeMember(env, n, "employee");
+    const kept = await addPerson(env, n, {
+      key: "kept",
+      displayName: "初期 のまま",
+      openTo: ["freelance"],
+      visibility: { openTo: "operators", contactChannel: "operators", contactHours: "operators" },
+    });
+    const chosen = await addPerson(env, n, {
+      key: "chosen",
+      displayName: "非公開 さん",
+      openTo: ["freelance"],
+      visibility: { openTo: "private", contactChannel: "private" },
+    });
+    const freelancers = async () =>
+      (await call(env, { url: `/api/n/${n.slug}/directory?openTo=freelance&limit=50`, user: viewer }))
+        .json()
+        .items.map((i: any) => i.userId);
+    expect(await freelancers()).toEqual([]);
+
+    // As if this database had not run the migration yet (other test files' networks may be here).
+    await env.ctx.db.delete(dataMigration).where(eq(dataMigration.id, contact.id));
+    const changed = await runDataMigrations(env.ctx.db, silent, [contact]);
+    expect(changed[contact.id]).toBeGreaterThanOrEqual(1);
+
+    expect(await freelancers()).toEqual([kept]);
+    const vis = async (userId: string) =>
+      (
+        await env.ctx.db
+          .select({ v: profile.visibility })
+          .from(profile)
+          .where(and(eq(profile.networkId, n.id), eq(profile.userId, userId)))
+      )[0].v;
+    expect(await vis(kept)).toMatchObject({
+      openTo: "members",
+      contactChannel: "members",
+      contactHours: "members",
+    });
+    expect(await vis(chosen)).toMatchObject({
+      openTo: "private",
+      contactChannel: "private",
+      contactHours: "members",
+    });
+    const [row] = await env.ctx.db
+      .select({ data: auditLog.data })
+      .from(auditLog)
+      .where(and(eq(auditLog.networkId, n.id), eq(auditLog.action, "profiles.defaults_updated")));
+    expect(row.data).toMatchObject({ profiles: 1, to: "members" });
+
+    // Recorded: a later start does not run it again, and a later narrowing stays.
+    await env.ctx.db
+      .update(profile)
+      .set({ visibility: sql`${profile.visibility} || '{"openTo":"operators"}'::jsonb` })
+      .where(and(eq(profile.networkId, n.id), eq(profile.userId, kept)));
+    expect(await runDataMigrations(env.ctx.db, silent, [contact])).toEqual({});
+    expect((await vis(kept)).openTo).toBe("operators");
+  });
+});

@@ -1,0 +1,69 @@
+// Data migrations: changes to stored data that an SQL migration cannot make alone — typically a
+// new default that must also reach the directory index, which only syncDirectory writes. They run
+// at start-up after the SQL migrations (server/services.ts), each once per database (recorded in
+// `data_migration`), in batches, each batch in one transaction with its directory sync and audit
+// row. Every step is idempotent: a process stopped half-way, or two processes starting at once,
+// leave nothing half-done, and the next start finishes the step.
+import type { Logger } from "pino";
+import type { Db } from "../db/client.ts";
+import { dataMigration } from "../db/schema/index.ts";
+import { syncDirectory } from "../modules/directory/index.ts";
+import { profilesWithVisibility, replaceVisibility } from "../modules/profiles/index.ts";
+import { FORMERLY_OPERATORS_ONLY } from "../shared/profile.ts";
+import { audit } from "./audit.ts";
+
+export type DataMigration = { id: string; run: (db: Db) => Promise<number> };
+
+const BATCH = 500;
+
+/**
+ * "Open to", contact channel and contact hours defaulted to operators only, so members filtering
+ * for 業務委託 could not find the people who ticked it. The default is now all members; profiles
+ * that still hold the former default (which the editor stored as it was shown) take the new one.
+ * A member who wants it narrower changes it in the profile editor. Each network's audit log
+ * records how many profiles changed.
+ */
+async function contactVisibleToMembers(db: Db): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const rows = await profilesWithVisibility(db, FORMERLY_OPERATORS_ONLY, "operators", BATCH);
+    if (!rows.length) return done;
+    const byNetwork = new Map<string, string[]>();
+    for (const r of rows) byNetwork.set(r.networkId, [...(byNetwork.get(r.networkId) ?? []), r.userId]);
+    await db.transaction(async (tx) => {
+      for (const [networkId, userIds] of byNetwork) {
+        await replaceVisibility(tx, networkId, userIds, FORMERLY_OPERATORS_ONLY, "operators", "members");
+        await syncDirectory(tx, networkId, userIds);
+        await audit(tx, {
+          networkId,
+          actor: null,
+          action: "profiles.defaults_updated",
+          data: {
+            fields: [...FORMERLY_OPERATORS_ONLY],
+            from: "operators",
+            to: "members",
+            profiles: userIds.length,
+          },
+        });
+      }
+    });
+    done += rows.length;
+  }
+}
+
+export const DATA_MIGRATIONS: DataMigration[] = [
+  { id: "2026-12-contact-visible-to-members", run: contactVisibleToMembers },
+];
+
+/** Runs the data migrations this database has not recorded yet; returns what each changed. */
+export async function runDataMigrations(db: Db, log: Logger, migrations = DATA_MIGRATIONS) {
+  const applied = new Set((await db.select({ id: dataMigration.id }).from(dataMigration)).map((r) => r.id));
+  const changed: Record<string, number> = {};
+  for (const m of migrations) {
+    if (applied.has(m.id)) continue;
+    changed[m.id] = await m.run(db);
+    await db.insert(dataMigration).values({ id: m.id }).onConflictDoNothing();
+    if (changed[m.id]) log.info({ migration: m.id, rows: changed[m.id] }, "data migration applied");
+  }
+  return changed;
+}
