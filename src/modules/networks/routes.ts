@@ -3,6 +3,7 @@ import { access, signedInScope } from "../../server/access.ts";
 import type { FastifyZod } from "../../server/http.ts";
 import type { PublicScope } from "../../server/scope.ts";
 import { twoFactorRequired } from "../../server/two-factor.ts";
+import { openApplications } from "../registration/index.ts";
 import {
   adminNetworkOut,
   createNetworkInput,
@@ -78,6 +79,10 @@ export default async function networkRoutes(app: FastifyZod) {
               }),
             }),
             networks: z.array(myNetworkOut),
+            /** Registrations waiting for 在籍確認 (or refused) in networks I am not a member of. */
+            applications: z.array(
+              z.object({ slug: z.string(), name: z.string(), status: z.enum(["pending", "not_approved"]) }),
+            ),
           }),
         },
       },
@@ -85,7 +90,10 @@ export default async function networkRoutes(app: FastifyZod) {
     async (req) => {
       const scope = signedInScope(req);
       const u = scope.user;
-      const networks = await networksOf(scope);
+      const [networks, applications] = await Promise.all([
+        networksOf(scope),
+        openApplications(scope.db, u.id),
+      ]);
       const required =
         twoFactorRequired(scope.ctx.config) &&
         (u.platformAdmin || networks.some((n) => n.role === "operator"));
@@ -99,6 +107,7 @@ export default async function networkRoutes(app: FastifyZod) {
           twoFactor: { required, enabled: u.twoFactorEnabled },
         },
         networks,
+        applications,
       };
     },
   );

@@ -261,3 +261,24 @@ export async function setRegistrationPolicy(
   }
   return before.policy as RegistrationPolicy;
 }
+
+/**
+ * The person's applications still open or refused, in active networks they are not a member of:
+ * the latest registration per network (what /api/me shows a registrant who is waiting).
+ */
+export async function openApplications(db: Db | Tx, userId: string) {
+  const res = await db.execute(sql`
+    select distinct on (r.network_id) o.slug, o.name, r.status
+      from registration r
+      join organization o on o.id = r.network_id and o.status = 'active'
+     where r.user_id = ${userId}
+       and not exists (select 1 from member m where m.organization_id = r.network_id and m.user_id = r.user_id)
+     order by r.network_id, r.created_at desc`);
+  return (res.rows as { slug: string; name: string; status: string }[])
+    .filter((r) => r.status === "pending" || r.status === "rejected")
+    .map((r) => ({
+      slug: r.slug,
+      name: r.name,
+      status: r.status === "pending" ? ("pending" as const) : ("not_approved" as const),
+    }));
+}

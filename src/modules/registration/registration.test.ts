@@ -103,6 +103,7 @@ describe("confident matches are approved at once", () => {
     expect(mails[0].subject).toContain("登録が承認されました");
     expect(mails[0].text).toContain(`http://localhost:3999/n/${net.slug}`);
     expect(await myStatus(env, net.slug, u)).toBe("approved");
+    expect((await call(env, { url: "/api/me", user: u })).json().applications).toEqual([]);
     const me = (await call(env, { url: "/api/me", user: u })).json();
     expect(me.networks).toEqual([expect.objectContaining({ slug: net.slug, role: "alumni" })]);
   });
@@ -161,6 +162,9 @@ describe("everything else goes to the queue, with the same answer", () => {
     const linked = await env.ctx.db.select().from(rosterEntry).where(eq(rosterEntry.networkId, net.id));
     expect(linked.filter((r) => r.linkedUserId)).toEqual([]);
     expect(await myStatus(env, net.slug, u)).toBe("pending");
+    // The web shows where the application stands after every sign-in (/api/me).
+    const me = (await call(env, { url: "/api/me", user: u })).json();
+    expect(me.applications).toEqual([{ slug: net.slug, name: "つながり商事", status: "pending" }]);
     const mails = await mailsTo(env, u.email);
     expect(mails.map((m) => m.subject)).toEqual([
       "つながり商事 アルムナイネットワーク：登録申請を受け付けました",

@@ -259,6 +259,12 @@ export interface paths {
           };
           content: {
             "application/json": {
+              applications: {
+                name: string;
+                slug: string;
+                /** @enum {string} */
+                status: "pending" | "not_approved";
+              }[];
               networks: {
                 id: string;
                 name: string;

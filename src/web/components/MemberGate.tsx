@@ -1,9 +1,11 @@
 // Pages inside a network: waits for the session, sends signed-out people to sign in (and back),
-// and shows a clear "not a member" state with a link to the registration page.
-import { Button, EmptyState, Group } from "@mantine/core";
+// shows a registrant waiting for 在籍確認 where their application stands, and otherwise a clear
+// "not a member" state with a link to the registration page.
+import { Button, EmptyState, Group, Stack } from "@mantine/core";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useLocation } from "react-router";
+import { RegistrationStatus } from "../routes/register/RegistrationStatus.tsx";
 import { type Me, type MyNetwork, useMe } from "../session.ts";
 import { ErrorAlert } from "./ErrorAlert.tsx";
 import { rememberNetwork } from "./nextPath.ts";
@@ -27,6 +29,14 @@ export function MemberGate({
   if (isLoading) return <PageLoader />;
   if (error) return <ErrorAlert error={error} />;
   if (!me) return <Navigate to={`/sign-in?next=${encodeURIComponent(loc.pathname + loc.search)}`} replace />;
+  const application = membership ? undefined : me.applications.find((a) => a.slug === slug);
+  if (application) {
+    return (
+      <Stack maw={640} mx="auto" mt="xl">
+        <RegistrationStatus status={application.status} network={application.name} />
+      </Stack>
+    );
+  }
   if (!membership) {
     return (
       <EmptyState

@@ -7,6 +7,7 @@ import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { lastNetwork } from "../../components/nextPath.ts";
 import { PageLoader } from "../../components/PageLoader.tsx";
 import { useMe } from "../../session.ts";
+import { RegistrationStatus } from "../register/RegistrationStatus.tsx";
 import { getSetupStatus, setupKeys } from "../setup/queries.ts";
 import "./i18n.ts";
 
@@ -56,6 +57,16 @@ export default function HomePage() {
     const last = lastNetwork();
     const target = networks.find((n) => n.slug === last) ?? networks[0];
     return <Navigate to={`/n/${target.slug}`} replace />;
+  }
+  // After sign-in, a registrant still waiting for 在籍確認 sees where each application stands.
+  if (me.data.applications.length > 0) {
+    return (
+      <Stack maw={640} mx="auto" mt="xl" gap="lg">
+        {me.data.applications.map((a) => (
+          <RegistrationStatus key={a.slug} status={a.status} network={a.name} home={false} />
+        ))}
+      </Stack>
+    );
   }
   return (
     <EmptyState

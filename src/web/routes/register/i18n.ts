@@ -41,10 +41,12 @@ export const strings = {
     ymFuture: "今月より後は選べません。",
     leaveBeforeJoin: "退職年月は入社年月より後にしてください。",
     submit: "登録を申請する",
-    statusTitle: "登録申請を受け付けました",
+    statusTitle: "在籍確認中です",
+    statusTitleIn: "{{network}}：在籍確認中です",
     pendingBody:
-      "ただいま在籍確認を行っています。確認が済みましたら、登録されたメールアドレスにお知らせします。しばらくお待ちください。",
+      "登録申請は受け付けられています。ただいま運営（元の勤務先の人事部）が在籍を確認しています。確認が済むと登録したメールアドレスにお知らせが届き、サインインするとネットワークに入れます。申請をやり直す必要はありません。",
     notApprovedTitle: "登録を完了できませんでした",
+    notApprovedTitleIn: "{{network}}：登録を完了できませんでした",
     notApprovedBody:
       "申し訳ありませんが、このネットワークへの登録を完了できませんでした。お心当たりがある場合は、元の勤務先の人事部にお問い合わせください。",
     backHome: "トップへ戻る",
@@ -90,10 +92,12 @@ export const strings = {
     ymFuture: "Must not be after this month.",
     leaveBeforeJoin: "The month you left must not be before the month you joined.",
     submit: "Apply to join",
-    statusTitle: "We received your application",
+    statusTitle: "Your employment is being confirmed",
+    statusTitleIn: "{{network}}: your employment is being confirmed",
     pendingBody:
-      "We are checking your employment. When the check is done we will email you at your registered address. Thank you for waiting.",
+      "Your application was received. The operators (HR at your former employer) are confirming your employment. When they are done you get an email at your registered address, and signing in takes you into the network. There is no need to apply again.",
     notApprovedTitle: "Your registration could not be completed",
+    notApprovedTitleIn: "{{network}}: your registration could not be completed",
     notApprovedBody:
       "We are sorry, but your registration for this network could not be completed. If you think this is a mistake, please contact HR at your former employer.",
     backHome: "Back to the start",
