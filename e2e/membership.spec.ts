@@ -195,8 +195,12 @@ test("a registrant who does not match waits in the queue; the operator approves;
     department: "開発部",
   });
   await page.getByRole("button", { name: "登録を申請する" }).click();
-  await expect(page.getByText("登録申請を受け付けました")).toBeVisible();
+  await expect(page.getByText("在籍確認中です")).toBeVisible();
   await shot(page, "08-register-pending");
+  // The network's page does not tell her she is no member and may apply: it says where she stands.
+  await page.goto(`/n/${NETWORK.slug}`);
+  await expect(page.getByText(`${NETWORK.name}：在籍確認中です`)).toBeVisible();
+  await expect(page.getByText("申請をやり直す必要はありません")).toBeVisible();
 
   const op = await newPage(browser);
   await signInUi(op, ADMIN.email, ADMIN.password);

@@ -8,6 +8,7 @@ import ResetPasswordPage from "./routes/auth/ResetPasswordPage.tsx";
 import SignInPage from "./routes/auth/SignInPage.tsx";
 import SignUpPage from "./routes/auth/SignUpPage.tsx";
 import ConsentPage from "./routes/consent/ConsentPage.tsx";
+import { NotFoundPage, RouteErrorPage } from "./routes/errors/ErrorPages.tsx";
 import HomePage from "./routes/home/HomePage.tsx";
 import InvitePage from "./routes/invite/InvitePage.tsx";
 import NetworkHomePage from "./routes/network/NetworkHomePage.tsx";
@@ -37,6 +38,7 @@ const later = (page: React.ReactNode) => <Suspense fallback={<PageLoader />}>{pa
 export const router = createBrowserRouter([
   {
     element: <Layout />,
+    errorElement: <RouteErrorPage />,
     children: [
       { path: "/", element: <HomePage /> },
       { path: "/setup", element: <SetupPage /> },
@@ -66,6 +68,7 @@ export const router = createBrowserRouter([
       { path: "/n/:slug/admin/segments/new", element: later(<SegmentEditorPage />) },
       { path: "/n/:slug/admin/segments/:id", element: later(<SegmentMembersPage />) },
       { path: "/n/:slug/admin/segments/:id/edit", element: later(<SegmentEditorPage />) },
+      { path: "*", element: <NotFoundPage /> },
     ],
   },
 ]);

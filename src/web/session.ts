@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { authPost } from "./api/auth.ts";
+import { authPost, hasSession } from "./api/auth.ts";
 import { ApiError, client, type ResponseOf, unwrap } from "./api/client.ts";
 
 export type MyNetwork = Me["networks"][number];
@@ -15,6 +15,7 @@ export function useMe() {
   return useQuery({
     queryKey: meKeys.all,
     queryFn: async () => {
+      if (!(await hasSession())) return null;
       try {
         return await fetchMe();
       } catch (e) {

@@ -65,3 +65,19 @@ export async function authPost<P extends keyof AuthEndpoints>(
   if (!res.ok) throw toApiError(res.status, json);
   return json as AuthEndpoints[P]["response"];
 }
+
+/**
+ * Whether this browser has a session (better-auth answers 200 with null when it has none): lets
+ * the page ask /api/me only when someone is signed in, so a signed-out visit logs no failed
+ * request in the console.
+ */
+export async function hasSession(): Promise<boolean> {
+  const res = await fetch("/api/auth/get-session", { credentials: "same-origin" });
+  if (!res.ok) return true; // unsure: let /api/me answer
+  const text = await res.text();
+  try {
+    return !!(text && JSON.parse(text));
+  } catch {
+    return true;
+  }
+}

@@ -14,6 +14,7 @@ const NAMESPACES = [
   "common",
   "consent",
   "directory",
+  "errors",
   "forms",
   "home",
   "invite",

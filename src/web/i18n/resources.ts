@@ -7,6 +7,7 @@ import type { strings as adminStrings } from "../routes/admin/i18n.ts";
 import type { strings as authStrings } from "../routes/auth/i18n.ts";
 import type { strings as consentStrings } from "../routes/consent/i18n.ts";
 import type { strings as directoryStrings } from "../routes/directory/i18n.ts";
+import type { strings as errorsStrings } from "../routes/errors/i18n.ts";
 import type { strings as homeStrings } from "../routes/home/i18n.ts";
 import type { strings as inviteStrings } from "../routes/invite/i18n.ts";
 import type { strings as networkStrings } from "../routes/network/i18n.ts";
@@ -29,6 +30,7 @@ export type Resources = {
   auth: typeof authStrings.ja;
   consent: typeof consentStrings.ja;
   directory: typeof directoryStrings.ja;
+  errors: typeof errorsStrings.ja;
   home: typeof homeStrings.ja;
   invite: typeof inviteStrings.ja;
   network: typeof networkStrings.ja;
