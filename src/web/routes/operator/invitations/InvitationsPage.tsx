@@ -1,4 +1,4 @@
-import { Button, Card, Stack, Textarea, Title } from "@mantine/core";
+import { Alert, Button, Card, Group, List, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useState } from "react";
@@ -20,21 +20,25 @@ type Invitee = { email: string; name?: string };
 export function parseInvitees(
   text: string,
   t: TFunction<"operator">,
-): { invitees: Invitee[]; errors: string[] } {
+): { invitees: Invitee[]; errors: string[]; badLines: string[] } {
   const invitees: Invitee[] = [];
   const errors: string[] = [];
+  const badLines: string[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (!line) return;
     const [first, ...rest] = line.split(/[,，\t]/);
     const email = first.trim().toLowerCase();
     const name = rest.join(",").trim();
-    if (!EMAIL.test(email) || email.length > 254)
+    if (!EMAIL.test(email) || email.length > 254) {
       errors.push(t("invitations.form.badLine", { line: i + 1, value: first.trim() }));
-    else if (name.length > 100) errors.push(t("invitations.form.nameTooLong", { line: i + 1 }));
-    else invitees.push(name ? { email, name } : { email });
+      badLines.push(raw);
+    } else if (name.length > 100) {
+      errors.push(t("invitations.form.nameTooLong", { line: i + 1 }));
+      badLines.push(raw);
+    } else invitees.push(name ? { email, name } : { email });
   });
-  return { invitees, errors };
+  return { invitees, errors, badLines };
 }
 
 function InviteForm({ slug }: { slug: string }) {
@@ -43,24 +47,32 @@ function InviteForm({ slug }: { slug: string }) {
   const [text, setText] = useState("");
   const [options, setOptions] = useState<InviteOptions>(DEFAULT_INVITE_OPTIONS(i18n.language));
   const [problems, setProblems] = useState<string[]>([]);
+  // Lines that cannot be sent, listed with a choice to send the others (nothing is lost: the bad
+  // lines stay in the box to be corrected).
+  const [badLines, setBadLines] = useState<string[]>([]);
   const parsed = parseInvitees(text, t);
   const send = useMutation({
-    mutationFn: (invitees: Invitee[]) => createInvitations(slug, { invitees, ...options }),
-    onSuccess: (r) => {
+    mutationFn: (v: { invitees: Invitee[]; keep: string[] }) =>
+      createInvitations(slug, { invitees: v.invitees, ...options }),
+    onSuccess: (r, v) => {
       qc.invalidateQueries({ queryKey: invitationKeys.all(slug) });
       qc.invalidateQueries({ queryKey: rosterKeys.all(slug) });
-      if (r.created.length) setText("");
+      if (r.created.length || v.keep.length) setText(v.keep.join("\n"));
+      setBadLines([]);
+      setProblems([]);
     },
   });
   const submit = () => {
-    const errs = [...parsed.errors];
-    if (parsed.invitees.length === 0 && errs.length === 0) errs.push(t("invitations.form.empty"));
+    const errs: string[] = [];
+    if (parsed.invitees.length === 0 && parsed.errors.length === 0) errs.push(t("invitations.form.empty"));
     if (parsed.invitees.length > 1000) errs.push(t("invitations.form.tooMany"));
     if (options.expiresInDays < 1 || options.expiresInDays > 60)
       errs.push(t("invitations.form.expiresRange"));
-    setProblems(errs.slice(0, 20));
-    if (errs.length === 0) send.mutate(parsed.invitees);
+    setProblems(errs);
+    setBadLines(parsed.errors);
+    if (errs.length === 0 && parsed.errors.length === 0) send.mutate({ invitees: parsed.invitees, keep: [] });
   };
+  const sendValid = () => send.mutate({ invitees: parsed.invitees, keep: parsed.badLines });
   return (
     <Card withBorder padding="md">
       <Stack gap="sm">
@@ -78,11 +90,40 @@ function InviteForm({ slug }: { slug: string }) {
           onChange={(e) => {
             setText(e.currentTarget.value);
             setProblems([]);
+            setBadLines([]);
             send.reset();
           }}
           error={problems.length ? problems.join("\n") : undefined}
           styles={{ error: { whiteSpace: "pre-line" } }}
         />
+        {badLines.length > 0 && (
+          <Alert
+            color="yellow"
+            title={t("invitations.form.someBad", { count: badLines.length })}
+            role="alert"
+          >
+            <Stack gap="xs">
+              <List size="sm" spacing={2}>
+                {badLines.slice(0, 20).map((b) => (
+                  <List.Item key={b}>{b}</List.Item>
+                ))}
+              </List>
+              {badLines.length > 20 && (
+                <Text size="sm">{t("invitations.form.moreBad", { count: badLines.length - 20 })}</Text>
+              )}
+              <Text size="sm">
+                {parsed.invitees.length > 0 ? t("invitations.form.fixOrSend") : t("invitations.form.fixAll")}
+              </Text>
+              {parsed.invitees.length > 0 && (
+                <Group>
+                  <Button onClick={sendValid} loading={send.isPending} variant="light" color="yellow">
+                    {t("invitations.form.sendValid", { count: parsed.invitees.length })}
+                  </Button>
+                </Group>
+              )}
+            </Stack>
+          </Alert>
+        )}
         <InviteOptionsFields value={options} onChange={setOptions} />
         <ErrorAlert error={send.error} />
         {send.data && <InviteResultView result={send.data} />}

@@ -20,6 +20,12 @@ export const invitations = {
       badLine: "{{line}} 行目：メールアドレスの形式が正しくありません（{{value}}）",
       nameTooLong: "{{line}} 行目：氏名は 100 文字以内にしてください。",
       expiresRange: "1〜60 日の間で指定してください。",
+      someBad: "{{count}} 行は送れません",
+      moreBad: "ほか {{count}} 行",
+      fixOrSend:
+        "この行を直してからもう一度送るか、正しい行の人にだけ先に送れます（直す行は入力欄に残ります）。",
+      fixAll: "この行を直してからもう一度送ってください。",
+      sendValid: "正しい {{count}} 人にだけ送る",
     },
     options: { ja: "日本語", en: "English" },
     result: {
@@ -71,6 +77,14 @@ export const invitations = {
       badLine: "Line {{line}}: not a valid email address ({{value}})",
       nameTooLong: "Line {{line}}: use at most 100 characters for the name.",
       expiresRange: "Use a number of days between 1 and 60.",
+      someBad_one: "{{count}} line cannot be sent",
+      someBad_other: "{{count}} lines cannot be sent",
+      moreBad: "{{count}} more",
+      fixOrSend:
+        "Correct these lines and send again, or send to the valid lines now (the lines to correct stay in the box).",
+      fixAll: "Correct these lines and send again.",
+      sendValid_one: "Send to the {{count}} valid person only",
+      sendValid_other: "Send to the {{count}} valid people only",
     },
     options: { ja: "日本語", en: "English" },
     result: {
