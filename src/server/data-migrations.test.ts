@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => env?.close());
 
 const silent = pino({ level: "silent" });
-const [contact] = DATA_MIGRATIONS;
+const [contact, variants] = DATA_MIGRATIONS;
 
 describe("data migrations", () => {
   it("shows 'open to' and contact preferences to members where the former default was kept", async () => {
@@ -75,5 +75,26 @@ describe("data migrations", () => {
       .where(and(eq(profile.networkId, n.id), eq(profile.userId, kept)));
     expect(await runDataMigrations(env.ctx.db, silent, [contact])).toEqual({});
     expect((await vis(kept)).openTo).toBe("operators");
+  });
+
+  it("re-indexes the members whose names hold a variant kanji, and no one else", async () => {
+    const n = await makeNetwork(env);
+    const viewer = await makeMember(env, n, "alumni");
+    const taka = await addPerson(env, n, { key: "taka", displayName: "髙橋 一郎" });
+    await addPerson(env, n, { key: "plain", displayName: "佐藤 二郎" });
+    // Rows as an index without the folding wrote them: the text keeps 髙.
+    await env.ctx.db.execute(
+      sql`update directory_entry set txt = replace(txt, '高', '髙'), tsv = array_to_tsvector('{髙橋,一郎}')
+           where network_id = ${n.id} and user_id = ${taka}`,
+    );
+    const found = async () =>
+      (await call(env, { url: `/api/n/${n.slug}/directory?q=${encodeURIComponent("高橋")}`, user: viewer }))
+        .json()
+        .items.map((i: any) => i.userId);
+    expect(await found()).toEqual([]);
+    await env.ctx.db.delete(dataMigration).where(eq(dataMigration.id, variants.id));
+    const changed = await runDataMigrations(env.ctx.db, silent, [variants]);
+    expect(changed[variants.id]).toBeGreaterThanOrEqual(1);
+    expect(await found()).toEqual([taka]);
   });
 });

@@ -8,13 +8,24 @@ import type { Logger } from "pino";
 import type { Db } from "../db/client.ts";
 import { dataMigration } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/index.ts";
-import { profilesWithVisibility, replaceVisibility } from "../modules/profiles/index.ts";
+import {
+  membersWithCharacters,
+  profilesWithVisibility,
+  replaceVisibility,
+} from "../modules/profiles/index.ts";
 import { FORMERLY_OPERATORS_ONLY } from "../shared/profile.ts";
+import { VARIANTS_SQL } from "../shared/text.ts";
 import { audit } from "./audit.ts";
 
 export type DataMigration = { id: string; run: (db: Db) => Promise<number> };
 
 const BATCH = 500;
+
+function groupByNetwork(rows: { networkId: string; userId: string }[]) {
+  const byNetwork = new Map<string, string[]>();
+  for (const r of rows) byNetwork.set(r.networkId, [...(byNetwork.get(r.networkId) ?? []), r.userId]);
+  return byNetwork;
+}
 
 /**
  * "Open to", contact channel and contact hours defaulted to operators only, so members filtering
@@ -28,10 +39,8 @@ async function contactVisibleToMembers(db: Db): Promise<number> {
   for (;;) {
     const rows = await profilesWithVisibility(db, FORMERLY_OPERATORS_ONLY, "operators", BATCH);
     if (!rows.length) return done;
-    const byNetwork = new Map<string, string[]>();
-    for (const r of rows) byNetwork.set(r.networkId, [...(byNetwork.get(r.networkId) ?? []), r.userId]);
     await db.transaction(async (tx) => {
-      for (const [networkId, userIds] of byNetwork) {
+      for (const [networkId, userIds] of groupByNetwork(rows)) {
         await replaceVisibility(tx, networkId, userIds, FORMERLY_OPERATORS_ONLY, "operators", "members");
         await syncDirectory(tx, networkId, userIds);
         await audit(tx, {
@@ -51,8 +60,28 @@ async function contactVisibleToMembers(db: Db): Promise<number> {
   }
 }
 
+/**
+ * The directory folds variant kanji (髙橋 is found as 高橋): the rows of members whose names or
+ * profile text hold one are rebuilt with the new folding. (Roster keys are folded by SQL
+ * migration 0011.)
+ */
+async function directoryFoldsVariants(db: Db): Promise<number> {
+  let done = 0;
+  let after: { networkId: string; userId: string } | null = null;
+  for (;;) {
+    const rows = await membersWithCharacters(db, VARIANTS_SQL.from, after, BATCH);
+    if (!rows.length) return done;
+    await db.transaction(async (tx) => {
+      for (const [networkId, userIds] of groupByNetwork(rows)) await syncDirectory(tx, networkId, userIds);
+    });
+    after = rows[rows.length - 1];
+    done += rows.length;
+  }
+}
+
 export const DATA_MIGRATIONS: DataMigration[] = [
   { id: "2026-12-contact-visible-to-members", run: contactVisibleToMembers },
+  { id: "2026-12-directory-variant-kanji", run: directoryFoldsVariants },
 ];
 
 /** Runs the data migrations this database has not recorded yet; returns what each changed. */

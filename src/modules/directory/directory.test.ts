@@ -522,4 +522,17 @@ describe("the directory follows every change at once", () => {
     await rename(v, "改名 四郎");
     expect(await names("サブ")).toEqual(["サブ・ロー"]);
   });
+  it("finds names written with variant kanji by their common form, and the other way round", async () => {
+    const n = await makeNetwork(env);
+    const viewer = await makeMember(env, n, "alumni");
+    const taka = await addPerson(env, n, { key: "taka", displayName: "髙橋 一郎" });
+    const zaki = await addPerson(env, n, { key: "zaki", displayName: "山崎 花子" });
+    const found = async (q: string) =>
+      (await call(env, { url: url("", { q }, n.slug), user: viewer })).json().items.map((i: any) => i.userId);
+    expect(await found("高橋")).toEqual([taka]);
+    expect(await found("髙橋")).toEqual([taka]);
+    expect(await found("山﨑")).toEqual([zaki]);
+    const card = (await call(env, { url: url("", { q: "高橋" }, n.slug), user: viewer })).json().items[0];
+    expect(card.displayName).toBe("髙橋 一郎"); // shown as written
+  });
 });

@@ -4,7 +4,8 @@
 //
 //   1. NFKC (ﾏｰｹﾃｨﾝｸﾞ → マーケティング, ＷＥＢ → WEB) and lower case (WEB → web, React → react);
 //   2. words by Intl.Segmenter('ja') (人事部長 → 人事 | 部長, 営業資料 → 営業 | 資料);
-//   3. katakana folded to hiragana per word (マーケティング → まーけてぃんぐ), so a reading typed in
+//   3. variant kanji of names folded (髙橋 → 高橋, 﨑 → 崎: shared/text.ts KANJI_VARIANTS), and
+//      katakana folded to hiragana per word (マーケティング → まーけてぃんぐ), so a reading typed in
 //      either script matches. Segmenting happens before folding: the segmenter needs the script.
 //
 // A query word matches a document when it is a prefix of one of its words (tsvector, GIN) or, for
@@ -12,13 +13,15 @@
 // `人事` finds 人事部長 by prefix, `人事部` finds 人事部長 by substring (the segmenter splits that
 // compound as 人事 | 部長). One- and two-character words have no trigrams; the prefix index answers them.
 
-import { foldKana } from "../../shared/text.ts";
+import { foldKana, foldVariants } from "../../shared/text.ts";
 
 const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
 
-/** NFKC, lower case, katakana folded, white space collapsed: the comparable form of a text. */
+/** NFKC, lower case, katakana and variant kanji folded, white space collapsed: the comparable form of a text. */
 export function normalizeText(s: string): string {
-  return foldKana(s.normalize("NFKC").toLowerCase()).replace(/\s+/g, " ").trim();
+  return foldKana(foldVariants(s.normalize("NFKC")).toLowerCase())
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** A label's key (skills, departments, places): normalised, without inner spaces or middle dots. */
@@ -32,7 +35,7 @@ export const hasJapanese = (s: string) => JAPANESE.test(s);
 /** The words of a text, normalised, in order (duplicates kept). */
 export function words(s: string): string[] {
   const out: string[] = [];
-  for (const seg of segmenter.segment(s.normalize("NFKC").toLowerCase())) {
+  for (const seg of segmenter.segment(foldVariants(s.normalize("NFKC")).toLowerCase())) {
     if (!seg.isWordLike) continue;
     const w = foldKana(seg.segment).trim();
     if (w) out.push(w);

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, member, profile } from "../../db/schema/index.ts";
 import { loadNetworkScope } from "../../server/guards.ts";
 import { PROFILE_FIELD_DEFAULTS } from "../../shared/profile.ts";
-import { call, createTestEnv, makeNetwork, type TestEnv, type TestUser } from "../../test/harness.ts";
+import {
+  call,
+  createTestEnv,
+  makeMember,
+  makeNetwork,
+  type TestEnv,
+  type TestUser,
+} from "../../test/harness.ts";
 import { changeMember } from "./service.ts";
 import { admitTestMember } from "./testing.ts";
 
@@ -128,6 +135,17 @@ describe("member list (operators)", () => {
     expect(await ids("別人")).toEqual([]);
     const res = await list(s.net.slug, s.net.operator, "?q=%E5%B1%B1%E7%94%B0");
     expect(res.json().total).toBe(1);
+  });
+
+  it("finds names written with variant kanji either way (高橋 ↔ 髙橋)", async () => {
+    const s = await setup();
+    const u = await makeMember(env, s.net, "alumni", { name: "髙橋 一郎" });
+    const ids = async (q: string) =>
+      (await list(s.net.slug, s.net.operator, `?q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((i: any) => i.userId);
+    expect(await ids("高橋")).toEqual([u.id]);
+    expect(await ids("髙橋 一郎")).toEqual([u.id]);
   });
 
   it("filters by role and status", async () => {

@@ -5,19 +5,22 @@ import type { Db, Tx } from "../../db/client.ts";
 import { member, profile, user } from "../../db/schema/index.ts";
 import { byUser, inNetwork } from "../../db/scoped.ts";
 import { record } from "../../server/events.ts";
+import { nameKey, VARIANTS_SQL } from "../../shared/text.ts";
 
 export type ListFilters = { networkId: string; q?: string; role?: string; status?: string };
 export type ListCursor = { createdAt: string; id: string };
 
 /** NFKC, lower case, no spaces or ・ — the same key as `nameKey` in shared/text.ts, in SQL. */
-const searchKey = (col: unknown) => sql`translate(lower(normalize(coalesce(${col}, ''), NFKC)), ' ・', '')`;
+// Variant kanji folded on both sides (高橋 finds 髙橋): translate() maps them character by character.
+const searchKey = (col: unknown) =>
+  sql`translate(translate(lower(normalize(coalesce(${col}, ''), NFKC)), ' ・', ''), ${VARIANTS_SQL.from}, ${VARIANTS_SQL.to})`;
 
 function where(f: ListFilters, cursor?: ListCursor): SQL {
   const conds: (SQL | undefined)[] = [eq(member.organizationId, f.networkId)];
   if (f.role) conds.push(eq(member.role, f.role));
   if (f.status) conds.push(eq(member.status, f.status));
   if (f.q) {
-    const pattern = `%${f.q.replace(/[\\%_]/g, "\\$&")}%`;
+    const pattern = `%${nameKey(f.q).replace(/[\\%_]/g, "\\$&")}%`;
     conds.push(
       sql`(${searchKey(user.name)} like ${pattern} or ${searchKey(profile.displayName)} like ${pattern}
         or ${searchKey(profile.nameWhileEmployed)} like ${pattern} or ${searchKey(profile.nameKana)} like ${pattern}

@@ -9,6 +9,7 @@ export {
   findMemberProfile,
   followAccountRename,
   memberProfiles,
+  membersWithCharacters,
   profilesWithVisibility,
   replaceProfile,
   replaceVisibility,

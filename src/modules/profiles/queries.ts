@@ -210,3 +210,29 @@ export async function fillProfileGaps(
     .returning({ userId: profile.userId });
   if (changed.length) await record(tx, { type: "member.changed", networkId, userIds: [userId] });
 }
+
+/**
+ * Members (in network, user order after `after`) whose account name or profile text holds one of
+ * the characters of `chars`: the data migration that re-indexes the directory when a folding of
+ * characters (variant kanji) changes what their rows hold.
+ */
+export async function membersWithCharacters(
+  db: Db | Tx,
+  chars: string,
+  after: { networkId: string; userId: string } | null,
+  limit: number,
+) {
+  const text = sql`concat_ws(' ', ${user.name}, ${profile.displayName}, ${profile.nameWhileEmployed},
+    ${profile.nameKana}, ${profile.currentCompany}, ${profile.location}, ${profile.bio},
+    array_to_string(${profile.skills}, ' '), array_to_string(${profile.departments}, ' '))`;
+  const res = await db.execute(sql`
+    select ${member.organizationId} as "networkId", ${member.userId} as "userId"
+      from ${member}
+      join ${user} on ${user.id} = ${member.userId}
+      left join ${profile} on ${profile.networkId} = ${member.organizationId} and ${profile.userId} = ${member.userId}
+     where translate(${text}, ${chars}, repeat(' ', ${[...chars].length})) <> ${text}
+       ${after ? sql`and (${member.organizationId}, ${member.userId}) > (${after.networkId}, ${after.userId})` : sql``}
+     order by 1, 2
+     limit ${limit}`);
+  return res.rows as { networkId: string; userId: string }[];
+}

@@ -9,7 +9,7 @@ import {
   VISIBILITIES,
   type Visibility,
 } from "../../shared/profile.ts";
-import { cleanText } from "../../shared/text.ts";
+import { cleanName, cleanText } from "../../shared/text.ts";
 import { idParam, safeString, slugParam } from "../../shared/text-schema.ts";
 
 export const slugParams = z.object({ slug: slugParam });
@@ -42,13 +42,22 @@ const lineText = (max: number) =>
     .transform((v) => (v == null ? null : cleanText(v) || null))
     .pipe(z.string().max(max).nullable());
 
+/** A name on one line, as written (white space collapsed); "" becomes null. */
+const nameText = (max: number) =>
+  safeString()
+    .max(max * 4)
+    .describe(`At most ${max} characters after collapsing white space; kept as written; "" means none`)
+    .nullish()
+    .transform((v) => (v == null ? null : cleanName(v) || null))
+    .pipe(z.string().max(max).nullable());
+
 /** A list of short labels: each cleaned, empties dropped, duplicates (ignoring case) removed. */
 const labelList = (maxItems: number, maxLen: number) =>
   z
     .array(safeString().max(maxLen * 4))
     .max(maxItems * 4)
     .describe(
-      `At most ${maxItems} items of at most ${maxLen} characters, counted after trimming, NFKC and removing empty items and duplicates (ignoring case)`,
+      `At most ${maxItems} items of at most ${maxLen} characters, counted after trimming and removing empty items and duplicates (ignoring case and width)`,
     )
     .default([])
     .transform((list) => {
@@ -56,7 +65,7 @@ const labelList = (maxItems: number, maxLen: number) =>
       const out: string[] = [];
       for (const raw of list) {
         const s = cleanText(raw);
-        const key = s.toLowerCase();
+        const key = s.normalize("NFKC").toLowerCase();
         if (!s || seen.has(key)) continue;
         seen.add(key);
         out.push(s);
@@ -112,10 +121,10 @@ export const profileInput = z
   .object({
     displayName: safeString()
       .max(LIMITS.displayName * 4)
-      .transform(cleanText)
+      .transform(cleanName)
       .pipe(z.string().min(1).max(LIMITS.displayName)),
-    nameWhileEmployed: lineText(LIMITS.name),
-    nameKana: lineText(LIMITS.name),
+    nameWhileEmployed: nameText(LIMITS.name),
+    nameKana: nameText(LIMITS.name),
     joinYm: ym,
     leaveYm: ym,
     departments: labelList(LIMITS.departments, LIMITS.department),

@@ -58,6 +58,12 @@ describe("confident match (lenient policy)", () => {
   it("name and both months without an employee number", () => {
     expect(confidentMatch(facts({}), [yamada], lenient)).toBe(yamada);
   });
+  it("a name written with a variant kanji is the same name (髙橋 = 高橋, 﨑 = 崎)", () => {
+    const takahashi = row({ employeeNumber: "B002", name: "髙橋 健", joinDate: "2010-04-01" });
+    expect(confidentMatch(facts({ name: "高橋 健" }), [takahashi], lenient)).toBe(takahashi);
+    const yamazaki = row({ employeeNumber: "B003", name: "山崎 翼" });
+    expect(confidentMatch(facts({ name: "山﨑 翼" }), [yamazaki], lenient)).toBe(yamazaki);
+  });
   it.each([
     ["number right, name wrong", facts({ employeeNumber: "A001", name: "山田 花子" })],
     ["number wrong, name and months right", facts({ employeeNumber: "A999" })],

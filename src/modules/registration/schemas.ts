@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanText } from "../../shared/text.ts";
+import { cleanName, cleanText } from "../../shared/text.ts";
 import { idParam, safeString, text as safeText, slugParam } from "../../shared/text-schema.ts";
 import { consentWithNotice } from "../consent/index.ts";
 import { todayInJapan } from "../roster/index.ts";
@@ -26,8 +26,12 @@ const ym = safeString()
 export const registrationInput = z
   .object({
     /** Name while employed (as on the roster). */
-    name: safeString().transform(cleanText).pipe(z.string().min(1).max(50)),
-    nameKana: text(50).optional(),
+    name: safeString().transform(cleanName).pipe(z.string().min(1).max(50)),
+    nameKana: safeString()
+      .transform(cleanName)
+      .pipe(z.string().max(50))
+      .transform((s) => s || null)
+      .optional(),
     joinYm: ym,
     leaveYm: ym,
     department: text(100).optional(),

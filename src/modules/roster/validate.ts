@@ -1,6 +1,6 @@
 // Validating roster rows: required fields, lengths, dates (join ≤ leave ≤ today), email format
 // and duplicate employee numbers. Pure: the whole file is checked before anything is written.
-import { cleanText } from "../../shared/text.ts";
+import { cleanName, cleanText } from "../../shared/text.ts";
 import { type Encoding, type RawRow, readRosterCsv } from "./csv.ts";
 import { parseDate, todayInJapan } from "./dates.ts";
 import { issue, REQUIRED_FIELDS, type RosterField, type RosterIssue } from "./messages.ts";
@@ -29,13 +29,20 @@ export const MAX_LENGTH: Record<RosterField, number> = {
 /** At most this many issues are returned (the total is always reported). */
 export const MAX_REPORTED_ISSUES = 500;
 
+const AS_WRITTEN = new Set<RosterField>(["name", "nameKana"]);
+
 const EMAIL = /^[^\s@",;<>()]+@[^\s@",;<>()]+\.[^\s@",;<>().]{2,}$/;
 
 /** One row → a clean roster row, or its issues. */
 export function validateRow(raw: RawRow, today: string): { row?: RosterRow; issues: RosterIssue[] } {
   const issues: RosterIssue[] = [];
+  // Names are kept as written (「伊藤 ①」, 髙橋); the rest is compared and parsed, so it is stored
+  // in its NFKC form (Ａ００１ → A001, ２０１０/４/１ → 2010/4/1).
   const v = Object.fromEntries(
-    Object.entries(raw.values).map(([k, s]) => [k, cleanText(s ?? "")]),
+    Object.entries(raw.values).map(([k, s]) => [
+      k,
+      AS_WRITTEN.has(k as RosterField) ? cleanName(s ?? "") : cleanText(s ?? ""),
+    ]),
   ) as Partial<Record<RosterField, string>>;
   for (const f of Object.keys(v) as RosterField[]) {
     if (v[f] && v[f].length > MAX_LENGTH[f])

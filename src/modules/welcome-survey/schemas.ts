@@ -9,10 +9,10 @@ export const SURVEY_LIMITS = { minYear: 1950, interestOther: 200, comment: 2000 
 
 export const currentYear = () => Number(todayInJapan().slice(0, 4));
 
-/** NFKC, trimmed (line breaks kept); `""` → null. */
+/** Trimmed, kept as written (line breaks kept); `""` → null. */
 const freeText = (max: number, multiline = false) =>
   safeString({ multiline })
-    .transform((s) => s.normalize("NFKC").trim())
+    .transform((s) => s.trim())
     .pipe(z.string().max(max))
     .transform((s) => s || null);
 

@@ -1423,7 +1423,7 @@ export interface paths {
             /** @description At most 100 characters after NFKC and collapsing white space; "" means none */
             currentCompany?: string | null;
             /**
-             * @description At most 20 items of at most 100 characters, counted after trimming, NFKC and removing empty items and duplicates (ignoring case)
+             * @description At most 20 items of at most 100 characters, counted after trimming and removing empty items and duplicates (ignoring case and width)
              * @default []
              */
             departments?: string[];
@@ -1473,14 +1473,14 @@ export interface paths {
             }[];
             /** @description At most 100 characters after NFKC and collapsing white space; "" means none */
             location?: string | null;
-            /** @description At most 50 characters after NFKC and collapsing white space; "" means none */
+            /** @description At most 50 characters after collapsing white space; kept as written; "" means none */
             nameKana?: string | null;
-            /** @description At most 50 characters after NFKC and collapsing white space; "" means none */
+            /** @description At most 50 characters after collapsing white space; kept as written; "" means none */
             nameWhileEmployed?: string | null;
             /** @default [] */
             openTo?: ("rehire" | "freelance" | "mentoring" | "speaking")[];
             /**
-             * @description At most 30 items of at most 50 characters, counted after trimming, NFKC and removing empty items and duplicates (ignoring case)
+             * @description At most 30 items of at most 50 characters, counted after trimming and removing empty items and duplicates (ignoring case and width)
              * @default []
              */
             skills?: string[];
