@@ -8,7 +8,15 @@ import type { Tx } from "../db/client.ts";
 import type { JobQueue } from "../jobs/queue.ts";
 import { type Locale, type MailTemplates, renderMail, type TemplateName } from "./templates.ts";
 
-export type OutgoingMail = { to: string; subject: string; text: string; html: string; messageId?: string };
+export type OutgoingMail = {
+  to: string;
+  /** The sender as it appears: the network's name when the mail is about a network. */
+  from?: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId?: string;
+};
 /** `key` identifies the message: its Message-ID, so a retried job never makes a second distinct email. */
 export type MailJob = { to: string; template: TemplateName; locale: Locale; params: any; key?: string };
 
@@ -49,12 +57,23 @@ export function createMailer(opts: {
   const sent: OutgoingMail[] = [];
 
   const domain = /@([^>\s]+)/.exec(opts.from)?.[1] ?? "tsunagari.local";
+  const address = /<([^>]+)>/.exec(opts.from)?.[1] ?? opts.from.trim();
+  // A mail about a network comes from that network by name (「株式会社サンプル アルムナイネットワーク」),
+  // not from the software: people recognise their former employer, not "Tsunagari".
+  const senderOf = (job: MailJob) => {
+    const networkName = (job.params as { networkName?: unknown } | undefined)?.networkName;
+    if (typeof networkName !== "string" || !networkName) return opts.from;
+    const name =
+      job.locale === "en" ? `${networkName} Alumni Network` : `${networkName} アルムナイネットワーク`;
+    return { name, address };
+  };
   const deliver = async (job: MailJob) => {
     const mail = { to: job.to, ...renderMail(job.template, job.locale, job.params) };
     const key = job.key ?? randomUUID();
     const digest = createHash("sha256").update(key).digest("hex").slice(0, 24);
     const messageId = `<${digest}@${domain}>`;
-    const info = await transport.sendMail({ from: opts.from, messageId, ...mail });
+    const from = senderOf(job);
+    const info = await transport.sendMail({ from, messageId, ...mail });
     if (!opts.smtpUrl) {
       fs.mkdirSync(opts.outboxDir, { recursive: true });
       const safe = job.to.replace(/[^a-zA-Z0-9@._-]/g, "_");
@@ -69,7 +88,11 @@ export function createMailer(opts: {
     } else {
       opts.log.info({ to: job.to, template: job.template }, "mail sent");
     }
-    sent.push({ ...mail, messageId });
+    sent.push({
+      ...mail,
+      from: typeof from === "string" ? from : `${from.name} <${from.address}>`,
+      messageId,
+    });
     if (sent.length > 500) sent.shift();
   };
 

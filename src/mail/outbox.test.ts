@@ -28,6 +28,17 @@ describe("mail outbox", () => {
     expect(await mailsTo(env, kept)).toHaveLength(1);
   });
 
+  it("comes from the network by name, in the mail's language", async () => {
+    const ja = `${uniq("from-ja")}@example.com`;
+    const en = `${uniq("from-en")}@example.com`;
+    await env.ctx.mailer.enqueue(ja, "registrationReceived", "ja", params);
+    await env.ctx.mailer.enqueue(en, "registrationReceived", "en", params);
+    const [mja] = await mailsTo(env, ja);
+    const [men] = await mailsTo(env, en);
+    expect(mja.from).toMatch(/^テスト株式会社 アルムナイネットワーク <.+@.+>$/);
+    expect(men.from).toMatch(/^テスト株式会社 Alumni Network <.+@.+>$/);
+  });
+
   it("queues a keyed mail once, however often it is queued", async () => {
     const to = `${uniq("once")}@example.com`;
     const key = uniq("registrationReceived:");
