@@ -58,9 +58,18 @@ function Settings({ slug }: { slug: string }) {
     <Stack gap="lg" maw={760}>
       <PageTitle title={t("title")} subtitle={t("subtitle")} />
       {newer && (
-        <Alert color="orange" title={t("newer", { version: c.latestNoticeVersion })}>
+        <Alert
+          color="orange"
+          title={
+            // Someone who never accepted any version (an operator added by hand) is asked to read
+            // it, not told that it changed.
+            c.noticeVersion == null
+              ? t("notYet", { version: c.latestNoticeVersion })
+              : t("newer", { version: c.latestNoticeVersion })
+          }
+        >
           <Stack gap="xs">
-            <Text size="sm">{t("newerBody")}</Text>
+            <Text size="sm">{c.noticeVersion == null ? t("notYetBody") : t("newerBody")}</Text>
             <Group gap="sm">
               <Button size="xs" variant="default" onClick={open} disabled={!latest}>
                 {t("read")}

@@ -6,7 +6,7 @@ export const survey = {
     members: "対象のアルムナイ",
     rate: "回答率",
     noResponses: "まだ回答がありません。アルムナイが登録して最初にログインすると回答を依頼します。",
-    byIndustry: "現在の業界",
+    byIndustry: "現在の業種",
     byJobType: "現在の職種",
     byInterest: "関心のあること（複数回答）",
     byJoinDecade: "入社年代",
