@@ -1,12 +1,12 @@
 // Upload a roster CSV: progress, dry run (validation only), then the real import.
 import { Alert, Button, Card, Code, Group, List, Progress, Stack, Text, Title } from "@mantine/core";
-import { Dropzone } from "@mantine/dropzone";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../../api/client.ts";
 import { upload } from "../../../api/upload.ts";
 import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
+import { FileDrop } from "../../../components/FileDrop.tsx";
 import { formatDuration, formatNumber } from "../format.ts";
 import { rosterKeys } from "./queries.ts";
 import "../i18n.ts";
@@ -113,20 +113,14 @@ export function RosterUpload({ slug }: { slug: string }) {
           </Button>
         </div>
 
-        <Dropzone
+        <FileDrop
           openRef={openRef}
-          onDrop={(files) => choose(files[0])}
+          onDrop={choose}
           onReject={() => setRejected(true)}
-          accept={{
-            "text/csv": [".csv"],
-            "application/vnd.ms-excel": [".csv"],
-            "text/plain": [".csv", ".txt"],
-          }}
+          extensions={[".csv", ".txt"]}
           maxSize={MAX_BYTES}
-          multiple={false}
           disabled={busy}
-          aria-label={t("roster.upload.dropzoneLabel")}
-          p="lg"
+          label={t("roster.upload.dropzoneLabel")}
         >
           <Stack align="center" gap={4} style={{ pointerEvents: "none" }}>
             <Text size="lg" aria-hidden>
@@ -139,7 +133,7 @@ export function RosterUpload({ slug }: { slug: string }) {
               {t("roster.upload.accept")}
             </Text>
           </Stack>
-        </Dropzone>
+        </FileDrop>
         <Group gap="xs" justify="center">
           <Text size="sm" c="dimmed">
             {t("roster.upload.or")}
