@@ -36,7 +36,7 @@ describe("names: stored as written, compared with variants folded", () => {
     const to = [...VARIANTS_SQL.to];
     expect(from).toHaveLength(Object.keys(KANJI_VARIANTS).length);
     expect(to).toHaveLength(from.length);
-    from.forEach((c, i) => expect(foldVariants(c)).toBe(to[i]));
+    for (const [i, c] of from.entries()) expect(foldVariants(c)).toBe(to[i]);
     expect(new Set(from).size).toBe(from.length);
   });
 });
