@@ -218,8 +218,9 @@ describe("generated bad input", () => {
             if (changed.length) failures.push(`${where}: refused but changed ${changed.join(", ")}`);
             state = after;
           }
-        } else if (route.method !== "GET") {
-          state = await tenantFingerprint(env.ctx, net.id); // an accepted write may change the network
+        } else {
+          // An accepted request may change the network: a write, or a GET that is audited (exports).
+          state = await tenantFingerprint(env.ctx, net.id);
         }
       }
     }

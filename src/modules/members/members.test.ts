@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, member, profile } from "../../db/schema/index.ts";
 import { loadNetworkScope } from "../../server/guards.ts";
@@ -146,6 +147,42 @@ describe("member list (operators)", () => {
         .items.map((i: any) => i.userId);
     expect(await ids("高橋")).toEqual([u.id]);
     expect(await ids("髙橋 一郎")).toEqual([u.id]);
+  });
+
+  it("exports the list as CSV for Excel: UTF-8 with a BOM or Shift_JIS, filtered, audited", async () => {
+    const s = await setup();
+    const res = await call(env, { url: `/api/n/${s.net.slug}/members/export.csv`, user: s.net.operator });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="members-.+\.csv"$/);
+    const bytes = res.rawPayload;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString("utf8").slice(1).trimEnd().split("\r\n");
+    expect(lines[0]).toBe(
+      "氏名,表示名,メールアドレス,役割,状態,入社年月,退職年月,確認方法,確認日時,最終利用,登録日時",
+    );
+    expect(lines).toHaveLength(1 + 4); // the operator and three members; not the other network's
+    expect(lines.some((l) => l.startsWith("田中 一郎,タナカ社員,") && l.includes(",社員,利用中,"))).toBe(
+      true,
+    );
+    expect(lines.join("\n")).not.toContain("山田 別人");
+
+    const sjis = await call(env, {
+      url: `/api/n/${s.net.slug}/members/export.csv?encoding=shift_jis&role=employee`,
+      user: s.net.operator,
+    });
+    expect(sjis.headers["content-type"]).toBe("text/csv; charset=Shift_JIS");
+    const decoded = iconv.decode(sjis.rawPayload, "Shift_JIS").trimEnd().split("\r\n");
+    expect(decoded).toHaveLength(2);
+    expect(decoded[1]).toMatch(/^田中 一郎,/);
+
+    const refused = await call(env, { url: `/api/n/${s.net.slug}/members/export.csv`, user: s.yamada });
+    expect(refused.statusCode).toBe(403);
+    const audits = await env.ctx.db
+      .select({ data: auditLog.data })
+      .from(auditLog)
+      .where(and(eq(auditLog.networkId, s.net.id), eq(auditLog.action, "members.exported")));
+    expect(audits.map((a) => (a.data as { rows: number }).rows).sort()).toEqual([1, 4]);
   });
 
   it("filters by role and status", async () => {

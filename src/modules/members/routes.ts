@@ -1,8 +1,11 @@
 import { access, networkScope } from "../../server/access.ts";
+import { requestLang } from "../../server/context.ts";
 import type { FastifyZod } from "../../server/http.ts";
+import { exportMembers } from "./export.ts";
 import { membersPolicy } from "./policy.ts";
 import { presentMember } from "./presenter.ts";
 import {
+  memberExportQuery,
   memberItemOut,
   memberListOut,
   memberListQuery,
@@ -53,6 +56,27 @@ export default async function membersRoutes(app: FastifyZod) {
     async (req) => {
       const { rows, total, nextCursor } = await memberList(networkScope(req), req.query);
       return { items: rows.map(presentMember), total, nextCursor };
+    },
+  );
+
+  app.get(
+    "/n/:slug/members/export.csv",
+    {
+      config: { access: access.member(membersPolicy.manage) },
+      schema: {
+        tags,
+        summary: "The members list as CSV for Excel (UTF-8 with BOM, or Shift_JIS); audited (operators)",
+        params: slugParams,
+        querystring: memberExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const file = await exportMembers(networkScope(req), req.query, requestLang(req));
+      return reply
+        .type(`text/csv; charset=${file.charset}`)
+        .header("content-disposition", `attachment; filename="${file.filename}"`)
+        .header("cache-control", "no-store")
+        .send(file.body);
     },
   );
 

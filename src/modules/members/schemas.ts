@@ -16,6 +16,12 @@ export const memberListQuery = z.object({
 });
 export type MemberListQuery = z.infer<typeof memberListQuery>;
 
+/** The list's filters, and the file's encoding: UTF-8 with a BOM (Excel opens it as is) or Shift_JIS. */
+export const memberExportQuery = memberListQuery
+  .pick({ q: true, role: true, status: true })
+  .extend({ encoding: z.enum(["utf8", "shift_jis"]).default("utf8") });
+export type MemberExportQuery = z.infer<typeof memberExportQuery>;
+
 export const memberItemOut = z.object({
   userId: z.string(),
   name: z.string(),

@@ -1101,6 +1101,47 @@ export interface paths {
     };
     trace?: never;
   };
+  "/api/n/{slug}/members/export.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The members list as CSV for Excel (UTF-8 with BOM, or Shift_JIS); audited (operators) */
+    get: {
+      parameters: {
+        query?: {
+          encoding?: "utf8" | "shift_jis";
+          q?: string;
+          role?: "operator" | "employee" | "alumni";
+          status?: "active" | "suspended";
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/privacy-notices": {
     parameters: {
       query?: never;

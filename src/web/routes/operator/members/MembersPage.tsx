@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Select, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Badge, Button, Card, Group, Menu, Select, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -16,6 +16,19 @@ import { dateCell, ymCell } from "../format.ts";
 import { MemberActions } from "./MemberActions.tsx";
 
 const ROLE_COLORS = { operator: "grape", employee: "blue", alumni: "teal" } as const;
+
+/** The export's URL with the list's current filters (a plain download: the session cookie goes along). */
+function exportHref(
+  slug: string,
+  f: { q: string; role: string | null; status: string | null },
+  encoding: string,
+) {
+  const p = new URLSearchParams({ encoding });
+  if (f.q) p.set("q", f.q);
+  if (f.role) p.set("role", f.role);
+  if (f.status) p.set("status", f.status);
+  return `/api/n/${encodeURIComponent(slug)}/members/export.csv?${p}`;
+}
 
 function Members({ slug }: { slug: string }) {
   const { t, i18n } = useTranslation("operator");
@@ -64,6 +77,23 @@ function Members({ slug }: { slug: string }) {
               label: t(`members.statuses.${s}`),
             }))}
           />
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <Button variant="default" ml="auto">
+                {t("members.export")}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label maw={260} style={{ whiteSpace: "normal" }}>
+                {t("members.exportNote")}
+              </Menu.Label>
+              {(["utf8", "shift_jis"] as const).map((encoding) => (
+                <Menu.Item key={encoding} component="a" href={exportHref(slug, filter, encoding)} download>
+                  {t(encoding === "utf8" ? "members.exportUtf8" : "members.exportSjis")}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
         </Group>
         <ListTable
           error={list.error}
