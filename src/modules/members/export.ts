@@ -5,10 +5,10 @@ import { stringify } from "csv-stringify/sync";
 import iconv from "iconv-lite";
 import { audit } from "../../server/audit.ts";
 import { inTransaction, type Scope } from "../../server/scope.ts";
-import { nameKey } from "../../shared/text.ts";
 import { presentMember } from "./presenter.ts";
 import { type ListCursor, listMembers } from "./queries.ts";
 import type { MemberExportQuery } from "./schemas.ts";
+import { listFilters } from "./service.ts";
 
 const LABELS = {
   ja: {
@@ -51,12 +51,7 @@ const BATCH = 1000;
 
 /** The file's bytes and name; `lang` sets the headers and labels. */
 export async function exportMembers(scope: Scope, q: MemberExportQuery, lang: "ja" | "en") {
-  const filters = {
-    networkId: scope.network.id,
-    q: q.q ? nameKey(q.q) || undefined : undefined,
-    role: q.role,
-    status: q.status,
-  };
+  const filters = listFilters(scope, q);
   const L = LABELS[lang];
   const records: string[][] = [[...L.header]];
   let cursor: ListCursor | undefined;

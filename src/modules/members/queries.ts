@@ -5,7 +5,7 @@ import type { Db, Tx } from "../../db/client.ts";
 import { member, profile, user } from "../../db/schema/index.ts";
 import { byUser, inNetwork } from "../../db/scoped.ts";
 import { record } from "../../server/events.ts";
-import { nameKey, VARIANTS_SQL } from "../../shared/text.ts";
+import { VARIANTS_SQL } from "../../shared/text.ts";
 
 export type ListFilters = { networkId: string; q?: string; role?: string; status?: string };
 export type ListCursor = { createdAt: string; id: string };
@@ -20,7 +20,7 @@ function where(f: ListFilters, cursor?: ListCursor): SQL {
   if (f.role) conds.push(eq(member.role, f.role));
   if (f.status) conds.push(eq(member.status, f.status));
   if (f.q) {
-    const pattern = `%${nameKey(f.q).replace(/[\\%_]/g, "\\$&")}%`;
+    const pattern = `%${f.q.replace(/[\\%_]/g, "\\$&")}%`;
     conds.push(
       sql`(${searchKey(user.name)} like ${pattern} or ${searchKey(profile.displayName)} like ${pattern}
         or ${searchKey(profile.nameWhileEmployed)} like ${pattern} or ${searchKey(profile.nameKana)} like ${pattern}

@@ -7,6 +7,7 @@ import {
   countMembers,
   findMember,
   type ListCursor,
+  type ListFilters,
   listMembers,
   lockActiveOperators,
   updateMember,
@@ -31,13 +32,18 @@ export function decodeCursor(s: string): ListCursor {
   throw errors.invalidCursor();
 }
 
-export async function memberList(scope: Scope, q: MemberListQuery) {
-  const filters = {
+/** The list's filters in the form the queries take: `q` as a name key (width, case, spaces, variant kanji). */
+export function listFilters(scope: Scope, q: Pick<MemberListQuery, "q" | "role" | "status">): ListFilters {
+  return {
     networkId: scope.network.id,
     q: q.q ? nameKey(q.q) || undefined : undefined,
     role: q.role,
     status: q.status,
   };
+}
+
+export async function memberList(scope: Scope, q: MemberListQuery) {
+  const filters = listFilters(scope, q);
   const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
   const [rows, total] = await Promise.all([
     listMembers(scope.db, filters, cursor, q.limit),
