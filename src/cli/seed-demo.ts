@@ -197,7 +197,7 @@ export async function seedDemo(ctx: AppContext, opts: SeedDemoOptions = {}): Pro
         role: a.role,
         verifiedVia: "operator_added",
         verifiedBy: operatorId,
-        profile: { displayName: a.name, nameKana: a.nameKana, departments: [a.department] },
+        profile: { displayName: a.name, displayNameKana: a.nameKana, departments: [a.department] },
         consent: {
           noticeVersion: 1,
           directory: true,
@@ -212,7 +212,7 @@ export async function seedDemo(ctx: AppContext, opts: SeedDemoOptions = {}): Pro
     await ensureProfile(tx, networkId, operatorId, op.name);
     await tx
       .update(profile)
-      .set({ nameKana: op.nameKana, departments: [op.department] })
+      .set({ displayNameKana: op.nameKana, departments: [op.department] })
       .where(and(eq(profile.networkId, networkId), eq(profile.userId, operatorId)));
     await syncDirectory(tx, networkId, [operatorId]);
   });
@@ -309,6 +309,8 @@ export async function seedDemo(ctx: AppContext, opts: SeedDemoOptions = {}): Pro
       role: "alumni",
       locale: "ja",
       expiresInDays: 14,
+      message:
+        "人事部の人事 花子です。ご退職後もつながりを保てるよう、アルムナイネットワークを始めました。\n交流会や社内の募集のお知らせもここでお届けします。ご質問はこのメールにご返信ください。",
     });
   }
 

@@ -53,6 +53,8 @@ export type RosterRow = {
 
 export type GeneratedProfile = {
   displayName: string;
+  /** The reading of displayName (a married name has its own reading). */
+  displayNameKana: string;
   nameWhileEmployed: string;
   nameKana: string;
   joinYm: string;
@@ -209,6 +211,7 @@ export function generateAlumnus(
   const married = given.gender === "f" && rng.chance(0.12);
   const current = married ? surnames.pick(rng) : surname;
   const displayName = `${current.kanji} ${given.kanji}`;
+  const displayNameKana = `${toKatakana(current.kana)} ${givenNameKana}`;
 
   const path = careerPath(rng, tenureYears);
   const department = path[path.length - 1];
@@ -303,6 +306,7 @@ export function generateAlumnus(
     },
     profile: {
       displayName,
+      displayNameKana,
       nameWhileEmployed,
       nameKana,
       joinYm: ymOf(joinMonth),

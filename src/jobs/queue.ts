@@ -14,6 +14,8 @@ export type SendOptions = {
   tx?: Tx;
   /** Idempotency key: the job id derives from it, and a second send with the same key is a no-op. */
   key?: string;
+  /** Not before then (a reminder days later); `drain()` runs only jobs whose time has come. */
+  startAfter?: Date;
 };
 
 export type JobQueue = {
@@ -21,6 +23,8 @@ export type JobQueue = {
   send: <T extends object>(name: string, data: T, opts?: SendOptions) => Promise<string | null>;
   /** Starts polling workers for every registered queue. */
   startWorkers: () => Promise<void>;
+  /** The job queued under `key`, with when it may start (tests, and what a reminder will carry). */
+  find: <T extends object>(name: string, key: string) => Promise<{ data: T; startAfter: Date } | null>;
   /** Runs every job waiting now (tests and CLI): returns how many ran. */
   drain: () => Promise<number>;
   health: () => Promise<boolean>;
@@ -84,8 +88,13 @@ export async function createJobQueue(
         ...retry,
         ...expiry,
         ...(opts.key ? { id: jobIdFor(name, opts.key) } : {}),
+        ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
         ...(opts.tx ? { db: { executeSql: executorFor(opts.tx) } } : {}),
       }),
+    async find<T extends object>(name: string, key: string) {
+      const job = await boss.getJobById<T>(name, jobIdFor(name, key));
+      return job ? { data: job.data, startAfter: new Date(job.startAfter) } : null;
+    },
     async startWorkers() {
       working = true;
       for (const name of handlers.keys()) await work(name);

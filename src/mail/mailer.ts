@@ -40,6 +40,12 @@ export type Mailer = {
   ) => Promise<void>;
   /** Sends at once (used by the job handler). */
   deliver: (job: MailJob) => Promise<void>;
+  /** The mail as it would go out (sender as shown, subject, text), sending nothing: previews. */
+  preview: <K extends TemplateName>(
+    template: K,
+    locale: Locale,
+    params: MailTemplates[K],
+  ) => { from: string; subject: string; text: string };
   /** Every mail delivered by this process (the last 500), newest last: for tests and dev tools. */
   sent: OutgoingMail[];
 };
@@ -66,6 +72,11 @@ export function createMailer(opts: {
     const name =
       job.locale === "en" ? `${networkName} Alumni Network` : `${networkName} アルムナイネットワーク`;
     return { name, address };
+  };
+  const preview: Mailer["preview"] = (template, locale, params) => {
+    const from = senderOf({ to: "", template, locale, params });
+    const { subject, text } = renderMail(template, locale, params);
+    return { from: typeof from === "string" ? from : `${from.name} <${from.address}>`, subject, text };
   };
   const deliver = async (job: MailJob) => {
     const mail = { to: job.to, ...renderMail(job.template, job.locale, job.params) };
@@ -99,6 +110,7 @@ export function createMailer(opts: {
   return {
     sent,
     deliver,
+    preview,
     async enqueue(to, template, locale, params, o = {}) {
       const key = o.key ?? randomUUID();
       await opts.jobs.send<MailJob>("email.send", { to, template, locale, params, key }, { tx: o.tx, key });

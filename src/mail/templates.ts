@@ -3,14 +3,31 @@
 // are plain text in both parts: escaped, and never a link in the HTML part.
 export type Locale = "ja" | "en";
 
+/** Who a mail is about: the network it comes from and the person it greets, when known. */
+type About = { networkName?: string | null; name?: string | null };
+
 export type MailTemplates = {
-  verifyEmail: { url: string };
-  magicLink: { url: string };
-  resetPassword: { url: string };
-  invitation: { url: string; networkName: string; name?: string | null; expiresAt: string };
-  registrationReceived: { networkName: string };
-  registrationApproved: { networkName: string; url: string };
-  registrationRejected: { networkName: string };
+  verifyEmail: { url: string } & About;
+  magicLink: { url: string } & About;
+  resetPassword: { url: string } & About;
+  /** `message`: the operators' own words, shown as written above the link. */
+  invitation: {
+    url: string;
+    networkName: string;
+    name?: string | null;
+    expiresAt: string;
+    message?: string | null;
+  };
+  invitationReminder: {
+    url: string;
+    networkName: string;
+    name?: string | null;
+    expiresAt: string;
+    message?: string | null;
+  };
+  registrationReceived: { networkName: string; name?: string | null };
+  registrationApproved: { networkName: string; url: string; name?: string | null };
+  registrationRejected: { networkName: string; name?: string | null };
   /** To the roster address of the person a registration names (`name`); `accountName` the registrant's. */
   registrationInYourName: { networkName: string; name: string; accountName: string; approved: boolean };
 };
@@ -19,20 +36,43 @@ export type TemplateName = keyof MailTemplates;
 type Rendered = { subject: string; text: string };
 type Renderers = { [K in TemplateName]: Record<Locale, (p: MailTemplates[K]) => Rendered> };
 
-const footer: Record<Locale, string> = {
-  ja: "\n\n--\nこのメールは Tsunagari（アルムナイネットワーク）から自動送信されています。心当たりのない場合は破棄してください。",
-  en: "\n\n--\nThis email was sent automatically by Tsunagari (alumni network). If you did not expect it, you can ignore it.",
+/** Names the network when the mail is about one: people recognise their former employer, not the software. */
+const sentBy = (locale: Locale, networkName?: string | null) =>
+  locale === "ja"
+    ? networkName
+      ? `このメールは ${networkName} アルムナイネットワーク（Tsunagari）から自動送信されています。`
+      : "このメールは Tsunagari（アルムナイネットワーク）から自動送信されています。"
+    : networkName
+      ? `This email was sent automatically by the ${networkName} alumni network (Tsunagari).`
+      : "This email was sent automatically by Tsunagari (alumni network).";
+const IGNORE = {
+  ja: "心当たりのない場合は破棄してください。",
+  en: "If you did not expect it, you can ignore it.",
 };
 /** For the bilingual mail whose point is "if it was not you, tell someone": no "ignore it". */
-const SENT_BY = {
-  ja: "このメールは Tsunagari（アルムナイネットワーク）から自動送信されています。",
-  en: "This email was sent automatically by Tsunagari (alumni network).",
-};
-const plainFooter: Record<Locale, string> = {
-  ja: `\n\n--\n${SENT_BY.ja}\n${SENT_BY.en}`,
-  en: `\n\n--\n${SENT_BY.en}\n${SENT_BY.ja}`,
-};
-const footerOf = (name: TemplateName) => (name === "registrationInYourName" ? plainFooter : footer);
+function footerOf(name: TemplateName, locale: Locale, networkName?: string | null) {
+  if (name === "registrationInYourName") {
+    const other: Locale = locale === "ja" ? "en" : "ja";
+    return `\n\n--\n${sentBy(locale, networkName)}\n${sentBy(other, networkName)}`;
+  }
+  return `\n\n--\n${sentBy(locale, networkName)}${locale === "ja" ? "" : " "}${IGNORE[locale]}`;
+}
+
+/** 「山田 花子 様」 / "Dear Hanako Yamada," when the name is known. */
+const greet = (locale: Locale, name?: string | null) =>
+  name ? (locale === "ja" ? `${name} 様\n\n` : `Dear ${name},\n\n`) : "";
+/** "株式会社サンプル アルムナイネットワーク：" before a subject, when the mail is about a network. */
+const subjectOf = (locale: Locale, networkName: string | null | undefined, subject: string) =>
+  networkName
+    ? locale === "ja"
+      ? `${networkName} アルムナイネットワーク：${subject}`
+      : `${networkName} alumni network: ${subject}`
+    : subject.charAt(0).toUpperCase() + subject.slice(1);
+/** The operators' own message, set apart from ours. */
+const personal = (locale: Locale, message?: string | null) =>
+  message
+    ? `${locale === "ja" ? "運営事務局からのメッセージ" : "A message from the operators"}:\n${message}\n\n`
+    : "";
 
 /**
  * To the address the roster has (its language is unknown, so both languages, the locale's first):
@@ -40,88 +80,119 @@ const footerOf = (name: TemplateName) => (name === "registrationInYourName" ? pl
  */
 const inYourName = {
   ja: ({ networkName, name, accountName, approved }: MailTemplates["registrationInYourName"]) =>
-    `${networkName} アルムナイネットワークで、名簿にあるあなたのお名前（${name}）でアカウントが登録されました（アカウント名：${accountName}）。\n${
+    `${name} 様\n\n${networkName} アルムナイネットワークで、名簿にあるあなたのお名前（${name}）でアカウントが登録されました（アカウント名：${accountName}）。\n${
       approved
         ? "名簿と一致したため、メンバーとして承認されています。"
         : "運営事務局が在籍確認を行っています。"
     }\n\nご本人による登録であれば、対応は不要です。\nお心当たりのない場合は、${networkName} の人事担当（アルムナイネットワークの運営事務局）までご連絡ください。`,
   en: ({ networkName, name, accountName, approved }: MailTemplates["registrationInYourName"]) =>
-    `An account was registered in your name as on the roster (${name}) in the ${networkName} alumni network (account name: ${accountName}).\n${
+    `Dear ${name},\n\nAn account was registered in your name as on the roster (${name}) in the ${networkName} alumni network (account name: ${accountName}).\n${
       approved
         ? "It matched the roster and was admitted as a member."
         : "The operators are verifying the registration."
     }\n\nIf you registered yourself, there is nothing to do.\nIf it was not you, please contact ${networkName}'s HR department (the alumni network's operators).`,
 };
 
+const invitationText = {
+  ja: (p: MailTemplates["invitation"], reminder: boolean) =>
+    `${greet("ja", p.name)}${
+      reminder
+        ? `先日お送りした ${p.networkName} アルムナイネットワークへのご招待について、念のため再度ご案内します。`
+        : `${p.networkName} のアルムナイネットワークにご招待します。`
+    }\n退職された方どうしや会社とのつながりを保つ、${p.networkName} の元社員だけが参加できる場です。\n\n${personal("ja", p.message)}以下のリンクから参加手続きを行ってください（在籍確認は不要です）。\n\n${p.url}\n\nこのリンクは1回のみ有効で、${p.expiresAt} まで使えます。`,
+  en: (p: MailTemplates["invitation"], reminder: boolean) =>
+    `${greet("en", p.name)}${
+      reminder
+        ? `A reminder of your invitation to the ${p.networkName} alumni network.`
+        : `You are invited to join the ${p.networkName} alumni network.`
+    }\nIt is a private network for former employees of ${p.networkName}, to stay in touch with each other and with the company.\n\n${personal("en", p.message)}Join with the link below (no further verification is needed).\n\n${p.url}\n\nThe link can be used once, until ${p.expiresAt}.`,
+};
+
 const renderers: Renderers = {
   verifyEmail: {
-    ja: ({ url }) => ({
-      subject: "メールアドレスの確認",
-      text: `Tsunagari へのご登録ありがとうございます。\n以下のリンクを開いてメールアドレスを確認してください。\n\n${url}\n\nリンクの有効期限は24時間です。`,
+    // Sent at sign-up, before any registration: it must not say that one is complete.
+    ja: ({ url, name, networkName }) => ({
+      subject: subjectOf("ja", networkName, "メールアドレスの確認"),
+      text: `${greet("ja", name)}${networkName ? `${networkName} アルムナイネットワーク` : "アルムナイネットワーク（Tsunagari）"}のアカウント作成を受け付けました。\n以下のリンクを開いてメールアドレスを確認してください（有効期限24時間）。\n\n${url}\n\n${
+        networkName
+          ? "登録はまだ完了していません。メールアドレスの確認後に登録申請の画面へ進み、会社の名簿との照合（在籍確認）が済むとネットワークに参加できます。"
+          : "メールアドレスの確認後、ログインできるようになります。"
+      }`,
     }),
-    en: ({ url }) => ({
-      subject: "Verify your email address",
-      text: `Thank you for signing up to Tsunagari.\nOpen the link below to verify your email address.\n\n${url}\n\nThe link is valid for 24 hours.`,
+    en: ({ url, name, networkName }) => ({
+      subject: subjectOf("en", networkName, "verify your email address"),
+      text: `${greet("en", name)}We received your new account for ${networkName ? `the ${networkName} alumni network` : "Tsunagari (alumni network)"}.\nOpen the link below to verify your email address (valid for 24 hours).\n\n${url}\n\n${
+        networkName
+          ? "You have not joined yet: after verifying, continue to the registration form; once the operators have matched you with the company's roster (employment verification), you are in."
+          : "After verifying, you can sign in."
+      }`,
     }),
   },
   magicLink: {
-    ja: ({ url }) => ({
-      subject: "ログイン用リンク",
-      text: `以下のリンクを開くとログインできます（有効期限15分、1回のみ有効）。\n\n${url}`,
+    ja: ({ url, name, networkName }) => ({
+      subject: subjectOf("ja", networkName, "ログイン用リンク"),
+      text: `${greet("ja", name)}以下のリンクを開くとログインできます（有効期限15分、1回のみ有効）。\n\n${url}`,
     }),
-    en: ({ url }) => ({
-      subject: "Your sign-in link",
-      text: `Open the link below to sign in (valid for 15 minutes, once).\n\n${url}`,
+    en: ({ url, name, networkName }) => ({
+      subject: subjectOf("en", networkName, "your sign-in link"),
+      text: `${greet("en", name)}Open the link below to sign in (valid for 15 minutes, once).\n\n${url}`,
     }),
   },
   resetPassword: {
-    ja: ({ url }) => ({
-      subject: "パスワードの再設定",
-      text: `パスワード再設定のリクエストを受け付けました。以下のリンクから新しいパスワードを設定してください（有効期限1時間）。\n\n${url}\n\nお心当たりのない場合は、このメールを破棄してください。`,
+    ja: ({ url, name, networkName }) => ({
+      subject: subjectOf("ja", networkName, "パスワードの再設定"),
+      text: `${greet("ja", name)}パスワード再設定のリクエストを受け付けました。以下のリンクから新しいパスワードを設定してください（有効期限1時間）。\n\n${url}\n\nお心当たりのない場合は、このメールを破棄してください。パスワードは変わりません。`,
     }),
-    en: ({ url }) => ({
-      subject: "Reset your password",
-      text: `We received a request to reset your password. Set a new password with the link below (valid for 1 hour).\n\n${url}\n\nIf you did not ask for this, ignore this email.`,
+    en: ({ url, name, networkName }) => ({
+      subject: subjectOf("en", networkName, "reset your password"),
+      text: `${greet("en", name)}We received a request to reset your password. Set a new password with the link below (valid for 1 hour).\n\n${url}\n\nIf you did not ask for this, ignore this email: your password stays as it is.`,
     }),
   },
   invitation: {
-    ja: ({ url, networkName, name, expiresAt }) => ({
-      subject: `${networkName} アルムナイネットワークへのご招待`,
-      text: `${name ? `${name} 様\n\n` : ""}${networkName} のアルムナイネットワークにご招待します。\n以下のリンクから参加手続きを行ってください（在籍確認は不要です）。\n\n${url}\n\nこのリンクは1回のみ有効で、${expiresAt} まで使えます。`,
+    ja: (p) => ({ subject: subjectOf("ja", p.networkName, "ご招待"), text: invitationText.ja(p, false) }),
+    en: (p) => ({
+      subject: subjectOf("en", p.networkName, "your invitation"),
+      text: invitationText.en(p, false),
     }),
-    en: ({ url, networkName, name, expiresAt }) => ({
-      subject: `Invitation to the ${networkName} alumni network`,
-      text: `${name ? `Dear ${name},\n\n` : ""}You are invited to join the ${networkName} alumni network.\nJoin with the link below (no further verification is needed).\n\n${url}\n\nThe link can be used once, until ${expiresAt}.`,
+  },
+  invitationReminder: {
+    ja: (p) => ({
+      subject: subjectOf("ja", p.networkName, "ご招待のリマインド"),
+      text: invitationText.ja(p, true),
+    }),
+    en: (p) => ({
+      subject: subjectOf("en", p.networkName, "a reminder of your invitation"),
+      text: invitationText.en(p, true),
     }),
   },
   registrationReceived: {
-    ja: ({ networkName }) => ({
-      subject: `${networkName} アルムナイネットワーク：登録申請を受け付けました`,
-      text: `${networkName} アルムナイネットワークへの登録申請を受け付けました。\n運営事務局で在籍確認を行い、結果をメールでお知らせします。`,
+    ja: ({ networkName, name }) => ({
+      subject: subjectOf("ja", networkName, "登録申請を受け付けました"),
+      text: `${greet("ja", name)}${networkName} アルムナイネットワークへの登録申請を受け付けました。\n運営事務局で在籍確認を行い、結果をメールでお知らせします。確認が済むまで、ネットワークにはまだ参加できません。`,
     }),
-    en: ({ networkName }) => ({
-      subject: `${networkName} alumni network: registration received`,
-      text: `We received your registration to the ${networkName} alumni network.\nThe operators will verify your employment and tell you the result by email.`,
+    en: ({ networkName, name }) => ({
+      subject: subjectOf("en", networkName, "registration received"),
+      text: `${greet("en", name)}We received your registration to the ${networkName} alumni network.\nThe operators will verify your employment and tell you the result by email. Until then you cannot enter the network yet.`,
     }),
   },
   registrationApproved: {
-    ja: ({ networkName, url }) => ({
-      subject: `${networkName} アルムナイネットワーク：登録が承認されました`,
-      text: `${networkName} アルムナイネットワークへの登録が承認されました。\n以下からログインしてください。\n\n${url}`,
+    ja: ({ networkName, url, name }) => ({
+      subject: subjectOf("ja", networkName, "登録が承認されました"),
+      text: `${greet("ja", name)}${networkName} アルムナイネットワークへの登録が承認されました。\n以下からログインしてください。\n\n${url}`,
     }),
-    en: ({ networkName, url }) => ({
-      subject: `${networkName} alumni network: you are in`,
-      text: `Your registration to the ${networkName} alumni network was approved.\nSign in here:\n\n${url}`,
+    en: ({ networkName, url, name }) => ({
+      subject: subjectOf("en", networkName, "you are in"),
+      text: `${greet("en", name)}Your registration to the ${networkName} alumni network was approved.\nSign in here:\n\n${url}`,
     }),
   },
   registrationRejected: {
-    ja: ({ networkName }) => ({
-      subject: `${networkName} アルムナイネットワーク：登録申請について`,
-      text: `${networkName} アルムナイネットワークへの登録申請について、現時点では登録を完了できませんでした。\nお心当たりのある場合は、${networkName} の人事担当までお問い合わせください。`,
+    ja: ({ networkName, name }) => ({
+      subject: subjectOf("ja", networkName, "登録申請について"),
+      text: `${greet("ja", name)}${networkName} アルムナイネットワークへの登録申請について、現時点では登録を完了できませんでした。\nお心当たりのある場合は、${networkName} の人事担当までお問い合わせください。`,
     }),
-    en: ({ networkName }) => ({
-      subject: `${networkName} alumni network: about your registration`,
-      text: `We could not complete your registration to the ${networkName} alumni network at this time.\nIf you think this is a mistake, please contact ${networkName}'s HR department.`,
+    en: ({ networkName, name }) => ({
+      subject: subjectOf("en", networkName, "about your registration"),
+      text: `${greet("en", name)}We could not complete your registration to the ${networkName} alumni network at this time.\nIf you think this is a mistake, please contact ${networkName}'s HR department.`,
     }),
   },
   registrationInYourName: {
@@ -166,9 +237,13 @@ function placeholders<P extends object>(params: P): P {
 
 export function renderMail<K extends TemplateName>(name: K, locale: Locale, params: MailTemplates[K]) {
   const r = renderers[name][locale](params);
-  const text = r.text + footerOf(name)[locale];
   const values = params as Record<string, unknown>;
-  const skeleton = renderers[name][locale](placeholders(params)).text + footerOf(name)[locale];
+  const networkName = typeof values.networkName === "string" ? values.networkName : null;
+  const text = r.text + footerOf(name, locale, networkName);
+  const ph = placeholders(params);
+  const skeleton =
+    renderers[name][locale](ph).text +
+    footerOf(name, locale, (ph as Record<string, unknown>).networkName as string | null);
   const body = escapeHtml(skeleton)
     .replace(PLACEHOLDER, (_, key: string) => {
       const v = String(values[key]);

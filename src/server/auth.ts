@@ -49,6 +49,24 @@ export function createAuth(opts: AuthOptions) {
   // and better-auth answers as usual, so the answer says nothing about the address.
   const mayMail = async (kind: MailKind, email: string) =>
     !opts.rateLimit || (await takeMailAllowance(opts.db, kind, email));
+  // Who the mail greets, and the network it is about when the link leads back into one
+  // (signing up from /n/<slug>/register): its name is then the sender and the subject.
+  const about = async (url: string, name?: string | null) => {
+    let networkName: string | null = null;
+    try {
+      const callback = new URL(url).searchParams.get("callbackURL");
+      const slug = callback ? /^\/n\/([^/?#]+)/.exec(new URL(callback, opts.baseUrl).pathname)?.[1] : null;
+      if (slug) {
+        const network = await opts.db.query.organization.findFirst({
+          where: (t, { eq }) => eq(t.slug, decodeURIComponent(slug)),
+        });
+        networkName = network?.name ?? null;
+      }
+    } catch {
+      // Not a URL we can read: the mail names no network.
+    }
+    return { name: name?.trim() || null, networkName };
+  };
   return betterAuth({
     appName: "Tsunagari",
     baseURL: opts.baseUrl,
@@ -88,7 +106,10 @@ export function createAuth(opts: AuthOptions) {
       revokeSessionsOnPasswordReset: true,
       sendResetPassword: async ({ user, url }) => {
         if (!(await mayMail("resetPassword", user.email))) return;
-        await opts.mailer.enqueue(user.email, "resetPassword", localeOf(user), { url });
+        await opts.mailer.enqueue(user.email, "resetPassword", localeOf(user), {
+          url,
+          ...(await about(url, user.name)),
+        });
       },
     },
     emailVerification: {
@@ -98,7 +119,10 @@ export function createAuth(opts: AuthOptions) {
       expiresIn: 24 * 3600,
       sendVerificationEmail: async ({ user, url }) => {
         if (!(await mayMail("verifyEmail", user.email))) return;
-        await opts.mailer.enqueue(user.email, "verifyEmail", localeOf(user), { url });
+        await opts.mailer.enqueue(user.email, "verifyEmail", localeOf(user), {
+          url,
+          ...(await about(url, user.name)),
+        });
       },
     },
     databaseHooks: {
@@ -160,7 +184,10 @@ export function createAuth(opts: AuthOptions) {
           });
           // A link alone would skip the second factor: those accounts sign in with password + code.
           if (u?.twoFactorEnabled) return;
-          await opts.mailer.enqueue(email, "magicLink", localeOf(u ?? {}), { url });
+          await opts.mailer.enqueue(email, "magicLink", localeOf(u ?? {}), {
+            url,
+            ...(await about(url, u?.name)),
+          });
         },
       }),
       // TOTP (an authenticator app) with ten single-use backup codes. The secret is shown once,

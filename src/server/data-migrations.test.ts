@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => env?.close());
 
 const silent = pino({ level: "silent" });
-const [contact, variants] = DATA_MIGRATIONS;
+const [contact, variants, reading] = DATA_MIGRATIONS;
 
 describe("data migrations", () => {
   it("shows 'open to' and contact preferences to members where the former default was kept", async () => {
@@ -96,5 +96,47 @@ describe("data migrations", () => {
     const changed = await runDataMigrations(env.ctx.db, silent, [variants]);
     expect(changed[variants.id]).toBeGreaterThanOrEqual(1);
     expect(await found()).toEqual([taka]);
+  });
+
+  it("gives today's name the reading of the same name while employed, and no longer repeats it as 旧姓", async () => {
+    const n = await makeNetwork(env);
+    const viewer = await makeMember(env, n, "alumni");
+    const same = await addPerson(env, n, {
+      key: "same",
+      displayName: "渡辺 翔太",
+      nameWhileEmployed: "渡邊　翔太",
+      nameKana: "ワタナベ ショウタ",
+    });
+    const married = await addPerson(env, n, {
+      key: "married",
+      displayName: "東 夏美",
+      nameWhileEmployed: "松村 夏美",
+      nameKana: "マツムラ ナツミ",
+    });
+    // As the index and the profiles were before migration 0012.
+    await env.ctx.db.execute(sql`update profile set display_name_kana = null where network_id = ${n.id}`);
+    await env.ctx.db.execute(
+      sql`update directory_card set card = card || '{"nameWhileEmployed": "渡邊　翔太", "nameKana": "ワタナベ ショウタ"}'::jsonb
+           where network_id = ${n.id} and user_id = ${same}`,
+    );
+    await env.ctx.db.delete(dataMigration).where(eq(dataMigration.id, reading.id));
+    const changed = await runDataMigrations(env.ctx.db, silent, [reading]);
+    expect(changed[reading.id]).toBeGreaterThanOrEqual(1);
+
+    const cards = (await call(env, { url: `/api/n/${n.slug}/directory?sort=name`, user: viewer })).json()
+      .items;
+    const byId = new Map(cards.map((c: any) => [c.userId, c]));
+    expect(byId.get(same)).toMatchObject({ displayName: "渡辺 翔太", displayNameKana: "ワタナベ ショウタ" });
+    expect(byId.get(same)).not.toHaveProperty("nameWhileEmployed");
+    expect(byId.get(married)).toMatchObject({ nameWhileEmployed: "松村 夏美", nameKana: "マツムラ ナツミ" });
+    expect(byId.get(married)).not.toHaveProperty("displayNameKana", "マツムラ ナツミ");
+    const stored = await env.ctx.db
+      .select({ userId: profile.userId, k: profile.displayNameKana })
+      .from(profile)
+      .where(eq(profile.networkId, n.id));
+    expect(Object.fromEntries(stored.map((r) => [r.userId, r.k]))).toMatchObject({
+      [same]: "ワタナベ ショウタ",
+      [married]: null,
+    });
   });
 });

@@ -10,9 +10,12 @@ import { dataMigration } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/index.ts";
 import {
   membersWithCharacters,
+  profilesWithoutReading,
   profilesWithVisibility,
   replaceVisibility,
+  setDisplayNameKana,
 } from "../modules/profiles/index.ts";
+import { shownNames } from "../shared/names.ts";
 import { FORMERLY_OPERATORS_ONLY } from "../shared/profile.ts";
 import { VARIANTS_SQL } from "../shared/text.ts";
 import { audit } from "./audit.ts";
@@ -79,9 +82,35 @@ async function directoryFoldsVariants(db: Db): Promise<number> {
   }
 }
 
+/**
+ * Profiles gained the reading of today's name (display_name_kana, migration 0012); until then
+ * cards showed the reading of the name while employed under today's name. A member whose name is
+ * still the one while employed gets that reading; every such member's rows are rebuilt (the card
+ * no longer repeats the same name as 旧姓). Members whose name changed fill it in themselves.
+ */
+async function displayNameReading(db: Db): Promise<number> {
+  let done = 0;
+  let after: { networkId: string; userId: string } | null = null;
+  for (;;) {
+    const rows = await profilesWithoutReading(db, after, BATCH);
+    if (!rows.length) return done;
+    const same = rows.filter((r) => !shownNames({ ...r, displayNameKana: null }).former);
+    await db.transaction(async (tx) => {
+      for (const r of same) {
+        const { reading } = shownNames(r);
+        if (reading) await setDisplayNameKana(tx, r.networkId, r.userId, reading);
+      }
+      for (const [networkId, userIds] of groupByNetwork(same)) await syncDirectory(tx, networkId, userIds);
+    });
+    after = rows[rows.length - 1];
+    done += same.length;
+  }
+}
+
 export const DATA_MIGRATIONS: DataMigration[] = [
   { id: "2026-12-contact-visible-to-members", run: contactVisibleToMembers },
   { id: "2026-12-directory-variant-kanji", run: directoryFoldsVariants },
+  { id: "2026-12-display-name-reading", run: displayNameReading },
 ];
 
 /** Runs the data migrations this database has not recorded yet; returns what each changed. */

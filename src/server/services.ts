@@ -12,7 +12,7 @@ import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
 import { runDataMigrations } from "./data-migrations.ts";
 import { redactingLogger } from "./log-redact.ts";
-import { registerSubscribers } from "./subscribers.ts";
+import { registerJobHandlers, registerSubscribers } from "./subscribers.ts";
 
 export type ServiceOptions = {
   /** Skip migrations (tests migrate once per database). */
@@ -64,7 +64,9 @@ export async function openServices(config: Config, opts: ServiceOptions = {}): P
     mailer,
     rateLimit: opts.rateLimit ?? config.AUTH_RATE_LIMIT === "on",
   });
-  return { config, database, db: database.db, jobs, mailer, auth, log };
+  const ctx: AppContext = { config, database, db: database.db, jobs, mailer, auth, log };
+  await registerJobHandlers(ctx);
+  return ctx;
 }
 
 /**

@@ -3,7 +3,9 @@
 import { eq } from "drizzle-orm";
 import { member } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/index.ts";
+import { REMINDER_JOB, type ReminderJob, remindInvitation } from "../modules/invitations/index.ts";
 import { followAccountRename } from "../modules/profiles/index.ts";
+import type { AppContext } from "./context.ts";
 import { type EventType, type Subscriber, subscribe } from "./events.ts";
 
 /** Every event type; the events test fails when one has no subscriber. */
@@ -26,4 +28,9 @@ const syncRenamedUser: Subscriber<"user.renamed"> = async (tx, e) => {
 export function registerSubscribers() {
   subscribe("member.changed", syncChangedMembers);
   subscribe("user.renamed", syncRenamedUser);
+}
+
+/** Jobs that modules queue for later (through the outbox) and who runs them. */
+export async function registerJobHandlers(ctx: AppContext) {
+  await ctx.jobs.register<ReminderJob>(REMINDER_JOB, (job) => remindInvitation(ctx, job));
 }

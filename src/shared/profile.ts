@@ -5,6 +5,7 @@ export type Visibility = (typeof VISIBILITIES)[number];
 /** Fields whose visibility a member chooses, with the default for a new profile. */
 export const PROFILE_FIELD_DEFAULTS = {
   displayName: "members", // always shown to members (it names the card); kept here for completeness
+  displayNameKana: "members", // its reading, shown with it
   nameWhileEmployed: "members",
   nameKana: "members",
   photo: "members",
@@ -30,8 +31,8 @@ export const FORMERLY_OPERATORS_ONLY = ["openTo", "contactChannel", "contactHour
 
 export type ProfileField = keyof typeof PROFILE_FIELD_DEFAULTS;
 export const PROFILE_FIELDS = Object.keys(PROFILE_FIELD_DEFAULTS) as ProfileField[];
-/** displayName is always visible to members of the network. */
-export const ALWAYS_VISIBLE: ProfileField[] = ["displayName"];
+/** The name and its reading are always visible to members of the network. */
+export const ALWAYS_VISIBLE: ProfileField[] = ["displayName", "displayNameKana"];
 
 export const OPEN_TO = ["rehire", "freelance", "mentoring", "speaking"] as const;
 export const INTERESTS = ["rehire", "freelance", "mentoring", "events", "keep_in_touch", "other"] as const;

@@ -88,6 +88,10 @@ export const networkInvitation = pgTable(
     expiresAt: ts("expires_at").notNull(),
     createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
     createdVia: text("created_via").notNull().default("operator"), // operator | api
+    /** The operators' own words in the mail (and its reminder), as written. */
+    message: text("message"),
+    /** When the reminder mail was queued (at most one per invitation). */
+    remindedAt: ts("reminded_at"),
     acceptedAt: ts("accepted_at"),
     acceptedBy: text("accepted_by").references(() => user.id, { onDelete: "set null" }),
     revokedAt: ts("revoked_at"),

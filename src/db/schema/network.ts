@@ -9,6 +9,8 @@ const ts = (name: string) => timestamp(name, { withTimezone: true });
  * `registration_policy`: when a self-registration is approved without an operator
  * (docs/decisions/0002-registration-matching.md): `strict` (employee number + name, or the
  * verified email the roster has) or `lenient` (also name + join and leave months).
+ * `invitation_reminder_days`: days after an invitation its reminder goes to an invitee who has not
+ * accepted it (null: no reminders).
  */
 export const networkSettings = pgTable(
   "network_settings",
@@ -17,11 +19,16 @@ export const networkSettings = pgTable(
       .primaryKey()
       .references(() => organization.id, { onDelete: "cascade" }),
     registrationPolicy: text("registration_policy").notNull().default("strict"),
+    invitationReminderDays: integer("invitation_reminder_days").default(7),
     updatedBy: text("updated_by").references(() => user.id, { onDelete: "set null" }),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
   (t) => [
     check("network_settings_registration_policy_ck", sql`${t.registrationPolicy} in ('strict', 'lenient')`),
+    check(
+      "network_settings_invitation_reminder_days_ck",
+      sql`${t.invitationReminderDays} is null or ${t.invitationReminderDays} between 1 and 30`,
+    ),
   ],
 );
 

@@ -16,6 +16,8 @@ export const profile = pgTable(
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
     displayName: text("display_name").notNull(),
+    /** The reading (フリガナ) of the display name; name_kana is the reading of the name while employed. */
+    displayNameKana: text("display_name_kana"),
     nameWhileEmployed: text("name_while_employed"),
     nameKana: text("name_kana"),
     photoPath: text("photo_path"),

@@ -535,4 +535,50 @@ describe("the directory follows every change at once", () => {
     const card = (await call(env, { url: url("", { q: "高橋" }, n.slug), user: viewer })).json().items[0];
     expect(card.displayName).toBe("髙橋 一郎"); // shown as written
   });
+
+  it("shows today's name with its reading, the name while employed only when it differs, and sorts by today's reading", async () => {
+    const n = await makeNetwork(env);
+    const viewer = await makeMember(env, n, "alumni");
+    const azuma = await addPerson(env, n, {
+      key: "azuma",
+      displayName: "東 夏美",
+      displayNameKana: "アズマ ナツミ",
+      nameWhileEmployed: "松村 夏美",
+      nameKana: "マツムラ ナツミ",
+    });
+    const same = await addPerson(env, n, {
+      key: "same",
+      displayName: "井上 健",
+      nameWhileEmployed: "井上　健",
+      nameKana: "イノウエ ケン",
+    });
+    const noReading = await addPerson(env, n, {
+      key: "noreading",
+      displayName: "岡 真由",
+      nameWhileEmployed: "石田 真由",
+      nameKana: "イシダ マユ",
+    });
+    const kaneko = await addPerson(env, n, {
+      key: "kaneko",
+      displayName: "金子 純",
+      nameKana: "カネコ ジュン",
+    });
+    const cards = (await call(env, { url: url("", { sort: "name" }, n.slug), user: viewer })).json().items;
+    const mine = cards.filter((c: any) => [azuma, same, noReading, kaneko].includes(c.userId));
+    // アズマ, イノウエ, カネコ by reading; 岡 has no reading of today's name (not イシダ): after them.
+    expect(mine.map((c: any) => c.userId)).toEqual([azuma, same, kaneko, noReading]);
+    expect(mine[0]).toMatchObject({
+      displayNameKana: "アズマ ナツミ",
+      nameWhileEmployed: "松村 夏美",
+      nameKana: "マツムラ ナツミ",
+    });
+    expect(mine[1].displayNameKana).toBe("イノウエ ケン");
+    expect(mine[1]).not.toHaveProperty("nameWhileEmployed");
+    expect(mine[1]).not.toHaveProperty("nameKana");
+    expect(mine[3].displayNameKana).toBeNull();
+    expect(mine[3].nameWhileEmployed).toBe("石田 真由");
+    // The former name still finds her.
+    const found = (await call(env, { url: url("", { q: "松村" }, n.slug), user: viewer })).json().items;
+    expect(found.map((c: any) => c.userId)).toEqual([azuma]);
+  });
 });

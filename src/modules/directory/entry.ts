@@ -2,6 +2,7 @@
 // audience that may find them, holding only what that audience may see (see db/schema/directory.ts).
 // Pure functions, called by sync.ts only (directoryRowsOf), also for the bulk loader of src/devdata.
 import type { DirectoryAudience } from "../../db/schema/directory.ts";
+import { shownNames } from "../../shared/names.ts";
 import type { ProfileField, Visibility } from "../../shared/profile.ts";
 import { CODE_LABELS } from "../../shared/profile-labels.ts";
 import { kanaKey } from "../../shared/text.ts";
@@ -18,6 +19,7 @@ export type EntrySource = {
   directoryConsent: boolean | null;
   userName: string;
   displayName: string | null;
+  displayNameKana: string | null;
   nameWhileEmployed: string | null;
   nameKana: string | null;
   photoPath: string | null;
@@ -98,8 +100,12 @@ export function buildEntry(s: EntrySource, audience: DirectoryAudience): EntryRo
   const pick = <T>(f: ProfileField, v: T, hidden: T): T => (shown(f) ? v : hidden);
 
   const displayName = s.displayName ?? s.userName;
-  const nameWhileEmployed = pick("nameWhileEmployed", s.nameWhileEmployed, null);
-  const nameKana = pick("nameKana", s.nameKana, null);
+  const { reading, former, formerReading } = shownNames({
+    displayName,
+    displayNameKana: s.displayNameKana,
+    nameWhileEmployed: pick("nameWhileEmployed", s.nameWhileEmployed, null),
+    nameKana: pick("nameKana", s.nameKana, null),
+  });
   const departments = pick("departments", s.departments ?? [], []);
   const currentCompany = pick("currentCompany", s.currentCompany, null);
   const industry = pick("industry", s.industry, null);
@@ -111,13 +117,13 @@ export function buildEntry(s: EntrySource, audience: DirectoryAudience): EntryRo
   const joinYm = pick("joinYm", s.joinYm, null);
   const leaveYm = pick("leaveYm", s.leaveYm, null);
 
-  const card: Record<string, unknown> = { displayName, role: s.role };
+  const card: Record<string, unknown> = { displayName, displayNameKana: reading, role: s.role };
   const put = (f: ProfileField, key: string, v: unknown) => {
     if (shown(f)) card[key] = v;
   };
   put("photo", "photoUrl", null); // the URL is made when presenting (it carries the network's slug)
-  put("nameWhileEmployed", "nameWhileEmployed", nameWhileEmployed);
-  put("nameKana", "nameKana", nameKana);
+  if (former) card.nameWhileEmployed = former;
+  if (formerReading) card.nameKana = formerReading;
   put("joinYm", "joinYm", joinYm);
   put("leaveYm", "leaveYm", leaveYm);
   put("departments", "departments", departments);
@@ -133,7 +139,7 @@ export function buildEntry(s: EntrySource, audience: DirectoryAudience): EntryRo
     bio && bio.length > BIO_CARD_LENGTH ? `${bio.slice(0, BIO_CARD_LENGTH).trimEnd()}…` : bio,
   );
 
-  const names = [displayName, nameWhileEmployed, nameKana];
+  const names = [displayName, reading, former, formerReading];
   const strong = [...skills, ...departments, ...codeLabels("jobTypes", jobType)];
   const weak = [currentCompany, location, ...codeLabels("industries", industry)];
   const tsv = tsvLiteral([
@@ -149,7 +155,8 @@ export function buildEntry(s: EntrySource, audience: DirectoryAudience): EntryRo
     audience,
     userId: s.userId,
     role: s.role,
-    nameSort: kanaKey(nameKana || displayName),
+    // 名前順 by the reading of today's name; without one, by the name itself (after every reading).
+    nameSort: kanaKey(reading || displayName),
     memberSince: typeof s.memberSince === "string" ? s.memberSince : s.memberSince.toISOString(),
     joinYear: joinYm ? Number(joinYm.slice(0, 4)) : null,
     departments: uniqueKeys(departments),

@@ -56,6 +56,9 @@ export const directoryCard = z.object({
   userId: z.string(),
   displayName: z.string(),
   role: z.enum(NETWORK_ROLES),
+  /** The reading (フリガナ) of displayName, when known. */
+  displayNameKana: z.string().nullable().optional(),
+  /** The name while employed (旧姓・在籍時の氏名) and its reading, only when it differs from displayName. */
   nameWhileEmployed: z.string().nullable().optional(),
   nameKana: z.string().nullable().optional(),
   photoUrl: z.string().nullable().optional(),

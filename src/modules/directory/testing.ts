@@ -13,6 +13,9 @@ import { profileInput, replaceProfile } from "../profiles/index.ts";
 export type PersonSpec = {
   key: string;
   displayName: string;
+  displayNameKana?: string;
+  nameWhileEmployed?: string;
+  /** The reading of the name while employed (of displayName when no other name is given). */
   nameKana?: string;
   joinYm?: string;
   departments?: string[];
@@ -35,6 +38,8 @@ export async function addPerson(env: TestEnv, network: TestNetwork, p: PersonSpe
   const id = randomUUID();
   const input = profileInput.parse({
     displayName: p.displayName,
+    displayNameKana: p.displayNameKana,
+    nameWhileEmployed: p.nameWhileEmployed,
     nameKana: p.nameKana,
     joinYm: p.joinYm,
     departments: p.departments,

@@ -14,6 +14,7 @@ import {
   uniq,
 } from "../../test/harness.ts";
 import { uploadRoster } from "../roster/testing.ts";
+import { REMINDER_JOB, type ReminderJob, remindInvitation } from "./service.ts";
 import { CONSENT, inviteByEmail } from "./testing.ts";
 
 let env: TestEnv;
@@ -126,7 +127,7 @@ describe("inviting from the roster", () => {
     expect(days).toBeLessThanOrEqual(14);
 
     const [mail] = await mailsTo(env, `${p}-taro@example.com`);
-    expect(mail.subject).toBe("つなぐ商事 アルムナイネットワークへのご招待");
+    expect(mail.subject).toBe("つなぐ商事 アルムナイネットワーク：ご招待");
     expect(mail.text).toContain("山田 太郎 様");
     expect(mail.text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日\(.\) \d{2}:\d{2}（日本時間） まで/);
     const url = linkIn(mail.text);
@@ -202,7 +203,7 @@ describe("inviting from the roster", () => {
     });
     expect(res.statusCode).toBe(201);
     const [mail] = await mailsTo(env, email);
-    expect(mail.subject).toBe("Invitation to the Tsunagari Inc. alumni network");
+    expect(mail.subject).toBe("Tsunagari Inc. alumni network: your invitation");
     expect(mail.text).toContain("Dear Alice Smith,");
     expect(mail.text).toMatch(/until \w{3}, \w+ \d{1,2}, \d{4}(,| at) \d{1,2}:\d{2} [AP]M \(Japan time\)/);
     const token = linkIn(mail.text).split("/invite/")[1];
@@ -301,5 +302,163 @@ describe("revoke and expiry", () => {
       await call(env, { url: `/api/n/${net.slug}/invitations?status=pending`, user: net.operator })
     ).json();
     expect(pending.items).toEqual([]);
+  });
+});
+
+describe("personal message, preview, resend and reminders", () => {
+  const invite = (net: any, payload: Record<string, unknown>) =>
+    call(env, { method: "POST", url: `/api/n/${net.slug}/invitations`, user: net.operator, payload });
+
+  it("carries the operators' message as written, and previews exactly the mail that goes out", async () => {
+    const net = await makeNetwork(env, { name: "つなぐ商事" });
+    const email = `${uniq("msg")}@example.com`;
+    const message = "人事部の佐藤です。\n退職後もぜひつながりましょう！";
+    const preview = await call(env, {
+      method: "POST",
+      url: `/api/n/${net.slug}/invitations/preview`,
+      user: net.operator,
+      payload: { message, name: "山田 太郎", expiresInDays: 14 },
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const p = preview.json();
+    expect(p.from).toMatch(/^つなぐ商事 アルムナイネットワーク </);
+    expect(p.subject).toBe("つなぐ商事 アルムナイネットワーク：ご招待");
+    expect(p.text).toContain("山田 太郎 様");
+    expect(p.text).toContain(message);
+    expect(p.reminder).toEqual({
+      afterDays: 7,
+      subject: "つなぐ商事 アルムナイネットワーク：ご招待のリマインド",
+    });
+    // Nothing was sent or written.
+    expect(
+      (await call(env, { url: `/api/n/${net.slug}/invitations`, user: net.operator })).json().items,
+    ).toEqual([]);
+
+    expect((await invite(net, { invitees: [{ email, name: "山田 太郎" }], message })).statusCode).toBe(201);
+    const [mail] = await mailsTo(env, email);
+    expect(mail.from).toMatch(/^つなぐ商事 アルムナイネットワーク </);
+    expect(mail.subject).toBe(p.subject);
+    // The preview is the mail but for the link.
+    expect(mail.text.replace(/\/invite\/\S+/, "/invite/…")).toBe(p.text);
+    const [item] = (await call(env, { url: `/api/n/${net.slug}/invitations`, user: net.operator })).json()
+      .items;
+    expect(item.message).toBe(message);
+
+    const tooLong = await invite(net, { invitees: [{ email }], message: "あ".repeat(1001) });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.code).toBe("VALIDATION_FAILED");
+  });
+
+  it("resends with a new link and the same message; the old link stops; accepted ones are refused", async () => {
+    const net = await makeNetwork(env);
+    const email = `${uniq("rs")}@example.com`;
+    const first = await inviteByEmail(env, net, email, { message: "お待ちしています", locale: "en" });
+    const res = await call(env, {
+      method: "POST",
+      url: `/api/n/${net.slug}/invitations/${first.id}/resend`,
+      user: net.operator,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const mails = await mailsTo(env, email);
+    expect(mails).toHaveLength(2);
+    expect(mails[1].text).toContain("お待ちしています");
+    expect(mails[1].subject).toMatch(/alumni network: your invitation$/);
+    const second = linkIn(mails[1].text).split("/invite/")[1];
+    expect(second).not.toBe(first.token);
+    expect((await call(env, { url: `/api/invitations/${first.token}` })).statusCode).toBe(404);
+    expect((await call(env, { url: `/api/invitations/${second}` })).statusCode).toBe(200);
+    const audit = await env.ctx.db.select().from(auditLog).where(eq(auditLog.targetId, res.json().id));
+    expect(audit.map((a) => a.action)).toContain("invitation.resend");
+
+    const invitee = await makeUser(env, { email });
+    const accepted = await call(env, {
+      method: "POST",
+      url: `/api/invitations/${second}/accept`,
+      user: invitee,
+      payload: CONSENT,
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const again = await call(env, {
+      method: "POST",
+      url: `/api/n/${net.slug}/invitations/${res.json().id}/resend`,
+      user: net.operator,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe("INVITATION_ALREADY_ACCEPTED");
+    const missing = await call(env, {
+      method: "POST",
+      url: `/api/n/${net.slug}/invitations/nope/resend`,
+      user: net.operator,
+    });
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it("reminds once, days later, only while the invitation waits and reminders are on", async () => {
+    const net = await makeNetwork(env, { name: "リマインド商事" });
+    const settings = `/api/n/${net.slug}/invitations/settings`;
+    expect((await call(env, { url: settings, user: net.operator })).json()).toEqual({ reminderDays: 7 });
+    const a = `${uniq("ra")}@example.com`;
+    const b = `${uniq("rb")}@example.com`;
+    const ra = await inviteByEmail(env, net, a, { message: "ぜひ" });
+    const rb = await inviteByEmail(env, net, b);
+    const job = await env.ctx.jobs.find<ReminderJob>(REMINDER_JOB, `invitationReminder:${ra.id}`);
+    expect(job).not.toBeNull();
+    const days = (job!.startAfter.getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.9);
+    expect(days).toBeLessThanOrEqual(7);
+    expect(job!.data.url).toContain(ra.token);
+
+    // As the worker would, a week later: a reminds (once), b has joined meanwhile.
+    const joined = await makeUser(env, { email: b });
+    await call(env, {
+      method: "POST",
+      url: `/api/invitations/${rb.token}/accept`,
+      user: joined,
+      payload: CONSENT,
+    });
+    const jobB = await env.ctx.jobs.find<ReminderJob>(REMINDER_JOB, `invitationReminder:${rb.id}`);
+    await remindInvitation(env.ctx, job!.data);
+    await remindInvitation(env.ctx, job!.data);
+    await remindInvitation(env.ctx, jobB!.data);
+    const toA = await mailsTo(env, a);
+    expect(toA.map((m) => m.subject)).toEqual([
+      `リマインド商事 アルムナイネットワーク：ご招待`,
+      `リマインド商事 アルムナイネットワーク：ご招待のリマインド`,
+    ]);
+    expect(toA[1].text).toContain("ぜひ");
+    expect(linkIn(toA[1].text)).toBe(linkIn(toA[0].text));
+    expect((await mailsTo(env, b)).map((m) => m.subject)).toEqual([
+      `リマインド商事 アルムナイネットワーク：ご招待`,
+    ]);
+    const [itemA] = (
+      await call(env, { url: `/api/n/${net.slug}/invitations?status=pending`, user: net.operator })
+    ).json().items;
+    expect(itemA.remindedAt).not.toBeNull();
+
+    // Turned off: waiting reminders are not sent; new invitations queue none.
+    const off = await call(env, {
+      method: "PUT",
+      url: settings,
+      user: net.operator,
+      payload: { reminderDays: null },
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    const c = `${uniq("rc")}@example.com`;
+    const rc = await inviteByEmail(env, net, c);
+    expect(await env.ctx.jobs.find(REMINDER_JOB, `invitationReminder:${rc.id}`)).toBeNull();
+    const bad = await call(env, {
+      method: "PUT",
+      url: settings,
+      user: net.operator,
+      payload: { reminderDays: 99 },
+    });
+    expect(bad.statusCode).toBe(400);
+    const alum = await makeMember(env, net, "alumni");
+    expect((await call(env, { url: settings, user: alum })).statusCode).toBe(403);
+    // A reminder later than a day before expiry is not queued.
+    await call(env, { method: "PUT", url: settings, user: net.operator, payload: { reminderDays: 3 } });
+    const d = `${uniq("rd")}@example.com`;
+    const rd = await inviteByEmail(env, net, d, { expiresInDays: 3 });
+    expect(await env.ctx.jobs.find(REMINDER_JOB, `invitationReminder:${rd.id}`)).toBeNull();
   });
 });

@@ -13,6 +13,8 @@ export function presentInvitation(r: {
   createdAt: Date;
   createdVia: string;
   acceptedAt: Date | null;
+  message: string | null;
+  remindedAt: Date | null;
 }) {
   return {
     id: r.id,
@@ -25,6 +27,8 @@ export function presentInvitation(r: {
     createdAt: r.createdAt.toISOString(),
     createdVia: r.createdVia,
     acceptedAt: iso(r.acceptedAt),
+    message: r.message,
+    remindedAt: iso(r.remindedAt),
   };
 }
 

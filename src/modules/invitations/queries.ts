@@ -5,6 +5,7 @@ import {
   apiToken,
   member,
   networkInvitation,
+  networkSettings,
   organization,
   rosterEntry,
   user,
@@ -120,6 +121,8 @@ export async function listInvitations(
       createdAt: networkInvitation.createdAt,
       createdVia: networkInvitation.createdVia,
       acceptedAt: networkInvitation.acceptedAt,
+      message: networkInvitation.message,
+      remindedAt: networkInvitation.remindedAt,
     })
     .from(networkInvitation)
     .where(and(eq(networkInvitation.networkId, networkId), f.status ? byStatus[f.status] : undefined))
@@ -188,4 +191,63 @@ export async function listApiTokens(db: Db, networkId: string) {
     .from(apiToken)
     .where(eq(apiToken.networkId, networkId))
     .orderBy(desc(apiToken.createdAt), desc(apiToken.id));
+}
+
+/** Reminders after 7 days unless the operators chose otherwise (network_settings). */
+export const DEFAULT_REMINDER_DAYS = 7;
+
+export async function reminderDaysOf(db: Db | Tx, networkId: string): Promise<number | null> {
+  const [r] = await db
+    .select({ days: networkSettings.invitationReminderDays })
+    .from(networkSettings)
+    .where(eq(networkSettings.networkId, networkId));
+  return r ? r.days : DEFAULT_REMINDER_DAYS;
+}
+
+/** Sets the reminder delay; returns the previous one. The row is created first and locked. */
+export async function setReminderDays(tx: Tx, networkId: string, days: number | null, by: string | null) {
+  await tx.insert(networkSettings).values({ networkId }).onConflictDoNothing();
+  const [before] = await tx
+    .select({ days: networkSettings.invitationReminderDays })
+    .from(networkSettings)
+    .where(eq(networkSettings.networkId, networkId))
+    .for("update");
+  if (before.days !== days) {
+    await tx
+      .update(networkSettings)
+      .set({ invitationReminderDays: days, updatedBy: by, updatedAt: sql`now()` })
+      .where(eq(networkSettings.networkId, networkId));
+  }
+  return before.days;
+}
+
+/**
+ * Marks the invitation reminded if it still waits for its invitee (not accepted, revoked, expired
+ * or reminded, in an active network): once, even when the job runs twice. Returns what the
+ * reminder mail needs, or null.
+ */
+export async function claimReminder(tx: Tx, networkId: string, id: string) {
+  const [r] = await tx
+    .update(networkInvitation)
+    .set({ remindedAt: sql`now()` })
+    .where(
+      byId(
+        networkInvitation,
+        networkId,
+        id,
+        isNull(networkInvitation.acceptedAt),
+        isNull(networkInvitation.revokedAt),
+        isNull(networkInvitation.remindedAt),
+        gt(networkInvitation.expiresAt, sql`now()`),
+        sql`exists (select 1 from ${organization} where ${organization.id} = ${networkInvitation.networkId}
+                      and ${organization.status} = 'active')`,
+      ),
+    )
+    .returning();
+  if (!r) return null;
+  const [network] = await tx
+    .select({ name: organization.name })
+    .from(organization)
+    .where(eq(organization.id, networkId));
+  return { invitation: r, networkName: network.name };
 }

@@ -16,12 +16,23 @@ import {
   idParams,
   invitationListQuery,
   invitationOut,
+  invitationSettings,
+  mailPreviewOut,
   ok,
+  previewInvitationInput,
   publicInvitationOut,
   slugParams,
   tokenParams,
 } from "./schemas.ts";
-import { createInvitations, invitationList, revokeInvitation } from "./service.ts";
+import {
+  createInvitations,
+  invitationList,
+  invitationSettingsOf,
+  previewInvitation,
+  resendInvitation,
+  revokeInvitation,
+  updateInvitationSettings,
+} from "./service.ts";
 
 const manage = { access: access.member(invitationsPolicy.manage) };
 const tokens = { access: access.member(invitationsPolicy.tokens) };
@@ -60,6 +71,66 @@ export default async function invitationsRoutes(app: FastifyZod) {
     async (req) => {
       return { items: await invitationList(networkScope(req), req.query) };
     },
+  );
+
+  app.post(
+    "/n/:slug/invitations/preview",
+    {
+      config: manage,
+      schema: {
+        tags: ["invitations"],
+        summary:
+          "The invitation mail as it would go out (sender, subject, text), with a sample link; sends nothing",
+        params: slugParams,
+        body: previewInvitationInput,
+        response: { 200: mailPreviewOut },
+      },
+    },
+    async (req) => previewInvitation(networkScope(req), req.body),
+  );
+
+  app.post(
+    "/n/:slug/invitations/:id/resend",
+    {
+      config: manage,
+      schema: {
+        tags: ["invitations"],
+        summary:
+          "Send a pending or expired invitation again with a new link (the previous link stops working)",
+        params: idParams,
+        response: { 201: z.object({ id: z.string(), email: z.string(), expiresAt: z.string() }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await resendInvitation(networkScope(req), req.params.id)),
+  );
+
+  app.get(
+    "/n/:slug/invitations/settings",
+    {
+      config: manage,
+      schema: {
+        tags: ["invitations"],
+        summary: "Invitation settings: the reminder to invitees who have not accepted",
+        params: slugParams,
+        response: { 200: invitationSettings },
+      },
+    },
+    async (req) => invitationSettingsOf(networkScope(req)),
+  );
+
+  app.put(
+    "/n/:slug/invitations/settings",
+    {
+      config: manage,
+      schema: {
+        tags: ["invitations"],
+        summary: "Change the reminder delay (1–30 days) or turn reminders off (null); audited",
+        params: slugParams,
+        body: invitationSettings,
+        response: { 200: invitationSettings },
+      },
+    },
+    async (req) => updateInvitationSettings(networkScope(req), req.body),
   );
 
   app.post(

@@ -27,6 +27,10 @@ export const createInvitationsInput = z
     role: z.enum(["alumni", "employee"]).default("alumni"),
     locale: z.enum(["ja", "en"]).default("ja"),
     expiresInDays: z.number().int().min(1).max(60).default(14),
+    /** The operators' own words in the mail, above the link (e.g. who to ask, why join). */
+    message: text({ max: 1000, multiline: true })
+      .optional()
+      .transform((v) => v || null),
   })
   .refine((v) => (v.rosterEntryIds?.length ?? 0) + (v.invitees?.length ?? 0) > 0, {
     message: "rosterEntryIds or invitees must name at least one person",
@@ -36,7 +40,9 @@ export const createInvitationsInput = z
     message: "at most 1000 people per request",
     path: ["invitees"],
   });
-export type CreateInvitationsInput = z.infer<typeof createInvitationsInput>;
+export type CreateInvitationsInput = Omit<z.infer<typeof createInvitationsInput>, "message"> & {
+  message?: string | null;
+};
 
 const messages = z.object({ ja: z.string(), en: z.string() });
 
@@ -45,6 +51,31 @@ export const createInvitationsOut = z.object({
   skipped: z.array(z.object({ ref: z.string(), code: z.string(), messages })),
 });
 export type InviteResult = z.infer<typeof createInvitationsOut>;
+
+export const previewInvitationInput = z.object({
+  locale: z.enum(["ja", "en"]).default("ja"),
+  expiresInDays: z.number().int().min(1).max(60).default(14),
+  message: text({ max: 1000, multiline: true })
+    .optional()
+    .transform((v) => v || null),
+  /** Whose name the greeting shows (the first invitee's, say); none: no greeting line. */
+  name: text({ min: 1, max: 100 }).optional(),
+});
+export type PreviewInvitationInput = z.infer<typeof previewInvitationInput>;
+
+export const mailPreviewOut = z.object({
+  from: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  /** The reminder sent to invitees who have not accepted, with the settings' delay (null: none). */
+  reminder: z.object({ afterDays: z.number(), subject: z.string() }).nullable(),
+});
+
+export const invitationSettings = z.object({
+  /** Days after an invitation its reminder goes to an invitee who has not accepted; null: never. */
+  reminderDays: z.number().int().min(1).max(30).nullable(),
+});
+export type InvitationSettings = z.infer<typeof invitationSettings>;
 
 export const invitationListQuery = z.object({
   status: z.enum(INVITATION_STATUSES).optional(),
@@ -62,6 +93,8 @@ export const invitationOut = z.object({
   createdAt: z.string(),
   createdVia: z.string(),
   acceptedAt: z.string().nullable(),
+  message: z.string().nullable(),
+  remindedAt: z.string().nullable(),
 });
 export type Invitation = z.infer<typeof invitationOut>;
 

@@ -2,22 +2,32 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
+import type { Tx } from "../../db/client.ts";
 import { networkInvitation } from "../../db/schema/index.ts";
 import { audit } from "../../server/audit.ts";
+import type { AppContext } from "../../server/context.ts";
 import { hashToken } from "../../server/guards.ts";
 import { inTransaction, type Scope } from "../../server/scope.ts";
 import { AppError, errors, type Messages } from "../../shared/errors.ts";
 import { presentInvitation } from "./presenter.ts";
 import {
+  claimReminder,
   insertInvitations,
   invitationById,
   listInvitations,
   memberEmails,
+  reminderDaysOf,
   revokePendingFor,
   rosterEntriesByIds,
   rosterEntriesByNumbers,
+  setReminderDays,
 } from "./queries.ts";
-import type { CreateInvitationsInput, invitationListQuery } from "./schemas.ts";
+import type {
+  CreateInvitationsInput,
+  InvitationSettings,
+  invitationListQuery,
+  PreviewInvitationInput,
+} from "./schemas.ts";
 
 type InvitationListQuery = z.infer<typeof invitationListQuery>;
 
@@ -83,41 +93,87 @@ async function plan(scope: Scope, input: CreateInvitationsInput) {
   };
 }
 
+type IssueOptions = {
+  role: "alumni" | "employee";
+  locale: "ja" | "en";
+  expiresAt: Date;
+  message: string | null;
+};
+
+/**
+ * Writes one single-use invitation per person in the caller's transaction, revoking the pending
+ * ones they had (a new link replaces the old one), and queues each mail and its reminder.
+ */
+async function issue(tx: Scope, planned: Planned[], o: IssueOptions) {
+  const { network, actor, ctx } = tx;
+  const via = actor.userId ? "operator" : "api";
+  const rows = planned.map((p) => ({ ...p, id: randomUUID(), token: newInvitationToken() }));
+  if (!rows.length) return rows;
+  await revokePendingFor(
+    tx.db,
+    network.id,
+    rows.map((r) => r.email),
+  );
+  await insertInvitations(
+    tx.db,
+    rows.map((r) => ({
+      id: r.id,
+      networkId: network.id,
+      rosterEntryId: r.rosterEntryId,
+      email: r.email,
+      name: r.name,
+      role: o.role,
+      locale: o.locale,
+      message: o.message,
+      tokenHash: hashToken(r.token),
+      expiresAt: o.expiresAt,
+      createdBy: actor.userId,
+      createdVia: via,
+    })),
+  );
+  // A reminder only if it can still be used by then (at least a day before it expires).
+  const days = await reminderDaysOf(tx.db, network.id);
+  const remindAt = days ? new Date(Date.now() + days * 86_400_000) : null;
+  const remind = remindAt && remindAt.getTime() <= o.expiresAt.getTime() - 86_400_000 ? remindAt : null;
+  // In the transaction (the outbox): every invitation written has its mail queued, none other.
+  for (const r of rows) {
+    const url = `${ctx.config.baseUrl}/invite/${r.token}`;
+    await ctx.mailer.enqueue(
+      r.email,
+      "invitation",
+      o.locale,
+      {
+        url,
+        networkName: network.name,
+        name: r.name,
+        expiresAt: formatExpiry(o.expiresAt, o.locale),
+        message: o.message,
+      },
+      { tx: tx.db as Tx, key: `invitation:${r.id}` },
+    );
+    if (remind) {
+      await ctx.jobs.send<ReminderJob>(
+        REMINDER_JOB,
+        { networkId: network.id, invitationId: r.id, url },
+        { tx: tx.db as Tx, key: `invitationReminder:${r.id}`, startAfter: remind },
+      );
+    }
+  }
+  return rows;
+}
+
 /**
  * Creates one single-use invitation per person and queues the emails. A person who still had a
  * pending invitation gets a new link; the old one stops working.
  */
 export async function createInvitations(scope: Scope, input: CreateInvitationsInput) {
-  const { network, actor, ctx } = scope;
-  // A person (an operator, or the CLI on one's behalf) or the HR system with an API token.
-  const via = actor.userId ? "operator" : "api";
+  const { network, actor } = scope;
   const { planned, skipped } = await plan(scope, input);
   const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
-  const rows = planned.map((p) => ({ ...p, id: randomUUID(), token: newInvitationToken() }));
-  await inTransaction(scope, async ({ db: tx }) => {
-    if (!rows.length) return;
-    await revokePendingFor(
-      tx,
-      network.id,
-      rows.map((r) => r.email),
-    );
-    await insertInvitations(
-      tx,
-      rows.map((r) => ({
-        id: r.id,
-        networkId: network.id,
-        rosterEntryId: r.rosterEntryId,
-        email: r.email,
-        name: r.name,
-        role: input.role,
-        locale: input.locale,
-        tokenHash: hashToken(r.token),
-        expiresAt,
-        createdBy: actor.userId,
-        createdVia: via,
-      })),
-    );
-    await audit(tx, {
+  const rows = await inTransaction(scope, async (tx) => {
+    const rows = await issue(tx, planned, { ...input, expiresAt, message: input.message ?? null });
+    if (!rows.length) return rows;
+    await audit(tx.db, {
       networkId: network.id,
       actor,
       action: "invitation.create",
@@ -126,31 +182,132 @@ export async function createInvitations(scope: Scope, input: CreateInvitationsIn
       data: {
         count: rows.length,
         ids: rows.map((r) => r.id),
-        via,
+        via: actor.userId ? "operator" : "api",
         role: input.role,
         skipped: skipped.length,
+        message: !!input.message,
       },
     });
-    // In the transaction (the outbox): every invitation written has its mail queued, none other.
-    for (const r of rows) {
-      await ctx.mailer.enqueue(
-        r.email,
-        "invitation",
-        input.locale,
-        {
-          url: `${ctx.config.baseUrl}/invite/${r.token}`,
-          networkName: network.name,
-          name: r.name,
-          expiresAt: formatExpiry(expiresAt, input.locale),
-        },
-        { tx, key: `invitation:${r.id}` },
-      );
-    }
+    return rows;
   });
   return {
     created: rows.map((r) => ({ id: r.id, email: r.email, expiresAt: expiresAt.toISOString() })),
     skipped,
   };
+}
+
+/**
+ * Sends the invitation again with a new link (the link is kept only as a hash, so the first one
+ * cannot be sent twice): same person, role, language and message, valid as long as the first was.
+ * The previous link stops working.
+ */
+export async function resendInvitation(scope: Scope, id: string) {
+  const { network, actor } = scope;
+  return inTransaction(scope, async (tx) => {
+    const inv = await invitationById(tx.db, network.id, id);
+    if (!inv) throw errors.notFound({ ja: "招待", en: "invitation" });
+    if (inv.acceptedAt) {
+      throw errors.conflict("INVITATION_ALREADY_ACCEPTED", {
+        ja: "この招待は既に承諾されています。",
+        en: "This invitation was already accepted.",
+      });
+    }
+    if ((await memberEmails(tx.db, network.id, [inv.email])).size) {
+      throw errors.conflict("ALREADY_MEMBER", SKIP_MESSAGES.ALREADY_MEMBER);
+    }
+    const days = Math.min(
+      60,
+      Math.max(1, Math.round((inv.expiresAt.getTime() - inv.createdAt.getTime()) / 86_400_000)),
+    );
+    const expiresAt = new Date(Date.now() + days * 86_400_000);
+    const [row] = await issue(tx, [{ email: inv.email, name: inv.name, rosterEntryId: inv.rosterEntryId }], {
+      role: inv.role === "employee" ? "employee" : "alumni",
+      locale: inv.locale === "en" ? "en" : "ja",
+      expiresAt,
+      message: inv.message,
+    });
+    await audit(tx.db, {
+      networkId: network.id,
+      actor,
+      action: "invitation.resend",
+      targetType: "network_invitation",
+      targetId: row.id,
+      data: { previous: inv.id, email: inv.email },
+    });
+    return { id: row.id, email: row.email, expiresAt: expiresAt.toISOString() };
+  });
+}
+
+/** The invitation mail (and its reminder) exactly as it would go out, with a sample link. */
+export async function previewInvitation(scope: Scope, input: PreviewInvitationInput) {
+  const { ctx, network } = scope;
+  const expiresAt = formatExpiry(new Date(Date.now() + input.expiresInDays * 86_400_000), input.locale);
+  const params = {
+    url: `${ctx.config.baseUrl}/invite/…`,
+    networkName: network.name,
+    name: input.name ?? null,
+    expiresAt,
+    message: input.message,
+  };
+  const mail = ctx.mailer.preview("invitation", input.locale, params);
+  const days = await reminderDaysOf(scope.db, network.id);
+  const reminder =
+    days && days <= input.expiresInDays - 1
+      ? { afterDays: days, subject: ctx.mailer.preview("invitationReminder", input.locale, params).subject }
+      : null;
+  return { ...mail, reminder };
+}
+
+export async function invitationSettingsOf(scope: Scope): Promise<InvitationSettings> {
+  return { reminderDays: await reminderDaysOf(scope.db, scope.network.id) };
+}
+
+/** Later invitations follow the new delay; turned off, reminders still waiting are not sent. */
+export async function updateInvitationSettings(scope: Scope, input: InvitationSettings) {
+  return inTransaction(scope, async (tx) => {
+    const previous = await setReminderDays(tx.db as Tx, tx.network.id, input.reminderDays, tx.actor.userId);
+    if (previous !== input.reminderDays) {
+      await audit(tx.db, {
+        networkId: tx.network.id,
+        actor: tx.actor,
+        action: "invitation.settings_change",
+        targetType: "network",
+        targetId: tx.network.id,
+        data: { reminderDays: { from: previous, to: input.reminderDays } },
+      });
+    }
+    return { reminderDays: input.reminderDays };
+  });
+}
+
+export const REMINDER_JOB = "invitation.remind";
+export type ReminderJob = { networkId: string; invitationId: string; url: string };
+
+/**
+ * The reminder job, days after the invitation: one mail to an invitee who has not accepted, if
+ * the invitation still waits and the network still sends reminders.
+ */
+export async function remindInvitation(ctx: AppContext, job: ReminderJob) {
+  await ctx.db.transaction(async (tx) => {
+    if ((await reminderDaysOf(tx, job.networkId)) === null) return;
+    const claimed = await claimReminder(tx, job.networkId, job.invitationId);
+    if (!claimed) return;
+    const { invitation: inv, networkName } = claimed;
+    const locale = inv.locale === "en" ? "en" : "ja";
+    await ctx.mailer.enqueue(
+      inv.email,
+      "invitationReminder",
+      locale,
+      {
+        url: job.url,
+        networkName,
+        name: inv.name,
+        expiresAt: formatExpiry(inv.expiresAt, locale),
+        message: inv.message,
+      },
+      { tx, key: `invitationReminder:${inv.id}` },
+    );
+  });
 }
 
 export async function revokeInvitation(scope: Scope, id: string) {

@@ -8,6 +8,7 @@ import type { Tx } from "../../db/client.ts";
 import { consentLog, member, memberConsent, profile, rosterEntry } from "../../db/schema/index.ts";
 import { record } from "../../server/events.ts";
 import { AppError } from "../../shared/errors.ts";
+import { shownNames } from "../../shared/names.ts";
 import { type ConsentChoices, PROFILE_FIELD_DEFAULTS } from "../../shared/profile.ts";
 
 export type AdmitInput = {
@@ -19,6 +20,8 @@ export type AdmitInput = {
   rosterEntryId?: string | null;
   profile: {
     displayName: string;
+    /** The reading of displayName; when absent, the reading of the same name while employed. */
+    displayNameKana?: string | null;
     nameWhileEmployed?: string | null;
     nameKana?: string | null;
     joinYm?: string | null;
@@ -53,6 +56,7 @@ export async function admitMember(tx: Tx, v: AdmitInput): Promise<boolean> {
       networkId: v.networkId,
       userId: v.userId,
       displayName: v.profile.displayName,
+      displayNameKana: shownNames(v.profile).reading,
       nameWhileEmployed: v.profile.nameWhileEmployed ?? null,
       nameKana: v.profile.nameKana ?? null,
       joinYm: v.profile.joinYm ?? null,

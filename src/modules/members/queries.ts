@@ -24,7 +24,7 @@ function where(f: ListFilters, cursor?: ListCursor): SQL {
     conds.push(
       sql`(${searchKey(user.name)} like ${pattern} or ${searchKey(profile.displayName)} like ${pattern}
         or ${searchKey(profile.nameWhileEmployed)} like ${pattern} or ${searchKey(profile.nameKana)} like ${pattern}
-        or ${searchKey(user.email)} like ${pattern})`,
+        or ${searchKey(profile.displayNameKana)} like ${pattern} or ${searchKey(user.email)} like ${pattern})`,
     );
   }
   if (cursor) {

@@ -10,9 +10,11 @@ export {
   followAccountRename,
   memberProfiles,
   membersWithCharacters,
+  profilesWithoutReading,
   profilesWithVisibility,
   replaceProfile,
   replaceVisibility,
+  setDisplayNameKana,
   setPhotoPath,
 } from "./queries.ts";
 export { profileInput } from "./schemas.ts";

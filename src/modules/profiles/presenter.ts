@@ -21,6 +21,7 @@ export function presentOwnProfile(slug: string, r: MemberProfileRow): OwnProfile
   return {
     userId: r.userId,
     displayName: r.displayName ?? r.userName,
+    displayNameKana: r.displayNameKana ?? null,
     nameWhileEmployed: r.nameWhileEmployed ?? null,
     nameKana: r.nameKana ?? null,
     photoUrl: photoUrl(slug, r.userId, r.photoPath),

@@ -1,7 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { profile } from "../../db/schema/index.ts";
-import { PROFILE_FIELDS, type ProfileField, VISIBILITIES, type Visibility } from "../../shared/profile.ts";
+import {
+  ALWAYS_VISIBLE,
+  PROFILE_FIELDS,
+  type ProfileField,
+  VISIBILITIES,
+  type Visibility,
+} from "../../shared/profile.ts";
 import {
   call,
   createTestEnv,
@@ -21,6 +27,7 @@ afterAll(() => env?.close());
 
 const FULL = {
   displayName: "山田 花子",
+  displayNameKana: "ヤマダ ハナコ",
   nameWhileEmployed: "鈴木 花子",
   nameKana: "スズキ ハナコ",
   joinYm: "2010-04",
@@ -38,7 +45,7 @@ const FULL = {
   contactHours: "平日 20 時以降",
 };
 
-const EDITABLE = PROFILE_FIELDS.filter((f) => f !== "displayName");
+const EDITABLE = PROFILE_FIELDS.filter((f) => !ALWAYS_VISIBLE.includes(f));
 const keyOf = (f: ProfileField) => (f === "photo" ? "photoUrl" : f);
 /** What each kind of viewer is allowed to see (written out, not derived from the code under test). */
 const SEES: Record<string, Visibility[]> = {
@@ -206,7 +213,7 @@ describe("what each viewer sees", () => {
       const own = await call(env, { url, user: s.owner });
       expect(own.statusCode).toBe(200);
       expect(Object.keys(own.json()).sort()).toEqual(
-        ["userId", "displayName", ...EDITABLE.map(keyOf), "visibility", "updatedAt"].sort(),
+        ["userId", ...ALWAYS_VISIBLE, ...EDITABLE.map(keyOf), "visibility", "updatedAt"].sort(),
       );
       expect(own.json().bio).toBe(FULL.bio);
 
@@ -220,11 +227,12 @@ describe("what each viewer sees", () => {
         const body = res.json();
         const expected = [
           "userId",
-          "displayName",
+          ...ALWAYS_VISIBLE,
           ...EDITABLE.filter((f) => SEES[kind].includes(visibility[f])).map(keyOf),
         ];
         expect(Object.keys(body).sort(), kind).toEqual(expected.sort());
         expect(body.displayName).toBe(FULL.displayName);
+        expect(body.displayNameKana).toBe(FULL.displayNameKana);
         const withoutId = res.body.split(s.owner.id).join("");
         for (const f of EDITABLE) {
           if (!SEES[kind].includes(visibility[f])) {

@@ -1,6 +1,6 @@
 // SQL for profiles. Every read is scoped by network id.
 
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { member, memberConsent, profile, user } from "../../db/schema/index.ts";
 import { byUser } from "../../db/scoped.ts";
@@ -23,6 +23,7 @@ export async function memberProfiles(db: Db | Tx, networkId: string, userIds: st
       userName: user.name,
       hasProfile: sql<boolean>`${profile.userId} is not null`,
       displayName: profile.displayName,
+      displayNameKana: profile.displayNameKana,
       nameWhileEmployed: profile.nameWhileEmployed,
       nameKana: profile.nameKana,
       photoPath: profile.photoPath,
@@ -80,6 +81,7 @@ export async function replaceProfile(
 ) {
   const values = {
     displayName: p.displayName,
+    displayNameKana: p.displayNameKana,
     nameWhileEmployed: p.nameWhileEmployed,
     nameKana: p.nameKana,
     joinYm: p.joinYm,
@@ -235,4 +237,46 @@ export async function membersWithCharacters(
      order by 1, 2
      limit ${limit}`);
   return res.rows as { networkId: string; userId: string }[];
+}
+
+/**
+ * Profiles (in network, user order after `after`) that hold a name while employed but no reading
+ * of the display name: the data migration that gives today's name the reading of the same name
+ * while employed.
+ */
+export async function profilesWithoutReading(
+  db: Db | Tx,
+  after: { networkId: string; userId: string } | null,
+  limit: number,
+) {
+  return db
+    .select({
+      networkId: profile.networkId,
+      userId: profile.userId,
+      displayName: profile.displayName,
+      nameWhileEmployed: profile.nameWhileEmployed,
+      nameKana: profile.nameKana,
+    })
+    .from(profile)
+    .where(
+      and(
+        isNotNull(profile.nameWhileEmployed),
+        isNull(profile.displayNameKana),
+        after
+          ? sql`(${profile.networkId}, ${profile.userId}) > (${after.networkId}, ${after.userId})`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(profile.networkId), asc(profile.userId))
+    .limit(limit);
+}
+
+/** Sets the reading of the display name of one member (no event: the caller syncs the directory). */
+export async function setDisplayNameKana(tx: Tx, networkId: string, userId: string, reading: string) {
+  await tx
+    .update(profile)
+    .set({ displayNameKana: reading })
+    .where(
+      and(eq(profile.networkId, networkId), eq(profile.userId, userId), isNull(profile.displayNameKana)),
+    );
 }

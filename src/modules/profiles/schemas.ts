@@ -1,6 +1,7 @@
 // Profile input (PUT replaces the whole editable profile) and output shapes.
 import { z } from "zod";
 import {
+  ALWAYS_VISIBLE,
   INDUSTRIES,
   JOB_TYPES,
   OPEN_TO,
@@ -102,12 +103,12 @@ const link = z
 
 const visibility = z.enum(VISIBILITIES);
 
-/** Visibility per field; missing fields get their default. displayName is always "members". */
+/** Visibility per field; missing fields get their default. The name and its reading are always "members". */
 export const visibilityInput = z.strictObject(
   Object.fromEntries(
     PROFILE_FIELDS.map((f) => [
       f,
-      f === "displayName" ? z.literal("members").optional() : visibility.optional(),
+      ALWAYS_VISIBLE.includes(f) ? z.literal("members").optional() : visibility.optional(),
     ]),
   ) as unknown as Record<ProfileField, z.ZodOptional<z.ZodType<Visibility>>>,
 );
@@ -123,6 +124,7 @@ export const profileInput = z
       .max(LIMITS.displayName * 4)
       .transform(cleanName)
       .pipe(z.string().min(1).max(LIMITS.displayName)),
+    displayNameKana: nameText(LIMITS.name),
     nameWhileEmployed: nameText(LIMITS.name),
     nameKana: nameText(LIMITS.name),
     joinYm: ym,
@@ -172,6 +174,8 @@ export type ProfileInput = z.output<typeof profileInput>;
 
 const profileFieldsOut = {
   displayName: z.string(),
+  /** The reading (フリガナ) of displayName. */
+  displayNameKana: z.string().nullable(),
   nameWhileEmployed: z.string().nullable(),
   nameKana: z.string().nullable(),
   /** URL of the photo (null when none). */

@@ -1,7 +1,7 @@
 // Profile rules: editing one's own profile and photo, and opening another member's profile.
 import { inTransaction, type MemberScope } from "../../server/scope.ts";
 import { errors } from "../../shared/errors.ts";
-import { PROFILE_FIELD_DEFAULTS } from "../../shared/profile.ts";
+import { ALWAYS_VISIBLE, PROFILE_FIELD_DEFAULTS } from "../../shared/profile.ts";
 import { detectImageType, photoErrors, photoFile, removePhoto, writePhoto } from "./photo.ts";
 import { stripImageMetadata } from "./photo-metadata.ts";
 import { fieldVisibleTo, profileOpenTo, type ViewerKind, viewerKind, visibilityOf } from "./policy.ts";
@@ -18,7 +18,11 @@ export async function ownProfile(scope: MemberScope) {
 
 /** PUT semantics: every editable field is replaced; visibilities not given fall back to their defaults. */
 export async function replaceOwnProfile(scope: MemberScope, input: ProfileInput) {
-  const visibility = { ...PROFILE_FIELD_DEFAULTS, ...input.visibility, displayName: "members" };
+  const visibility = {
+    ...PROFILE_FIELD_DEFAULTS,
+    ...input.visibility,
+    ...Object.fromEntries(ALWAYS_VISIBLE.map((f) => [f, "members"])),
+  };
   await inTransaction(scope, async ({ db: tx }) => {
     await replaceProfile(tx, scope.network.id, scope.user.id, input, visibility);
   });

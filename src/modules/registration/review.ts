@@ -173,10 +173,16 @@ async function notify(
       to,
       template,
       locale,
-      { networkName: network.name, url: networkUrl(ctx, network.slug) },
+      { networkName: network.name, url: networkUrl(ctx, network.slug), name: contact?.name || reg.name },
       opts,
     );
   } else {
-    await ctx.mailer.enqueue(to, template, locale, { networkName: network.name }, opts);
+    await ctx.mailer.enqueue(
+      to,
+      template,
+      locale,
+      { networkName: network.name, name: contact?.name || reg.name },
+      opts,
+    );
   }
 }

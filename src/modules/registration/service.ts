@@ -141,7 +141,7 @@ export async function submitRegistration(
         viewer.email,
         "registrationApproved",
         viewer.locale,
-        { networkName: network.name, url: networkUrl(ctx, network.slug) },
+        { networkName: network.name, url: networkUrl(ctx, network.slug), name: viewer.name || facts.name },
         { tx, key: `registrationApproved:${id}` },
       );
       await notice(true);
@@ -164,7 +164,7 @@ export async function submitRegistration(
       viewer.email,
       "registrationReceived",
       viewer.locale,
-      { networkName: network.name },
+      { networkName: network.name, name: viewer.name || facts.name },
       { tx, key: `registrationReceived:${id}` },
     );
     await notice(false);

@@ -599,6 +599,7 @@ export interface paths {
                 currentCompany?: string | null;
                 departments?: string[];
                 displayName: string;
+                displayNameKana?: string | null;
                 industry?: string | null;
                 jobType?: string | null;
                 joinYm?: string | null;
@@ -806,7 +807,9 @@ export interface paths {
                 email: string;
                 expiresAt: string;
                 id: string;
+                message: string | null;
                 name: string | null;
+                remindedAt: string | null;
                 role: string;
                 rosterEntryId: string | null;
                 /** @enum {string} */
@@ -844,6 +847,7 @@ export interface paths {
              * @enum {string}
              */
             locale?: "ja" | "en";
+            message?: string;
             /**
              * @default alumni
              * @enum {string}
@@ -874,6 +878,49 @@ export interface paths {
                 };
                 ref: string;
               }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/invitations/{id}/resend": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a pending or expired invitation again with a new link (the previous link stops working) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              email: string;
+              expiresAt: string;
+              id: string;
             };
           };
         };
@@ -921,6 +968,136 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/invitations/preview": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The invitation mail as it would go out (sender, subject, text), with a sample link; sends nothing */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default 14 */
+            expiresInDays?: number;
+            /**
+             * @default ja
+             * @enum {string}
+             */
+            locale?: "ja" | "en";
+            message?: string;
+            name?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              from: string;
+              reminder: {
+                afterDays: number;
+                subject: string;
+              } | null;
+              subject: string;
+              text: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/invitations/settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Invitation settings: the reminder to invitees who have not accepted */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              reminderDays: number | null;
+            };
+          };
+        };
+      };
+    };
+    /** Change the reminder delay (1–30 days) or turn reminders off (null); audited */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reminderDays: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              reminderDays: number | null;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1251,6 +1428,7 @@ export interface paths {
               currentCompany?: string | null;
               departments?: string[];
               displayName: string;
+              displayNameKana?: string | null;
               industry?: string | null;
               jobType?: string | null;
               joinYm?: string | null;
@@ -1280,6 +1458,8 @@ export interface paths {
                 departments: "private" | "operators" | "members";
                 /** @enum {string} */
                 displayName: "private" | "operators" | "members";
+                /** @enum {string} */
+                displayNameKana: "private" | "operators" | "members";
                 /** @enum {string} */
                 industry: "private" | "operators" | "members";
                 /** @enum {string} */
@@ -1385,6 +1565,7 @@ export interface paths {
               currentCompany: string | null;
               departments: string[];
               displayName: string;
+              displayNameKana: string | null;
               industry: string | null;
               jobType: string | null;
               joinYm: string | null;
@@ -1414,6 +1595,8 @@ export interface paths {
                 departments: "private" | "operators" | "members";
                 /** @enum {string} */
                 displayName: "private" | "operators" | "members";
+                /** @enum {string} */
+                displayNameKana: "private" | "operators" | "members";
                 /** @enum {string} */
                 industry: "private" | "operators" | "members";
                 /** @enum {string} */
@@ -1469,6 +1652,8 @@ export interface paths {
              */
             departments?: string[];
             displayName: string;
+            /** @description At most 50 characters after collapsing white space; kept as written; "" means none */
+            displayNameKana?: string | null;
             /** @enum {string|null} */
             industry?:
               | "it"
@@ -1540,6 +1725,8 @@ export interface paths {
               /** @enum {string} */
               displayName?: "members";
               /** @enum {string} */
+              displayNameKana?: "members";
+              /** @enum {string} */
               industry?: "private" | "operators" | "members";
               /** @enum {string} */
               jobType?: "private" | "operators" | "members";
@@ -1579,6 +1766,7 @@ export interface paths {
               currentCompany: string | null;
               departments: string[];
               displayName: string;
+              displayNameKana: string | null;
               industry: string | null;
               jobType: string | null;
               joinYm: string | null;
@@ -1608,6 +1796,8 @@ export interface paths {
                 departments: "private" | "operators" | "members";
                 /** @enum {string} */
                 displayName: "private" | "operators" | "members";
+                /** @enum {string} */
+                displayNameKana: "private" | "operators" | "members";
                 /** @enum {string} */
                 industry: "private" | "operators" | "members";
                 /** @enum {string} */
@@ -1677,6 +1867,7 @@ export interface paths {
               currentCompany: string | null;
               departments: string[];
               displayName: string;
+              displayNameKana: string | null;
               industry: string | null;
               jobType: string | null;
               joinYm: string | null;
@@ -1706,6 +1897,8 @@ export interface paths {
                 departments: "private" | "operators" | "members";
                 /** @enum {string} */
                 displayName: "private" | "operators" | "members";
+                /** @enum {string} */
+                displayNameKana: "private" | "operators" | "members";
                 /** @enum {string} */
                 industry: "private" | "operators" | "members";
                 /** @enum {string} */
@@ -1759,6 +1952,7 @@ export interface paths {
               currentCompany: string | null;
               departments: string[];
               displayName: string;
+              displayNameKana: string | null;
               industry: string | null;
               jobType: string | null;
               joinYm: string | null;
@@ -1788,6 +1982,8 @@ export interface paths {
                 departments: "private" | "operators" | "members";
                 /** @enum {string} */
                 displayName: "private" | "operators" | "members";
+                /** @enum {string} */
+                displayNameKana: "private" | "operators" | "members";
                 /** @enum {string} */
                 industry: "private" | "operators" | "members";
                 /** @enum {string} */
@@ -2585,6 +2781,7 @@ export interface paths {
                 currentCompany?: string | null;
                 departments?: string[];
                 displayName: string;
+                displayNameKana?: string | null;
                 industry?: string | null;
                 jobType?: string | null;
                 joinYm?: string | null;

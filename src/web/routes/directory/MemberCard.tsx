@@ -44,8 +44,10 @@ export function MemberCard({ slug, card }: { slug: string; card: DirectoryCard }
     card.jobType ? tl(`jobTypes.${card.jobType as Labels["jobTypes"]}`) : null,
   ].filter(Boolean);
   const skills = card.skills ?? [];
-  const formerName =
-    card.nameWhileEmployed && card.nameWhileEmployed !== card.displayName ? card.nameWhileEmployed : null;
+  // The server sends the name while employed only when it differs from today's name.
+  const formerName = card.nameWhileEmployed
+    ? [card.nameWhileEmployed, card.nameKana && `（${card.nameKana}）`].filter(Boolean).join("")
+    : null;
   return (
     <Card
       withBorder
@@ -79,9 +81,9 @@ export function MemberCard({ slug, card }: { slug: string; card: DirectoryCard }
                 </Badge>
               )}
             </Group>
-            {card.nameKana && (
+            {card.displayNameKana && (
               <Text size="xs" c="dimmed" truncate>
-                {card.nameKana}
+                {card.displayNameKana}
               </Text>
             )}
             {formerName && (

@@ -30,7 +30,9 @@ export type { Page } from "../../components/usePagedList.ts";
 export type RosterInvalid = { rows?: number; errors: RosterIssue[]; totalErrors: number };
 
 export type InviteRole = CreateInvitationsInput["role"];
-export type InviteOptions = Pick<CreateInvitationsInput, "role" | "expiresInDays" | "locale">;
+export type InviteOptions = Pick<CreateInvitationsInput, "role" | "expiresInDays" | "locale"> & {
+  message: string;
+};
 
 export type MatchReason = Candidate["reasons"][number];
 export type MemberRole = MemberItem["role"];

@@ -1,5 +1,6 @@
 import { Anchor, Avatar, Badge, DataList, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { shownNames } from "../../../shared/names.ts";
 import { formatYm } from "../../components/dates.ts";
 import type { Resources } from "../../i18n/resources.ts";
 import type { ProfileView } from "./model.ts";
@@ -58,7 +59,8 @@ export function ProfileDetails({ p }: { p: ProfileView }) {
         ))}
       </Stack>,
     );
-  const employed = [p.nameWhileEmployed, p.nameKana && `（${p.nameKana}）`].filter(has).join("");
+  const names = shownNames(p);
+  const employed = [names.former, names.formerReading && `（${names.formerReading}）`].filter(has).join("");
   return (
     <Stack gap="lg">
       <Group gap="lg" wrap="nowrap" align="center">
@@ -71,6 +73,11 @@ export function ProfileDetails({ p }: { p: ProfileView }) {
           color="initials"
         />
         <Stack gap={2}>
+          {names.reading && (
+            <Text c="dimmed" size="sm">
+              {names.reading}
+            </Text>
+          )}
           <Title order={2}>{p.displayName}</Title>
           {employed && (
             <Text c="dimmed" size="sm">

@@ -82,12 +82,19 @@ function Editor({ slug, profile }: { slug: string; profile: OwnProfile }) {
             <PhotoField slug={slug} profile={profile} onSaved={(p) => qc.setQueryData(key, p)} />
           </FieldRow>
           <Stack gap={6}>
-            <TextInput
-              label={t("fields.displayName")}
-              description={t("help.displayName")}
-              required
-              {...input("displayName")}
-            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+              <TextInput
+                label={t("fields.displayName")}
+                description={t("help.displayName")}
+                required
+                {...input("displayName")}
+              />
+              <TextInput
+                label={t("fields.displayNameKana")}
+                description={t("help.displayNameKana")}
+                {...input("displayNameKana")}
+              />
+            </SimpleGrid>
             <Text size="xs" c="dimmed" ta="right">
               {t("alwaysMembers")}
             </Text>
@@ -99,7 +106,11 @@ function Editor({ slug, profile }: { slug: string; profile: OwnProfile }) {
         <Section title={t("sections.employment")}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
             <FieldRow field="nameWhileEmployed" form={form}>
-              <TextInput label={t("fields.nameWhileEmployed")} {...input("nameWhileEmployed")} />
+              <TextInput
+                label={t("fields.nameWhileEmployed")}
+                description={t("help.nameWhileEmployed")}
+                {...input("nameWhileEmployed")}
+              />
             </FieldRow>
             <FieldRow field="nameKana" form={form}>
               <TextInput label={t("fields.nameKana")} {...input("nameKana")} />

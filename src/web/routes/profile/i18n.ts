@@ -14,8 +14,9 @@ export const strings = {
     },
     fields: {
       displayName: "表示名",
-      nameWhileEmployed: "在籍時の氏名",
-      nameKana: "在籍時の氏名（フリガナ）",
+      displayNameKana: "フリガナ",
+      nameWhileEmployed: "旧姓・在籍時の氏名",
+      nameKana: "旧姓・在籍時の氏名（フリガナ）",
       photo: "写真",
       joinYm: "入社年月",
       leaveYm: "退職年月",
@@ -33,6 +34,9 @@ export const strings = {
     },
     help: {
       displayName: "ネットワーク内で表示される名前です（常にメンバー全員に表示されます）。",
+      displayNameKana: "表示名の読みです。名簿の名前順はこの読みで並びます（例: ヤマダ ハナコ）。",
+      nameWhileEmployed:
+        "在籍時と氏名が変わった方は、在籍時の氏名を入力してください。表示名と同じときはカードに表示されません。",
       departments: "部署名を入力して Enter で追加（最大20件）",
       skills: "スキルを入力して Enter で追加（最大30件）",
       location: "例: 東京都、大阪府、海外（シンガポール）",
@@ -90,8 +94,9 @@ export const strings = {
     },
     fields: {
       displayName: "Display name",
-      nameWhileEmployed: "Name while employed",
-      nameKana: "Name while employed (reading)",
+      displayNameKana: "Reading (furigana)",
+      nameWhileEmployed: "Former name / name while employed",
+      nameKana: "Former name (reading)",
       photo: "Photo",
       joinYm: "Joined",
       leaveYm: "Left",
@@ -109,6 +114,10 @@ export const strings = {
     },
     help: {
       displayName: "The name shown in the network (always visible to all members).",
+      displayNameKana:
+        "How your display name is read; the directory's name order uses it (e.g. ヤマダ ハナコ).",
+      nameWhileEmployed:
+        "If your name changed since you worked here, enter the name you had then. When it equals your display name, cards do not show it.",
       departments: "Type a department and press Enter (up to 20)",
       skills: "Type a skill and press Enter (up to 30)",
       location: "e.g. Tokyo, Osaka, abroad (Singapore)",

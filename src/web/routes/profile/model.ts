@@ -13,6 +13,7 @@ export type Link = OwnProfile["links"][number];
 
 export type ProfileForm = {
   displayName: string;
+  displayNameKana: string;
   nameWhileEmployed: string;
   nameKana: string;
   joinYm: string | null;
@@ -34,6 +35,7 @@ export type ProfileForm = {
 export function toForm(p: OwnProfile): ProfileForm {
   return {
     displayName: p.displayName,
+    displayNameKana: p.displayNameKana ?? "",
     nameWhileEmployed: p.nameWhileEmployed ?? "",
     nameKana: p.nameKana ?? "",
     joinYm: p.joinYm,
@@ -88,6 +90,7 @@ export function validateProfile(v: ProfileForm, t: TFunction<"profile">): Record
   };
   if (!len(v.displayName)) e.displayName = t("required");
   max("displayName", 50);
+  max("displayNameKana", 50);
   max("nameWhileEmployed", 50);
   max("nameKana", 50);
   max("currentCompany", 100);

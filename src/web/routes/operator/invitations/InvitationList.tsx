@@ -10,7 +10,7 @@ import { ListTable } from "../../../components/ListTable.tsx";
 import { RowActionButton } from "../../../components/RowActionButton.tsx";
 import { StatusBadge } from "../../../components/StatusBadge.tsx";
 import { rosterKeys } from "../roster/queries.ts";
-import { invitationKeys, listInvitations, revokeInvitation } from "./queries.ts";
+import { invitationKeys, listInvitations, resendInvitation, revokeInvitation } from "./queries.ts";
 import "../i18n.ts";
 import { dateCell, dateTimeCell } from "../format.ts";
 import type { Invitation, InvitationStatus } from "../types.ts";
@@ -40,6 +40,15 @@ export function InvitationList({ slug }: { slug: string }) {
       qc.invalidateQueries({ queryKey: invitationKeys.all(slug) });
       qc.invalidateQueries({ queryKey: rosterKeys.all(slug) });
     },
+  });
+  const resend = useMutation({
+    mutationFn: (inv: Invitation) => resendInvitation(slug, inv.id),
+    onSuccess: (_, inv) => {
+      notifications.show({ color: "teal", message: t("invitations.list.resent", { email: inv.email }) });
+      qc.invalidateQueries({ queryKey: invitationKeys.all(slug) });
+    },
+    // ApiError messages are in the UI language already.
+    onError: (e) => notifications.show({ color: "red", message: e.message || tc("errors.generic") }),
   });
   const items = list.data?.items ?? [];
   return (
@@ -105,23 +114,39 @@ export function InvitationList({ slug }: { slug: string }) {
                 <StatusBadge color={INVITATION_COLORS[i.status]}>
                   {t(`invitations.statuses.${i.status}`)}
                 </StatusBadge>
+                {i.remindedAt && i.status === "pending" && (
+                  <Text size="xs" c="dimmed" title={dateTimeCell(i.remindedAt)}>
+                    {t("invitations.list.reminded")}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTimeCell(i.createdAt)}</Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>{dateCell(i.expiresAt)}</Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>{dateCell(i.acceptedAt)}</Table.Td>
               <Table.Td>{t(`invitations.vias.${i.createdVia}`, { defaultValue: i.createdVia })}</Table.Td>
               <Table.Td>
-                {i.status === "pending" && (
-                  <RowActionButton
-                    label={t("invitations.list.revokeLabel", { email: i.email })}
-                    onClick={() => {
-                      revoke.reset();
-                      setRevoking(i);
-                    }}
-                  >
-                    {t("invitations.list.revoke")}
-                  </RowActionButton>
-                )}
+                <Group gap={4} wrap="nowrap">
+                  {(i.status === "pending" || i.status === "expired") && (
+                    <RowActionButton
+                      label={t("invitations.list.resendLabel", { email: i.email })}
+                      color="blue"
+                      onClick={() => !resend.isPending && resend.mutate(i)}
+                    >
+                      {t("invitations.list.resend")}
+                    </RowActionButton>
+                  )}
+                  {i.status === "pending" && (
+                    <RowActionButton
+                      label={t("invitations.list.revokeLabel", { email: i.email })}
+                      onClick={() => {
+                        revoke.reset();
+                        setRevoking(i);
+                      }}
+                    >
+                      {t("invitations.list.revoke")}
+                    </RowActionButton>
+                  )}
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,5 +1,6 @@
-import { Alert, Button, Card, Group, List, Stack, Text, Textarea, Title } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Alert, Button, Card, Group, List, Select, Stack, Text, Textarea, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +8,7 @@ import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
 import { PageTitle } from "../../../components/PageTitle.tsx";
 import { RequireOperator } from "../../../components/RequireRole.tsx";
 import { rosterKeys } from "../roster/queries.ts";
-import { createInvitations, invitationKeys } from "./queries.ts";
+import { createInvitations, invitationKeys, invitationSettings, saveInvitationSettings } from "./queries.ts";
 import "../i18n.ts";
 import type { InviteOptions } from "../types.ts";
 import { InvitationList } from "./InvitationList.tsx";
@@ -124,7 +125,7 @@ function InviteForm({ slug }: { slug: string }) {
             </Stack>
           </Alert>
         )}
-        <InviteOptionsFields value={options} onChange={setOptions} />
+        <InviteOptionsFields value={options} onChange={setOptions} previewName={parsed.invitees[0]?.name} />
         <ErrorAlert error={send.error} />
         {send.data && <InviteResultView result={send.data} />}
         <div>
@@ -139,6 +140,53 @@ function InviteForm({ slug }: { slug: string }) {
   );
 }
 
+const REMINDER_CHOICES = [3, 7, 14];
+
+/** When the one reminder goes to invitees who have not joined (or never). */
+function ReminderSettings({ slug }: { slug: string }) {
+  const { t } = useTranslation("operator");
+  const qc = useQueryClient();
+  const settings = useQuery({
+    queryKey: invitationKeys.settings(slug),
+    queryFn: () => invitationSettings(slug),
+  });
+  const save = useMutation({
+    mutationFn: (reminderDays: number | null) => saveInvitationSettings(slug, { reminderDays }),
+    onSuccess: (r) => {
+      qc.setQueryData(invitationKeys.settings(slug), r);
+      notifications.show({ color: "teal", message: t("invitations.settings.saved") });
+    },
+  });
+  const current = settings.data?.reminderDays;
+  const choices = [...new Set([...REMINDER_CHOICES, ...(current ? [current] : [])])].sort((a, b) => a - b);
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t("invitations.settings.title")}
+        </Title>
+        <ErrorAlert error={settings.error ?? save.error} />
+        <Select
+          maw={360}
+          label={t("invitations.settings.label")}
+          description={t("invitations.settings.description")}
+          disabled={!settings.data || save.isPending}
+          allowDeselect={false}
+          value={current === undefined ? null : current === null ? "off" : String(current)}
+          onChange={(v) => v && save.mutate(v === "off" ? null : Number(v))}
+          data={[
+            ...choices.map((d) => ({
+              value: String(d),
+              label: t("invitations.settings.days", { count: d }),
+            })),
+            { value: "off", label: t("invitations.settings.off") },
+          ]}
+        />
+      </Stack>
+    </Card>
+  );
+}
+
 export default function InvitationsPage() {
   const { t } = useTranslation("operator");
   return (
@@ -148,6 +196,7 @@ export default function InvitationsPage() {
           <PageTitle title={t("invitations.title")} subtitle={t("invitations.description")} />
           <InviteForm slug={network.slug} />
           <InvitationList slug={network.slug} />
+          <ReminderSettings slug={network.slug} />
         </Stack>
       )}
     </RequireOperator>

@@ -1,17 +1,133 @@
 // Pieces shared by the roster (invite selected rows) and the invitations page.
-import { Alert, Input, List, NumberInput, SegmentedControl, SimpleGrid, Stack, Text } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Code,
+  Group,
+  Input,
+  List,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+} from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
 import "../i18n.ts";
 import type { InviteOptions, InviteResult } from "../types.ts";
+import { previewInvitation } from "./queries.ts";
 
 export const DEFAULT_INVITE_OPTIONS = (lang: string): InviteOptions => ({
   role: "alumni",
   expiresInDays: 14,
   locale: lang === "en" ? "en" : "ja",
+  message: "",
 });
 
-/** Role, expiry (1–60 days) and the email's language. */
+/** The mail exactly as the server would send it (sender, subject, text), for `name`. */
+function MailPreview({ options, name }: { options: InviteOptions; name?: string }) {
+  const { t } = useTranslation("operator");
+  const { slug = "" } = useParams();
+  const sample = name || t("invitations.preview.sampleName", { lng: options.locale });
+  const preview = useMutation({
+    mutationFn: () =>
+      previewInvitation(slug, {
+        locale: options.locale,
+        expiresInDays: options.expiresInDays,
+        message: options.message,
+        name: sample,
+      }),
+  });
+  const p = preview.data;
+  return (
+    <>
+      <Group>
+        <Button variant="default" onClick={() => preview.mutate()} loading={preview.isPending}>
+          {t("invitations.form.preview")}
+        </Button>
+      </Group>
+      <ErrorAlert error={preview.error} />
+      <Modal
+        opened={!!p}
+        onClose={() => preview.reset()}
+        title={t("invitations.preview.title")}
+        size="lg"
+        fullScreen={typeof window !== "undefined" && window.innerWidth < 576}
+      >
+        {p && (
+          <Stack gap="sm">
+            <Text size="sm">
+              <Text span fw={600}>
+                {t("invitations.preview.from")}:
+              </Text>{" "}
+              {p.from}
+            </Text>
+            <Text size="sm">
+              <Text span fw={600}>
+                {t("invitations.preview.subject")}:
+              </Text>{" "}
+              {p.subject}
+            </Text>
+            <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }}>
+              {p.text}
+            </Code>
+            <Text size="xs" c="dimmed">
+              {t("invitations.preview.sample", { name: sample })}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {p.reminder
+                ? t("invitations.preview.reminder", {
+                    days: p.reminder.afterDays,
+                    subject: p.reminder.subject,
+                  })
+                : t("invitations.preview.noReminder")}
+            </Text>
+          </Stack>
+        )}
+      </Modal>
+    </>
+  );
+}
+
+/** Role, expiry (1–60 days), the email's language, the operators' message and a preview. */
 export function InviteOptionsFields({
+  value,
+  onChange,
+  error,
+  previewName,
+}: {
+  value: InviteOptions;
+  onChange: (v: InviteOptions) => void;
+  error?: string;
+  /** The first invitee's name, for the preview's greeting. */
+  previewName?: string;
+}) {
+  const { t } = useTranslation("operator");
+  return (
+    <Stack gap="sm">
+      <InviteSettingsGrid value={value} onChange={onChange} error={error} />
+      <Textarea
+        label={t("invitations.form.message")}
+        description={t("invitations.form.messageDescription")}
+        placeholder={t("invitations.form.messagePlaceholder")}
+        autosize
+        minRows={2}
+        maxRows={8}
+        maxLength={1000}
+        value={value.message}
+        onChange={(e) => onChange({ ...value, message: e.currentTarget.value })}
+      />
+      <MailPreview options={value} name={previewName} />
+    </Stack>
+  );
+}
+
+function InviteSettingsGrid({
   value,
   onChange,
   error,

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { shownNames } from "./names.ts";
+
+describe("shownNames", () => {
+  it("shows the name while employed only when it is not today's name", () => {
+    expect(
+      shownNames({ displayName: "東 夏美", nameWhileEmployed: "松村 夏美", nameKana: "マツムラ ナツミ" }),
+    ).toEqual({
+      reading: null,
+      former: "松村 夏美",
+      formerReading: "マツムラ ナツミ",
+    });
+    // Spacing and variant kanji do not make another name.
+    expect(
+      shownNames({
+        displayName: "渡辺 翔太",
+        nameWhileEmployed: "渡邊　翔太",
+        nameKana: "ワタナベ ショウタ",
+      }),
+    ).toEqual({
+      reading: "ワタナベ ショウタ",
+      former: null,
+      formerReading: null,
+    });
+  });
+
+  it("prefers the reading given for today's name", () => {
+    expect(
+      shownNames({
+        displayName: "東 夏美",
+        displayNameKana: "アズマ ナツミ",
+        nameWhileEmployed: "松村 夏美",
+        nameKana: "マツムラ ナツミ",
+      }).reading,
+    ).toBe("アズマ ナツミ");
+    expect(shownNames({ displayName: "金子 純", nameKana: "カネコ ジュン" }).reading).toBe("カネコ ジュン");
+    expect(shownNames({ displayName: "金子 純" })).toEqual({
+      reading: null,
+      former: null,
+      formerReading: null,
+    });
+  });
+});
