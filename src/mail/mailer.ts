@@ -6,7 +6,13 @@ import path from "node:path";
 import nodemailer from "nodemailer";
 import type { Tx } from "../db/client.ts";
 import type { JobQueue } from "../jobs/queue.ts";
-import { type Locale, type MailTemplates, renderMail, type TemplateName } from "./templates.ts";
+import {
+  type Locale,
+  type MailBrand,
+  type MailTemplates,
+  renderMail,
+  type TemplateName,
+} from "./templates.ts";
 
 export type OutgoingMail = {
   to: string;
@@ -18,13 +24,23 @@ export type OutgoingMail = {
   messageId?: string;
 };
 /** `key` identifies the message: its Message-ID, so a retried job never makes a second distinct email. */
-export type MailJob = { to: string; template: TemplateName; locale: Locale; params: any; key?: string };
+export type MailJob = {
+  to: string;
+  template: TemplateName;
+  locale: Locale;
+  params: any;
+  key?: string;
+  /** The network the mail is about: its logo and accent colour head the HTML part. */
+  networkId?: string;
+};
 
 export type EnqueueOptions = {
   /** Queue the mail in this transaction (it goes if and only if the write commits). */
   tx?: Tx;
   /** What the mail is about, unique per message (e.g. "invitation:<id>"); random when omitted. */
   key?: string;
+  /** The network it comes from (its brand is looked up when the mail is sent). */
+  networkId?: string;
 };
 
 type Logger = { info: (o: object, msg: string) => void };
@@ -56,6 +72,8 @@ export function createMailer(opts: {
   outboxDir: string;
   jobs: JobQueue;
   log: Logger;
+  /** A network's logo (absolute URL) and accent colour, when it chose them. */
+  brandOf?: (networkId: string) => Promise<MailBrand | null>;
 }): Mailer {
   const transport = opts.smtpUrl
     ? nodemailer.createTransport(opts.smtpUrl)
@@ -79,7 +97,8 @@ export function createMailer(opts: {
     return { from: typeof from === "string" ? from : `${from.name} <${from.address}>`, subject, text };
   };
   const deliver = async (job: MailJob) => {
-    const mail = { to: job.to, ...renderMail(job.template, job.locale, job.params) };
+    const brand = job.networkId && opts.brandOf ? await opts.brandOf(job.networkId) : null;
+    const mail = { to: job.to, ...renderMail(job.template, job.locale, job.params, brand) };
     const key = job.key ?? randomUUID();
     const digest = createHash("sha256").update(key).digest("hex").slice(0, 24);
     const messageId = `<${digest}@${domain}>`;
@@ -113,7 +132,15 @@ export function createMailer(opts: {
     preview,
     async enqueue(to, template, locale, params, o = {}) {
       const key = o.key ?? randomUUID();
-      await opts.jobs.send<MailJob>("email.send", { to, template, locale, params, key }, { tx: o.tx, key });
+      const job: MailJob = {
+        to,
+        template,
+        locale,
+        params,
+        key,
+        ...(o.networkId ? { networkId: o.networkId } : {}),
+      };
+      await opts.jobs.send<MailJob>("email.send", job, { tx: o.tx, key });
     },
   };
 }

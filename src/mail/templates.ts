@@ -219,6 +219,9 @@ function escapeHtml(s: string) {
  * "." of anything URL-like split into their own elements, so neither our markup nor a mail
  * client's autolinker turns "山田 https://evil.example" into a link.
  */
+/** A value in an attribute: escaped (no markup can start there, and an alt text is never a link). */
+const inertAttr = (s: string) => escapeHtml(s);
+
 function inertHtml(s: string) {
   return escapeHtml(s).replace(/[:.@/]/g, (c) => `<span>${c}</span>`);
 }
@@ -235,10 +238,21 @@ function placeholders<P extends object>(params: P): P {
   ) as P;
 }
 
-export function renderMail<K extends TemplateName>(name: K, locale: Locale, params: MailTemplates[K]) {
+/** A network's look in its mails: logo (an absolute URL) and accent colour (#rrggbb). */
+export type MailBrand = { logoUrl?: string | null; accentColor?: string | null };
+
+const HEX = /^#[0-9a-f]{6}$/i;
+
+export function renderMail<K extends TemplateName>(
+  name: K,
+  locale: Locale,
+  params: MailTemplates[K],
+  brand?: MailBrand | null,
+) {
   const r = renderers[name][locale](params);
   const values = params as Record<string, unknown>;
   const networkName = typeof values.networkName === "string" ? values.networkName : null;
+  const accent = brand?.accentColor && HEX.test(brand.accentColor) ? brand.accentColor : null;
   const text = r.text + footerOf(name, locale, networkName);
   const ph = placeholders(params);
   const skeleton =
@@ -247,9 +261,17 @@ export function renderMail<K extends TemplateName>(name: K, locale: Locale, para
   const body = escapeHtml(skeleton)
     .replace(PLACEHOLDER, (_, key: string) => {
       const v = String(values[key]);
-      return key === "url" ? `<a href="${escapeHtml(v)}">${escapeHtml(v)}</a>` : inertHtml(v);
+      return key === "url"
+        ? `<a href="${escapeHtml(v)}"${accent ? ` style="color:${accent}"` : ""}>${escapeHtml(v)}</a>`
+        : inertHtml(v);
     })
     .replace(/\n/g, "<br>");
-  const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.7">${body}</body></html>`;
+  // The network's brand heads the mail: its logo (many clients show it only on request, so the
+  // alt text names the network) over a bar in its accent colour.
+  const header = brand?.logoUrl
+    ? `<div style="margin-bottom:16px"><img src="${escapeHtml(brand.logoUrl)}" alt="${networkName ? inertAttr(networkName) : ""}" style="max-height:48px;max-width:240px"></div>`
+    : "";
+  const bar = accent ? `<div style="height:4px;background:${accent};margin-bottom:16px"></div>` : "";
+  const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.7">${header}${bar}${body}</body></html>`;
   return { subject: r.subject, text, html };
 }

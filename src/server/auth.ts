@@ -53,6 +53,7 @@ export function createAuth(opts: AuthOptions) {
   // (signing up from /n/<slug>/register): its name is then the sender and the subject.
   const about = async (url: string, name?: string | null) => {
     let networkName: string | null = null;
+    let networkId: string | undefined;
     try {
       const callback = new URL(url).searchParams.get("callbackURL");
       const slug = callback ? /^\/n\/([^/?#]+)/.exec(new URL(callback, opts.baseUrl).pathname)?.[1] : null;
@@ -61,11 +62,12 @@ export function createAuth(opts: AuthOptions) {
           where: (t, { eq }) => eq(t.slug, decodeURIComponent(slug)),
         });
         networkName = network?.name ?? null;
+        networkId = network?.id;
       }
     } catch {
       // Not a URL we can read: the mail names no network.
     }
-    return { name: name?.trim() || null, networkName };
+    return { params: { name: name?.trim() || null, networkName }, networkId };
   };
   return betterAuth({
     appName: "Tsunagari",
@@ -106,10 +108,16 @@ export function createAuth(opts: AuthOptions) {
       revokeSessionsOnPasswordReset: true,
       sendResetPassword: async ({ user, url }) => {
         if (!(await mayMail("resetPassword", user.email))) return;
-        await opts.mailer.enqueue(user.email, "resetPassword", localeOf(user), {
-          url,
-          ...(await about(url, user.name)),
-        });
+        const a = await about(url, user.name);
+        await opts.mailer.enqueue(
+          user.email,
+          "resetPassword",
+          localeOf(user),
+          { url, ...a.params },
+          {
+            networkId: a.networkId,
+          },
+        );
       },
     },
     emailVerification: {
@@ -119,10 +127,16 @@ export function createAuth(opts: AuthOptions) {
       expiresIn: 24 * 3600,
       sendVerificationEmail: async ({ user, url }) => {
         if (!(await mayMail("verifyEmail", user.email))) return;
-        await opts.mailer.enqueue(user.email, "verifyEmail", localeOf(user), {
-          url,
-          ...(await about(url, user.name)),
-        });
+        const a = await about(url, user.name);
+        await opts.mailer.enqueue(
+          user.email,
+          "verifyEmail",
+          localeOf(user),
+          { url, ...a.params },
+          {
+            networkId: a.networkId,
+          },
+        );
       },
     },
     databaseHooks: {
@@ -184,10 +198,16 @@ export function createAuth(opts: AuthOptions) {
           });
           // A link alone would skip the second factor: those accounts sign in with password + code.
           if (u?.twoFactorEnabled) return;
-          await opts.mailer.enqueue(email, "magicLink", localeOf(u ?? {}), {
-            url,
-            ...(await about(url, u?.name)),
-          });
+          const a = await about(url, u?.name);
+          await opts.mailer.enqueue(
+            email,
+            "magicLink",
+            localeOf(u ?? {}),
+            { url, ...a.params },
+            {
+              networkId: a.networkId,
+            },
+          );
         },
       }),
       // TOTP (an authenticator app) with ten single-use backup codes. The secret is shown once,

@@ -4,6 +4,7 @@ import directoryRoutes from "../modules/directory/routes.ts";
 import invitationsRoutes from "../modules/invitations/routes.ts";
 import membersRoutes from "../modules/members/routes.ts";
 import networkRoutes from "../modules/networks/routes.ts";
+import onboardingRoutes from "../modules/onboarding/routes.ts";
 import profilesRoutes from "../modules/profiles/routes.ts";
 import registrationRoutes from "../modules/registration/routes.ts";
 import rosterRoutes from "../modules/roster/routes.ts";
@@ -22,4 +23,5 @@ export const modules: ModuleRoutes[] = [
   membersRoutes,
   directoryRoutes,
   segmentsRoutes,
+  onboardingRoutes,
 ];

@@ -7,6 +7,7 @@ import { type Database, migrateDatabase, openDatabase } from "../db/client.ts";
 import { createJobQueue } from "../jobs/queue.ts";
 import { createMailer, type MailJob } from "../mail/mailer.ts";
 import { backfillDirectory } from "../modules/directory/index.ts";
+import { mailBrandOf } from "../modules/networks/index.ts";
 import { createAuth } from "./auth.ts";
 import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
@@ -55,6 +56,7 @@ export async function openServices(config: Config, opts: ServiceOptions = {}): P
     outboxDir: path.join(config.dataDir, "mail"),
     jobs,
     log,
+    brandOf: (networkId) => mailBrandOf(database.db, networkId, config.baseUrl),
   });
   await jobs.register<MailJob>("email.send", (job) => mailer.deliver(job));
   const auth = createAuth({

@@ -11,6 +11,8 @@ const ts = (name: string) => timestamp(name, { withTimezone: true });
  * verified email the roster has) or `lenient` (also name + join and leave months).
  * `invitation_reminder_days`: days after an invitation its reminder goes to an invitee who has not
  * accepted it (null: no reminders).
+ * `accent_color`: the network's brand colour (#rrggbb) on its pages and in its mails (null: the
+ * product's own); the logo is `organization.logo` (a path under DATA_DIR/uploads).
  */
 export const networkSettings = pgTable(
   "network_settings",
@@ -20,6 +22,7 @@ export const networkSettings = pgTable(
       .references(() => organization.id, { onDelete: "cascade" }),
     registrationPolicy: text("registration_policy").notNull().default("strict"),
     invitationReminderDays: integer("invitation_reminder_days").default(7),
+    accentColor: text("accent_color"),
     updatedBy: text("updated_by").references(() => user.id, { onDelete: "set null" }),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -28,6 +31,10 @@ export const networkSettings = pgTable(
     check(
       "network_settings_invitation_reminder_days_ck",
       sql`${t.invitationReminderDays} is null or ${t.invitationReminderDays} between 1 and 30`,
+    ),
+    check(
+      "network_settings_accent_color_ck",
+      sql`${t.accentColor} is null or ${t.accentColor} ~ '^#[0-9a-f]{6}$'`,
     ),
   ],
 );

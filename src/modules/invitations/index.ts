@@ -1,3 +1,3 @@
 // What other modules may use of the invitations module: import from here, never from its files.
-export { markAccepted } from "./queries.ts";
+export { invitationCount, markAccepted } from "./queries.ts";
 export { createInvitations, REMINDER_JOB, type ReminderJob, remindInvitation } from "./service.ts";

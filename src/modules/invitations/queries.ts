@@ -251,3 +251,12 @@ export async function claimReminder(tx: Tx, networkId: string, id: string) {
     .where(eq(organization.id, networkId));
   return { invitation: r, networkName: network.name };
 }
+
+/** How many invitations the network ever sent (the operators' first steps). */
+export async function invitationCount(db: Db | Tx, networkId: string): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(networkInvitation)
+    .where(eq(networkInvitation.networkId, networkId));
+  return r?.n ?? 0;
+}

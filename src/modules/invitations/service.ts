@@ -149,7 +149,7 @@ async function issue(tx: Scope, planned: Planned[], o: IssueOptions) {
         expiresAt: formatExpiry(o.expiresAt, o.locale),
         message: o.message,
       },
-      { tx: tx.db as Tx, key: `invitation:${r.id}` },
+      { tx: tx.db as Tx, key: `invitation:${r.id}`, networkId: network.id },
     );
     if (remind) {
       await ctx.jobs.send<ReminderJob>(
@@ -305,7 +305,7 @@ export async function remindInvitation(ctx: AppContext, job: ReminderJob) {
         expiresAt: formatExpiry(inv.expiresAt, locale),
         message: inv.message,
       },
-      { tx, key: `invitationReminder:${inv.id}` },
+      { tx, key: `invitationReminder:${inv.id}`, networkId: job.networkId },
     );
   });
 }

@@ -1,11 +1,18 @@
+import fs from "node:fs";
 import { z } from "zod";
-import { access, signedInScope } from "../../server/access.ts";
+import { access, networkScope, signedInScope } from "../../server/access.ts";
 import type { FastifyZod } from "../../server/http.ts";
 import type { PublicScope } from "../../server/scope.ts";
 import { twoFactorRequired } from "../../server/two-factor.ts";
+import { errors } from "../../shared/errors.ts";
+import { PHOTO_MAX_BYTES, photoErrors } from "../profiles/index.ts";
 import { openApplications } from "../registration/index.ts";
+import { branding, logoFile, removeLogo, setLogo, updateBranding } from "./branding.ts";
+import { networksPolicy } from "./policy.ts";
 import {
   adminNetworkOut,
+  brandingInput,
+  brandOut,
   createNetworkInput,
   myNetworkOut,
   networkIdParams,
@@ -25,8 +32,97 @@ import {
 } from "./service.ts";
 
 const admin = { access: access.platformAdmin() };
+const brand = { access: access.member(networksPolicy.brand) };
 
 export default async function networkRoutes(app: FastifyZod) {
+  app.get(
+    "/n/:slug/branding",
+    {
+      config: brand,
+      schema: {
+        tags: ["networks"],
+        summary: "The network's logo and accent colour",
+        params: slugParams,
+        response: { 200: brandOut },
+      },
+    },
+    async (req) => branding(networkScope(req)),
+  );
+
+  app.put(
+    "/n/:slug/branding",
+    {
+      config: brand,
+      schema: {
+        tags: ["networks"],
+        summary: "Set the accent colour (#rrggbb, or null for the product's own); audited",
+        params: slugParams,
+        body: brandingInput,
+        response: { 200: brandOut },
+      },
+    },
+    async (req) => updateBranding(networkScope(req), req.body),
+  );
+
+  app.post(
+    "/n/:slug/branding/logo",
+    {
+      config: brand,
+      schema: {
+        tags: ["networks"],
+        summary: "Upload the company logo (multipart field `file`: JPEG, PNG or WebP, at most 2 MB); audited",
+        consumes: ["multipart/form-data"],
+        params: slugParams,
+        response: { 200: brandOut },
+      },
+    },
+    async (req) => {
+      if (!req.isMultipart()) throw photoErrors.missing();
+      const part = await req.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } });
+      if (part?.fieldname !== "file") throw photoErrors.missing();
+      let buf: Buffer;
+      try {
+        buf = await part.toBuffer();
+      } catch (err: any) {
+        if (err?.code === "FST_REQ_FILE_TOO_LARGE") throw photoErrors.tooLarge();
+        throw err;
+      }
+      return setLogo(networkScope(req), buf);
+    },
+  );
+
+  app.delete(
+    "/n/:slug/branding/logo",
+    {
+      config: brand,
+      schema: {
+        tags: ["networks"],
+        summary: "Remove the company logo; audited",
+        params: slugParams,
+        response: { 200: brandOut },
+      },
+    },
+    async (req) => removeLogo(networkScope(req)),
+  );
+
+  app.get(
+    "/networks/:slug/logo",
+    {
+      config: { access: access.public("a company's logo is public by nature; only active networks") },
+      schema: { tags: ["networks"], summary: "The network's logo image (404 when none)", params: slugParams },
+    },
+    async (req, reply) => {
+      const file = await logoFile(req.scope as PublicScope, req.params.slug);
+      const stat = await fs.promises.stat(file.abs).catch(() => null);
+      if (!stat?.isFile()) throw errors.notFound({ ja: "ロゴ", en: "logo" });
+      return reply
+        .header("cache-control", "public, max-age=86400")
+        .header("content-length", stat.size)
+        .type(file.mime)
+        .send(fs.createReadStream(file.abs));
+    },
+  );
+
   app.get(
     "/setup",
     {

@@ -42,11 +42,27 @@ export const networkOut = z.object({
   createdAt: z.string(),
 });
 
+/** The network's logo and accent colour (null: none chosen, the product's own look). */
+export const brandOut = z.object({
+  logoUrl: z.string().nullable(),
+  accentColor: z.string().nullable(),
+});
+export type Brand = z.infer<typeof brandOut>;
+
+export const brandingInput = z.object({
+  accentColor: safeString()
+    .trim()
+    .toLowerCase()
+    .regex(/^#[0-9a-f]{6}$/, "A colour as #rrggbb")
+    .nullable(),
+});
+
 export const myNetworkOut = z.object({
   id: z.string(),
   name: z.string(),
   slug: z.string(),
   role: z.enum(["operator", "employee", "alumni"]),
+  brand: brandOut,
 });
 export type MyNetwork = z.infer<typeof myNetworkOut>;
 
@@ -64,6 +80,7 @@ export type Notice = z.infer<typeof noticeOut>;
 export const publicNetworkOut = z.object({
   name: z.string(),
   slug: z.string(),
+  brand: brandOut,
   privacyNotice: noticeOut.nullable(),
 });
 export type PublicNetwork = z.infer<typeof publicNetworkOut>;

@@ -9,8 +9,8 @@ import type { PublicScope, UserScope } from "../../server/scope.ts";
 import { inTransaction, type PlatformScope, platformScope } from "../../server/scope.ts";
 import { AppError, errors } from "../../shared/errors.ts";
 import { admitMember } from "../members/index.ts";
-import { presentNetwork, presentNotice } from "./presenter.ts";
-import { allNetworks, insertNetwork, insertNotice, latestNotice, myNetworks } from "./queries.ts";
+import { presentBrand, presentNetwork, presentNotice } from "./presenter.ts";
+import { allNetworks, brandOf, insertNetwork, insertNotice, latestNotice, myNetworks } from "./queries.ts";
 
 const slugTaken = () =>
   errors.conflict("SLUG_TAKEN", {
@@ -161,7 +161,11 @@ export async function findUserIdByEmail(scope: PlatformScope, email: string) {
 /** The signed-in user's networks, with their role in each. */
 export async function networksOf(scope: UserScope) {
   const rows = await myNetworks(scope.db, scope.user.id);
-  return rows.map((n) => ({ ...n, role: n.role as NetworkRole }));
+  return rows.map(({ logo, accentColor, ...n }) => ({
+    ...n,
+    role: n.role as NetworkRole,
+    brand: presentBrand(n.slug, { logo, accentColor }),
+  }));
 }
 
 /** What anyone may know of an active network: its name and privacy notice (the registration page). */
@@ -169,7 +173,12 @@ export async function publicNetwork(scope: PublicScope, slug: string) {
   const n = await findNetwork(scope.db, slug);
   if (n?.status !== "active") throw errors.notFound({ ja: "ネットワーク", en: "network" });
   const notice = await latestNotice(scope.db, n.id);
-  return { name: n.name, slug: n.slug, privacyNotice: notice ? presentNotice(notice) : null };
+  return {
+    name: n.name,
+    slug: n.slug,
+    brand: presentBrand(n.slug, await brandOf(scope.db, n.id)),
+    privacyNotice: notice ? presentNotice(notice) : null,
+  };
 }
 
 /** Every network of the installation, with member and operator counts (platform admin). */

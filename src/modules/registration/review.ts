@@ -167,7 +167,7 @@ async function notify(
   const contact = await userContact(tx, reg.userId);
   const to = contact?.email ?? reg.email;
   const locale = contact?.locale === "en" ? "en" : "ja";
-  const opts = { tx, key: `${template}:${reg.id}` };
+  const opts = { tx, key: `${template}:${reg.id}`, networkId: network.id };
   if (template === "registrationApproved") {
     await ctx.mailer.enqueue(
       to,

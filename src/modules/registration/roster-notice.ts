@@ -38,7 +38,11 @@ export async function noticeRosterAddresses(
         accountName: v.registrant.name,
         approved: v.approved,
       },
-      { tx: scope.db, key: `registrationInYourName:${v.registrationId}:${emailKey(address)}` },
+      {
+        tx: scope.db,
+        key: `registrationInYourName:${v.registrationId}:${emailKey(address)}`,
+        networkId: scope.network.id,
+      },
     );
   }
 }

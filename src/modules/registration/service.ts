@@ -142,7 +142,7 @@ export async function submitRegistration(
         "registrationApproved",
         viewer.locale,
         { networkName: network.name, url: networkUrl(ctx, network.slug), name: viewer.name || facts.name },
-        { tx, key: `registrationApproved:${id}` },
+        { tx, key: `registrationApproved:${id}`, networkId: network.id },
       );
       await notice(true);
       return "approved" as const;
@@ -165,7 +165,7 @@ export async function submitRegistration(
       "registrationReceived",
       viewer.locale,
       { networkName: network.name, name: viewer.name || facts.name },
-      { tx, key: `registrationReceived:${id}` },
+      { tx, key: `registrationReceived:${id}`, networkId: network.id },
     );
     await notice(false);
     return "pending" as const;

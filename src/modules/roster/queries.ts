@@ -195,3 +195,12 @@ export async function searchRoster(db: Db, networkId: string, f: RosterListFilte
     .limit(f.limit + 1);
   return { total, rows: rows.slice(0, f.limit), more: rows.length > f.limit };
 }
+
+/** How many people the network's roster holds (the operators' first steps). */
+export async function rosterSize(db: Db | Tx, networkId: string): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(rosterEntry)
+    .where(eq(rosterEntry.networkId, networkId));
+  return r?.n ?? 0;
+}

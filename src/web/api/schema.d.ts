@@ -266,6 +266,10 @@ export interface paths {
                 status: "pending" | "not_approved";
               }[];
               networks: {
+                brand: {
+                  accentColor: string | null;
+                  logoUrl: string | null;
+                };
                 id: string;
                 name: string;
                 /** @enum {string} */
@@ -407,6 +411,144 @@ export interface paths {
             "application/json": {
               /** @enum {boolean} */
               ok: true;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/branding": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The network's logo and accent colour */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              accentColor: string | null;
+              logoUrl: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Set the accent colour (#rrggbb, or null for the product's own); audited */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            accentColor: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              accentColor: string | null;
+              logoUrl: string | null;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/branding/logo": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload the company logo (multipart field `file`: JPEG, PNG or WebP, at most 2 MB); audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              accentColor: string | null;
+              logoUrl: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Remove the company logo; audited */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              accentColor: string | null;
+              logoUrl: string | null;
             };
           };
         };
@@ -1308,6 +1450,53 @@ export interface paths {
             [name: string]: unknown;
           };
           content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/onboarding": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The operators' first steps (privacy notice, roster, first invitations, branding), each done or not */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              done: number;
+              steps: {
+                count: number | null;
+                done: boolean;
+                /** @enum {string} */
+                key: "privacy" | "roster" | "invite" | "brand";
+              }[];
+              total: number;
+            };
+          };
         };
       };
     };
@@ -3081,6 +3270,42 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/networks/{slug}/logo": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The network's logo image (404 when none) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/networks/{slug}/public": {
     parameters: {
       query?: never;
@@ -3107,6 +3332,10 @@ export interface paths {
           };
           content: {
             "application/json": {
+              brand: {
+                accentColor: string | null;
+                logoUrl: string | null;
+              };
               name: string;
               privacyNotice: {
                 body: string;

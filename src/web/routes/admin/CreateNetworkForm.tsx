@@ -1,6 +1,6 @@
 // Create a network: name, slug, optional first operator, and its first privacy notice.
 
-import { Button, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Button, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -13,6 +13,7 @@ import {
   PrivacyNoticeFields,
   validateNotice,
 } from "../../components/PrivacyNoticeFields.tsx";
+import { DEFAULT_NOTICE } from "../../components/privacyNoticeTemplate.ts";
 import { meKeys } from "../../session.ts";
 import { adminNetworkKeys } from "./queries.ts";
 import "./i18n.ts";
@@ -26,7 +27,12 @@ export function CreateNetworkForm({ onDone }: { onDone: () => void }) {
   const { t: tu } = useTranslation("ui");
   const qc = useQueryClient();
   const form = useForm<Values>({
-    initialValues: { name: "", slug: "", operatorEmail: "", privacyNotice: { body: "", purposes: [""] } },
+    initialValues: {
+      name: "",
+      slug: "",
+      operatorEmail: "",
+      privacyNotice: { body: DEFAULT_NOTICE.body, purposes: [...DEFAULT_NOTICE.purposes] },
+    },
     validate: (v) => {
       const out: Record<string, string> = {};
       if (!v.name.trim() || v.name.trim().length > 100) out.name = t("create.errors.name");
@@ -66,6 +72,9 @@ export function CreateNetworkForm({ onDone }: { onDone: () => void }) {
           <TextInput
             label={t("create.name")}
             placeholder={t("create.namePlaceholder")}
+            description={t("create.nameDescription", {
+              example: form.getValues().name.trim() || t("create.namePlaceholder"),
+            })}
             required
             maxLength={120}
             {...form.getInputProps("name")}
@@ -90,6 +99,12 @@ export function CreateNetworkForm({ onDone }: { onDone: () => void }) {
           description={t("create.operatorEmailDescription")}
           {...form.getInputProps("operatorEmail")}
         />
+        <Stack gap={4}>
+          <Text fw={600}>{t("create.noticeSection")}</Text>
+          <Text size="sm" c="dimmed">
+            {t("create.noticeHelp")}
+          </Text>
+        </Stack>
         <PrivacyNoticeFields form={form} prefix="privacyNotice" />
         <ErrorAlert error={create.error} />
         <div>

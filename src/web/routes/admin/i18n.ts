@@ -36,14 +36,18 @@ export const strings = {
       open: "新しいネットワーク",
       intro:
         "企業ごとに 1 つのネットワークを作成します。最初の運営とプライバシーポリシーを設定してください。",
-      name: "会社名・ネットワーク名",
-      namePlaceholder: "株式会社サンプル アルムナイネットワーク",
+      name: "会社名（ネットワーク名）",
+      namePlaceholder: "株式会社つながり",
+      nameDescription: "メールでは「{{example}} アルムナイネットワーク」のように表示されます。",
       slug: "URL に使う名前（スラッグ）",
       slugDescription:
         "半角英小文字・数字・ハイフン（3〜40 文字）。/n/{{slug}} のように使われ、あとから変更できません。",
       operatorEmail: "最初の運営のメールアドレス（任意）",
       operatorEmailDescription:
         "既にアカウントを持っている人のメールアドレス。空欄の場合はあなたが最初の運営になります。",
+      noticeSection: "プライバシーポリシー",
+      noticeHelp:
+        "登録時にアルムナイに表示し、同意を得る文書です。ひな形を自社の内容に合わせて編集してください（あとから運営画面で改訂できます）。",
       submit: "作成する",
       done: "{{name}} を作成しました。",
       errors: {
@@ -85,14 +89,18 @@ export const strings = {
       title: "Create a network",
       open: "New network",
       intro: "Create one network per company, with its first operator and privacy notice.",
-      name: "Company or network name",
-      namePlaceholder: "Example Inc. Alumni Network",
+      name: "Company name (network name)",
+      namePlaceholder: "Tsunagari Inc.",
+      nameDescription: "Emails show it as “{{example}} alumni network”.",
       slug: "URL name (slug)",
       slugDescription:
         "Lowercase letters, digits and hyphens (3–40). Used as /n/{{slug}}; it cannot be changed later.",
       operatorEmail: "First operator's email (optional)",
       operatorEmailDescription:
         "The email of someone who already has an account. When empty, you become the first operator.",
+      noticeSection: "Privacy notice",
+      noticeHelp:
+        "Alumni read and accept this when they register. Adapt the template to your company (operators can publish new versions later).",
       submit: "Create",
       done: "{{name}} was created.",
       errors: {

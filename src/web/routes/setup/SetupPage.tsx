@@ -12,9 +12,10 @@ import { NewPasswordInput } from "../../components/NewPasswordInput.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { cleanNotice, PrivacyNoticeFields, validateNotice } from "../../components/PrivacyNoticeFields.tsx";
+import { DEFAULT_NOTICE } from "../../components/privacyNoticeTemplate.ts";
 import { useSubmit } from "../../components/useSubmit.ts";
 import { meKeys } from "../../session.ts";
-import { DEFAULT_NOTICE, isValidSlug } from "./i18n.ts";
+import { isValidSlug } from "./i18n.ts";
 import { getSetupStatus, runSetup, setupKeys } from "./queries.ts";
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,0 +1,2 @@
+ALTER TABLE "network_settings" ADD COLUMN "accent_color" text;--> statement-breakpoint
+ALTER TABLE "network_settings" ADD CONSTRAINT "network_settings_accent_color_ck" CHECK ("network_settings"."accent_color" is null or "network_settings"."accent_color" ~ '^#[0-9a-f]{6}$');
