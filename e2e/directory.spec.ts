@@ -5,16 +5,8 @@
 //     segments page (a duplicate name is refused on the field).
 // Data: a network of its own ("e2e-dir"), created by the platform admin, and seven members who
 // sign up, verify their address, register and fill in their profile through the HTTP API.
-import {
-  type APIRequestContext,
-  type APIResponse,
-  type Browser,
-  expect,
-  type Page,
-  request,
-  test,
-} from "@playwright/test";
-import { ADMIN, ensureSetup, mailLink, shot, signInApi, signInUi } from "./support.ts";
+import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
+import { ADMIN, apiContext, ensureSetup, mailLink, ok, shot, signInApi, signInUi } from "./support.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -127,15 +119,6 @@ const PEOPLE: Person[] = [
 const emailOf = (p: Person) => `${p.key}@dir.e2e.example`;
 const SEARCHER = PEOPLE[0];
 const HANAKO = PEOPLE[1];
-
-async function apiContext(baseURL: string): Promise<APIRequestContext> {
-  return request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-}
-
-async function ok(res: APIResponse, status = 200) {
-  expect(res.status(), `${res.url()}: ${await res.text()}`).toBe(status);
-  return (res.headers()["content-type"] ?? "").includes("json") ? res.json() : undefined;
-}
 
 /** Signs up, verifies the address through the mailed link (which signs in) and registers. */
 async function register(baseURL: string, p: Person, noticeVersion: number): Promise<APIRequestContext> {

@@ -2,7 +2,7 @@
 // second factor operators and admins need: REQUIRE_2FA is on, as by default), screenshots.
 import fs from "node:fs";
 import path from "node:path";
-import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, type APIResponse, expect, type Page, request } from "@playwright/test";
 import PostalMime from "postal-mime";
 import { secretOf, totp } from "../src/test/totp.ts";
 
@@ -43,6 +43,17 @@ export async function mailLink(to: string, subject: string, timeoutMs = 20_000):
 export async function shot(page: Page, name: string) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** An HTTP client of its own (cookies), sending the Origin header the server's writes need. */
+export async function apiContext(baseURL: string): Promise<APIRequestContext> {
+  return request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+}
+
+/** Expects `status`; returns the JSON body, if any. */
+export async function ok(res: APIResponse, status = 200) {
+  expect(res.status(), `${res.url()}: ${await res.text()}`).toBe(status);
+  return (res.headers()["content-type"] ?? "").includes("json") ? res.json() : undefined;
 }
 
 export const ADMIN = { name: "管理 太郎", email: "admin@e2e.example", password: "admin-password-123" };

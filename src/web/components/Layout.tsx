@@ -63,16 +63,26 @@ export function Layout() {
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      // Without a sidebar (signed out, 404) no room is kept for one: the page is centred.
+      navbar={showNav ? { width: 240, breakpoint: "sm", collapsed: { mobile: !opened } } : undefined}
       padding="md"
     >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
             {showNav && (
-              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                w={44}
+                h={44}
+                ml={-8}
+                aria-label={t("menu")}
+              />
             )}
-            <UnstyledButton component={Link} to="/">
+            <UnstyledButton component={Link} to="/" mih={44} display="flex" style={{ alignItems: "center" }}>
               <Title order={4} style={{ whiteSpace: "nowrap" }}>
                 {t("appName")}
               </Title>

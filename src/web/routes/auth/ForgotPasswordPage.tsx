@@ -48,7 +48,14 @@ export default function ForgotPasswordPage() {
           </Stack>
         </form>
       )}
-      <Anchor component={Link} to={withNext("/sign-in", next)} size="sm" ta="center">
+      <Anchor
+        component={Link}
+        to={withNext("/sign-in", next)}
+        size="sm"
+        ta="center"
+        mx="auto"
+        className="tsu-tap-row"
+      >
         {t("forgot.backToSignIn")}
       </Anchor>
     </NarrowCard>

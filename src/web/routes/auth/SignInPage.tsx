@@ -114,7 +114,7 @@ export default function SignInPage() {
             required
             {...form.getInputProps("password")}
           />
-          <Anchor component={Link} to={withNext("/forgot-password", next)} size="sm">
+          <Anchor component={Link} to={withNext("/forgot-password", next)} size="sm" className="tsu-tap-row">
             {t("signIn.forgot")}
           </Anchor>
           <Button type="submit" loading={busy === "password"} fullWidth>

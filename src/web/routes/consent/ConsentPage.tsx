@@ -111,7 +111,7 @@ function Settings({ slug }: { slug: string }) {
             : t("notAccepted")}
         </Text>
         {latest && (
-          <Anchor component="button" type="button" size="sm" mt="xs" onClick={open}>
+          <Anchor component="button" type="button" size="sm" mt="xs" onClick={open} className="tsu-tap-row">
             {t("read")}
           </Anchor>
         )}

@@ -111,7 +111,8 @@ export function MemberCard({ slug, card }: { slug: string; card: DirectoryCard }
         {skills.length > 0 && (
           <Group gap={4}>
             {skills.slice(0, MAX_SKILLS).map((s) => (
-              <Badge key={s} size="sm" variant="light" color="gray" tt="none" fw={500}>
+              // A long skill ends in "…" inside the card; the whole of it is in its title (and the profile).
+              <Badge key={s} size="sm" variant="light" color="gray" tt="none" fw={500} maw="100%" title={s}>
                 {s}
               </Badge>
             ))}

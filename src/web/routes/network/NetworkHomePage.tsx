@@ -59,7 +59,13 @@ function OperatorPanel({ slug }: { slug: string }) {
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="xs">
         {(["roster", "invitations", "members", "segments", "survey", "privacy", "apiTokens"] as const).map(
           (k) => (
-            <Anchor key={k} component={Link} to={`${base}/${k === "apiTokens" ? "api-tokens" : k}`} size="sm">
+            <Anchor
+              key={k}
+              component={Link}
+              to={`${base}/${k === "apiTokens" ? "api-tokens" : k}`}
+              size="sm"
+              className="tsu-tap-row"
+            >
               {t(`links.${k}`)} →
             </Anchor>
           ),

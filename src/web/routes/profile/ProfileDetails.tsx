@@ -7,6 +7,9 @@ import type { ProfileView } from "./model.ts";
 import "./i18n.ts";
 import "../../components/profileLabels.ts";
 
+// A long skill on two lines reads as a tag, not a bubble: rounded corners, text from the left.
+const WRAP = { label: { whiteSpace: "normal", overflowWrap: "anywhere", textAlign: "left" } } as const;
+
 const has = (v: unknown) =>
   v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
 
@@ -29,7 +32,8 @@ export function ProfileDetails({ p }: { p: ProfileView }) {
       "skills",
       <Group gap={6}>
         {p.skills!.map((s) => (
-          <Badge key={s} variant="light" tt="none">
+          // The profile shows a long skill whole, on two lines if need be.
+          <Badge key={s} variant="light" tt="none" maw="100%" h="auto" py={2} radius="md" styles={WRAP}>
             {s}
           </Badge>
         ))}

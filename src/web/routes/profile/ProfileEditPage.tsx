@@ -13,6 +13,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { useElementSize } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -41,6 +42,43 @@ function Section({ title, children }: { title: string; children: React.ReactNode
       </Title>
       <Stack gap="lg">{children}</Stack>
     </Paper>
+  );
+}
+
+const BORDER_BOX: ResizeObserverOptions = { box: "border-box" };
+
+/**
+ * The save button, kept at the bottom of the screen while the form scrolls under it. While it is
+ * shown, a field scrolled into view (a tap, Tab, the phone's keyboard opening) comes to rest above
+ * the bar, never under it.
+ */
+function SaveBar({ busy, label }: { busy: boolean; label: string }) {
+  const { ref, height } = useElementSize(BORDER_BOX);
+  useEffect(() => {
+    const html = document.documentElement;
+    html.style.scrollPaddingBottom = `${Math.ceil(height) + 16}px`;
+    return () => {
+      html.style.scrollPaddingBottom = "";
+    };
+  }, [height]);
+  return (
+    <Group
+      ref={ref}
+      justify="flex-end"
+      pos="sticky"
+      bottom={0}
+      py="sm"
+      // Edge to edge on a phone, over the page's padding.
+      mx={{ base: "calc(var(--mantine-spacing-md) * -1)", sm: 0 }}
+      px={{ base: "md", sm: 0 }}
+      bg="var(--mantine-color-body)"
+      style={{ borderTop: "1px solid var(--mantine-color-default-border)", zIndex: 3 }}
+      data-testid="profile-save-bar"
+    >
+      <Button type="submit" loading={busy} size="md">
+        {label}
+      </Button>
+    </Group>
   );
 }
 
@@ -223,11 +261,7 @@ function Editor({ slug, profile }: { slug: string; profile: OwnProfile }) {
           </SimpleGrid>
         </Section>
         <ErrorAlert error={error} />
-        <Group justify="flex-end" pos="sticky" bottom={0} py="sm" bg="var(--mantine-color-body)">
-          <Button type="submit" loading={busy} size="md">
-            {t("save")}
-          </Button>
-        </Group>
+        <SaveBar busy={busy} label={t("save")} />
       </Stack>
     </form>
   );

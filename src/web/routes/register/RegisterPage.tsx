@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Paper, Stack, Stepper, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { useMediaQuery } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -36,6 +37,7 @@ function Wizard({ network, me }: { network: PublicNetwork; me: Me }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<"pending" | null>(null);
+  const narrow = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
   const mine = useQuery({
     queryKey: myRegistrationKeys.detail(network.slug),
     queryFn: () => getMyRegistration(network.slug),
@@ -109,6 +111,9 @@ function Wizard({ network, me }: { network: PublicNetwork; me: Me }) {
         onStepClick={(s) => s < step && setStep(s)}
         size="sm"
         allowNextStepsSelect={false}
+        // On a phone the three steps stay on one line: each label under its number.
+        labelPosition={narrow ? "bottom" : "right"}
+        wrap={false}
       >
         <Stepper.Step label={t("steps.intro")}>
           <Stack gap="md" mt="md">

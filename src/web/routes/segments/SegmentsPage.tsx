@@ -1,7 +1,6 @@
 // /n/:slug/admin/segments — saved directory filters with their live member counts (operators).
 
 import { Anchor, Button, Group, Paper, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -101,40 +100,36 @@ function Name({ base, segment }: { base: string; segment: Segment }) {
 }
 
 /** On a phone: one card per segment (a table would hide the count off-screen). */
-function SegmentCards({
+function SegmentCard({
   base,
-  items,
+  segment: s,
   onDelete,
 }: {
   base: string;
-  items: Segment[];
-  onDelete: (s: Segment) => void;
+  segment: Segment;
+  onDelete: () => void;
 }) {
   const { t } = useTranslation("segments");
   return (
-    <Stack gap="sm">
-      {items.map((s) => (
-        <Paper key={s.id} withBorder radius="md" p="sm" data-testid="segment-row">
-          <Stack gap={6}>
-            <Group justify="space-between" align="flex-start" wrap="nowrap">
-              <div style={{ minWidth: 0 }}>
-                <Name base={base} segment={s} />
-              </div>
-              <Text fw={700} size="lg" style={{ whiteSpace: "nowrap" }}>
-                {membersCount(t, s.count)}
-              </Text>
-            </Group>
-            <FilterSummary filter={filterFromRecord(s.filter)} />
-            <Group justify="space-between">
-              <Text size="xs" c="dimmed">
-                {formatDate(s.updatedAt)}
-              </Text>
-              <Actions base={base} segment={s} onDelete={() => onDelete(s)} />
-            </Group>
-          </Stack>
-        </Paper>
-      ))}
-    </Stack>
+    <Paper withBorder radius="md" p="sm" data-testid="segment-row">
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div style={{ minWidth: 0 }}>
+            <Name base={base} segment={s} />
+          </div>
+          <Text fw={700} size="lg" style={{ whiteSpace: "nowrap" }}>
+            {membersCount(t, s.count)}
+          </Text>
+        </Group>
+        <FilterSummary filter={filterFromRecord(s.filter)} />
+        <Group justify="space-between">
+          <Text size="xs" c="dimmed">
+            {formatDate(s.updatedAt)}
+          </Text>
+          <Actions base={base} segment={s} onDelete={onDelete} />
+        </Group>
+      </Stack>
+    </Paper>
   );
 }
 
@@ -142,7 +137,6 @@ function Segments({ slug }: { slug: string }) {
   const { t } = useTranslation("segments");
   const segments = useSegments(slug);
   const [deleting, setDeleting] = useState<Segment | null>(null);
-  const narrow = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
   const items = segments.data?.items;
   const base = `/n/${slug}/admin/segments`;
   const c = (k: keyof Resources["segments"]["columns"]) => t(`columns.${k}`);
@@ -153,52 +147,51 @@ function Segments({ slug }: { slug: string }) {
           {t("new")}
         </Button>
       </Group>
-      {narrow && items?.length ? (
-        <SegmentCards base={base} items={items} onDelete={setDeleting} />
-      ) : (
-        <ListTable
-          error={segments.error}
-          loading={segments.isLoading}
-          skeletonHeight={200}
-          count={items?.length}
-          empty={t("empty")}
-          emptyPy="md"
-          minWidth={760}
-          highlightOnHover
-          verticalSpacing="sm"
-          head={
-            <>
-              <Table.Th>{c("name")}</Table.Th>
-              <Table.Th>{c("conditions")}</Table.Th>
-              <Table.Th ta="right">{c("count")}</Table.Th>
-              <Table.Th>{c("updated")}</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>{c("actions")}</VisuallyHidden>
-              </Table.Th>
-            </>
-          }
-        >
-          {items?.map((s) => (
-            <Table.Tr key={s.id} data-testid="segment-row">
-              <Table.Td miw={180} maw={280}>
-                <Name base={base} segment={s} />
-              </Table.Td>
-              <Table.Td>
-                <FilterSummary filter={filterFromRecord(s.filter)} />
-              </Table.Td>
-              <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
-                <Text fw={700} size="lg" span>
-                  {membersCount(t, s.count)}
-                </Text>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(s.updatedAt)}</Table.Td>
-              <Table.Td>
-                <Actions base={base} segment={s} onDelete={() => setDeleting(s)} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </ListTable>
-      )}
+      <ListTable
+        error={segments.error}
+        loading={segments.isLoading}
+        skeletonHeight={200}
+        count={items?.length}
+        empty={t("empty")}
+        emptyPy="md"
+        minWidth={760}
+        cards={items?.map((s) => (
+          <SegmentCard key={s.id} base={base} segment={s} onDelete={() => setDeleting(s)} />
+        ))}
+        highlightOnHover
+        verticalSpacing="sm"
+        head={
+          <>
+            <Table.Th>{c("name")}</Table.Th>
+            <Table.Th>{c("conditions")}</Table.Th>
+            <Table.Th ta="right">{c("count")}</Table.Th>
+            <Table.Th>{c("updated")}</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>{c("actions")}</VisuallyHidden>
+            </Table.Th>
+          </>
+        }
+      >
+        {items?.map((s) => (
+          <Table.Tr key={s.id} data-testid="segment-row">
+            <Table.Td miw={180} maw={280}>
+              <Name base={base} segment={s} />
+            </Table.Td>
+            <Table.Td>
+              <FilterSummary filter={filterFromRecord(s.filter)} />
+            </Table.Td>
+            <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+              <Text fw={700} size="lg" span>
+                {membersCount(t, s.count)}
+              </Text>
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(s.updatedAt)}</Table.Td>
+            <Table.Td>
+              <Actions base={base} segment={s} onDelete={() => setDeleting(s)} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
       <DeleteSegment slug={slug} segment={deleting} onClose={() => setDeleting(null)} />
     </Stack>
   );

@@ -1,4 +1,17 @@
-import { Badge, Button, Card, Group, Menu, Select, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
+import {
+  Badge,
+  Box,
+  Button,
+  Card,
+  Group,
+  Menu,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +26,7 @@ import { useMe } from "../../../session.ts";
 import { memberKeys, membersPage } from "./queries.ts";
 import "../i18n.ts";
 import { dateCell, ymCell } from "../format.ts";
+import type { MemberItem } from "../types.ts";
 import { MemberActions } from "./MemberActions.tsx";
 
 const ROLE_COLORS = { operator: "grape", employee: "blue", alumni: "teal" } as const;
@@ -30,8 +44,175 @@ function exportHref(
   return `/api/n/${encodeURIComponent(slug)}/members/export.csv?${p}`;
 }
 
+type Row = { slug: string; m: MemberItem; self: boolean };
+
+function Name({ m, self }: Omit<Row, "slug">) {
+  const { t } = useTranslation("operator");
+  return (
+    <>
+      <Text size="sm" fw={500}>
+        {m.name}
+        {self && (
+          <Badge miw="max-content" size="xs" variant="outline" ml={6}>
+            {t("members.you")}
+          </Badge>
+        )}
+      </Text>
+      {m.displayName && m.displayName !== m.name && (
+        <Text size="xs" c="dimmed">
+          {m.displayName}
+        </Text>
+      )}
+    </>
+  );
+}
+
+function RoleBadge({ m }: { m: MemberItem }) {
+  const { t: tc } = useTranslation();
+  return (
+    <Badge miw="max-content" size="sm" variant="light" color={ROLE_COLORS[m.role]}>
+      {tc(`roles.${m.role}`)}
+    </Badge>
+  );
+}
+
+function MemberStatus({ m }: { m: MemberItem }) {
+  const { t } = useTranslation("operator");
+  return (
+    <Badge
+      miw="max-content"
+      size="sm"
+      variant={m.status === "active" ? "dot" : "filled"}
+      color={m.status === "active" ? "teal" : "red"}
+    >
+      {t(`members.statuses.${m.status}`)}
+    </Badge>
+  );
+}
+
+function Period({ m, oneLine = false }: { m: MemberItem; oneLine?: boolean }) {
+  const { i18n } = useTranslation("operator");
+  if (!m.joinYm && !m.leaveYm) return "—";
+  const en = i18n.language === "en";
+  return (
+    <>
+      {ymCell(m.joinYm)}
+      {en ? " –" : "〜"}
+      {oneLine ? en && " " : <br />}
+      {ymCell(m.leaveYm)}
+    </>
+  );
+}
+
+function VerifiedVia({ m }: { m: MemberItem }) {
+  const { t } = useTranslation("operator");
+  return m.verifiedVia ? t(`members.verifiedVia.${m.verifiedVia}`, { defaultValue: m.verifiedVia }) : null;
+}
+
+function Actions({ slug, m, self }: Row) {
+  const { t } = useTranslation("operator");
+  return self ? (
+    <Text size="xs" c="dimmed" title={t("members.self")}>
+      —
+    </Text>
+  ) : (
+    <MemberActions slug={slug} member={m} />
+  );
+}
+
+function MemberRow({ slug, m, self }: Row) {
+  const { t } = useTranslation("operator");
+  return (
+    <Table.Tr opacity={m.status === "suspended" ? 0.7 : undefined} data-testid="member-row">
+      <Table.Td miw={110}>
+        <Name m={m} self={self} />
+      </Table.Td>
+      <Table.Td miw={200} style={{ wordBreak: "break-all" }}>
+        {m.email}
+      </Table.Td>
+      <Table.Td>
+        <RoleBadge m={m} />
+      </Table.Td>
+      <Table.Td>
+        <MemberStatus m={m} />
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: "nowrap" }}>
+        <Period m={m} />
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: "nowrap" }}>
+        {dateCell(m.createdAt)}
+        <Text size="xs" c="dimmed">
+          <VerifiedVia m={m} />
+        </Text>
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: "nowrap" }}>
+        {m.lastActiveAt ? dateCell(m.lastActiveAt) : t("members.never")}
+      </Table.Td>
+      <Table.Td>
+        <Actions slug={slug} m={m} self={self} />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** On a phone: the row as a card, its role, status and actions in view. */
+function MemberCard({ slug, m, self }: Row) {
+  const { t } = useTranslation("operator");
+  const c = (k: keyof Resources["operator"]["members"]["columns"]) => t(`members.columns.${k}`);
+  const via = m.verifiedVia && (
+    <>
+      {" · "}
+      <VerifiedVia m={m} />
+    </>
+  );
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="sm"
+      opacity={m.status === "suspended" ? 0.7 : undefined}
+      data-testid="member-row"
+    >
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div style={{ minWidth: 0 }}>
+            <Name m={m} self={self} />
+            <Text size="xs" c="dimmed" style={{ wordBreak: "break-all" }}>
+              {m.email}
+            </Text>
+          </div>
+          <Actions slug={slug} m={m} self={self} />
+        </Group>
+        <Group gap={6}>
+          <RoleBadge m={m} />
+          <MemberStatus m={m} />
+        </Group>
+        <Box style={{ display: "grid", gridTemplateColumns: "auto 1fr", gap: "2px 12px" }}>
+          <Text size="xs" c="dimmed">
+            {c("period")}
+          </Text>
+          <Text size="xs">
+            <Period m={m} oneLine />
+          </Text>
+          <Text size="xs" c="dimmed">
+            {c("joined")}
+          </Text>
+          <Text size="xs">
+            {dateCell(m.createdAt)}
+            {via}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {c("lastActive")}
+          </Text>
+          <Text size="xs">{m.lastActiveAt ? dateCell(m.lastActiveAt) : t("members.never")}</Text>
+        </Box>
+      </Stack>
+    </Paper>
+  );
+}
+
 function Members({ slug }: { slug: string }) {
-  const { t, i18n } = useTranslation("operator");
+  const { t } = useTranslation("operator");
   const { t: tc } = useTranslation();
   const { data: me } = useMe();
   const [q, setQ] = useState("");
@@ -103,6 +284,9 @@ function Members({ slug }: { slug: string }) {
           empty={t("members.empty")}
           emptyPy="md"
           minWidth={980}
+          cards={rows.map((m) => (
+            <MemberCard key={m.userId} slug={slug} m={m} self={m.userId === me?.user.id} />
+          ))}
           striped
           highlightOnHover
           head={
@@ -120,78 +304,9 @@ function Members({ slug }: { slug: string }) {
             </>
           }
         >
-          {rows.map((m) => {
-            const self = m.userId === me?.user.id;
-            return (
-              <Table.Tr key={m.userId} opacity={m.status === "suspended" ? 0.7 : undefined}>
-                <Table.Td miw={110}>
-                  <Text size="sm" fw={500}>
-                    {m.name}
-                    {self && (
-                      <Badge miw="max-content" size="xs" variant="outline" ml={6}>
-                        {t("members.you")}
-                      </Badge>
-                    )}
-                  </Text>
-                  {m.displayName && m.displayName !== m.name && (
-                    <Text size="xs" c="dimmed">
-                      {m.displayName}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td miw={200} style={{ wordBreak: "break-all" }}>
-                  {m.email}
-                </Table.Td>
-                <Table.Td>
-                  <Badge miw="max-content" size="sm" variant="light" color={ROLE_COLORS[m.role]}>
-                    {tc(`roles.${m.role}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Badge
-                    miw="max-content"
-                    size="sm"
-                    variant={m.status === "active" ? "dot" : "filled"}
-                    color={m.status === "active" ? "teal" : "red"}
-                  >
-                    {t(`members.statuses.${m.status}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  {m.joinYm || m.leaveYm ? (
-                    <>
-                      {ymCell(m.joinYm)}
-                      {i18n.language === "en" ? " –" : "〜"}
-                      <br />
-                      {ymCell(m.leaveYm)}
-                    </>
-                  ) : (
-                    "—"
-                  )}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  {dateCell(m.createdAt)}
-                  {m.verifiedVia && (
-                    <Text size="xs" c="dimmed">
-                      {t(`members.verifiedVia.${m.verifiedVia}`, { defaultValue: m.verifiedVia })}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  {m.lastActiveAt ? dateCell(m.lastActiveAt) : t("members.never")}
-                </Table.Td>
-                <Table.Td>
-                  {self ? (
-                    <Text size="xs" c="dimmed" title={t("members.self")}>
-                      —
-                    </Text>
-                  ) : (
-                    <MemberActions slug={slug} member={m} />
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
+          {rows.map((m) => (
+            <MemberRow key={m.userId} slug={slug} m={m} self={m.userId === me?.user.id} />
+          ))}
         </ListTable>
         {rows.length > 0 && <LoadMore {...loadMore} />}
       </Stack>
