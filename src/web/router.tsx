@@ -23,6 +23,7 @@ const AdminNetworksPage = lazy(() => import("./routes/admin/AdminNetworksPage.ts
 const ApiTokensPage = lazy(() => import("./routes/operator/api-tokens/ApiTokensPage.tsx"));
 const ApprovalsPage = lazy(() => import("./routes/operator/approvals/ApprovalsPage.tsx"));
 const InvitationsPage = lazy(() => import("./routes/operator/invitations/InvitationsPage.tsx"));
+const BrandingPage = lazy(() => import("./routes/operator/branding/BrandingPage.tsx"));
 const MembersPage = lazy(() => import("./routes/operator/members/MembersPage.tsx"));
 const PrivacyNoticePage = lazy(() => import("./routes/operator/privacy/PrivacyNoticePage.tsx"));
 const RosterPage = lazy(() => import("./routes/operator/roster/RosterPage.tsx"));
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
       { path: "/n/:slug/settings/consent", element: <ConsentPage /> },
       { path: "/n/:slug/admin/roster", element: later(<RosterPage />) },
       { path: "/n/:slug/admin/invitations", element: later(<InvitationsPage />) },
+      { path: "/n/:slug/admin/branding", element: later(<BrandingPage />) },
       { path: "/n/:slug/admin/approvals", element: later(<ApprovalsPage />) },
       { path: "/n/:slug/admin/members", element: later(<MembersPage />) },
       { path: "/n/:slug/admin/survey", element: later(<SurveyResultsPage />) },

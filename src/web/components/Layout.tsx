@@ -2,6 +2,7 @@ import {
   AppShell,
   Burger,
   Group,
+  Image,
   NavLink,
   ScrollArea,
   SegmentedControl,
@@ -17,6 +18,7 @@ import { Link, Outlet, useLocation, useNavigate, useParams } from "react-router"
 import { authPost } from "../api/auth.ts";
 import { setLanguage } from "../i18n/index.ts";
 import { signOut, useMe } from "../session.ts";
+import { accentStyle } from "./brand.ts";
 import { TwoFactorGate } from "./TwoFactorGate.tsx";
 
 export function LanguageSwitch() {
@@ -62,6 +64,7 @@ export function Layout() {
   );
   return (
     <AppShell
+      style={accentStyle(current?.brand.accentColor)}
       header={{ height: 56 }}
       // Without a sidebar (signed out, 404) no room is kept for one: the page is centred.
       navbar={showNav ? { width: 240, breakpoint: "sm", collapsed: { mobile: !opened } } : undefined}
@@ -87,9 +90,21 @@ export function Layout() {
                 {t("appName")}
               </Title>
             </UnstyledButton>
-            <Text size="sm" c="dimmed" visibleFrom="md">
-              {t("tagline")}
-            </Text>
+            {current?.brand.logoUrl ? (
+              <Image
+                src={current.brand.logoUrl}
+                alt={current.name}
+                h={32}
+                w="auto"
+                maw={160}
+                fit="contain"
+                visibleFrom="xs"
+              />
+            ) : (
+              <Text size="sm" c="dimmed" visibleFrom="md">
+                {t("tagline")}
+              </Text>
+            )}
           </Group>
           <Group gap={6} wrap="nowrap">
             {me && me.networks.length > 0 && (
@@ -129,6 +144,7 @@ export function Layout() {
                     {link(`/n/${current.slug}/admin/segments`, t("nav.segments"), true)}
                     {link(`/n/${current.slug}/admin/survey`, t("nav.survey"))}
                     {link(`/n/${current.slug}/admin/privacy`, t("nav.privacy"))}
+                    {link(`/n/${current.slug}/admin/branding`, t("nav.branding"))}
                     {link(`/n/${current.slug}/admin/api-tokens`, t("nav.apiTokens"))}
                   </>
                 )}

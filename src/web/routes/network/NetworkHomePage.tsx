@@ -1,4 +1,17 @@
-import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
@@ -12,6 +25,7 @@ import "../welcome/i18n.ts";
 import { getWelcomeSurvey, welcomeSurveyKeys } from "../welcome/queries.ts";
 import { surveySkipped } from "../welcome/skip.ts";
 import "./i18n.ts";
+import { getOnboarding, onboardingKeys } from "./queries.ts";
 
 function LinkCard({ to, title, body }: { to: string; title: string; body: string }) {
   return (
@@ -20,6 +34,80 @@ function LinkCard({ to, title, body }: { to: string; title: string; body: string
       <Text size="sm" c="dimmed" mt={4}>
         {body}
       </Text>
+    </Card>
+  );
+}
+
+const STEP_PATHS = {
+  privacy: "privacy",
+  roster: "roster",
+  invite: "invitations",
+  brand: "branding",
+} as const;
+
+/** The operators' first steps, each answered by the data; hidden once all are done. */
+function FirstSteps({ slug }: { slug: string }) {
+  const { t } = useTranslation("network");
+  const steps = useQuery({ queryKey: onboardingKeys.all(slug), queryFn: () => getOnboarding(slug) });
+  const d = steps.data;
+  if (steps.error) return <ErrorAlert error={steps.error} />;
+  if (!d || d.done === d.total) return null;
+  return (
+    <Card withBorder radius="md" padding="lg" data-testid="first-steps">
+      <Stack gap="sm">
+        <Group justify="space-between" gap="xs">
+          <Title order={3} size="h4">
+            {t("steps.title")}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t("steps.progress", { done: d.done, total: d.total })}
+          </Text>
+        </Group>
+        <Progress
+          value={(d.done / d.total) * 100}
+          aria-label={t("steps.progress", { done: d.done, total: d.total })}
+        />
+        <Stack gap={0}>
+          {d.steps.map((s) => (
+            <Group key={s.key} justify="space-between" wrap="nowrap" py="xs" gap="sm">
+              <Group gap="sm" wrap="nowrap" align="flex-start">
+                <ThemeIcon
+                  radius="xl"
+                  size={24}
+                  variant={s.done ? "filled" : "light"}
+                  color={s.done ? "teal" : "gray"}
+                  aria-label={s.done ? t("steps.doneLabel") : undefined}
+                >
+                  {s.done ? "✓" : ""}
+                </ThemeIcon>
+                <div>
+                  <Text
+                    fw={600}
+                    size="sm"
+                    td={s.done ? "line-through" : undefined}
+                    c={s.done ? "dimmed" : undefined}
+                  >
+                    {t(`steps.${s.key}.title`)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {s.done ? t(`steps.${s.key}.done`, { count: s.count ?? 0 }) : t(`steps.${s.key}.body`)}
+                  </Text>
+                </div>
+              </Group>
+              {!s.done && (
+                <Button
+                  component={Link}
+                  to={`/n/${slug}/admin/${STEP_PATHS[s.key]}`}
+                  size="xs"
+                  variant="light"
+                >
+                  {t("steps.go")}
+                </Button>
+              )}
+            </Group>
+          ))}
+        </Stack>
+      </Stack>
     </Card>
   );
 }
@@ -37,6 +125,7 @@ function OperatorPanel({ slug }: { slug: string }) {
       <Title order={3} size="h4">
         {t("operator")}
       </Title>
+      <FirstSteps slug={slug} />
       <Card withBorder radius="md" padding="lg">
         <Group justify="space-between" wrap="wrap">
           <div>
@@ -57,19 +146,28 @@ function OperatorPanel({ slug }: { slug: string }) {
         </Group>
       </Card>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="xs">
-        {(["roster", "invitations", "members", "segments", "survey", "privacy", "apiTokens"] as const).map(
-          (k) => (
-            <Anchor
-              key={k}
-              component={Link}
-              to={`${base}/${k === "apiTokens" ? "api-tokens" : k}`}
-              size="sm"
-              className="tsu-tap-row"
-            >
-              {t(`links.${k}`)} →
-            </Anchor>
-          ),
-        )}
+        {(
+          [
+            "roster",
+            "invitations",
+            "members",
+            "segments",
+            "survey",
+            "privacy",
+            "branding",
+            "apiTokens",
+          ] as const
+        ).map((k) => (
+          <Anchor
+            key={k}
+            component={Link}
+            to={`${base}/${k === "apiTokens" ? "api-tokens" : k}`}
+            size="sm"
+            className="tsu-tap-row"
+          >
+            {t(`links.${k}`)} →
+          </Anchor>
+        ))}
       </SimpleGrid>
     </Stack>
   );

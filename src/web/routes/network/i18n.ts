@@ -34,8 +34,35 @@ export const strings = {
       survey: "ウェルカムアンケート集計",
       privacy: "プライバシーポリシーの改訂",
       apiTokens: "API トークン",
+      branding: "ブランド（ロゴ・色）",
     },
     open: "開く",
+    steps: {
+      title: "はじめの一歩",
+      progress: "{{done}} / {{total}} 完了",
+      privacy: {
+        title: "プライバシーポリシーを公開する",
+        body: "登録する人が読んで同意する文書です。自社の内容に合わせて改訂できます。",
+        done: "第 {{count}} 版を公開中",
+      },
+      roster: {
+        title: "従業員名簿を取り込む",
+        body: "退職者の名簿（CSV・Excel）を取り込むと、登録の在籍確認と招待ができます。",
+        done: "{{count}} 人分を取り込み済み",
+      },
+      invite: {
+        title: "最初の退職者を招待する",
+        body: "名簿から、またはメールアドレスで招待メールを送ります。",
+        done: "{{count}} 件を招待済み",
+      },
+      brand: {
+        title: "ネットワークをブランド化する",
+        body: "会社のロゴとアクセントカラーを、画面とメールに表示します。",
+        done: "設定済み",
+      },
+      go: "始める",
+      doneLabel: "完了",
+    },
   },
   en: {
     greeting: "Welcome, {{name}}",
@@ -67,8 +94,35 @@ export const strings = {
       survey: "Welcome survey results",
       privacy: "Revise the privacy notice",
       apiTokens: "API tokens",
+      branding: "Branding (logo, colour)",
     },
     open: "Open",
+    steps: {
+      title: "First steps",
+      progress: "{{done}} of {{total}} done",
+      privacy: {
+        title: "Publish the privacy notice",
+        body: "Registrants read and accept it. Adapt it to your company.",
+        done: "Version {{count}} published",
+      },
+      roster: {
+        title: "Import the employee roster",
+        body: "With the leavers' roster (CSV or Excel), registrations are verified and you can invite.",
+        done: "{{count}} people imported",
+      },
+      invite: {
+        title: "Invite the first leavers",
+        body: "Send invitation emails from the roster or by address.",
+        done: "{{count}} invited",
+      },
+      brand: {
+        title: "Brand the network",
+        body: "Show your company's logo and accent colour on the pages and in the emails.",
+        done: "Done",
+      },
+      go: "Start",
+      doneLabel: "Done",
+    },
   },
 };
 

@@ -4,13 +4,14 @@ import "../../components/profileLabels.ts";
 import { addStrings } from "../../i18n/index.ts";
 import { tokens } from "./api-tokens/i18n.ts";
 import { approvals } from "./approvals/i18n.ts";
+import { branding } from "./branding/i18n.ts";
 import { invitations } from "./invitations/i18n.ts";
 import { members } from "./members/i18n.ts";
 import { privacy } from "./privacy/i18n.ts";
 import { roster } from "./roster/i18n.ts";
 import { survey } from "./survey/i18n.ts";
 
-const pages = { roster, invitations, approvals, members, survey, privacy, tokens };
+const pages = { roster, invitations, approvals, members, survey, privacy, tokens, branding };
 type Pages = typeof pages;
 /** The namespace's shape: one key per feature (`roster.title`, `tokens.list.name`…). */
 export type OperatorStrings = { [K in keyof Pages]: Pages[K]["ja"] };
