@@ -8,10 +8,11 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
+import { PRIMARY } from "./components/brand.ts";
 import { router } from "./router.tsx";
 
 const theme = createTheme({
-  primaryColor: "teal",
+  primaryColor: PRIMARY,
   fontFamily: '"Noto Sans JP", "Hiragino Kaku Gothic ProN", "Hiragino Sans", Meiryo, system-ui, sans-serif',
 });
 const queryClient = new QueryClient({

@@ -1,8 +1,8 @@
 import {
   AppShell,
+  Box,
   Burger,
   Group,
-  Image,
   NavLink,
   ScrollArea,
   SegmentedControl,
@@ -91,14 +91,12 @@ export function Layout() {
               </Title>
             </UnstyledButton>
             {current?.brand.logoUrl ? (
-              <Image
+              <Box
+                component="img"
                 src={current.brand.logoUrl}
                 alt={current.name}
-                h={32}
-                w="auto"
-                maw={160}
-                fit="contain"
                 visibleFrom="xs"
+                style={{ height: 32, width: "auto", maxWidth: 160, objectFit: "contain" }}
               />
             ) : (
               <Text size="sm" c="dimmed" visibleFrom="md">

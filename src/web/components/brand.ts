@@ -5,22 +5,27 @@ import { generateColors } from "@mantine/colors-generator";
 import type { CSSProperties } from "react";
 
 const HEX = /^#[0-9a-f]{6}$/i;
+/** The theme's primaryColor (src/web/main.tsx). */
+export const PRIMARY = "teal";
 
 export function accentStyle(accent: string | null | undefined): CSSProperties | undefined {
   if (!accent || !HEX.test(accent)) return undefined;
   const shades = generateColors(accent);
-  const vars: Record<string, string> = {};
-  shades.forEach((c, i) => {
-    vars[`--mantine-primary-color-${i}`] = c;
-  });
-  return {
-    ...vars,
-    "--mantine-primary-color-filled": shades[6],
-    "--mantine-primary-color-filled-hover": shades[7],
-    "--mantine-primary-color-light": `color-mix(in srgb, ${shades[6]} 10%, transparent)`,
-    "--mantine-primary-color-light-hover": `color-mix(in srgb, ${shades[6]} 14%, transparent)`,
-    "--mantine-primary-color-light-color": shades[6],
-    "--mantine-primary-color-contrast": "#fff",
-    "--mantine-color-anchor": shades[6],
-  } as CSSProperties;
+  const vars: Record<string, string> = { "--mantine-color-anchor": shades[6] };
+  // Components read the primary colour through both names: "primary" and the theme's (teal).
+  for (const name of ["primary-color", `color-${PRIMARY}`]) {
+    shades.forEach((c, i) => {
+      vars[`--mantine-${name}-${i}`] = c;
+    });
+    vars[`--mantine-${name}-filled`] = shades[6];
+    vars[`--mantine-${name}-filled-hover`] = shades[7];
+    vars[`--mantine-${name}-light`] = `color-mix(in srgb, ${shades[6]} 10%, transparent)`;
+    vars[`--mantine-${name}-light-hover`] = `color-mix(in srgb, ${shades[6]} 14%, transparent)`;
+    vars[`--mantine-${name}-light-color`] = shades[6];
+    vars[`--mantine-${name}-outline`] = shades[6];
+    vars[`--mantine-${name}-outline-hover`] = `color-mix(in srgb, ${shades[6]} 5%, transparent)`;
+    vars[`--mantine-${name}-text`] = shades[6];
+  }
+  vars["--mantine-primary-color-contrast"] = "#fff";
+  return vars as CSSProperties;
 }

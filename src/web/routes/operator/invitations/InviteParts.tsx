@@ -2,12 +2,12 @@
 import {
   Alert,
   Button,
-  Code,
   Group,
   Input,
   List,
   Modal,
   NumberInput,
+  Paper,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -73,9 +73,11 @@ function MailPreview({ options, name }: { options: InviteOptions; name?: string 
               </Text>{" "}
               {p.subject}
             </Text>
-            <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }}>
-              {p.text}
-            </Code>
+            <Paper withBorder p="sm" bg="var(--mantine-color-default-hover)">
+              <Text size="sm" style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }}>
+                {p.text}
+              </Text>
+            </Paper>
             <Text size="xs" c="dimmed">
               {t("invitations.preview.sample", { name: sample })}
             </Text>
