@@ -2141,6 +2141,133 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/roster/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a roster row no member is linked to (409 ROSTER_ENTRY_IS_MEMBER); audited */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Correct a roster row by hand: the import's rules (422 ROSTER_ROW_INVALID), a unique employee number and email (409); audited */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            department?: string | null;
+            email?: string | null;
+            employeeNumber?: string;
+            /** @description 2015-04-01, 2015/4/1, 2015年4月1日, H27.4.1 … as in the import */
+            joinDate?: string;
+            leaveDate?: string;
+            name?: string;
+            nameKana?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              department: string | null;
+              email: string | null;
+              employeeNumber: string;
+              id: string;
+              invitedAt: string | null;
+              joinDate: string;
+              leaveDate: string;
+              name: string;
+              nameKana: string | null;
+              /** @enum {string} */
+              state: "not_invited" | "invited" | "member";
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/n/{slug}/roster/export.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The roster as CSV with the import's columns (re-importable) and its state, with the list's search, state and order; UTF-8 with BOM or Shift_JIS (422 ROSTER_EXPORT_NOT_SHIFT_JIS when a value does not fit); audited */
+    get: {
+      parameters: {
+        query?: {
+          encoding?: "utf8" | "shift_jis";
+          q?: string;
+          sort?: "employeeNumber" | "name";
+          state?: "not_invited" | "invited" | "member";
+          status?: "not_invited" | "invited" | "member";
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/roster/import": {
     parameters: {
       query?: never;
