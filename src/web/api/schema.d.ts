@@ -2676,6 +2676,45 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/segments/{id}/export.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The segment's members as CSV with the members export's columns (UTF-8 with BOM, or Shift_JIS); audited (operators) */
+    get: {
+      parameters: {
+        query?: {
+          encoding?: "utf8" | "shift_jis";
+        };
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/segments/{id}/members": {
     parameters: {
       query?: never;
