@@ -25,6 +25,8 @@ export type EnqueueOptions = {
   tx?: Tx;
   /** What the mail is about, unique per message (e.g. "invitation:<id>"); random when omitted. */
   key?: string;
+  /** Seconds the mail waits before it is sent: until then `withdraw` can take it back. */
+  startAfter?: number;
 };
 
 type Logger = { info: (o: object, msg: string) => void };
@@ -38,6 +40,8 @@ export type Mailer = {
     params: MailTemplates[K],
     opts?: EnqueueOptions,
   ) => Promise<void>;
+  /** Takes back the mail queued with `key` in `tx` if it is still waiting; false when it went (or is going). */
+  withdraw: (key: string, opts: { tx: Tx }) => Promise<boolean>;
   /** Sends at once (used by the job handler). */
   deliver: (job: MailJob) => Promise<void>;
   /** Every mail delivered by this process (the last 500), newest last: for tests and dev tools. */
@@ -101,7 +105,12 @@ export function createMailer(opts: {
     deliver,
     async enqueue(to, template, locale, params, o = {}) {
       const key = o.key ?? randomUUID();
-      await opts.jobs.send<MailJob>("email.send", { to, template, locale, params, key }, { tx: o.tx, key });
+      await opts.jobs.send<MailJob>(
+        "email.send",
+        { to, template, locale, params, key },
+        { tx: o.tx, key, startAfter: o.startAfter },
+      );
     },
+    withdraw: (key, o) => opts.jobs.withdraw("email.send", key, o),
   };
 }

@@ -1952,7 +1952,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Approve a pending registration, optionally linking a roster row (operator) */
+    /** Approve a pending registration, optionally linking a roster row (operator); the welcome mail waits DECISION_MAIL_DELAY_SECONDS so that it can be undone */
     post: {
       parameters: {
         query?: never;
@@ -1980,6 +1980,8 @@ export interface paths {
             "application/json": {
               /** @enum {boolean} */
               ok: true;
+              /** @description Until when POST …/undo can take the decision back (its mail waits until then); null when the mail went at once */
+              undoUntil: string | null;
             };
           };
         };
@@ -2000,7 +2002,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Reject a pending registration; the note is internal (operator) */
+    /** Reject a pending registration; the note is internal (operator); the mail waits DECISION_MAIL_DELAY_SECONDS so that it can be undone */
     post: {
       parameters: {
         query?: never;
@@ -2018,6 +2020,50 @@ export interface paths {
           } | null;
         };
       };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+              /** @description Until when POST …/undo can take the decision back (its mail waits until then); null when the mail went at once */
+              undoUntil: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/registrations/{id}/undo": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take back my approval or rejection while its mail still waits (within 10 minutes, before the member uses the network): the registration is pending again (operator) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
       responses: {
         /** @description Default Response */
         200: {
