@@ -7,12 +7,28 @@ import type { CsvEncoding } from "../shared/csv-export.ts";
 
 export type CsvFile = { body: Buffer; filename: string; charset: "utf-8" | "Shift_JIS" };
 
+/** What Excel reads as the start of a formula (=HYPERLINK(…) typed as a display name). */
+const FORMULA = /^[=+\-@\t\r]/;
+
+/** A cell Excel shows as text: a leading ' keeps it from running as a formula (OWASP "CSV injection"). */
+export const asText = (cell: string) => (FORMULA.test(cell) ? `'${cell}` : cell);
+
 /**
  * `records` (the header first) as a file called `<name>-<network slug>-<YYYY-MM-DD>.csv`.
+ * `formulas: "text"` (the default) neutralises cells that would start a formula — for files
+ * holding what members typed; "keep" writes every value as it is, for a file meant to be
+ * imported back (the roster, whose values come from the HR system).
  * Shift_JIS cannot hold every character: iconv writes "?" for those (e.g. 🍣), as Excel does.
  */
-export function csvFile(records: string[][], encoding: CsvEncoding, name: string, slug: string): CsvFile {
-  const text = stringify(records, { record_delimiter: "\r\n" });
+export function csvFile(
+  records: string[][],
+  encoding: CsvEncoding,
+  name: string,
+  slug: string,
+  opts: { formulas?: "text" | "keep" } = {},
+): CsvFile {
+  const cells = opts.formulas === "keep" ? records : records.map((r) => r.map(asText));
+  const text = stringify(cells, { record_delimiter: "\r\n" });
   const body =
     encoding === "shift_jis" ? iconv.encode(text, "Shift_JIS") : Buffer.from(`\uFEFF${text}`, "utf8");
   const date = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);

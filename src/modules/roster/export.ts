@@ -118,5 +118,6 @@ export async function exportRoster(scope: Scope, q: RosterExportQuery, lang: Lan
       },
     }),
   );
-  return csvFile(records, q.encoding, "roster", scope.network.slug);
+  // Kept as they are, so that the file imports back unchanged (the values come from HR files).
+  return csvFile(records, q.encoding, "roster", scope.network.slug, { formulas: "keep" });
 }

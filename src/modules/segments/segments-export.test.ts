@@ -111,6 +111,23 @@ describe("segment CSV export", () => {
     expect(audits.every((a) => a.targetId === segment.id && a.actor === net.operator.id)).toBe(true);
   });
 
+  it("writes a name that would start an Excel formula as text", async () => {
+    const { net } = await hrNetwork();
+    await addPeople(env, net, [
+      { key: "evil", displayName: '=HYPERLINK("http://evil.example","人事")', jobType: "hr" },
+    ]);
+    const seg = (
+      await call(env, {
+        method: "POST",
+        url: `/api/n/${net.slug}/segments`,
+        user: net.operator,
+        payload: { name: "人事職（全員）", filter: { jobType: ["hr"] } },
+      })
+    ).json();
+    const file = lines((await call(env, { url: exportUrl(net, seg.id), user: net.operator })).rawPayload);
+    expect(file[1].startsWith(`"'=HYPERLINK(""http://evil.example"",""人事"")","'=HYPERLINK(`)).toBe(true);
+  });
+
   it("is for this network's operators only and never exports another network's members", async () => {
     const a = await hrNetwork();
     const b = await hrNetwork();
