@@ -51,6 +51,8 @@ export default defineConfig({
       // e2e/support.ts answers the code step (or sets it up) whenever an operator signs in.
       REQUIRE_2FA: "on",
       DATABASE_URL: "",
+      // Decision mails wait 5 s instead of 30 (undo stays possible; the journeys wait for mails).
+      DECISION_MAIL_DELAY_SECONDS: "5",
     },
   },
 });

@@ -14,13 +14,22 @@ export type SendOptions = {
   tx?: Tx;
   /** Idempotency key: the job id derives from it, and a second send with the same key is a no-op. */
   key?: string;
-  /** Not before then (a reminder days later); `drain()` runs only jobs whose time has come. */
-  startAfter?: Date;
+  /**
+   * Not before then: a moment (a reminder days later) or seconds from now (a mail that can be
+   * withdrawn until then). `drain()` runs only jobs whose time has come.
+   */
+  startAfter?: Date | number;
 };
 
 export type JobQueue = {
   register: <T extends object>(name: string, handler: JobHandler<T>) => Promise<void>;
   send: <T extends object>(name: string, data: T, opts?: SendOptions) => Promise<string | null>;
+  /**
+   * Takes back the job queued with `key` if no worker has started it, in `tx` (a rolled-back
+   * withdrawal leaves it queued). False when it ran, is running, or was never queued. A later
+   * send with the same key queues it again.
+   */
+  withdraw: (name: string, key: string, opts: { tx: Tx }) => Promise<boolean>;
   /** Starts polling workers for every registered queue. */
   startWorkers: () => Promise<void>;
   /** The job queued under `key`, with when it may start (tests, and what a reminder will carry). */
@@ -88,12 +97,28 @@ export async function createJobQueue(
         ...retry,
         ...expiry,
         ...(opts.key ? { id: jobIdFor(name, opts.key) } : {}),
-        ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
+        // As a moment, not seconds: pg-boss's seconds form, sent through a transaction (`db`),
+        // fails with "invalid input syntax for type timestamp" (its SQL casts it both ways).
+        ...(opts.startAfter instanceof Date
+          ? { startAfter: opts.startAfter }
+          : opts.startAfter
+            ? { startAfter: new Date(Date.now() + opts.startAfter * 1000) }
+            : {}),
         ...(opts.tx ? { db: { executeSql: executorFor(opts.tx) } } : {}),
       }),
     async find<T extends object>(name: string, key: string) {
       const job = await boss.getJobById<T>(name, jobIdFor(name, key));
       return job ? { data: job.data, startAfter: new Date(job.startAfter) } : null;
+    },
+    async withdraw(name, key, { tx }) {
+      // Only a job still waiting (state "created"): one a worker fetched is "active" and may be
+      // half-sent; a failed one waiting for its retry ("retry") may have reached the recipient.
+      const result: any = await tx.execute(
+        sql`delete from ${sql.identifier(schema)}.job
+             where name = ${name} and id = ${jobIdFor(name, key)}::uuid and state = 'created'
+            returning id`,
+      );
+      return (result.rows ?? result).length > 0;
     },
     async startWorkers() {
       working = true;

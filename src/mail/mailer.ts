@@ -41,6 +41,8 @@ export type EnqueueOptions = {
   key?: string;
   /** The network it comes from (its brand is looked up when the mail is sent). */
   networkId?: string;
+  /** Seconds the mail waits before it is sent: until then `withdraw` can take it back. */
+  startAfter?: number;
 };
 
 type Logger = { info: (o: object, msg: string) => void };
@@ -54,6 +56,8 @@ export type Mailer = {
     params: MailTemplates[K],
     opts?: EnqueueOptions,
   ) => Promise<void>;
+  /** Takes back the mail queued with `key` in `tx` if it is still waiting; false when it went (or is going). */
+  withdraw: (key: string, opts: { tx: Tx }) => Promise<boolean>;
   /** Sends at once (used by the job handler). */
   deliver: (job: MailJob) => Promise<void>;
   /** The mail as it would go out (sender as shown, subject, text), sending nothing: previews. */
@@ -140,7 +144,8 @@ export function createMailer(opts: {
         key,
         ...(o.networkId ? { networkId: o.networkId } : {}),
       };
-      await opts.jobs.send<MailJob>("email.send", job, { tx: o.tx, key });
+      await opts.jobs.send<MailJob>("email.send", job, { tx: o.tx, key, startAfter: o.startAfter });
     },
+    withdraw: (key, o) => opts.jobs.withdraw("email.send", key, o),
   };
 }

@@ -26,6 +26,11 @@ const schema = z.object({
    * demo or automated tests: operators and admins then work without a second factor.
    */
   REQUIRE_2FA: z.enum(["on", "off"]).default("on"),
+  /**
+   * Seconds an operator's approval or rejection mail waits before it is sent: until then the
+   * operator can take the decision back (取り消す). 0 sends it at once.
+   */
+  DECISION_MAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
   /** Memory for cached directory pages, per process, in MB (0: no cache). */
   DIRECTORY_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
 });

@@ -27,7 +27,14 @@ export type TestEnv = { app: App; ctx: AppContext; close: () => Promise<void> };
  * src/server/two-factor.test.ts tests the requirement itself.
  */
 export async function createTestEnv(
-  opts: { databaseUrl?: string; rateLimit?: boolean; trustProxy?: boolean; requireTwoFactor?: boolean } = {},
+  opts: {
+    databaseUrl?: string;
+    rateLimit?: boolean;
+    trustProxy?: boolean;
+    requireTwoFactor?: boolean;
+    /** Seconds decision mails wait (production: 30); 0 here, so that a drain sends them. */
+    decisionMailDelaySeconds?: number;
+  } = {},
 ): Promise<TestEnv> {
   const url = opts.databaseUrl ?? process.env.TEST_DATABASE_URL;
   const config = loadConfig(
@@ -39,6 +46,7 @@ export async function createTestEnv(
       // Tests act as a reverse proxy: X-Forwarded-For gives each simulated client its address.
       TRUST_PROXY: String(opts.trustProxy ?? true),
       REQUIRE_2FA: opts.requireTwoFactor ? "on" : "off",
+      DECISION_MAIL_DELAY_SECONDS: String(opts.decisionMailDelaySeconds ?? 0),
       ...(url ? { DATABASE_URL: url } : {}),
     },
     [],

@@ -1,13 +1,13 @@
 // The members list as a CSV file that Excel opens as it is: UTF-8 with a BOM (the default), or
-// Shift_JIS for older Excel and HR systems. The same rows and the same hidden fields as the list
-// (presenter.ts); each export is audited, since it takes personal data out of the network.
-import { stringify } from "csv-stringify/sync";
-import iconv from "iconv-lite";
+// Shift_JIS for older Excel and HR systems (server/csv-export.ts). The same rows and the same
+// hidden fields as the list (presenter.ts); each export is audited, since it takes personal data
+// out of the network. Segments export their members with the same columns (memberCsvRecords).
 import { audit } from "../../server/audit.ts";
+import { csvFile } from "../../server/csv-export.ts";
 import { inTransaction, type Scope } from "../../server/scope.ts";
 import { presentMember } from "./presenter.ts";
-import { type ListCursor, listMembers } from "./queries.ts";
-import type { MemberExportQuery } from "./schemas.ts";
+import { type ListCursor, type ListFilters, listMembers, type MemberRow } from "./queries.ts";
+import type { MemberExportQuery, MemberItem } from "./schemas.ts";
 import { listFilters } from "./service.ts";
 
 const LABELS = {
@@ -47,37 +47,59 @@ const LABELS = {
   },
 } as const;
 
+type Lang = "ja" | "en";
 const BATCH = 1000;
 
-/** The file's bytes and name; `lang` sets the headers and labels. */
-export async function exportMembers(scope: Scope, q: MemberExportQuery, lang: "ja" | "en") {
-  const filters = listFilters(scope, q);
+function record(m: MemberItem, lang: Lang): string[] {
   const L = LABELS[lang];
-  const records: string[][] = [[...L.header]];
+  return [
+    m.name,
+    m.displayName ?? "",
+    m.email,
+    L.role[m.role] ?? m.role,
+    L.status[m.status] ?? m.status,
+    m.joinYm ?? "",
+    m.leaveYm ?? "",
+    m.verifiedVia ?? "",
+    m.verifiedAt ?? "",
+    m.lastActiveAt ?? "",
+    m.createdAt,
+  ];
+}
+
+/** Every member matching `filters`, newest first (read 1,000 at a time). */
+async function allMembers(scope: Scope, filters: ListFilters): Promise<MemberRow[]> {
+  const out: MemberRow[] = [];
   let cursor: ListCursor | undefined;
   for (;;) {
     const rows = await listMembers(scope.db, filters, cursor, BATCH);
-    for (const r of rows.slice(0, BATCH)) {
-      const m = presentMember(r);
-      records.push([
-        m.name,
-        m.displayName ?? "",
-        m.email,
-        L.role[m.role] ?? m.role,
-        L.status[m.status] ?? m.status,
-        m.joinYm ?? "",
-        m.leaveYm ?? "",
-        m.verifiedVia ?? "",
-        m.verifiedAt ?? "",
-        m.lastActiveAt ?? "",
-        m.createdAt,
-      ]);
-    }
-    if (rows.length <= BATCH) break;
+    out.push(...rows.slice(0, BATCH));
+    if (rows.length <= BATCH) return out;
     const last = rows[BATCH - 1];
     cursor = { createdAt: last.createdAtKey, id: last.id };
   }
-  const text = stringify(records, { record_delimiter: "\r\n" });
+}
+
+/**
+ * The members export's records (header first) for the active members among `userIds`, newest
+ * first, with the list's hidden fields: what a segment exports of its members.
+ */
+export async function memberCsvRecords(scope: Scope, userIds: string[], lang: Lang): Promise<string[][]> {
+  const rows: MemberRow[] = [];
+  for (let i = 0; i < userIds.length; i += BATCH) {
+    const batch = userIds.slice(i, i + BATCH);
+    rows.push(
+      ...(await allMembers(scope, { networkId: scope.network.id, status: "active", userIds: batch })),
+    );
+  }
+  rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+  return [[...LABELS[lang].header], ...rows.map((r) => record(presentMember(r), lang))];
+}
+
+/** The file's bytes and name; `lang` sets the headers and labels. */
+export async function exportMembers(scope: Scope, q: MemberExportQuery, lang: Lang) {
+  const rows = await allMembers(scope, listFilters(scope, q));
+  const records = [[...LABELS[lang].header], ...rows.map((r) => record(presentMember(r), lang))];
   await inTransaction(scope, ({ db: tx }) =>
     audit(tx, {
       networkId: scope.network.id,
@@ -90,12 +112,5 @@ export async function exportMembers(scope: Scope, q: MemberExportQuery, lang: "j
       },
     }),
   );
-  const body =
-    q.encoding === "shift_jis" ? iconv.encode(text, "Shift_JIS") : Buffer.from(`\uFEFF${text}`, "utf8");
-  const date = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
-  return {
-    body,
-    filename: `members-${scope.network.slug}-${date}.csv`,
-    charset: q.encoding === "shift_jis" ? "Shift_JIS" : "utf-8",
-  };
+  return csvFile(records, q.encoding, "members", scope.network.slug);
 }

@@ -1,3 +1,4 @@
 // What other modules may use of the members module: import from here, never from its files.
-export { admitMember } from "./admit.ts";
+export { admitMember, withdrawAdmission } from "./admit.ts";
+export { memberCsvRecords } from "./export.ts";
 export { updateMember } from "./queries.ts";

@@ -1,13 +1,20 @@
 // SQL for the operators' member list and member changes. Every query is scoped by network id.
 
-import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { member, profile, user } from "../../db/schema/index.ts";
 import { byUser, inNetwork } from "../../db/scoped.ts";
 import { record } from "../../server/events.ts";
 import { VARIANTS_SQL } from "../../shared/text.ts";
 
-export type ListFilters = { networkId: string; q?: string; role?: string; status?: string };
+export type ListFilters = {
+  networkId: string;
+  q?: string;
+  role?: string;
+  status?: string;
+  /** Only these members (at most a few thousand: one parameter each). */
+  userIds?: string[];
+};
 export type ListCursor = { createdAt: string; id: string };
 
 /** NFKC, lower case, no spaces or ・ — the same key as `nameKey` in shared/text.ts, in SQL. */
@@ -19,6 +26,7 @@ function where(f: ListFilters, cursor?: ListCursor): SQL {
   const conds: (SQL | undefined)[] = [eq(member.organizationId, f.networkId)];
   if (f.role) conds.push(eq(member.role, f.role));
   if (f.status) conds.push(eq(member.status, f.status));
+  if (f.userIds) conds.push(f.userIds.length ? inArray(member.userId, f.userIds) : sql`false`);
   if (f.q) {
     const pattern = `%${f.q.replace(/[\\%_]/g, "\\$&")}%`;
     conds.push(

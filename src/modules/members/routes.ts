@@ -1,5 +1,6 @@
 import { access, networkScope } from "../../server/access.ts";
 import { requestLang } from "../../server/context.ts";
+import { sendCsv } from "../../server/csv-export.ts";
 import type { FastifyZod } from "../../server/http.ts";
 import { exportMembers } from "./export.ts";
 import { membersPolicy } from "./policy.ts";
@@ -71,12 +72,7 @@ export default async function membersRoutes(app: FastifyZod) {
       },
     },
     async (req, reply) => {
-      const file = await exportMembers(networkScope(req), req.query, requestLang(req));
-      return reply
-        .type(`text/csv; charset=${file.charset}`)
-        .header("content-disposition", `attachment; filename="${file.filename}"`)
-        .header("cache-control", "no-store")
-        .send(file.body);
+      return sendCsv(reply, await exportMembers(networkScope(req), req.query, requestLang(req)));
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { csvEncodingParam } from "../../shared/csv-export.ts";
 import { NETWORK_ROLES } from "../../shared/profile.ts";
 import { cursorParam, idParam, safeString, slugParam } from "../../shared/text-schema.ts";
 
@@ -19,7 +20,7 @@ export type MemberListQuery = z.infer<typeof memberListQuery>;
 /** The list's filters, and the file's encoding: UTF-8 with a BOM (Excel opens it as is) or Shift_JIS. */
 export const memberExportQuery = memberListQuery
   .pick({ q: true, role: true, status: true })
-  .extend({ encoding: z.enum(["utf8", "shift_jis"]).default("utf8") });
+  .extend({ encoding: csvEncodingParam });
 export type MemberExportQuery = z.infer<typeof memberExportQuery>;
 
 export const memberItemOut = z.object({

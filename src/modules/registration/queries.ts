@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../../db/client.ts";
 import { member, networkSettings, registration, rosterEntry, user } from "../../db/schema/index.ts";
@@ -195,6 +195,45 @@ export async function decideRegistration(
     .where(byId(registration, networkId, id, eq(registration.status, "pending")))
     .returning({ id: registration.id });
   return rows.length > 0;
+}
+
+/** Puts a decided registration back in the queue, as it was before the decision. */
+export async function reopenRegistration(tx: Tx, networkId: string, id: string, from: string) {
+  const rows = await tx
+    .update(registration)
+    .set({
+      status: "pending",
+      decidedBy: null,
+      decidedAt: null,
+      decisionNote: null,
+      matchedRosterEntryId: null,
+    })
+    .where(byId(registration, networkId, id, eq(registration.status, from)))
+    .returning({ id: registration.id });
+  return rows.length > 0;
+}
+
+/** The person registered again in the network after this registration. */
+export async function registeredSince(
+  tx: Tx,
+  networkId: string,
+  userId: string,
+  since: Date,
+  exceptId: string,
+) {
+  const [r] = await tx
+    .select({ id: registration.id })
+    .from(registration)
+    .where(
+      and(
+        eq(registration.networkId, networkId),
+        eq(registration.userId, userId),
+        ne(registration.id, exceptId),
+        gte(registration.createdAt, since),
+      ),
+    )
+    .limit(1);
+  return !!r;
 }
 
 const decider = alias(user, "decider");

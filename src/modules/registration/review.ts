@@ -1,6 +1,7 @@
 // The operators' side: the approval queue with candidate roster rows, approve (optionally linking
 // a roster row) and reject. Each decision is made once (409 on a second), in one transaction,
-// audited, and mailed to the registrant in their language. A rejection mail never says why.
+// audited, and mailed to the registrant in their language. A rejection mail never says why. The
+// mail waits DECISION_MAIL_DELAY_SECONDS, during which the operator can undo the decision (undo.ts).
 import type { Db, Tx } from "../../db/client.ts";
 import { audit } from "../../server/audit.ts";
 import type { AppContext } from "../../server/context.ts";
@@ -87,9 +88,22 @@ async function loadPending(tx: Parameters<typeof findRegistration>[0], networkId
   return reg;
 }
 
+/** How long the operator who decided may take the decision back (while its mail still waits). */
+export const UNDO_WINDOW_MS = 10 * 60_000;
+
+/**
+ * Until when the decision can be undone: while its mail waits (DECISION_MAIL_DELAY_SECONDS), or
+ * the whole window when no mail was queued; null when the mail goes at once.
+ */
+function undoUntil(ctx: AppContext, mailed: boolean): string | null {
+  const delay = ctx.config.DECISION_MAIL_DELAY_SECONDS;
+  if (!mailed) return new Date(Date.now() + UNDO_WINDOW_MS).toISOString();
+  return delay > 0 ? new Date(Date.now() + Math.min(delay * 1000, UNDO_WINDOW_MS)).toISOString() : null;
+}
+
 export async function approveRegistration(scope: Scope, id: string, rosterEntryId?: string) {
   const { ctx, network, actor } = scope;
-  await inTransaction(scope, async ({ db: tx }) => {
+  return inTransaction(scope, async ({ db: tx }) => {
     const reg = await loadPending(tx, network.id, id);
     const already = await isMember(tx, network.id, reg.userId);
     let linked: string | null = null;
@@ -129,12 +143,13 @@ export async function approveRegistration(scope: Scope, id: string, rosterEntryI
     });
     // Someone who became a member meanwhile (e.g. by invitation) gets no second welcome.
     if (admitted) await notify(ctx, tx, reg, "registrationApproved", network);
+    return { undoUntil: undoUntil(ctx, admitted) };
   });
 }
 
 export async function rejectRegistration(scope: Scope, id: string, note?: string) {
   const { ctx, network, actor } = scope;
-  await inTransaction(scope, async ({ db: tx }) => {
+  return inTransaction(scope, async ({ db: tx }) => {
     const reg = await loadPending(tx, network.id, id);
     if (
       !(await decideRegistration(tx, network.id, reg.id, {
@@ -153,21 +168,35 @@ export async function rejectRegistration(scope: Scope, id: string, note?: string
       data: { userId: reg.userId, withNote: !!note },
     });
     await notify(ctx, tx, reg, "registrationRejected", network);
+    return { undoUntil: undoUntil(ctx, true) };
   });
 }
 
-/** Mails the registrant (current address, their language). The rejection mail has one wording. */
+export type DecisionTemplate = "registrationApproved" | "registrationRejected";
+/** The decision mail's key: its job and Message-ID derive from it. */
+export const decisionMailKey = (template: DecisionTemplate, registrationId: string) =>
+  `${template}:${registrationId}`;
+
+/**
+ * Mails the registrant (current address, their language). The rejection mail has one wording.
+ * The mail waits DECISION_MAIL_DELAY_SECONDS, so that the operator can still undo (undo.ts).
+ */
 async function notify(
   ctx: AppContext,
   tx: Tx,
   reg: RegistrationRow,
-  template: "registrationApproved" | "registrationRejected",
+  template: DecisionTemplate,
   network: Network,
 ) {
   const contact = await userContact(tx, reg.userId);
   const to = contact?.email ?? reg.email;
   const locale = contact?.locale === "en" ? "en" : "ja";
-  const opts = { tx, key: `${template}:${reg.id}`, networkId: network.id };
+  const opts = {
+    tx,
+    key: decisionMailKey(template, reg.id),
+    startAfter: ctx.config.DECISION_MAIL_DELAY_SECONDS,
+    networkId: network.id,
+  };
   if (template === "registrationApproved") {
     await ctx.mailer.enqueue(
       to,

@@ -7,6 +7,7 @@ import { registrationPolicy } from "./policy.ts";
 import { approveRegistration, registrationQueue, rejectRegistration } from "./review.ts";
 import {
   approveInput,
+  decisionOut,
   idParams,
   myRegistrationOut,
   ok,
@@ -20,6 +21,7 @@ import {
 } from "./schemas.ts";
 import { myRegistrationStatus, submitRegistration } from "./service.ts";
 import { registrationSettings, updateRegistrationSettings } from "./settings.ts";
+import { undoDecision } from "./undo.ts";
 
 const review = { access: access.member(registrationPolicy.review) };
 const settings = { access: access.member(registrationPolicy.settings) };
@@ -84,15 +86,16 @@ export default async function registrationRoutes(app: FastifyZod) {
       config: review,
       schema: {
         tags: ["registration"],
-        summary: "Approve a pending registration, optionally linking a roster row (operator)",
+        summary:
+          "Approve a pending registration, optionally linking a roster row (operator); the welcome mail waits DECISION_MAIL_DELAY_SECONDS so that it can be undone",
         params: idParams,
         body: approveInput,
-        response: { 200: ok },
+        response: { 200: decisionOut },
       },
     },
     async (req) => {
-      await approveRegistration(networkScope(req), req.params.id, req.body?.rosterEntryId);
-      return { ok: true as const };
+      const r = await approveRegistration(networkScope(req), req.params.id, req.body?.rosterEntryId);
+      return { ok: true as const, ...r };
     },
   );
 
@@ -102,14 +105,33 @@ export default async function registrationRoutes(app: FastifyZod) {
       config: review,
       schema: {
         tags: ["registration"],
-        summary: "Reject a pending registration; the note is internal (operator)",
+        summary:
+          "Reject a pending registration; the note is internal (operator); the mail waits DECISION_MAIL_DELAY_SECONDS so that it can be undone",
         params: idParams,
         body: rejectInput,
+        response: { 200: decisionOut },
+      },
+    },
+    async (req) => {
+      const r = await rejectRegistration(networkScope(req), req.params.id, req.body?.note);
+      return { ok: true as const, ...r };
+    },
+  );
+
+  app.post(
+    "/n/:slug/registrations/:id/undo",
+    {
+      config: review,
+      schema: {
+        tags: ["registration"],
+        summary:
+          "Take back my approval or rejection while its mail still waits (within 10 minutes, before the member uses the network): the registration is pending again (operator)",
+        params: idParams,
         response: { 200: ok },
       },
     },
     async (req) => {
-      await rejectRegistration(networkScope(req), req.params.id, req.body?.note);
+      await undoDecision(networkScope(req), req.params.id);
       return { ok: true as const };
     },
   );

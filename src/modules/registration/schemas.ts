@@ -102,6 +102,16 @@ export type RegistrationItem = z.infer<typeof registrationItemOut>;
 
 export const ok = z.object({ ok: z.literal(true) });
 
+export const decisionOut = z.object({
+  ok: z.literal(true),
+  undoUntil: z
+    .string()
+    .nullable()
+    .describe(
+      "Until when POST …/undo can take the decision back (its mail waits until then); null when the mail went at once",
+    ),
+});
+
 /**
  * When a registration is approved without an operator: `strict` — employee number + name, or the
  * registrant's verified email is the roster's; `lenient` — also name + join and leave months.

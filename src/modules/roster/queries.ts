@@ -1,8 +1,9 @@
 // Roster SQL. Every function takes the network id and puts it in the WHERE clause.
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { networkInvitation, rosterEntry, rosterImport, user } from "../../db/schema/index.ts";
+import { byId, inNetwork } from "../../db/scoped.ts";
 import { kanaKey, nameKey } from "../../shared/text.ts";
 import type { RosterField } from "./messages.ts";
 import type { RosterState } from "./schemas.ts";
@@ -20,6 +21,11 @@ export async function existingEmployeeNumbers(tx: Tx, networkId: string, numbers
     .from(rosterEntry)
     .where(and(eq(rosterEntry.networkId, networkId), inArray(rosterEntry.employeeNumber, numbers)));
   return new Set(rows.map((r) => r.n));
+}
+
+/** The keys registration matching looks rows up by (name_key, kana_key), derived from the row. */
+export function matchingKeys(r: Pick<RosterRow, "name" | "nameKana">) {
+  return { nameKey: nameKey(r.name), kanaKey: r.nameKana ? kanaKey(r.nameKana) : null };
 }
 
 /**
@@ -55,8 +61,7 @@ export async function upsertRosterBatch(
         employeeNumber: r.employeeNumber,
         name: r.name,
         nameKana: r.nameKana,
-        nameKey: nameKey(r.name),
-        kanaKey: r.nameKana ? kanaKey(r.nameKana) : null,
+        ...matchingKeys(r),
         joinDate: r.joinDate,
         leaveDate: r.leaveDate,
         department: r.department,
@@ -126,11 +131,13 @@ export type RosterListFilter = {
   sort: "employeeNumber" | "name";
   after?: { key: string; id: string };
   limit: number;
+  /** Count the matching rows (the list does; the export pages through them without). */
+  count?: boolean;
 };
 
-/** Roster rows with their invitation/membership state, keyset-paginated, plus the total. */
-export async function searchRoster(db: Db, networkId: string, f: RosterListFilter) {
-  const inv = db
+/** Per roster row of the network: when it was last invited and whether an invitation is pending. */
+function invitations(db: Db | Tx, networkId: string) {
+  return db
     .select({
       rosterEntryId: networkInvitation.rosterEntryId,
       invitedAt:
@@ -148,8 +155,33 @@ export async function searchRoster(db: Db, networkId: string, f: RosterListFilte
     )
     .groupBy(networkInvitation.rosterEntryId)
     .as("inv");
+}
+
+/** The row as the list shows it: its fields, its state and when it was invited. */
+function entryColumns(inv: ReturnType<typeof invitations>) {
   const state = sql<RosterState>`case when ${rosterEntry.linkedUserId} is not null then 'member'
     when coalesce(${inv.pending}, false) then 'invited' else 'not_invited' end`;
+  return {
+    state,
+    columns: {
+      id: rosterEntry.id,
+      employeeNumber: rosterEntry.employeeNumber,
+      name: rosterEntry.name,
+      nameKana: rosterEntry.nameKana,
+      joinDate: rosterEntry.joinDate,
+      leaveDate: rosterEntry.leaveDate,
+      department: rosterEntry.department,
+      email: rosterEntry.email,
+      state,
+      invitedAt: inv.invitedAt,
+    },
+  };
+}
+
+/** Roster rows with their invitation/membership state, keyset-paginated, plus the total. */
+export async function searchRoster(db: Db, networkId: string, f: RosterListFilter) {
+  const inv = invitations(db, networkId);
+  const { state, columns } = entryColumns(inv);
   const sortKey =
     f.sort === "name"
       ? sql<string>`coalesce(${rosterEntry.kanaKey}, ${rosterEntry.nameKey})`
@@ -164,25 +196,16 @@ export async function searchRoster(db: Db, networkId: string, f: RosterListFilte
   if (f.state) where.push(sql`${state} = ${f.state}`);
   const filtered = and(...where);
 
-  const [{ total }] = await db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(rosterEntry)
-    .leftJoin(inv, eq(inv.rosterEntryId, rosterEntry.id))
-    .where(filtered);
+  const [{ total }] =
+    f.count === false
+      ? [{ total: -1 }]
+      : await db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(rosterEntry)
+          .leftJoin(inv, eq(inv.rosterEntryId, rosterEntry.id))
+          .where(filtered);
   const rows = await db
-    .select({
-      id: rosterEntry.id,
-      employeeNumber: rosterEntry.employeeNumber,
-      name: rosterEntry.name,
-      nameKana: rosterEntry.nameKana,
-      joinDate: rosterEntry.joinDate,
-      leaveDate: rosterEntry.leaveDate,
-      department: rosterEntry.department,
-      email: rosterEntry.email,
-      state,
-      invitedAt: inv.invitedAt,
-      sortKey,
-    })
+    .select({ ...columns, sortKey })
     .from(rosterEntry)
     .leftJoin(inv, eq(inv.rosterEntryId, rosterEntry.id))
     .where(
@@ -194,6 +217,64 @@ export async function searchRoster(db: Db, networkId: string, f: RosterListFilte
     .orderBy(asc(sortKey), asc(rosterEntry.id))
     .limit(f.limit + 1);
   return { total, rows: rows.slice(0, f.limit), more: rows.length > f.limit };
+}
+
+/** One row as the list shows it (state, invitation), or null. */
+export async function findRosterEntry(db: Db | Tx, networkId: string, id: string) {
+  const inv = invitations(db, networkId);
+  const [row] = await db
+    .select(entryColumns(inv).columns)
+    .from(rosterEntry)
+    .leftJoin(inv, eq(inv.rosterEntryId, rosterEntry.id))
+    .where(byId(rosterEntry, networkId, id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The stored row, locked until the transaction ends, or null. */
+export async function lockRosterRow(tx: Tx, networkId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(rosterEntry)
+    .where(byId(rosterEntry, networkId, id))
+    .for("update");
+  return row ?? null;
+}
+
+/** Another row of the network has this employee number, or (lower-cased) this email. */
+export async function takenBy(
+  tx: Tx,
+  networkId: string,
+  exceptId: string,
+  by: { employeeNumber: string } | { email: string },
+) {
+  const cond =
+    "employeeNumber" in by
+      ? eq(rosterEntry.employeeNumber, by.employeeNumber)
+      : sql`lower(${rosterEntry.email}) = ${by.email}`;
+  const [row] = await tx
+    .select({ id: rosterEntry.id })
+    .from(rosterEntry)
+    .where(inNetwork(rosterEntry, networkId, ne(rosterEntry.id, exceptId), cond))
+    .limit(1);
+  return !!row;
+}
+
+/** Replaces the row's fields and the matching keys derived from them. */
+export async function updateRosterRow(tx: Tx, networkId: string, id: string, r: Omit<RosterRow, "line">) {
+  await tx
+    .update(rosterEntry)
+    .set({ ...r, ...matchingKeys(r), updatedAt: sql`now()` })
+    .where(byId(rosterEntry, networkId, id));
+}
+
+/** Deletes the row unless a member is linked to it; whether it was deleted. */
+export async function deleteUnlinkedRosterRow(tx: Tx, networkId: string, id: string) {
+  const rows = await tx
+    .delete(rosterEntry)
+    .where(byId(rosterEntry, networkId, id, isNull(rosterEntry.linkedUserId)))
+    .returning({ id: rosterEntry.id });
+  return rows.length > 0;
 }
 
 /** How many people the network's roster holds (the operators' first steps). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { cursorParam, safeString, slugParam } from "../../shared/text-schema.ts";
+import { csvEncodingParam } from "../../shared/csv-export.ts";
+import { cursorParam, idParam, safeString, slugParam } from "../../shared/text-schema.ts";
 
 export const slugParams = z.object({ slug: slugParam });
 
@@ -32,6 +33,32 @@ export const rosterListQuery = z.object({
   cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/** The list's search, state and order, and the file's encoding. */
+export const rosterExportQuery = rosterListQuery
+  .pick({ q: true, status: true, state: true, sort: true })
+  .extend({ encoding: csvEncodingParam });
+export type RosterExportQuery = z.infer<typeof rosterExportQuery>;
+
+export const rosterEntryParams = z.object({ slug: slugParam, id: idParam });
+
+// Cells as an operator types them, checked by the import's own rules (validate.ts): the limits
+// here only keep absurd requests out; the import's limits answer with its sentences.
+const cell = safeString().max(1000);
+export const rosterRowPatch = z
+  .object({
+    employeeNumber: cell,
+    name: cell,
+    nameKana: cell.nullable(),
+    joinDate: cell.describe("2015-04-01, 2015/4/1, 2015年4月1日, H27.4.1 … as in the import"),
+    leaveDate: cell,
+    department: cell.nullable(),
+    email: cell.nullable(),
+  })
+  .partial()
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, "Give at least one field");
+export type RosterRowPatch = z.infer<typeof rosterRowPatch>;
 
 export const rosterEntryOut = z.object({
   id: z.string(),

@@ -1,8 +1,12 @@
 import { access, networkScope } from "../../server/access.ts";
+import { requestLang } from "../../server/context.ts";
+import { sendCsv } from "../../server/csv-export.ts";
 import type { FastifyZod } from "../../server/http.ts";
 import { directoryPage } from "../directory/index.ts";
+import { exportSegment } from "./export.ts";
 import { segmentsPolicy } from "./policy.ts";
 import {
+  segmentExportQuery,
   segmentInput,
   segmentListOut,
   segmentMembersQuery,
@@ -119,6 +123,28 @@ export default async function segmentsRoutes(app: FastifyZod) {
         req.query,
       );
       return { items, total, totalCapped, nextCursor };
+    },
+  );
+  app.get(
+    "/n/:slug/segments/:id/export.csv",
+    {
+      config,
+      schema: {
+        tags,
+        summary:
+          "The segment's members as CSV with the members export's columns (UTF-8 with BOM, or Shift_JIS); audited (operators)",
+        params: segmentParams,
+        querystring: segmentExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const file = await exportSegment(
+        networkScope(req),
+        req.params.id,
+        req.query.encoding,
+        requestLang(req),
+      );
+      return sendCsv(reply, file);
     },
   );
 }

@@ -1,5 +1,6 @@
 // Segments: a named, saved directory filter (operators).
 import { z } from "zod";
+import { csvEncodingParam } from "../../shared/csv-export.ts";
 import { cursorParam, idParam, slugParam, text } from "../../shared/text-schema.ts";
 import { directoryFilter } from "../directory/index.ts";
 
@@ -33,3 +34,5 @@ export const segmentMembersQuery = z.object({
   cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
+
+export const segmentExportQuery = z.object({ encoding: csvEncodingParam });

@@ -24,7 +24,7 @@ import {
 } from "./queries.ts";
 import type { SegmentInput, SegmentOut } from "./schemas.ts";
 
-const segmentNotFound = () => errors.notFound({ ja: "セグメント", en: "segment" });
+export const segmentNotFound = () => errors.notFound({ ja: "セグメント", en: "segment" });
 const nameTakenError = () =>
   errors.conflict("SEGMENT_NAME_TAKEN", {
     ja: "同じ名前のセグメントが既にあります。別の名前にしてください。",

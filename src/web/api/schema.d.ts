@@ -2337,7 +2337,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Approve a pending registration, optionally linking a roster row (operator) */
+    /** Approve a pending registration, optionally linking a roster row (operator); the welcome mail waits DECISION_MAIL_DELAY_SECONDS so that it can be undone */
     post: {
       parameters: {
         query?: never;
@@ -2365,6 +2365,8 @@ export interface paths {
             "application/json": {
               /** @enum {boolean} */
               ok: true;
+              /** @description Until when POST …/undo can take the decision back (its mail waits until then); null when the mail went at once */
+              undoUntil: string | null;
             };
           };
         };
@@ -2385,7 +2387,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Reject a pending registration; the note is internal (operator) */
+    /** Reject a pending registration; the note is internal (operator); the mail waits DECISION_MAIL_DELAY_SECONDS so that it can be undone */
     post: {
       parameters: {
         query?: never;
@@ -2403,6 +2405,50 @@ export interface paths {
           } | null;
         };
       };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+              /** @description Until when POST …/undo can take the decision back (its mail waits until then); null when the mail went at once */
+              undoUntil: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/registrations/{id}/undo": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take back my approval or rejection while its mail still waits (within 10 minutes, before the member uses the network): the registration is pending again (operator) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
       responses: {
         /** @description Default Response */
         200: {
@@ -2515,6 +2561,133 @@ export interface paths {
               total: number;
             };
           };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/roster/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a roster row no member is linked to (409 ROSTER_ENTRY_IS_MEMBER); audited */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Correct a roster row by hand: the import's rules (422 ROSTER_ROW_INVALID), a unique employee number and email (409); audited */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            department?: string | null;
+            email?: string | null;
+            employeeNumber?: string;
+            /** @description 2015-04-01, 2015/4/1, 2015年4月1日, H27.4.1 … as in the import */
+            joinDate?: string;
+            leaveDate?: string;
+            name?: string;
+            nameKana?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              department: string | null;
+              email: string | null;
+              employeeNumber: string;
+              id: string;
+              invitedAt: string | null;
+              joinDate: string;
+              leaveDate: string;
+              name: string;
+              nameKana: string | null;
+              /** @enum {string} */
+              state: "not_invited" | "invited" | "member";
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/n/{slug}/roster/export.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The roster as CSV with the import's columns (re-importable) and its state, with the list's search, state and order; UTF-8 with BOM or Shift_JIS (422 ROSTER_EXPORT_NOT_SHIFT_JIS when a value does not fit); audited */
+    get: {
+      parameters: {
+        query?: {
+          encoding?: "utf8" | "shift_jis";
+          q?: string;
+          sort?: "employeeNumber" | "name";
+          state?: "not_invited" | "invited" | "member";
+          status?: "not_invited" | "invited" | "member";
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };
@@ -2929,6 +3102,45 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/segments/{id}/export.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The segment's members as CSV with the members export's columns (UTF-8 with BOM, or Shift_JIS); audited (operators) */
+    get: {
+      parameters: {
+        query?: {
+          encoding?: "utf8" | "shift_jis";
+        };
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;

@@ -17,6 +17,13 @@ export const strings = {
     adminsOnly: "このページはプラットフォーム管理者だけが利用できます。",
     forbiddenTitle: "アクセスできません",
     goHome: "ホームへ",
+    csv: {
+      export: "CSV で書き出す",
+      utf8: "Excel 用（UTF-8）",
+      sjis: "Shift_JIS（古い Excel・人事システム向け）",
+      note: "いまの絞り込みの結果を書き出します。書き出しは監査ログに記録されます。",
+      exporting: "書き出し中…",
+    },
     purposes: {
       label: "利用目的",
       description: "個人情報を利用する目的を1行に1つ書いてください（1〜20件、各200文字以内）。",
@@ -49,6 +56,13 @@ export const strings = {
     adminsOnly: "Only platform administrators can use this page.",
     forbiddenTitle: "Not available",
     goHome: "Go home",
+    csv: {
+      export: "Export CSV",
+      utf8: "For Excel (UTF-8)",
+      sjis: "Shift_JIS (older Excel, HR systems)",
+      note: "Exports the current filter's results. Exports are recorded in the audit log.",
+      exporting: "Exporting…",
+    },
     purposes: {
       label: "Purposes of use",
       description: "One purpose for which personal data is used per line (1–20, up to 200 characters each).",

@@ -4,6 +4,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError } from "../../api/client.ts";
+import { download } from "../../api/download.ts";
+import { CsvExportMenu } from "../../components/CsvExportMenu.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { LoadMore } from "../../components/LoadMore.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
@@ -94,6 +96,15 @@ function SegmentView({ slug, id }: { slug: string; id: string }) {
             <Button component={Link} to={`/n/${slug}/directory?${filterToParams(filter)}`} variant="default">
               {t("openInDirectory")}
             </Button>
+            <CsvExportMenu
+              note={t("exportNote")}
+              onExport={(encoding) =>
+                download("/api/n/{slug}/segments/{id}/export.csv", {
+                  path: { slug, id: s.id },
+                  query: { encoding },
+                })
+              }
+            />
             <Button component={Link} to={`${list}/${s.id}/edit`} variant="light">
               {t("edit")}
             </Button>

@@ -17,6 +17,8 @@ export const strings = {
     edit: "編集",
     delete: "削除",
     openInDirectory: "名簿で開く",
+    exportNote:
+      "このセグメントのいまのメンバーを、メンバー一覧の書き出しと同じ列で書き出します。書き出しは監査ログに記録されます。",
     back: "セグメント一覧へ",
     deleteTitle: "セグメントを削除しますか？",
     deleteMessage: "「{{name}}」を削除します。メンバーのプロフィールには影響しません。",
@@ -74,6 +76,8 @@ export const strings = {
     edit: "Edit",
     delete: "Delete",
     openInDirectory: "Open in the directory",
+    exportNote:
+      "Exports the segment's members now, with the same columns as the members export. Exports are recorded in the audit log.",
     back: "All segments",
     deleteTitle: "Delete this segment?",
     deleteMessage: "“{{name}}” will be deleted. Members' profiles are not affected.",

@@ -3,7 +3,6 @@
 
 import { Badge, Button, Card, Group, Radio, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +13,7 @@ import { approveRegistration, registrationKeys, rejectRegistration } from "./que
 import "../i18n.ts";
 import { dateTimeCell, formatCalendarDate, ymCell } from "../format.ts";
 import type { Registration } from "../types.ts";
+import { showDecisionNotice } from "./DecisionNotice.tsx";
 import { type ComparisonRow, StackedComparison, TableComparison } from "./RegistrationComparison.tsx";
 
 const NO_LINK = "";
@@ -29,15 +29,15 @@ export function RegistrationCard({ slug, reg }: { slug: string; reg: Registratio
   const done = () => qc.invalidateQueries({ queryKey: registrationKeys.all(slug) });
   const approve = useMutation({
     mutationFn: () => approveRegistration(slug, reg.id, link || null),
-    onSuccess: () => {
-      notifications.show({ color: "teal", message: t("approvals.approved", { name: reg.name }) });
+    onSuccess: ({ undoUntil }) => {
+      showDecisionNotice({ t, qc, slug, id: reg.id, name: reg.name, kind: "approved", undoUntil });
       done();
     },
   });
   const reject = useMutation({
     mutationFn: () => rejectRegistration(slug, reg.id, note.trim()),
-    onSuccess: () => {
-      notifications.show({ color: "gray", message: t("approvals.rejectedDone", { name: reg.name }) });
+    onSuccess: ({ undoUntil }) => {
+      showDecisionNotice({ t, qc, slug, id: reg.id, name: reg.name, kind: "rejected", undoUntil });
       setRejectOpen(false);
       done();
     },

@@ -38,6 +38,9 @@ export const approvals = {
     reject: "却下する",
     approved: "{{name}} さんを承認しました。本人にメールで知らせます。",
     rejectedDone: "{{name}} さんの申請を却下しました。",
+    undo: "取り消す",
+    undoing: "取り消しています…",
+    undone: "取り消しました。{{name}} さんの申請は承認待ちに戻りました（メールは送っていません）。",
     rejectTitle: "この申請を却下しますか？",
     rejectBody:
       "{{name}} さん（{{email}}）には「在籍を確認できませんでした」とだけ伝わり、理由は伝わりません。",
@@ -108,6 +111,9 @@ export const approvals = {
     reject: "Reject",
     approved: "{{name}} was approved and will be told by email.",
     rejectedDone: "The registration of {{name}} was rejected.",
+    undo: "Undo",
+    undoing: "Undoing…",
+    undone: "Undone. The registration of {{name}} is pending again (no email was sent).",
     rejectTitle: "Reject this registration?",
     rejectBody:
       "{{name}} ({{email}}) will only be told that their employment could not be confirmed, never the reason.",

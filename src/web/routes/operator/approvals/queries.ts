@@ -38,3 +38,7 @@ export const rejectRegistration = (slug: string, id: string, note: string) =>
       body: note ? { note } : {},
     }),
   );
+
+/** Takes back my approval or rejection while its mail still waits (POST …/undo). */
+export const undoDecision = (slug: string, id: string) =>
+  unwrap(client.POST("/api/n/{slug}/registrations/{id}/undo", { params: { path: { slug, id } } }));

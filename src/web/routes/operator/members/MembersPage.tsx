@@ -1,48 +1,24 @@
-import {
-  Badge,
-  Box,
-  Button,
-  Card,
-  Group,
-  Menu,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  VisuallyHidden,
-} from "@mantine/core";
+import { Badge, Box, Card, Group, Paper, Select, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { download } from "../../../api/download.ts";
+import { CsvExportMenu } from "../../../components/CsvExportMenu.tsx";
 import { ListTable } from "../../../components/ListTable.tsx";
 import { LoadMore } from "../../../components/LoadMore.tsx";
 import { PageTitle } from "../../../components/PageTitle.tsx";
 import { RequireOperator } from "../../../components/RequireRole.tsx";
 import { SearchInput } from "../../../components/SearchInput.tsx";
-import { usePagedList } from "../../../components/usePagedList.ts";
+import { presentOnly, usePagedList } from "../../../components/usePagedList.ts";
 import type { Resources } from "../../../i18n/resources.ts";
 import { useMe } from "../../../session.ts";
-import { memberKeys, membersPage } from "./queries.ts";
+import { type MembersQuery, memberKeys, membersPage } from "./queries.ts";
 import "../i18n.ts";
 import { dateCell, ymCell } from "../format.ts";
 import type { MemberItem } from "../types.ts";
 import { MemberActions } from "./MemberActions.tsx";
 
 const ROLE_COLORS = { operator: "grape", employee: "blue", alumni: "teal" } as const;
-
-/** The export's URL with the list's current filters (a plain download: the session cookie goes along). */
-function exportHref(
-  slug: string,
-  f: { q: string; role: string | null; status: string | null },
-  encoding: string,
-) {
-  const p = new URLSearchParams({ encoding });
-  if (f.q) p.set("q", f.q);
-  if (f.role) p.set("role", f.role);
-  if (f.status) p.set("status", f.status);
-  return `/api/n/${encodeURIComponent(slug)}/members/export.csv?${p}`;
-}
 
 type Row = { slug: string; m: MemberItem; self: boolean };
 
@@ -258,23 +234,15 @@ function Members({ slug }: { slug: string }) {
               label: t(`members.statuses.${s}`),
             }))}
           />
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <Button variant="default" ml="auto">
-                {t("members.export")}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label maw={260} style={{ whiteSpace: "normal" }}>
-                {t("members.exportNote")}
-              </Menu.Label>
-              {(["utf8", "shift_jis"] as const).map((encoding) => (
-                <Menu.Item key={encoding} component="a" href={exportHref(slug, filter, encoding)} download>
-                  {t(encoding === "utf8" ? "members.exportUtf8" : "members.exportSjis")}
-                </Menu.Item>
-              ))}
-            </Menu.Dropdown>
-          </Menu>
+          <CsvExportMenu
+            ml="auto"
+            onExport={(encoding) =>
+              download("/api/n/{slug}/members/export.csv", {
+                path: { slug },
+                query: { ...(presentOnly(filter) as MembersQuery), encoding },
+              })
+            }
+          />
         </Group>
         <ListTable
           error={list.error}

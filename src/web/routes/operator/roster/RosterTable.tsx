@@ -12,20 +12,24 @@ import {
   Text,
   Title,
   Tooltip,
+  VisuallyHidden,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { download } from "../../../api/download.ts";
+import { CsvExportMenu } from "../../../components/CsvExportMenu.tsx";
 import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
 import { ListTable } from "../../../components/ListTable.tsx";
 import { LoadMore } from "../../../components/LoadMore.tsx";
 import { SearchInput } from "../../../components/SearchInput.tsx";
 import { StatusBadge } from "../../../components/StatusBadge.tsx";
-import { usePagedList } from "../../../components/usePagedList.ts";
+import { presentOnly, usePagedList } from "../../../components/usePagedList.ts";
 import { dateCell, formatCalendarDate } from "../format.ts";
 import { createInvitations, invitationKeys } from "../invitations/queries.ts";
-import { rosterKeys, rosterPage } from "./queries.ts";
+import { type RosterExportQuery, rosterKeys, rosterPage } from "./queries.ts";
+import { RosterRowActions } from "./RosterRowActions.tsx";
 import "../i18n.ts";
 import {
   DEFAULT_INVITE_OPTIONS,
@@ -88,9 +92,20 @@ export function RosterTable({ slug }: { slug: string }) {
   return (
     <Card withBorder padding="md">
       <Stack gap="sm">
-        <Title order={3} size="h4">
-          {t("roster.table.title")}
-        </Title>
+        <Group justify="space-between" gap="xs">
+          <Title order={3} size="h4">
+            {t("roster.table.title")}
+          </Title>
+          <CsvExportMenu
+            note={t("roster.table.exportNote")}
+            onExport={(encoding) =>
+              download("/api/n/{slug}/roster/export.csv", {
+                path: { slug },
+                query: { ...(presentOnly(filter) as RosterExportQuery), encoding },
+              })
+            }
+          />
+        </Group>
         <Group gap="sm" align="flex-end" wrap="wrap">
           <SearchInput
             label={t("roster.table.search")}
@@ -153,7 +168,7 @@ export function RosterTable({ slug }: { slug: string }) {
           count={list.data && rows.length}
           empty={debounced || status ? t("roster.table.empty") : t("roster.table.emptyRoster")}
           emptyPy="md"
-          minWidth={900}
+          minWidth={980}
           highlightOnHover
           striped
           head={
@@ -180,6 +195,9 @@ export function RosterTable({ slug }: { slug: string }) {
               <Table.Th>{t("roster.table.period")}</Table.Th>
               <Table.Th>{t("roster.table.department")}</Table.Th>
               <Table.Th>{t("roster.table.email")}</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{t("roster.row.actions")}</VisuallyHidden>
+              </Table.Th>
             </>
           }
         >
@@ -236,6 +254,9 @@ export function RosterTable({ slug }: { slug: string }) {
                 <Table.Td>{e.department ?? "—"}</Table.Td>
                 <Table.Td miw={200} style={{ wordBreak: "break-all" }}>
                   {e.email ?? "—"}
+                </Table.Td>
+                <Table.Td>
+                  <RosterRowActions slug={slug} entry={e} />
                 </Table.Td>
               </Table.Tr>
             );

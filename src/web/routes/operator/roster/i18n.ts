@@ -84,6 +84,8 @@ export const roster = {
       noEmail: "メールアドレスがないため招待できません",
       isMember: "既にメンバーです",
       invitedAt: "{{date}} 招待",
+      exportNote:
+        "いまの検索・状態・並び順で、取り込みと同じ列（そのまま取り込み直せます）と状態の列を書き出します。書き出しは監査ログに記録されます。",
     },
     states: { not_invited: "未招待", invited: "招待中", member: "メンバー" },
     fields: {
@@ -94,6 +96,26 @@ export const roster = {
       leaveDate: "退職日",
       department: "最終所属",
       email: "メールアドレス",
+    },
+    row: {
+      actions: "操作",
+      actionsFor: "{{name}}（{{number}}）の操作",
+      edit: "編集",
+      delete: "削除",
+      linkedNoDelete: "メンバーと紐付いているため削除できません",
+      editTitle: "名簿の行を編集",
+      editBody: "CSV の取り込みと同じ規則で確認します。社員番号とメールアドレスは名簿の中で重複できません。",
+      dateHint: "例：2015-04-01、2015/4/1、H27.4.1",
+      save: "保存する",
+      saved: "{{name}}（{{number}}）を更新しました。",
+      unchanged: "変更はありません。",
+      linkedNote:
+        "この行はメンバーと紐付いています。名簿の内容を直してもメンバーのプロフィールは変わりません。",
+      deleteTitle: "名簿から「{{name}}（{{number}}）」を削除しますか？",
+      deleteBody:
+        "この行は名簿から消え、登録申請の在籍確認にも使われなくなります。戻すには CSV で取り込み直してください。",
+      deleteInvited: "送信済みの招待リンクは有効なままです。無効にするには「招待」で取り消してください。",
+      deleted: "{{name}}（{{number}}）を名簿から削除しました。",
     },
     invite: {
       selected: "{{count}} 人を選択中",
@@ -188,6 +210,8 @@ export const roster = {
       noEmail: "No email address: cannot be invited",
       isMember: "Already a member",
       invitedAt: "Invited {{date}}",
+      exportNote:
+        "Exports the current search, state and order with the import's columns (it can be imported back) and the state columns. Exports are recorded in the audit log.",
     },
     states: { not_invited: "Not invited", invited: "Invited", member: "Member" },
     fields: {
@@ -198,6 +222,27 @@ export const roster = {
       leaveDate: "Leave date",
       department: "Last department",
       email: "Email",
+    },
+    row: {
+      actions: "Actions",
+      actionsFor: "Actions for {{name}} ({{number}})",
+      edit: "Edit",
+      delete: "Delete",
+      linkedNoDelete: "Linked to a member: cannot be deleted",
+      editTitle: "Edit roster entry",
+      editBody:
+        "Checked by the same rules as the CSV import. Employee numbers and emails cannot appear twice in the roster.",
+      dateHint: "e.g. 2015-04-01, 2015/4/1, H27.4.1",
+      save: "Save",
+      saved: "{{name}} ({{number}}) was updated.",
+      unchanged: "Nothing changed.",
+      linkedNote:
+        "This entry is linked to a member. Correcting the roster does not change the member's profile.",
+      deleteTitle: "Delete {{name}} ({{number}}) from the roster?",
+      deleteBody:
+        "The entry leaves the roster and is no longer used to verify registrations. Import it again from CSV to bring it back.",
+      deleteInvited: "An invitation already sent stays valid. Revoke it under Invitations to stop it.",
+      deleted: "{{name}} ({{number}}) was deleted from the roster.",
     },
     invite: {
       selected: "{{count}} selected",
