@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Stepper, Text } from "@mantine/core";
+import { Alert, Box, Button, Group, Paper, Stack, Stepper, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMediaQuery } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import type { ResponseOf } from "../../api/client.ts";
 import { ApiError } from "../../api/client.ts";
+import { accentStyle } from "../../components/brand.ts";
 import { NO_CONSENT } from "../../components/ConsentOptIns.tsx";
 import { ErrorAlert, fieldErrors } from "../../components/ErrorAlert.tsx";
 import { NoticeAcceptance } from "../../components/NoticeAcceptance.tsx";
@@ -186,7 +187,23 @@ export default function RegisterPage() {
   const network = pub.data!;
   const member = me.data?.networks.some((n) => n.slug === slug);
   return (
-    <Paper withBorder radius="md" p={{ base: "md", sm: "xl" }} maw={760} mx="auto">
+    <Paper
+      withBorder
+      radius="md"
+      p={{ base: "md", sm: "xl" }}
+      maw={760}
+      mx="auto"
+      style={accentStyle(network.brand.accentColor)}
+    >
+      {network.brand.logoUrl && (
+        <Box
+          component="img"
+          src={network.brand.logoUrl}
+          alt={network.name}
+          mb="sm"
+          style={{ height: 40, width: "auto", maxWidth: 240, objectFit: "contain", display: "block" }}
+        />
+      )}
       <PageTitle title={t("title", { name: network.name })} />
       {!me.data ? (
         <RegisterIntro name={network.name} slug={slug} signedOut />
