@@ -5,7 +5,7 @@ import type { FastifyZod } from "../../server/http.ts";
 import type { PublicScope } from "../../server/scope.ts";
 import { twoFactorRequired } from "../../server/two-factor.ts";
 import { errors } from "../../shared/errors.ts";
-import { PHOTO_MAX_BYTES, photoErrors } from "../profiles/index.ts";
+import { uploadedImage } from "../profiles/index.ts";
 import { openApplications } from "../registration/index.ts";
 import { branding, logoFile, removeLogo, setLogo, updateBranding } from "./branding.ts";
 import { networksPolicy } from "./policy.ts";
@@ -76,19 +76,7 @@ export default async function networkRoutes(app: FastifyZod) {
         response: { 200: brandOut },
       },
     },
-    async (req) => {
-      if (!req.isMultipart()) throw photoErrors.missing();
-      const part = await req.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } });
-      if (part?.fieldname !== "file") throw photoErrors.missing();
-      let buf: Buffer;
-      try {
-        buf = await part.toBuffer();
-      } catch (err: any) {
-        if (err?.code === "FST_REQ_FILE_TOO_LARGE") throw photoErrors.tooLarge();
-        throw err;
-      }
-      return setLogo(networkScope(req), buf);
-    },
+    async (req) => setLogo(networkScope(req), await uploadedImage(req)),
   );
 
   app.delete(

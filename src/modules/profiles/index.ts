@@ -1,14 +1,14 @@
 // What other modules may use of the profiles module: import from here, never from its files.
 
+// Image handling, shared with the network logo (modules/networks/branding.ts).
 export {
   detectImageType,
-  PHOTO_MAX_BYTES,
   photoErrors,
   photoFile,
   removePhoto,
+  uploadedImage,
   writePhoto,
 } from "./photo.ts";
-// Image handling, shared with the network logo (modules/networks/branding.ts).
 export { stripImageMetadata } from "./photo-metadata.ts";
 export type { ViewerKind } from "./policy.ts";
 export { fieldVisibleTo, listedToMembers, visibilityMap } from "./policy.ts";

@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import type { FastifyRequest } from "fastify";
 import { AppError } from "../../shared/errors.ts";
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
@@ -171,4 +172,17 @@ export async function removePhoto(dataDir: string, rel: string | null | undefine
   const f = photoFile(dataDir, rel);
   if (!f) return;
   await fs.promises.rm(f.abs, { force: true });
+}
+
+/** The image of a multipart upload (field `file`, at most 2 MB), for the photo and logo routes. */
+export async function uploadedImage(req: FastifyRequest): Promise<Buffer> {
+  if (!req.isMultipart()) throw photoErrors.missing();
+  const part = await req.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } });
+  if (part?.fieldname !== "file") throw photoErrors.missing();
+  try {
+    return await part.toBuffer();
+  } catch (err: any) {
+    if (err?.code === "FST_REQ_FILE_TOO_LARGE") throw photoErrors.tooLarge();
+    throw err;
+  }
 }

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { access, memberScopeOf } from "../../server/access.ts";
 import type { FastifyZod } from "../../server/http.ts";
 import { errors } from "../../shared/errors.ts";
-import { PHOTO_MAX_BYTES, photoErrors } from "./photo.ts";
+import { uploadedImage } from "./photo.ts";
 import { profilesPolicy } from "./policy.ts";
 import { presentOwnProfile, presentProfileFor } from "./presenter.ts";
 import { ownProfileOut, profileInput, profileViewOut, slugParams, userParams } from "./schemas.ts";
@@ -70,17 +70,7 @@ export default async function profilesRoutes(app: FastifyZod) {
     },
     async (req) => {
       const scope = memberScopeOf(req);
-      if (!req.isMultipart()) throw photoErrors.missing();
-      const part = await req.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } });
-      if (part?.fieldname !== "file") throw photoErrors.missing();
-      let buf: Buffer;
-      try {
-        buf = await part.toBuffer();
-      } catch (err: any) {
-        if (err?.code === "FST_REQ_FILE_TOO_LARGE") throw photoErrors.tooLarge();
-        throw err;
-      }
-      return presentOwnProfile(scope.network.slug, await setOwnPhoto(scope, buf));
+      return presentOwnProfile(scope.network.slug, await setOwnPhoto(scope, await uploadedImage(req)));
     },
   );
 
