@@ -1,5 +1,15 @@
 // Invitations, newest first, with status badges and revoke.
-import { Card, Group, SegmentedControl, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import {
+  Card,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -51,6 +61,40 @@ export function InvitationList({ slug }: { slug: string }) {
     onError: (e) => notifications.show({ color: "red", message: e.message || tc("errors.generic") }),
   });
   const items = list.data?.items ?? [];
+  const actionsOf = (i: Invitation) => (
+    <Group gap={4} wrap="nowrap">
+      {(i.status === "pending" || i.status === "expired") && (
+        <RowActionButton
+          label={t("invitations.list.resendLabel", { email: i.email })}
+          color="blue"
+          onClick={() => !resend.isPending && resend.mutate(i)}
+        >
+          {t("invitations.list.resend")}
+        </RowActionButton>
+      )}
+      {i.status === "pending" && (
+        <RowActionButton
+          label={t("invitations.list.revokeLabel", { email: i.email })}
+          onClick={() => {
+            revoke.reset();
+            setRevoking(i);
+          }}
+        >
+          {t("invitations.list.revoke")}
+        </RowActionButton>
+      )}
+    </Group>
+  );
+  const statusOf = (i: Invitation) => (
+    <>
+      <StatusBadge color={INVITATION_COLORS[i.status]}>{t(`invitations.statuses.${i.status}`)}</StatusBadge>
+      {i.remindedAt && i.status === "pending" && (
+        <Text size="xs" c="dimmed" title={dateTimeCell(i.remindedAt)}>
+          {t("invitations.list.reminded")}
+        </Text>
+      )}
+    </>
+  );
   return (
     <Card withBorder padding="md">
       <Stack gap="sm">
@@ -80,6 +124,32 @@ export function InvitationList({ slug }: { slug: string }) {
           empty={t("invitations.list.empty")}
           emptyPy="md"
           minWidth={860}
+          cards={items.map((i) => (
+            <Paper key={i.id} withBorder radius="md" p="sm">
+              <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+                <Stack gap={2} style={{ minWidth: 0 }}>
+                  <Text size="sm" fw={600} style={{ wordBreak: "break-all" }}>
+                    {i.email}
+                  </Text>
+                  {i.name && (
+                    <Text size="xs" c="dimmed">
+                      {i.name}
+                    </Text>
+                  )}
+                </Stack>
+                <Stack gap={2} align="flex-end">
+                  {statusOf(i)}
+                </Stack>
+              </Group>
+              <Text size="xs" c="dimmed" mt={6}>
+                {tc(`roles.${i.role}`, { defaultValue: i.role })} · {t("invitations.list.created")}{" "}
+                {dateCell(i.createdAt)} · {t("invitations.list.expires")} {dateCell(i.expiresAt)}
+              </Text>
+              <Group justify="flex-end" mt={4}>
+                {actionsOf(i)}
+              </Group>
+            </Paper>
+          ))}
           maxHeight={600}
           striped
           highlightOnHover
@@ -110,44 +180,12 @@ export function InvitationList({ slug }: { slug: string }) {
                 )}
               </Table.Td>
               <Table.Td>{tc(`roles.${i.role}`, { defaultValue: i.role })}</Table.Td>
-              <Table.Td>
-                <StatusBadge color={INVITATION_COLORS[i.status]}>
-                  {t(`invitations.statuses.${i.status}`)}
-                </StatusBadge>
-                {i.remindedAt && i.status === "pending" && (
-                  <Text size="xs" c="dimmed" title={dateTimeCell(i.remindedAt)}>
-                    {t("invitations.list.reminded")}
-                  </Text>
-                )}
-              </Table.Td>
+              <Table.Td>{statusOf(i)}</Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTimeCell(i.createdAt)}</Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>{dateCell(i.expiresAt)}</Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>{dateCell(i.acceptedAt)}</Table.Td>
               <Table.Td>{t(`invitations.vias.${i.createdVia}`, { defaultValue: i.createdVia })}</Table.Td>
-              <Table.Td>
-                <Group gap={4} wrap="nowrap">
-                  {(i.status === "pending" || i.status === "expired") && (
-                    <RowActionButton
-                      label={t("invitations.list.resendLabel", { email: i.email })}
-                      color="blue"
-                      onClick={() => !resend.isPending && resend.mutate(i)}
-                    >
-                      {t("invitations.list.resend")}
-                    </RowActionButton>
-                  )}
-                  {i.status === "pending" && (
-                    <RowActionButton
-                      label={t("invitations.list.revokeLabel", { email: i.email })}
-                      onClick={() => {
-                        revoke.reset();
-                        setRevoking(i);
-                      }}
-                    >
-                      {t("invitations.list.revoke")}
-                    </RowActionButton>
-                  )}
-                </Group>
-              </Table.Td>
+              <Table.Td>{actionsOf(i)}</Table.Td>
             </Table.Tr>
           ))}
         </ListTable>
