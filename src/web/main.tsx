@@ -2,7 +2,7 @@ import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
 import "./touch.css";
 import "./i18n/index.ts";
-import { createTheme, MantineProvider } from "@mantine/core";
+import { createTheme, DEFAULT_THEME, MantineProvider } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
@@ -13,6 +13,7 @@ import { router } from "./router.tsx";
 
 const theme = createTheme({
   primaryColor: PRIMARY,
+  colors: { [PRIMARY]: DEFAULT_THEME.colors.teal },
   fontFamily: '"Noto Sans JP", "Hiragino Kaku Gothic ProN", "Hiragino Sans", Meiryo, system-ui, sans-serif',
 });
 const queryClient = new QueryClient({

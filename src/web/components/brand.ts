@@ -5,14 +5,18 @@ import { generateColors } from "@mantine/colors-generator";
 import type { CSSProperties } from "react";
 
 const HEX = /^#[0-9a-f]{6}$/i;
-/** The theme's primaryColor (src/web/main.tsx). */
-export const PRIMARY = "teal";
+/**
+ * The theme's primaryColor (src/web/main.tsx): a palette of its own, teal by default, so that a
+ * network's colour replaces it without touching the colours that mean something (teal "done",
+ * red "error" …) wherever those are named.
+ */
+export const PRIMARY = "brand";
 
 export function accentStyle(accent: string | null | undefined): CSSProperties | undefined {
   if (!accent || !HEX.test(accent)) return undefined;
   const shades = generateColors(accent);
   const vars: Record<string, string> = { "--mantine-color-anchor": shades[6] };
-  // Components read the primary colour through both names: "primary" and the theme's (teal).
+  // Components read the primary colour through both names: "primary" and the palette's own.
   for (const name of ["primary-color", `color-${PRIMARY}`]) {
     shades.forEach((c, i) => {
       vars[`--mantine-${name}-${i}`] = c;

@@ -4,6 +4,7 @@ import {
   Card,
   Collapse,
   Group,
+  Paper,
   Stack,
   Table,
   Text,
@@ -62,6 +63,32 @@ function Networks() {
     },
   });
   const items = list.data?.networks ?? [];
+  type Item = (typeof items)[number];
+  const slugOf = (n: Item) =>
+    me?.networks.some((m) => m.slug === n.slug) && n.status === "active" ? (
+      <Anchor component={Link} to={`/n/${n.slug}`} size="sm">
+        /n/{n.slug}
+      </Anchor>
+    ) : (
+      `/n/${n.slug}`
+    );
+  const statusOf = (n: Item) => (
+    <StatusBadge color={n.status === "active" ? "teal" : "red"}>
+      {t(`statuses.${n.status as keyof Resources["admin"]["statuses"]}`)}
+    </StatusBadge>
+  );
+  const actionOf = (n: Item) => (
+    <RowActionButton
+      color={n.status === "active" ? "red" : "teal"}
+      label={l(n.status === "active" ? "suspendLabel" : "reactivateLabel", { name: n.name })}
+      onClick={() => {
+        setStatus.reset();
+        setTarget(n);
+      }}
+    >
+      {l(n.status === "active" ? "suspend" : "reactivate")}
+    </RowActionButton>
+  );
   const l = (k: keyof Resources["admin"]["list"], o?: Record<string, string>) => t(`list.${k}`, o);
   const suspending = target?.status === "active";
   return (
@@ -95,6 +122,30 @@ function Networks() {
           {l("title")}
         </Title>
         <ListTable
+          cards={items.map((n) => (
+            <Paper
+              key={n.id}
+              withBorder
+              radius="md"
+              p="sm"
+              opacity={n.status === "suspended" ? 0.7 : undefined}
+            >
+              <Group justify="space-between" wrap="nowrap" gap="xs">
+                <Text fw={600} size="sm">
+                  {n.name}
+                </Text>
+                {statusOf(n)}
+              </Group>
+              <Text size="xs" ff="monospace" mt={4}>
+                {slugOf(n)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {l("members")} {formatNumber(n.memberCount)} · {l("operators")}{" "}
+                {formatNumber(n.operatorCount)} · {l("created")} {formatDate(n.createdAt)}
+              </Text>
+              <Group justify="flex-end">{actionOf(n)}</Group>
+            </Paper>
+          ))}
           error={list.error}
           loading={list.isLoading}
           skeletonHeight={120}
@@ -118,41 +169,15 @@ function Networks() {
           }
         >
           {items.map((n) => {
-            const mine = me?.networks.some((m) => m.slug === n.slug);
             return (
               <Table.Tr key={n.id} opacity={n.status === "suspended" ? 0.7 : undefined}>
                 <Table.Td fw={500}>{n.name}</Table.Td>
-                <Table.Td ff="monospace">
-                  {mine && n.status === "active" ? (
-                    <Anchor component={Link} to={`/n/${n.slug}`} size="sm">
-                      /n/{n.slug}
-                    </Anchor>
-                  ) : (
-                    `/n/${n.slug}`
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge color={n.status === "active" ? "teal" : "red"}>
-                    {t(`statuses.${n.status as keyof Resources["admin"]["statuses"]}`)}
-                  </StatusBadge>
-                </Table.Td>
+                <Table.Td ff="monospace">{slugOf(n)}</Table.Td>
+                <Table.Td>{statusOf(n)}</Table.Td>
                 <Table.Td ta="right">{formatNumber(n.memberCount)}</Table.Td>
                 <Table.Td ta="right">{formatNumber(n.operatorCount)}</Table.Td>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(n.createdAt)}</Table.Td>
-                <Table.Td>
-                  <RowActionButton
-                    color={n.status === "active" ? "red" : "teal"}
-                    label={l(n.status === "active" ? "suspendLabel" : "reactivateLabel", {
-                      name: n.name,
-                    })}
-                    onClick={() => {
-                      setStatus.reset();
-                      setTarget(n);
-                    }}
-                  >
-                    {l(n.status === "active" ? "suspend" : "reactivate")}
-                  </RowActionButton>
-                </Table.Td>
+                <Table.Td>{actionOf(n)}</Table.Td>
               </Table.Tr>
             );
           })}

@@ -4,6 +4,7 @@ import {
   Card,
   Group,
   Modal,
+  Paper,
   Stack,
   Table,
   Text,
@@ -76,6 +77,24 @@ function Tokens({ slug }: { slug: string }) {
     },
   });
   const items = list.data?.items ?? [];
+  const statusOf = (tok: ApiToken) =>
+    tok.revokedAt ? (
+      <StatusBadge color="gray">{l("revoked", { date: dateTimeCell(tok.revokedAt) })}</StatusBadge>
+    ) : (
+      <StatusBadge color="teal">{l("active")}</StatusBadge>
+    );
+  const revokeOf = (tok: ApiToken) =>
+    !tok.revokedAt && (
+      <RowActionButton
+        label={l("revokeLabel", { name: tok.name })}
+        onClick={() => {
+          revoke.reset();
+          setRevoking(tok);
+        }}
+      >
+        {l("revoke")}
+      </RowActionButton>
+    );
   const l = (k: keyof Resources["operator"]["tokens"]["list"], o?: Record<string, string>) =>
     t(`tokens.list.${k}`, o);
 
@@ -114,6 +133,24 @@ function Tokens({ slug }: { slug: string }) {
           {l("title")}
         </Title>
         <ListTable
+          cards={items.map((tok) => (
+            <Paper key={tok.id} withBorder radius="md" p="sm" opacity={tok.revokedAt ? 0.6 : undefined}>
+              <Group justify="space-between" wrap="nowrap" gap="xs">
+                <Text fw={600} size="sm">
+                  {tok.name}
+                </Text>
+                {statusOf(tok)}
+              </Group>
+              <Text size="xs" c="dimmed" mt={4} ff="monospace">
+                {tok.prefix}…
+              </Text>
+              <Text size="xs" c="dimmed">
+                {l("created")} {dateTimeCell(tok.createdAt)} · {l("lastUsed")}{" "}
+                {tok.lastUsedAt ? dateTimeCell(tok.lastUsedAt) : l("never")}
+              </Text>
+              <Group justify="flex-end">{revokeOf(tok)}</Group>
+            </Paper>
+          ))}
           error={list.error}
           loading={list.isLoading}
           skeletonHeight={100}
@@ -142,28 +179,8 @@ function Tokens({ slug }: { slug: string }) {
               <Table.Td style={{ whiteSpace: "nowrap" }}>
                 {tok.lastUsedAt ? dateTimeCell(tok.lastUsedAt) : l("never")}
               </Table.Td>
-              <Table.Td>
-                {tok.revokedAt ? (
-                  <StatusBadge color="gray">
-                    {l("revoked", { date: dateTimeCell(tok.revokedAt) })}
-                  </StatusBadge>
-                ) : (
-                  <StatusBadge color="teal">{l("active")}</StatusBadge>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {!tok.revokedAt && (
-                  <RowActionButton
-                    label={l("revokeLabel", { name: tok.name })}
-                    onClick={() => {
-                      revoke.reset();
-                      setRevoking(tok);
-                    }}
-                  >
-                    {l("revoke")}
-                  </RowActionButton>
-                )}
-              </Table.Td>
+              <Table.Td>{statusOf(tok)}</Table.Td>
+              <Table.Td>{revokeOf(tok)}</Table.Td>
             </Table.Tr>
           ))}
         </ListTable>
