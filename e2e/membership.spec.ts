@@ -106,7 +106,7 @@ test("first-run setup creates the platform admin and the first network", async (
   await expect(page).toHaveURL(new RegExp(`/n/${NETWORK.slug}$`));
   // A new network: the first steps, with the notice from setup already done.
   const steps = page.getByTestId("first-steps");
-  await expect(steps.getByText("1 / 4 完了")).toBeVisible();
+  await expect(steps.getByText("1 / 5 完了")).toBeVisible();
   await expect(steps.getByRole("link", { name: "始める" })).toHaveCount(3);
   await shot(page, "02-operator-home");
 });
@@ -154,7 +154,7 @@ test("an operator imports a Shift_JIS roster: per-line errors first, then a clea
   await expect(page.getByRole("cell", { name: "佐藤 美咲 サトウ ミサキ" })).toBeVisible();
   await shot(page, "04-roster-imported");
   await page.goto(`/n/${NETWORK.slug}`);
-  await expect(page.getByTestId("first-steps").getByText("2 / 4 完了")).toBeVisible();
+  await expect(page.getByTestId("first-steps").getByText("2 / 5 完了")).toBeVisible();
   await page.context().close();
 });
 

@@ -1,4 +1,5 @@
 export * from "./auth.ts";
+export * from "./community.ts";
 export * from "./directory.ts";
 export * from "./membership.ts";
 export * from "./network.ts";

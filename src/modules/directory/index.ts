@@ -1,6 +1,6 @@
 // What other modules may use of the directory module: import from here, never from its files.
 export { pageCacheStats } from "./cache.ts";
-export { matchingUserIds, prepareSearch } from "./queries.ts";
+export { matchingUserIds, prepareSearch, rowMatches } from "./queries.ts";
 export type { DirectoryFilter } from "./schemas.ts";
 export { directoryFilter, directoryPage, directoryQuery } from "./schemas.ts";
 export { countDirectory, directoryScope, searchDirectory } from "./service.ts";

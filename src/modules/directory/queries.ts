@@ -227,6 +227,25 @@ export async function matchingUserIds(db: Db | Tx, s: Search, after: string | nu
   return (res.rows as { userId: string }[]).map((r) => r.userId);
 }
 
+/**
+ * Which of `searches` (all of one network and audience) one member's row matches, in one query:
+ * how a post to a segment is resolved when the feed is read. No row (not an active member): none.
+ */
+export async function rowMatches(db: Db | Tx, userId: string, searches: Search[]): Promise<boolean[]> {
+  if (!searches.length) return [];
+  const { networkId, audience } = searches[0].scope;
+  const cols = sql.join(
+    searches.map((s, i) => sql`(${s.where}) as ${sql.identifier(`m${i}`)}`),
+    sql`, `,
+  );
+  const res = await db.execute(
+    sql`select ${cols} from directory_entry
+         where network_id = ${networkId} and audience = ${audience} and user_id = ${userId}`,
+  );
+  const row = res.rows[0] as Record<string, boolean> | undefined;
+  return searches.map((_, i) => row?.[`m${i}`] === true);
+}
+
 /** Labels in use that start with `prefix` (by key), most used first. */
 export async function suggestTerms(
   db: Db | Tx,

@@ -40,8 +40,9 @@ describe("first steps", () => {
       ["roster", false],
       ["invite", false],
       ["brand", false],
+      ["welcome", false],
     ]);
-    expect([first.done, first.total]).toEqual([1, 4]);
+    expect([first.done, first.total]).toEqual([1, 5]);
 
     expect((await uploadRoster(env, net.slug, net.operator, ROSTER)).statusCode).toBe(200);
     const invited = `${uniq("ob")}@example.com`;
@@ -60,8 +61,15 @@ describe("first steps", () => {
     });
     expect(colour.statusCode, colour.body).toBe(200);
     expect(colour.json()).toEqual({ accentColor: "#c8102e", logoUrl: null });
+    const welcome = await call(env, {
+      method: "POST",
+      url: `/api/n/${net.slug}/posts`,
+      user: net.operator,
+      payload: { kind: "announcement", title: "ようこそ", body: "アルムナイネットワークを開設しました。" },
+    });
+    expect(welcome.statusCode, welcome.body).toBe(201);
     const after = await steps();
-    expect(after.steps.map((s: any) => s.done)).toEqual([true, true, true, true]);
+    expect(after.steps.map((s: any) => s.done)).toEqual([true, true, true, true, true]);
     expect(after.steps.find((s: any) => s.key === "roster").count).toBe(1);
 
     const alum = await makeMember(env, net, "alumni");

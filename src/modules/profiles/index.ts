@@ -11,7 +11,14 @@ export {
 } from "./photo.ts";
 export { stripImageMetadata } from "./photo-metadata.ts";
 export type { ViewerKind } from "./policy.ts";
-export { fieldVisibleTo, listedToMembers, visibilityMap } from "./policy.ts";
+export {
+  fieldVisibleTo,
+  listedToMembers,
+  profileOpenTo,
+  viewerKind,
+  visibilityMap,
+  visibilityOf,
+} from "./policy.ts";
 export { photoUrl } from "./presenter.ts";
 export {
   ensureProfile,

@@ -11,6 +11,7 @@ import {
   directoryScope,
   matchingUserIds,
   prepareSearch,
+  rowMatches,
   searchDirectory,
 } from "../directory/index.ts";
 import {
@@ -154,4 +155,21 @@ export async function* resolveSegment(
     if (ids.length < size) return;
     after = ids[ids.length - 1];
   }
+}
+
+/**
+ * The segments that member `userId` belongs to now (of `segmentIds`, or of all the network's), as
+ * operators see the directory: one query whatever their number. Posts and announcements to a
+ * segment are resolved with it when they are read, so nobody keeps a copy per member.
+ */
+export async function segmentsOfMember(scope: Scope, userId: string): Promise<string[]> {
+  const rows = await listSegments(scope.db, scope.network.id);
+  if (!rows.length) return [];
+  const dir = directoryScope(scope, AUDIENCE);
+  const matches = await rowMatches(
+    scope.db,
+    userId,
+    rows.map((r) => prepareSearch(dir, segmentFilter(r))),
+  );
+  return rows.filter((_, i) => matches[i]).map((r) => r.id);
 }

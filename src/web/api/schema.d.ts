@@ -559,6 +559,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/comments/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a comment (its author, or an operator: audited) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Edit one's own comment */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description null when the comment was deleted */
+              author: {
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                role: string;
+                userId: string;
+              } | null;
+              body: string;
+              can: {
+                delete: boolean;
+                edit: boolean;
+              };
+              createdAt: string;
+              deleted: boolean;
+              editedAt: string | null;
+              id: string;
+              parentId: string | null;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
   "/api/n/{slug}/consent": {
     parameters: {
       query?: never;
@@ -1492,9 +1577,738 @@ export interface paths {
                 count: number | null;
                 done: boolean;
                 /** @enum {string} */
-                key: "privacy" | "roster" | "invite" | "brand";
+                key: "privacy" | "roster" | "invite" | "brand" | "welcome";
               }[];
               total: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/posts": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The feed: pinned posts (first page), then the posts the member may see, newest first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          kind?: "announcement" | "question" | "help_wanted" | "news";
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                audience: {
+                  segmentName: string | null;
+                  /** @enum {string} */
+                  type: "network" | "segment" | "group";
+                };
+                author: {
+                  name: string;
+                  photoUrl: string | null;
+                  profile: boolean;
+                  role: string;
+                  userId: string;
+                };
+                body: string;
+                can: {
+                  delete: boolean;
+                  edit: boolean;
+                  pin: boolean;
+                };
+                commentCount: number;
+                createdAt: string;
+                editedAt: string | null;
+                hidden: boolean;
+                id: string;
+                isNew: boolean;
+                /** @enum {string} */
+                kind: "announcement" | "question" | "help_wanted" | "news";
+                pinned: boolean;
+                reactions: {
+                  count: number;
+                  mine: boolean;
+                  /** @enum {string} */
+                  reaction: "like" | "thanks" | "celebrate" | "idea" | "support";
+                }[];
+                title: string | null;
+              }[];
+              lastSeenAt: string | null;
+              nextCursor: string | null;
+              pinned: {
+                audience: {
+                  segmentName: string | null;
+                  /** @enum {string} */
+                  type: "network" | "segment" | "group";
+                };
+                author: {
+                  name: string;
+                  photoUrl: string | null;
+                  profile: boolean;
+                  role: string;
+                  userId: string;
+                };
+                body: string;
+                can: {
+                  delete: boolean;
+                  edit: boolean;
+                  pin: boolean;
+                };
+                commentCount: number;
+                createdAt: string;
+                editedAt: string | null;
+                hidden: boolean;
+                id: string;
+                isNew: boolean;
+                /** @enum {string} */
+                kind: "announcement" | "question" | "help_wanted" | "news";
+                pinned: boolean;
+                reactions: {
+                  count: number;
+                  mine: boolean;
+                  /** @enum {string} */
+                  reaction: "like" | "thanks" | "celebrate" | "idea" | "support";
+                }[];
+                title: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Post to the feed (announcements and posts to a segment: operators) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description Who sees the post: the whole network, or a segment's members (operators; resolved when read)
+             * @default {
+             *       "type": "network"
+             *     }
+             */
+            audience?:
+              | {
+                  /** @enum {string} */
+                  type: "network";
+                }
+              | {
+                  segmentId: string;
+                  /** @enum {string} */
+                  type: "segment";
+                };
+            /** @description Markdown (no raw HTML) */
+            body: string;
+            /**
+             * @description announcement (operators: お知らせ), question (質問・相談), help_wanted (募集・お願い), news (近況・報告)
+             * @enum {string}
+             */
+            kind: "announcement" | "question" | "help_wanted" | "news";
+            title?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              audience: {
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              author: {
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                role: string;
+                userId: string;
+              };
+              body: string;
+              can: {
+                delete: boolean;
+                edit: boolean;
+                pin: boolean;
+              };
+              commentCount: number;
+              createdAt: string;
+              editedAt: string | null;
+              hidden: boolean;
+              id: string;
+              isNew: boolean;
+              /** @enum {string} */
+              kind: "announcement" | "question" | "help_wanted" | "news";
+              pinned: boolean;
+              reactions: {
+                count: number;
+                mine: boolean;
+                /** @enum {string} */
+                reaction: "like" | "thanks" | "celebrate" | "idea" | "support";
+              }[];
+              title: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/posts/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One post with its comments (404 outside its audience) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              audience: {
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              author: {
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                role: string;
+                userId: string;
+              };
+              body: string;
+              can: {
+                delete: boolean;
+                edit: boolean;
+                pin: boolean;
+              };
+              commentCount: number;
+              comments: {
+                /** @description null when the comment was deleted */
+                author: {
+                  name: string;
+                  photoUrl: string | null;
+                  profile: boolean;
+                  role: string;
+                  userId: string;
+                } | null;
+                body: string;
+                can: {
+                  delete: boolean;
+                  edit: boolean;
+                };
+                createdAt: string;
+                deleted: boolean;
+                editedAt: string | null;
+                id: string;
+                parentId: string | null;
+              }[];
+              createdAt: string;
+              editedAt: string | null;
+              hidden: boolean;
+              id: string;
+              isNew: boolean;
+              /** @enum {string} */
+              kind: "announcement" | "question" | "help_wanted" | "news";
+              pinned: boolean;
+              reactions: {
+                count: number;
+                mine: boolean;
+                /** @enum {string} */
+                reaction: "like" | "thanks" | "celebrate" | "idea" | "support";
+              }[];
+              title: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a post (its author, or an operator: audited) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Edit one's own post (shown as edited) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+            title?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              audience: {
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              author: {
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                role: string;
+                userId: string;
+              };
+              body: string;
+              can: {
+                delete: boolean;
+                edit: boolean;
+                pin: boolean;
+              };
+              commentCount: number;
+              comments: {
+                /** @description null when the comment was deleted */
+                author: {
+                  name: string;
+                  photoUrl: string | null;
+                  profile: boolean;
+                  role: string;
+                  userId: string;
+                } | null;
+                body: string;
+                can: {
+                  delete: boolean;
+                  edit: boolean;
+                };
+                createdAt: string;
+                deleted: boolean;
+                editedAt: string | null;
+                id: string;
+                parentId: string | null;
+              }[];
+              createdAt: string;
+              editedAt: string | null;
+              hidden: boolean;
+              id: string;
+              isNew: boolean;
+              /** @enum {string} */
+              kind: "announcement" | "question" | "help_wanted" | "news";
+              pinned: boolean;
+              reactions: {
+                count: number;
+                mine: boolean;
+                /** @enum {string} */
+                reaction: "like" | "thanks" | "celebrate" | "idea" | "support";
+              }[];
+              title: string | null;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/n/{slug}/posts/{id}/comments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Comment on a post, or reply to a comment (one level) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+            /** @description The comment this one replies to (one level of replies) */
+            parentId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description null when the comment was deleted */
+              author: {
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                role: string;
+                userId: string;
+              } | null;
+              body: string;
+              can: {
+                delete: boolean;
+                edit: boolean;
+              };
+              createdAt: string;
+              deleted: boolean;
+              editedAt: string | null;
+              id: string;
+              parentId: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/posts/{id}/pin": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Pin a post on top of the feed, or unpin it (operators; at most 5) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            pinned: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              audience: {
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              author: {
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                role: string;
+                userId: string;
+              };
+              body: string;
+              can: {
+                delete: boolean;
+                edit: boolean;
+                pin: boolean;
+              };
+              commentCount: number;
+              comments: {
+                /** @description null when the comment was deleted */
+                author: {
+                  name: string;
+                  photoUrl: string | null;
+                  profile: boolean;
+                  role: string;
+                  userId: string;
+                } | null;
+                body: string;
+                can: {
+                  delete: boolean;
+                  edit: boolean;
+                };
+                createdAt: string;
+                deleted: boolean;
+                editedAt: string | null;
+                id: string;
+                parentId: string | null;
+              }[];
+              createdAt: string;
+              editedAt: string | null;
+              hidden: boolean;
+              id: string;
+              isNew: boolean;
+              /** @enum {string} */
+              kind: "announcement" | "question" | "help_wanted" | "news";
+              pinned: boolean;
+              reactions: {
+                count: number;
+                mine: boolean;
+                /** @enum {string} */
+                reaction: "like" | "thanks" | "celebrate" | "idea" | "support";
+              }[];
+              title: string | null;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/posts/{id}/reactions/{reaction}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** React to a post (like, thanks, celebrate, idea, support) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          reaction: "like" | "thanks" | "celebrate" | "idea" | "support";
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              count: number;
+              mine: boolean;
+              /** @enum {string} */
+              reaction: "like" | "thanks" | "celebrate" | "idea" | "support";
+            }[];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Take one's reaction back */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          reaction: "like" | "thanks" | "celebrate" | "idea" | "support";
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              count: number;
+              mine: boolean;
+              /** @enum {string} */
+              reaction: "like" | "thanks" | "celebrate" | "idea" | "support";
+            }[];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/posts/seen": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The member has seen the feed up to a post (its posts are no longer marked new) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * Format: date-time
+             * @description The newest post shown (default: now)
+             */
+            until?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/posts/summary": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many posts came since the member last opened the feed */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              newPosts: number;
             };
           };
         };

@@ -1,0 +1,327 @@
+// SQL for the feed. Every query is scoped to one network; who may see a post is one condition
+// (`visibleTo`), the same in the feed, the counts and every read by id.
+import { and, asc, count, desc, eq, gte, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.ts";
+import {
+  feedVisit,
+  type PostKind,
+  post,
+  postComment,
+  postReaction,
+  type Reaction,
+} from "../../db/schema/index.ts";
+import { byId, inNetwork } from "../../db/scoped.ts";
+
+/** What decides which posts someone sees: resolved once per request (audience.ts). */
+export type Viewer = {
+  userId: string;
+  /** Operators see every post of the network, hidden ones included. */
+  operator: boolean;
+  /** The segments the viewer belongs to now. */
+  segments: string[];
+};
+
+/** The posts `v` may see. */
+export function visibleTo(v: Viewer): SQL | undefined {
+  if (v.operator) return undefined;
+  const reach = [eq(post.audience, "network"), eq(post.authorId, v.userId)];
+  if (v.segments.length) {
+    reach.push(and(eq(post.audience, "segment"), inArray(post.segmentId, v.segments)) as SQL);
+  }
+  return and(or(...reach), or(isNull(post.hiddenAt), eq(post.authorId, v.userId)));
+}
+
+const postColumns = {
+  id: post.id,
+  networkId: post.networkId,
+  authorId: post.authorId,
+  kind: post.kind,
+  title: post.title,
+  body: post.body,
+  audience: post.audience,
+  segmentId: post.segmentId,
+  groupId: post.groupId,
+  pinnedAt: post.pinnedAt,
+  editedAt: post.editedAt,
+  hiddenAt: post.hiddenAt,
+  createdAt: post.createdAt,
+  /** created_at to the microsecond, for the keyset (a Date keeps milliseconds). */
+  at: sql<string>`${post.createdAt}::text`,
+};
+export type PostRow = {
+  id: string;
+  networkId: string;
+  authorId: string;
+  kind: PostKind;
+  title: string | null;
+  body: string;
+  audience: "network" | "segment" | "group";
+  segmentId: string | null;
+  groupId: string | null;
+  pinnedAt: Date | null;
+  editedAt: Date | null;
+  hiddenAt: Date | null;
+  createdAt: Date;
+  at: string;
+};
+
+export type FeedCursor = { at: string; id: string };
+
+/** A page of the stream, newest first, pinned posts left out (`limit + 1` rows tell if there is more). */
+export async function feedPage(
+  db: Db | Tx,
+  networkId: string,
+  v: Viewer,
+  opts: { cursor: FeedCursor | null; limit: number; kind?: PostKind },
+): Promise<PostRow[]> {
+  const after = opts.cursor
+    ? sql`(${post.createdAt}, ${post.id}) < (${opts.cursor.at}::timestamptz, ${opts.cursor.id})`
+    : undefined;
+  return (await db
+    .select(postColumns)
+    .from(post)
+    .where(
+      inNetwork(
+        post,
+        networkId,
+        isNull(post.pinnedAt),
+        visibleTo(v),
+        opts.kind ? eq(post.kind, opts.kind) : undefined,
+        after,
+      ),
+    )
+    .orderBy(desc(post.createdAt), desc(post.id))
+    .limit(opts.limit + 1)) as PostRow[];
+}
+
+export const PINNED_MAX = 5;
+
+export async function pinnedPosts(db: Db | Tx, networkId: string, v: Viewer): Promise<PostRow[]> {
+  return (await db
+    .select(postColumns)
+    .from(post)
+    .where(inNetwork(post, networkId, sql`${post.pinnedAt} is not null`, visibleTo(v)))
+    .orderBy(desc(post.pinnedAt))
+    .limit(PINNED_MAX)) as PostRow[];
+}
+
+/** The post, if `v` may see it (null otherwise: it does not exist for them). */
+export async function findVisiblePost(db: Db | Tx, networkId: string, id: string, v: Viewer) {
+  const [row] = await db
+    .select(postColumns)
+    .from(post)
+    .where(byId(post, networkId, id, visibleTo(v)))
+    .limit(1);
+  return (row as PostRow | undefined) ?? null;
+}
+
+/**
+ * Posts `v` may see created after `since` (counted up to `cap`). `since` has milliseconds, as the
+ * post times the client saw: a post of the same millisecond is not after it.
+ */
+export async function countNewPosts(
+  db: Db | Tx,
+  networkId: string,
+  v: Viewer,
+  since: Date | null,
+  cap = 100,
+) {
+  const res = await db.execute(sql`select count(*)::int as n from (
+      select 1 from ${post}
+       where ${inNetwork(post, networkId, visibleTo(v), since ? gte(post.createdAt, new Date(since.getTime() + 1)) : undefined, sql`${post.authorId} <> ${v.userId}`)}
+       limit ${cap}) t`);
+  return (res.rows[0] as { n: number }).n;
+}
+
+export async function insertPost(
+  tx: Tx,
+  v: {
+    id: string;
+    networkId: string;
+    authorId: string;
+    kind: PostKind;
+    title: string | null;
+    body: string;
+    audience: "network" | "segment";
+    segmentId: string | null;
+  },
+) {
+  await tx.insert(post).values(v);
+}
+
+export async function updatePost(
+  tx: Tx,
+  networkId: string,
+  id: string,
+  v: { title: string | null; body: string },
+) {
+  await tx
+    .update(post)
+    .set({ ...v, editedAt: new Date() })
+    .where(byId(post, networkId, id));
+}
+
+export async function deletePost(tx: Tx, networkId: string, id: string) {
+  await tx.delete(post).where(byId(post, networkId, id));
+}
+
+export async function setPinned(tx: Tx, networkId: string, id: string, by: string | null) {
+  await tx
+    .update(post)
+    .set(by ? { pinnedAt: new Date(), pinnedBy: by } : { pinnedAt: null, pinnedBy: null })
+    .where(byId(post, networkId, id));
+}
+
+/** How many posts are pinned now (at most PINNED_MAX stay on top). */
+export async function pinnedCount(db: Db | Tx, networkId: string) {
+  const [r] = await db
+    .select({ n: count() })
+    .from(post)
+    .where(inNetwork(post, networkId, sql`${post.pinnedAt} is not null`));
+  return r?.n ?? 0;
+}
+
+/** Reactions of the posts, counted per kind, with whether `userId` gave each. */
+export async function reactionsOf(db: Db | Tx, networkId: string, postIds: string[], userId: string) {
+  if (!postIds.length) return [];
+  return db
+    .select({
+      postId: postReaction.postId,
+      reaction: postReaction.reaction,
+      count: count(),
+      mine: sql<boolean>`bool_or(${postReaction.userId} = ${userId})`,
+    })
+    .from(postReaction)
+    .where(inNetwork(postReaction, networkId, inArray(postReaction.postId, postIds)))
+    .groupBy(postReaction.postId, postReaction.reaction);
+}
+
+/** Comments (not deleted) per post. */
+export async function commentCounts(db: Db | Tx, networkId: string, postIds: string[]) {
+  if (!postIds.length) return [];
+  return db
+    .select({ postId: postComment.postId, count: count() })
+    .from(postComment)
+    .where(
+      inNetwork(postComment, networkId, inArray(postComment.postId, postIds), isNull(postComment.deletedAt)),
+    )
+    .groupBy(postComment.postId);
+}
+
+export async function addReaction(
+  tx: Tx,
+  networkId: string,
+  postId: string,
+  userId: string,
+  reaction: Reaction,
+) {
+  await tx.insert(postReaction).values({ networkId, postId, userId, reaction }).onConflictDoNothing();
+}
+
+export async function removeReaction(
+  tx: Tx,
+  networkId: string,
+  postId: string,
+  userId: string,
+  reaction: Reaction,
+) {
+  await tx
+    .delete(postReaction)
+    .where(
+      inNetwork(
+        postReaction,
+        networkId,
+        eq(postReaction.postId, postId),
+        eq(postReaction.userId, userId),
+        eq(postReaction.reaction, reaction),
+      ),
+    );
+}
+
+export const COMMENTS_MAX = 500;
+
+export async function commentsOf(db: Db | Tx, networkId: string, postId: string) {
+  return db
+    .select()
+    .from(postComment)
+    .where(inNetwork(postComment, networkId, eq(postComment.postId, postId)))
+    .orderBy(asc(postComment.createdAt), asc(postComment.id))
+    .limit(COMMENTS_MAX);
+}
+export type CommentRow = Awaited<ReturnType<typeof commentsOf>>[number];
+
+export async function findComment(db: Db | Tx, networkId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(postComment)
+    .where(byId(postComment, networkId, id))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function insertComment(
+  tx: Tx,
+  v: {
+    id: string;
+    networkId: string;
+    postId: string;
+    parentId: string | null;
+    authorId: string;
+    body: string;
+  },
+) {
+  await tx.insert(postComment).values(v);
+}
+
+export async function updateComment(tx: Tx, networkId: string, id: string, body: string) {
+  await tx
+    .update(postComment)
+    .set({ body, editedAt: new Date() })
+    .where(byId(postComment, networkId, id));
+}
+
+/** A comment with replies keeps its place, emptied; one without goes. */
+export async function deleteComment(tx: Tx, networkId: string, id: string) {
+  const [reply] = await tx
+    .select({ id: postComment.id })
+    .from(postComment)
+    .where(inNetwork(postComment, networkId, eq(postComment.parentId, id)))
+    .limit(1);
+  if (reply) {
+    await tx
+      .update(postComment)
+      .set({ body: "", deletedAt: new Date() })
+      .where(byId(postComment, networkId, id));
+  } else {
+    await tx.delete(postComment).where(byId(postComment, networkId, id));
+  }
+}
+
+export async function lastSeen(db: Db | Tx, networkId: string, userId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ seenAt: feedVisit.seenAt })
+    .from(feedVisit)
+    .where(and(eq(feedVisit.networkId, networkId), eq(feedVisit.userId, userId)))
+    .limit(1);
+  return row?.seenAt ?? null;
+}
+
+/** Moves the member's last visit forward to `at` (never back). */
+export async function markSeen(tx: Tx, networkId: string, userId: string, at: Date) {
+  await tx
+    .insert(feedVisit)
+    .values({ networkId, userId, seenAt: at })
+    .onConflictDoUpdate({
+      target: [feedVisit.networkId, feedVisit.userId],
+      set: { seenAt: sql`greatest(${feedVisit.seenAt}, excluded.seen_at)` },
+    });
+}
+
+/** Whether an operator has posted an announcement (the onboarding's welcome step). */
+export async function announcementCount(db: Db | Tx, networkId: string) {
+  const [r] = await db
+    .select({ n: count() })
+    .from(post)
+    .where(inNetwork(post, networkId, eq(post.kind, "announcement")));
+  return r?.n ?? 0;
+}

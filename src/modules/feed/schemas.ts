@@ -1,0 +1,128 @@
+// The community feed: posts, comments, reactions.
+import { z } from "zod";
+import { POST_KINDS, REACTIONS } from "../../db/schema/community.ts";
+import { cursorParam, idParam, slugParam, text } from "../../shared/text-schema.ts";
+
+export const POST_BODY_MAX = 10_000;
+export const COMMENT_BODY_MAX = 2_000;
+
+export const slugParams = z.object({ slug: slugParam });
+export const postParams = z.object({ slug: slugParam, id: idParam });
+export const reactionParams = z.object({ slug: slugParam, id: idParam, reaction: z.enum(REACTIONS) });
+
+const title = text({ max: 120 })
+  .nullish()
+  .transform((v) => v || null);
+
+export const audienceInput = z
+  .discriminatedUnion("type", [
+    z.object({ type: z.literal("network") }),
+    z.object({ type: z.literal("segment"), segmentId: idParam }),
+  ])
+  .describe("Who sees the post: the whole network, or a segment's members (operators; resolved when read)");
+
+export const postInput = z.object({
+  kind: z
+    .enum(POST_KINDS)
+    .describe(
+      "announcement (operators: お知らせ), question (質問・相談), help_wanted (募集・お願い), news (近況・報告)",
+    ),
+  title,
+  body: text({ min: 1, max: POST_BODY_MAX, multiline: true }).describe("Markdown (no raw HTML)"),
+  audience: audienceInput.default({ type: "network" }),
+});
+export type PostInput = z.output<typeof postInput>;
+
+export const postEdit = z.object({
+  title,
+  body: text({ min: 1, max: POST_BODY_MAX, multiline: true }),
+});
+export type PostEdit = z.output<typeof postEdit>;
+
+export const commentInput = z.object({
+  body: text({ min: 1, max: COMMENT_BODY_MAX, multiline: true }),
+  parentId: idParam.nullish().describe("The comment this one replies to (one level of replies)"),
+});
+export type CommentInput = z.output<typeof commentInput>;
+
+export const commentEdit = z.object({ body: text({ min: 1, max: COMMENT_BODY_MAX, multiline: true }) });
+
+export const feedQuery = z.object({
+  cursor: cursorParam.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  kind: z.enum(POST_KINDS).optional(),
+});
+export type FeedQuery = z.output<typeof feedQuery>;
+
+export const pinInput = z.object({ pinned: z.boolean() });
+
+export const authorOut = z.object({
+  userId: z.string(),
+  name: z.string(),
+  role: z.string(),
+  photoUrl: z.string().nullable(),
+  /** Whether the viewer may open the author's profile. */
+  profile: z.boolean(),
+});
+export type AuthorOut = z.infer<typeof authorOut>;
+
+export const reactionOut = z.object({
+  reaction: z.enum(REACTIONS),
+  count: z.number(),
+  mine: z.boolean(),
+});
+
+export const postOut = z.object({
+  id: z.string(),
+  kind: z.enum(POST_KINDS),
+  title: z.string().nullable(),
+  body: z.string(),
+  audience: z.object({
+    type: z.enum(["network", "segment", "group"]),
+    /** Operators and the author see which segment; null when it was deleted. */
+    segmentName: z.string().nullable(),
+  }),
+  author: authorOut,
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  pinned: z.boolean(),
+  hidden: z.boolean(),
+  /** Posted after the viewer last opened the feed (and not by them). */
+  isNew: z.boolean(),
+  reactions: z.array(reactionOut),
+  commentCount: z.number(),
+  can: z.object({ edit: z.boolean(), delete: z.boolean(), pin: z.boolean() }),
+});
+export type PostOut = z.infer<typeof postOut>;
+
+export const feedOut = z.object({
+  /** Pinned posts, on the first page only. */
+  pinned: z.array(postOut),
+  items: z.array(postOut),
+  nextCursor: z.string().nullable(),
+  /** When the viewer had last opened the feed before (null: never). */
+  lastSeenAt: z.string().nullable(),
+});
+
+export const commentOut = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  author: authorOut.nullable().describe("null when the comment was deleted"),
+  body: z.string(),
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  deleted: z.boolean(),
+  can: z.object({ edit: z.boolean(), delete: z.boolean() }),
+});
+export type CommentOut = z.infer<typeof commentOut>;
+
+export const postDetailOut = postOut.extend({ comments: z.array(commentOut) });
+
+export const feedSummaryOut = z.object({
+  /** Posts the viewer may see that came after their last visit (at most 100). */
+  newPosts: z.number(),
+});
+
+export const seenInput = z.object({
+  until: z.iso.datetime({ offset: true }).optional().describe("The newest post shown (default: now)"),
+});

@@ -1,0 +1,338 @@
+// The community feed: operators post announcements, members post questions, requests and news;
+// everyone comments (one level of replies) and reacts. Who sees a post is its audience, resolved
+// when it is read (audience.ts); a post outside one's audience answers 404 everywhere.
+import { randomUUID } from "node:crypto";
+import type { Reaction } from "../../db/schema/index.ts";
+import { audit } from "../../server/audit.ts";
+import { authorize, can } from "../../server/policy.ts";
+import { inTransaction, type MemberScope } from "../../server/scope.ts";
+import { AppError, errors } from "../../shared/errors.ts";
+import { memberProfiles } from "../profiles/index.ts";
+import { findSegment } from "../segments/index.ts";
+import { viewerOf } from "./audience.ts";
+import { feedPolicy } from "./policy.ts";
+import { presentAuthor } from "./presenter.ts";
+import {
+  addReaction,
+  type CommentRow,
+  commentCounts,
+  commentsOf,
+  countNewPosts,
+  deleteComment,
+  deletePost,
+  type FeedCursor,
+  feedPage,
+  findComment,
+  findVisiblePost,
+  insertComment,
+  insertPost,
+  lastSeen,
+  markSeen,
+  PINNED_MAX,
+  type PostRow,
+  pinnedCount,
+  pinnedPosts,
+  reactionsOf,
+  removeReaction,
+  setPinned,
+  updateComment,
+  updatePost,
+  type Viewer,
+} from "./queries.ts";
+import type { CommentInput, CommentOut, FeedQuery, PostEdit, PostInput, PostOut } from "./schemas.ts";
+
+export const postNotFound = () => errors.notFound({ ja: "投稿", en: "post" });
+const commentNotFound = () => errors.notFound({ ja: "コメント", en: "comment" });
+const announceForbidden = () =>
+  new AppError(403, "FEED_ANNOUNCE_OPERATORS_ONLY", {
+    ja: "お知らせとセグメント宛ての投稿は運営者だけができます。",
+    en: "Only operators can post announcements or posts to a segment.",
+  });
+const segmentUnknown = () =>
+  new AppError(422, "FEED_SEGMENT_NOT_FOUND", {
+    ja: "宛先のセグメントが見つかりません。セグメントを選び直してください。",
+    en: "The segment to post to was not found. Please choose it again.",
+  });
+const pinLimit = () =>
+  errors.conflict("FEED_PIN_LIMIT", {
+    ja: `固定できる投稿は${PINNED_MAX}件までです。ほかの投稿の固定を外してください。`,
+    en: `At most ${PINNED_MAX} posts can be pinned. Please unpin another post first.`,
+  });
+const parentUnknown = () =>
+  new AppError(422, "FEED_COMMENT_PARENT_NOT_FOUND", {
+    ja: "返信先のコメントが見つかりません。削除された可能性があります。",
+    en: "The comment you replied to was not found; it may have been deleted.",
+  });
+
+function encodeCursor(c: FeedCursor): string {
+  return Buffer.from(JSON.stringify([c.at, c.id])).toString("base64url");
+}
+
+function decodeCursor(s: string | undefined): FeedCursor | null {
+  if (!s) return null;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(s, "base64url").toString("utf8"));
+    if (typeof at !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(at))) throw new Error();
+    return { at, id };
+  } catch {
+    throw errors.invalidCursor();
+  }
+}
+
+/** Posts (and comments) as the viewer sees them: authors, reactions, counts, what they may do. */
+async function presentPosts(scope: MemberScope, rows: PostRow[], seenAt: Date | null): Promise<PostOut[]> {
+  if (!rows.length) return [];
+  const networkId = scope.network.id;
+  const ids = rows.map((r) => r.id);
+  const me = scope.member.userId;
+  const [authors, reactions, comments] = await Promise.all([
+    memberProfiles(scope.db, networkId, [...new Set(rows.map((r) => r.authorId))]),
+    reactionsOf(scope.db, networkId, ids, me),
+    commentCounts(scope.db, networkId, ids),
+  ]);
+  const byAuthor = new Map(authors.map((a) => [a.userId, a]));
+  const commentsOfPost = new Map(comments.map((c) => [c.postId, c.count]));
+  const segmentNames = new Map<string, string | null>();
+  for (const r of rows) {
+    if (r.segmentId && !segmentNames.has(r.segmentId) && (r.authorId === me || isOperator(scope))) {
+      segmentNames.set(r.segmentId, (await findSegment(scope.db, networkId, r.segmentId))?.name ?? null);
+    }
+  }
+  const viewer = { userId: me, role: scope.member.role };
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    body: r.body,
+    audience: { type: r.audience, segmentName: r.segmentId ? (segmentNames.get(r.segmentId) ?? null) : null },
+    author: presentAuthor(scope.network.slug, viewer, byAuthor.get(r.authorId), r.authorId),
+    createdAt: r.createdAt.toISOString(),
+    editedAt: r.editedAt?.toISOString() ?? null,
+    pinned: r.pinnedAt !== null,
+    hidden: r.hiddenAt !== null,
+    isNew: r.authorId !== me && (seenAt === null || r.createdAt > seenAt),
+    reactions: reactions
+      .filter((x) => x.postId === r.id)
+      .map((x) => ({ reaction: x.reaction, count: x.count, mine: x.mine })),
+    commentCount: commentsOfPost.get(r.id) ?? 0,
+    can: {
+      edit: can(scope, feedPolicy.edit, r),
+      delete: can(scope, feedPolicy.delete, r),
+      pin: can(scope, feedPolicy.pin),
+    },
+  }));
+}
+
+const isOperator = (scope: MemberScope) => scope.member.role === "operator";
+
+async function visiblePost(scope: MemberScope, id: string, viewer?: Viewer): Promise<PostRow> {
+  const row = await findVisiblePost(scope.db, scope.network.id, id, viewer ?? (await viewerOf(scope)));
+  if (!row) throw postNotFound();
+  return row;
+}
+
+export async function feed(scope: MemberScope, q: FeedQuery) {
+  const cursor = decodeCursor(q.cursor);
+  const viewer = await viewerOf(scope);
+  const networkId = scope.network.id;
+  const [seenAt, rows, pinned] = await Promise.all([
+    lastSeen(scope.db, networkId, viewer.userId),
+    feedPage(scope.db, networkId, viewer, { cursor, limit: q.limit, kind: q.kind }),
+    cursor || q.kind ? Promise.resolve([]) : pinnedPosts(scope.db, networkId, viewer),
+  ]);
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    pinned: await presentPosts(scope, pinned, seenAt),
+    items: await presentPosts(scope, page, seenAt),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.at, id: last.id }) : null,
+    lastSeenAt: seenAt?.toISOString() ?? null,
+  };
+}
+
+/** How many posts came since the last visit (the badge in the navigation). */
+export async function feedSummary(scope: MemberScope) {
+  const viewer = await viewerOf(scope);
+  const seenAt = await lastSeen(scope.db, scope.network.id, viewer.userId);
+  return { newPosts: await countNewPosts(scope.db, scope.network.id, viewer, seenAt) };
+}
+
+/** The member has seen the feed up to `until` (the newest post shown; now by default). */
+export async function markFeedSeen(scope: MemberScope, until?: string) {
+  const at = until ? new Date(Math.min(Date.parse(until), Date.now())) : new Date();
+  await inTransaction(scope, (tx) => markSeen(tx.db, tx.network.id, tx.member.userId, at));
+}
+
+export async function createPost(scope: MemberScope, input: PostInput): Promise<PostOut> {
+  const speaksForNetwork = input.kind === "announcement" || input.audience.type === "segment";
+  if (speaksForNetwork && !can(scope, feedPolicy.announce)) throw announceForbidden();
+  const id = randomUUID();
+  const row = await inTransaction(scope, async (tx) => {
+    const segmentId = input.audience.type === "segment" ? input.audience.segmentId : null;
+    if (segmentId && !(await findSegment(tx.db, tx.network.id, segmentId))) throw segmentUnknown();
+    await insertPost(tx.db, {
+      id,
+      networkId: tx.network.id,
+      authorId: tx.member.userId,
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+      audience: input.audience.type,
+      segmentId,
+    });
+    return visiblePost(tx, id);
+  });
+  const [out] = await presentPosts(scope, [row], null);
+  return out;
+}
+
+export async function getPost(scope: MemberScope, id: string) {
+  const viewer = await viewerOf(scope);
+  const row = await visiblePost(scope, id, viewer);
+  const seenAt = await lastSeen(scope.db, scope.network.id, viewer.userId);
+  const [out] = await presentPosts(scope, [row], seenAt);
+  return { ...out, comments: await presentComments(scope, await commentsOf(scope.db, scope.network.id, id)) };
+}
+
+export async function editPost(scope: MemberScope, id: string, input: PostEdit) {
+  await inTransaction(scope, async (tx) => {
+    const row = await visiblePost(tx, id);
+    authorize(tx, feedPolicy.edit, row);
+    await updatePost(tx.db, tx.network.id, id, input);
+  });
+  return getPost(scope, id);
+}
+
+export async function removePost(scope: MemberScope, id: string) {
+  await inTransaction(scope, async (tx) => {
+    const row = await visiblePost(tx, id);
+    authorize(tx, feedPolicy.delete, row);
+    await deletePost(tx.db, tx.network.id, id);
+    // An operator removing someone else's post is a moderation act: it is kept.
+    if (row.authorId !== tx.member.userId) {
+      await audit(tx.db, {
+        networkId: tx.network.id,
+        actor: tx.actor,
+        action: "post.delete",
+        targetType: "post",
+        targetId: id,
+        data: { authorId: row.authorId, title: row.title, excerpt: row.body.slice(0, 200) },
+      });
+    }
+  });
+}
+
+export async function pinPost(scope: MemberScope, id: string, pinned: boolean) {
+  await inTransaction(scope, async (tx) => {
+    const row = await visiblePost(tx, id);
+    if (pinned && row.pinnedAt) return;
+    if (pinned && (await pinnedCount(tx.db, tx.network.id)) >= PINNED_MAX) throw pinLimit();
+    await setPinned(tx.db, tx.network.id, id, pinned ? tx.member.userId : null);
+    await audit(tx.db, {
+      networkId: tx.network.id,
+      actor: tx.actor,
+      action: pinned ? "post.pin" : "post.unpin",
+      targetType: "post",
+      targetId: id,
+    });
+  });
+  return getPost(scope, id);
+}
+
+export async function react(scope: MemberScope, id: string, reaction: Reaction, on: boolean) {
+  await inTransaction(scope, async (tx) => {
+    await visiblePost(tx, id);
+    if (on) await addReaction(tx.db, tx.network.id, id, tx.member.userId, reaction);
+    else await removeReaction(tx.db, tx.network.id, id, tx.member.userId, reaction);
+  });
+  const [out] = await presentPosts(scope, [await visiblePost(scope, id)], null);
+  return out.reactions;
+}
+
+async function presentComments(scope: MemberScope, rows: CommentRow[]): Promise<CommentOut[]> {
+  const ids = [...new Set(rows.filter((r) => !r.deletedAt).map((r) => r.authorId))];
+  const authors = new Map(
+    (ids.length ? await memberProfiles(scope.db, scope.network.id, ids) : []).map((a) => [a.userId, a]),
+  );
+  const viewer = { userId: scope.member.userId, role: scope.member.role };
+  return rows.map((r) => {
+    const deleted = r.deletedAt !== null;
+    return {
+      id: r.id,
+      parentId: r.parentId,
+      author: deleted ? null : presentAuthor(scope.network.slug, viewer, authors.get(r.authorId), r.authorId),
+      body: deleted ? "" : r.body,
+      createdAt: r.createdAt.toISOString(),
+      editedAt: r.editedAt?.toISOString() ?? null,
+      deleted,
+      can: {
+        edit: !deleted && can(scope, feedPolicy.edit, r),
+        delete: !deleted && can(scope, feedPolicy.delete, r),
+      },
+    };
+  });
+}
+
+export async function addComment(scope: MemberScope, postId: string, input: CommentInput) {
+  const id = randomUUID();
+  await inTransaction(scope, async (tx) => {
+    await visiblePost(tx, postId);
+    let parentId: string | null = null;
+    if (input.parentId) {
+      const parent = await findComment(tx.db, tx.network.id, input.parentId);
+      if (!parent || parent.postId !== postId || parent.deletedAt) throw parentUnknown();
+      // One level of replies: a reply to a reply joins the same thread.
+      parentId = parent.parentId ?? parent.id;
+    }
+    await insertComment(tx.db, {
+      id,
+      networkId: tx.network.id,
+      postId,
+      parentId,
+      authorId: tx.member.userId,
+      body: input.body,
+    });
+  });
+  const row = await findComment(scope.db, scope.network.id, id);
+  if (!row) throw commentNotFound();
+  const [out] = await presentComments(scope, [row]);
+  return out;
+}
+
+/** The comment, if its post is visible to the viewer and it is not deleted. */
+async function visibleComment(scope: MemberScope, id: string) {
+  const row = await findComment(scope.db, scope.network.id, id);
+  if (!row || row.deletedAt) throw commentNotFound();
+  await visiblePost(scope, row.postId);
+  return row;
+}
+
+export async function editComment(scope: MemberScope, id: string, body: string) {
+  await inTransaction(scope, async (tx) => {
+    const row = await visibleComment(tx, id);
+    authorize(tx, feedPolicy.edit, row);
+    await updateComment(tx.db, tx.network.id, id, body);
+  });
+  const row = await findComment(scope.db, scope.network.id, id);
+  if (!row) throw commentNotFound();
+  const [out] = await presentComments(scope, [row]);
+  return out;
+}
+
+export async function removeComment(scope: MemberScope, id: string) {
+  await inTransaction(scope, async (tx) => {
+    const row = await visibleComment(tx, id);
+    authorize(tx, feedPolicy.delete, row);
+    await deleteComment(tx.db, tx.network.id, id);
+    if (row.authorId !== tx.member.userId) {
+      await audit(tx.db, {
+        networkId: tx.network.id,
+        actor: tx.actor,
+        action: "comment.delete",
+        targetType: "comment",
+        targetId: id,
+        data: { authorId: row.authorId, postId: row.postId, excerpt: row.body.slice(0, 200) },
+      });
+    }
+  });
+}
