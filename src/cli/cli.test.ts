@@ -61,7 +61,10 @@ describe("seed-demo", () => {
       pending: 5,
       invitations: 4,
       welcomeSurveys: expectedSurveys,
+      posts: 40,
+      comments: expect.any(Number),
     });
+    expect(first.counts.comments).toBeGreaterThan(20);
     // A demo platform admin only where the installation had none (the first-run setup then is done).
     const admins = first.accounts.filter((a) => a.role === "admin");
     // 5 named + 1 named alumnus + 40 alumni + 5 registrants (+ the demo admin, if any)

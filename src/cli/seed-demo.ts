@@ -1,5 +1,6 @@
 // `seed-demo`: the demo network 「株式会社サンプル」 with named accounts, generated alumni, roster-only
-// leavers, pending registrations (near-misses included), invitations and welcome-survey answers.
+// leavers, pending registrations (near-misses included), invitations, welcome-survey answers and
+// a community feed with comments and reactions.
 // Idempotent: when the network exists nothing is written, unless `reset` (then it is rebuilt).
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, notExists, sql } from "drizzle-orm";
@@ -31,6 +32,7 @@ import {
   privacyNoticeBody,
 } from "./demo-content.ts";
 import { pendingRegistrant } from "./pending.ts";
+import { seedFeed } from "./seed-demo-feed.ts";
 
 export type SeedDemoOptions = {
   alumni?: number;
@@ -121,7 +123,9 @@ async function counts(ctx: AppContext, networkId: string) {
       (select count(*)::int from roster_entry where network_id = $1 and linked_user_id is null) as "rosterOnly",
       (select count(*)::int from registration where network_id = $1 and status = 'pending') as pending,
       (select count(*)::int from network_invitation where network_id = $1) as invitations,
-      (select count(*)::int from welcome_survey_response where network_id = $1) as "welcomeSurveys"`,
+      (select count(*)::int from welcome_survey_response where network_id = $1) as "welcomeSurveys",
+      (select count(*)::int from post where network_id = $1) as posts,
+      (select count(*)::int from post_comment where network_id = $1) as comments`,
     [networkId],
   );
   return row;
@@ -313,6 +317,9 @@ export async function seedDemo(ctx: AppContext, opts: SeedDemoOptions = {}): Pro
         "人事部の人事 花子です。ご退職後もつながりを保てるよう、アルムナイネットワークを始めました。\n交流会や社内の募集のお知らせもここでお届けします。ご質問はこのメールにご返信ください。",
     });
   }
+
+  // A living community: posts, comments and reactions over the last months.
+  await seedFeed(ctx.db, { networkId, seed, today, operatorId });
 
   return {
     networkId,

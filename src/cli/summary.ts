@@ -19,6 +19,7 @@ export function printDemoSummary(ctx: AppContext, r: SeedDemoResult) {
     `  members / メンバー: ${c.operators} operators, ${c.employees} employees, ${c.alumni} alumni (${c.suspended} suspended / 利用停止)`,
     `  roster / 名簿: ${c.roster} rows, ${c.rosterOnly} not registered / 未登録`,
     `  approval queue / 承認待ち: ${c.pending}   invitations / 招待: ${c.invitations}   welcome surveys / ウェルカムアンケート: ${c.welcomeSurveys}`,
+    `  feed / タイムライン: ${c.posts} posts / 投稿, ${c.comments} comments / コメント`,
     "",
     "Sign in with / ログイン情報:",
     ...r.accounts.map(

@@ -33,6 +33,8 @@ const DirectoryPage = lazy(() => import("./routes/directory/DirectoryPage.tsx"))
 const SegmentsPage = lazy(() => import("./routes/segments/SegmentsPage.tsx"));
 const SegmentEditorPage = lazy(() => import("./routes/segments/SegmentEditorPage.tsx"));
 const SegmentMembersPage = lazy(() => import("./routes/segments/SegmentMembersPage.tsx"));
+const FeedPage = lazy(() => import("./routes/feed/FeedPage.tsx"));
+const PostPage = lazy(() => import("./routes/feed/PostPage.tsx"));
 
 const later = (page: React.ReactNode) => <Suspense fallback={<PageLoader />}>{page}</Suspense>;
 
@@ -57,6 +59,8 @@ export const router = createBrowserRouter([
       { path: "/n/:slug/profile", element: later(<ProfileEditPage />) },
       { path: "/n/:slug/members/:userId", element: <ProfileViewPage /> },
       { path: "/n/:slug/directory", element: later(<DirectoryPage />) },
+      { path: "/n/:slug/feed", element: later(<FeedPage />) },
+      { path: "/n/:slug/posts/:id", element: later(<PostPage />) },
       { path: "/n/:slug/settings/consent", element: <ConsentPage /> },
       { path: "/n/:slug/admin/roster", element: later(<RosterPage />) },
       { path: "/n/:slug/admin/invitations", element: later(<InvitationsPage />) },

@@ -1,5 +1,6 @@
 import {
   AppShell,
+  Badge,
   Box,
   Burger,
   Group,
@@ -17,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate, useParams } from "react-router";
 import { authPost } from "../api/auth.ts";
 import { setLanguage } from "../i18n/index.ts";
+import { useFeedSummary } from "../routes/feed/queries.ts";
 import { signOut, useMe } from "../session.ts";
 import { accentStyle } from "./brand.ts";
 import { TwoFactorGate } from "./TwoFactorGate.tsx";
@@ -50,14 +52,16 @@ export function Layout() {
   const qc = useQueryClient();
   const loc = useLocation();
   const current = me?.networks.find((n) => n.slug === slug);
+  const feedNew = useFeedSummary(current?.slug).data?.newPosts ?? 0;
   const showNav = !!me && (!!current || me.user.platformAdmin || me.networks.length > 0);
   // `section`: also active on the pages under it (a segment's members, its editor).
-  const link = (to: string, label: string, section = false) => (
+  const link = (to: string, label: string, section = false, badge?: React.ReactNode) => (
     <NavLink
       key={to}
       component={Link}
       to={to}
       label={label}
+      rightSection={badge}
       active={loc.pathname === to || (section && loc.pathname.startsWith(`${to}/`))}
       onClick={close}
     />
@@ -127,6 +131,21 @@ export function Layout() {
             {current && (
               <>
                 {link(`/n/${current.slug}`, t("nav.home"))}
+                {link(
+                  `/n/${current.slug}/feed`,
+                  t("nav.feed"),
+                  false,
+                  feedNew ? (
+                    <Badge
+                      size="sm"
+                      color="red"
+                      circle={feedNew < 10}
+                      aria-label={t("nav.feedNew", { count: feedNew })}
+                    >
+                      {feedNew > 99 ? "99+" : feedNew}
+                    </Badge>
+                  ) : undefined,
+                )}
                 {link(`/n/${current.slug}/directory`, t("nav.directory"))}
                 {link(`/n/${current.slug}/profile`, t("nav.profile"))}
                 {link(`/n/${current.slug}/settings/consent`, t("nav.consent"))}

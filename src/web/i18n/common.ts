@@ -23,6 +23,8 @@ export const common = {
     roles: { operator: "運営", employee: "社員", alumni: "アルムナイ" },
     nav: {
       home: "ホーム",
+      feed: "タイムライン",
+      feedNew: "新着 {{count}} 件",
       directory: "メンバー名簿",
       segments: "セグメント",
       profile: "プロフィール",
@@ -77,6 +79,8 @@ export const common = {
     roles: { operator: "Operator", employee: "Employee", alumni: "Alumni" },
     nav: {
       home: "Home",
+      feed: "Feed",
+      feedNew: "{{count}} new",
       directory: "Directory",
       segments: "Segments",
       profile: "Profile",

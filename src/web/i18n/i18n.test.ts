@@ -15,6 +15,7 @@ const NAMESPACES = [
   "consent",
   "directory",
   "errors",
+  "feed",
   "forms",
   "home",
   "invite",

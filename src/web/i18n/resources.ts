@@ -8,6 +8,7 @@ import type { strings as authStrings } from "../routes/auth/i18n.ts";
 import type { strings as consentStrings } from "../routes/consent/i18n.ts";
 import type { strings as directoryStrings } from "../routes/directory/i18n.ts";
 import type { strings as errorsStrings } from "../routes/errors/i18n.ts";
+import type { strings as feedStrings } from "../routes/feed/i18n.ts";
 import type { strings as homeStrings } from "../routes/home/i18n.ts";
 import type { strings as inviteStrings } from "../routes/invite/i18n.ts";
 import type { strings as networkStrings } from "../routes/network/i18n.ts";
@@ -31,6 +32,7 @@ export type Resources = {
   consent: typeof consentStrings.ja;
   directory: typeof directoryStrings.ja;
   errors: typeof errorsStrings.ja;
+  feed: typeof feedStrings.ja;
   home: typeof homeStrings.ja;
   invite: typeof inviteStrings.ja;
   network: typeof networkStrings.ja;

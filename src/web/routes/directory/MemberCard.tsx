@@ -4,6 +4,7 @@
 import { Avatar, Badge, Card, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { initials } from "../../components/initials.ts";
 import type { Resources } from "../../i18n/resources.ts";
 import type { DirectoryCard } from "./filter.ts";
 import "./i18n.ts";
@@ -12,17 +13,6 @@ import "./i18n.ts";
 type Labels = { [K in keyof Resources["profileLabels"]]: keyof Resources["profileLabels"][K] };
 
 const MAX_SKILLS = 5;
-
-/** "山田 花子" → "山田", "Emily Carter" → "EC": what fits in the avatar circle. */
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  if (/^[\p{Script=Latin}]/u.test(name))
-    return parts
-      .map((p) => p[0]?.toUpperCase() ?? "")
-      .join("")
-      .slice(0, 2);
-  return (parts[0] ?? name).slice(0, 2);
-}
 
 function usePeriod(card: DirectoryCard): string | null {
   const { t } = useTranslation("directory");

@@ -24,8 +24,63 @@ import { listRegistrations, registrationKeys } from "../operator/approvals/queri
 import "../welcome/i18n.ts";
 import { getWelcomeSurvey, welcomeSurveyKeys } from "../welcome/queries.ts";
 import { surveySkipped } from "../welcome/skip.ts";
+import "../feed/i18n.ts";
+import { useFeed, useFeedSummary } from "../feed/queries.ts";
 import "./i18n.ts";
 import { getOnboarding, onboardingKeys } from "./queries.ts";
+
+/** What is new in the feed since the member's last visit: up to three posts, and a way in. */
+function FeedNews({ slug }: { slug: string }) {
+  const { t } = useTranslation("feed");
+  const feed = useFeed(slug, null);
+  const summary = useFeedSummary(slug);
+  const newPosts = summary.data?.newPosts ?? 0;
+  const first = feed.data?.pages[0];
+  const fresh = [...(first?.pinned ?? []), ...(first?.items ?? [])].filter((p) => p.isNew);
+  return (
+    <Card withBorder radius="md" padding="lg" data-testid="feed-news">
+      <Stack gap="xs">
+        <Group justify="space-between" gap="xs">
+          <Title order={3} size="h4">
+            {t("homeTitle")}
+          </Title>
+          {newPosts > 0 && (
+            <Badge color="red" variant="filled">
+              {t("newSince", { count: newPosts >= 100 ? "99+" : newPosts })}
+            </Badge>
+          )}
+        </Group>
+        {feed.error && <ErrorAlert error={feed.error} />}
+        {!feed.isLoading && fresh.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t("homeEmpty")}
+          </Text>
+        )}
+        {fresh.slice(0, 3).map((p) => (
+          <Anchor
+            key={p.id}
+            component={Link}
+            to={`/n/${slug}/posts/${p.id}`}
+            c="inherit"
+            className="tsu-tap-row"
+          >
+            <Text size="sm" lineClamp={2}>
+              <Badge size="xs" variant="light" mr={6}>
+                {t(`kinds.${p.kind}`)}
+              </Badge>
+              <b>{p.title ?? p.body.split("\n")[0].slice(0, 80)}</b> · {t("post.by", { name: p.author.name })}
+            </Text>
+          </Anchor>
+        ))}
+        <Group justify="flex-end">
+          <Button component={Link} to={`/n/${slug}/feed`} variant="light" size="sm">
+            {t("homeOpen")}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
 
 function LinkCard({ to, title, body }: { to: string; title: string; body: string }) {
   return (
@@ -39,10 +94,11 @@ function LinkCard({ to, title, body }: { to: string; title: string; body: string
 }
 
 const STEP_PATHS = {
-  privacy: "privacy",
-  roster: "roster",
-  invite: "invitations",
-  brand: "branding",
+  privacy: "admin/privacy",
+  roster: "admin/roster",
+  invite: "admin/invitations",
+  brand: "admin/branding",
+  welcome: "feed?compose=welcome",
 } as const;
 
 /** The operators' first steps, each answered by the data; hidden once all are done. */
@@ -95,12 +151,7 @@ function FirstSteps({ slug }: { slug: string }) {
                 </div>
               </Group>
               {!s.done && (
-                <Button
-                  component={Link}
-                  to={`/n/${slug}/admin/${STEP_PATHS[s.key]}`}
-                  size="xs"
-                  variant="light"
-                >
+                <Button component={Link} to={`/n/${slug}/${STEP_PATHS[s.key]}`} size="xs" variant="light">
                   {t("steps.go")}
                 </Button>
               )}
@@ -210,6 +261,7 @@ function Home({ network, me }: { network: MyNetwork; me: Me }) {
           </Group>
         </Alert>
       )}
+      <FeedNews slug={network.slug} />
       <Stack gap="sm">
         <Title order={3} size="h4">
           {t("connect")}

@@ -60,6 +60,11 @@ export const strings = {
         body: "会社のロゴとアクセントカラーを、画面とメールに表示します。",
         done: "設定済み",
       },
+      welcome: {
+        title: "ようこそ投稿をする",
+        body: "タイムラインに最初のお知らせを投稿します。入ってきたメンバーが最初に目にする言葉です。",
+        done: "お知らせ {{count}} 件",
+      },
       go: "始める",
       doneLabel: "完了",
     },
@@ -119,6 +124,11 @@ export const strings = {
         title: "Brand the network",
         body: "Show your company's logo and accent colour on the pages and in the emails.",
         done: "Done",
+      },
+      welcome: {
+        title: "Post a welcome",
+        body: "Post the first announcement in the feed: the first words new members read.",
+        done: "{{count}} announcements",
       },
       go: "Start",
       doneLabel: "Done",
