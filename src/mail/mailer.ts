@@ -22,6 +22,7 @@ export type OutgoingMail = {
   text: string;
   html: string;
   messageId?: string;
+  headers?: Record<string, string>;
 };
 /** `key` identifies the message: its Message-ID, so a retried job never makes a second distinct email. */
 export type MailJob = {
@@ -32,6 +33,8 @@ export type MailJob = {
   key?: string;
   /** The network the mail is about: its logo and accent colour head the HTML part. */
   networkId?: string;
+  /** Extra headers (List-Unsubscribe and List-Unsubscribe-Post on notification mails: RFC 8058). */
+  headers?: Record<string, string>;
 };
 
 export type EnqueueOptions = {
@@ -43,6 +46,7 @@ export type EnqueueOptions = {
   networkId?: string;
   /** Seconds the mail waits before it is sent: until then `withdraw` can take it back. */
   startAfter?: number;
+  headers?: Record<string, string>;
 };
 
 type Logger = { info: (o: object, msg: string) => void };
@@ -107,7 +111,12 @@ export function createMailer(opts: {
     const digest = createHash("sha256").update(key).digest("hex").slice(0, 24);
     const messageId = `<${digest}@${domain}>`;
     const from = senderOf(job);
-    const info = await transport.sendMail({ from, messageId, ...mail });
+    const info = await transport.sendMail({
+      from,
+      messageId,
+      ...mail,
+      ...(job.headers ? { headers: job.headers } : {}),
+    });
     if (!opts.smtpUrl) {
       fs.mkdirSync(opts.outboxDir, { recursive: true });
       const safe = job.to.replace(/[^a-zA-Z0-9@._-]/g, "_");
@@ -124,6 +133,7 @@ export function createMailer(opts: {
     }
     sent.push({
       ...mail,
+      ...(job.headers ? { headers: job.headers } : {}),
       from: typeof from === "string" ? from : `${from.name} <${from.address}>`,
       messageId,
     });
@@ -143,6 +153,7 @@ export function createMailer(opts: {
         params,
         key,
         ...(o.networkId ? { networkId: o.networkId } : {}),
+        ...(o.headers ? { headers: o.headers } : {}),
       };
       await opts.jobs.send<MailJob>("email.send", job, { tx: o.tx, key, startAfter: o.startAfter });
     },

@@ -30,6 +30,27 @@ export type MailTemplates = {
   registrationRejected: { networkName: string; name?: string | null };
   /** To the roster address of the person a registration names (`name`); `accountName` the registrant's. */
   registrationInYourName: { networkName: string; name: string; accountName: string; approved: boolean };
+  /**
+   * One notification by email now. `headline` says what happened (「青木 愛 さんがあなたの投稿にコメントしました」),
+   * `excerpt` what was written; `preferencesUrl` leads to the member's choices.
+   */
+  notification: {
+    networkName: string;
+    name?: string | null;
+    headline: string;
+    excerpt: string;
+    url: string;
+    preferencesUrl: string;
+  };
+  /** The daily digest: `summary` lists what is unread, one line each. */
+  notificationDigest: {
+    networkName: string;
+    name?: string | null;
+    count: number;
+    summary: string;
+    url: string;
+    preferencesUrl: string;
+  };
 };
 export type TemplateName = keyof MailTemplates;
 
@@ -195,6 +216,26 @@ const renderers: Renderers = {
       text: `${greet("en", name)}We could not complete your registration to the ${networkName} alumni network at this time.\nIf you think this is a mistake, please contact ${networkName}'s HR department.`,
     }),
   },
+  notification: {
+    ja: ({ networkName, name, headline, excerpt, url, preferencesUrl }) => ({
+      subject: subjectOf("ja", networkName, headline),
+      text: `${greet("ja", name)}${headline}\n\n${excerpt}\n\n続きはこちら:\n${url}\n\n通知の受け取り方の変更・配信停止:\n${preferencesUrl}`,
+    }),
+    en: ({ networkName, name, headline, excerpt, url, preferencesUrl }) => ({
+      subject: subjectOf("en", networkName, headline),
+      text: `${greet("en", name)}${headline}\n\n${excerpt}\n\nRead on:\n${url}\n\nChange how you are notified, or unsubscribe:\n${preferencesUrl}`,
+    }),
+  },
+  notificationDigest: {
+    ja: ({ networkName, name, count, summary, url, preferencesUrl }) => ({
+      subject: subjectOf("ja", networkName, `未読のお知らせ ${count} 件`),
+      text: `${greet("ja", name)}前回のまとめ以降、まだ読んでいないお知らせが ${count} 件あります。\n\n${summary}\n\nネットワークを開く:\n${url}\n\nまとめメールの時刻や受け取り方の変更・配信停止:\n${preferencesUrl}`,
+    }),
+    en: ({ networkName, name, count, summary, url, preferencesUrl }) => ({
+      subject: subjectOf("en", networkName, `${count} unread notifications`),
+      text: `${greet("en", name)}You have ${count} unread notifications since the last digest.\n\n${summary}\n\nOpen the network:\n${url}\n\nChange the digest's hour or how you are notified, or unsubscribe:\n${preferencesUrl}`,
+    }),
+  },
   registrationInYourName: {
     ja: (p) => ({
       subject: `${p.networkName} アルムナイネットワーク：あなたの名前でアカウントが登録されました / An account was registered in your name`,
@@ -261,7 +302,8 @@ export function renderMail<K extends TemplateName>(
   const body = escapeHtml(skeleton)
     .replace(PLACEHOLDER, (_, key: string) => {
       const v = String(values[key]);
-      return key === "url"
+      // Only URLs we built become links (`url`, `preferencesUrl`…); what people typed never does.
+      return key === "url" || key.endsWith("Url")
         ? `<a href="${escapeHtml(v)}"${accent ? ` style="color:${accent}"` : ""}>${escapeHtml(v)}</a>`
         : inertHtml(v);
     })

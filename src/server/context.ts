@@ -15,6 +15,8 @@ export type AppContext = {
   mailer: Mailer;
   auth: Auth;
   log: FastifyBaseLogger;
+  /** The installation's secret (AUTH_SECRET or DATA_DIR/auth-secret): signs unsubscribe links too. */
+  secret: string;
 };
 
 /** Language for messages: the user's choice, else the browser's, else Japanese. */

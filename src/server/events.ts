@@ -11,13 +11,42 @@
 // An event with `audit` also appends the audit row (who did what, to what) in that transaction.
 import type { Tx } from "../db/client.ts";
 import { audit } from "./audit.ts";
+import type { AppContext } from "./context.ts";
 import type { Actor } from "./scope.ts";
+
+/** The network as notifications name it (links, the sender). */
+type NetworkRef = { id: string; slug: string; name: string };
+/** What a notification about a post says: ids, who did it, the title and an excerpt. */
+type PostNews = { postId: string; commentId?: string; actorName: string; title: string; excerpt: string };
 
 export type DomainEvent =
   /** What a member's directory card is made of changed: profile, photo, consent, role, status, admission. */
   | { type: "member.changed"; networkId: string; userIds: string[] }
   /** The account's name changed (all the networks it belongs to); `from` when it is known. */
-  | { type: "user.renamed"; userId: string; from?: string; to: string };
+  | { type: "user.renamed"; userId: string; from?: string; to: string }
+  /** A post went up; `audience` as posted (a segment is resolved when its notifications go out). */
+  | {
+      type: "post.published";
+      network: NetworkRef;
+      postId: string;
+      authorId: string;
+      kind: string;
+      audience: "network" | "segment";
+      segmentId: string | null;
+      news: PostNews;
+    }
+  /** A comment: `replyTo` the post's and the parent comment's authors, `watchers` of the post (who may all see it). */
+  | {
+      type: "comment.added";
+      network: NetworkRef;
+      postId: string;
+      commentId: string;
+      actorId: string;
+      replyTo: string[];
+      watchers: string[];
+      news: PostNews;
+    }
+  | { type: "post.deleted"; networkId: string; postId: string };
 
 export type EventType = DomainEvent["type"];
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
@@ -32,7 +61,8 @@ export type AuditEntry = {
   data?: Record<string, unknown>;
 };
 
-export type Subscriber<T extends EventType> = (tx: Tx, event: EventOf<T>) => Promise<void>;
+/** `ctx` is there when the write passed it (subscribers that queue jobs or mails need it). */
+export type Subscriber<T extends EventType> = (tx: Tx, event: EventOf<T>, ctx?: AppContext) => Promise<void>;
 
 const subscribers = new Map<EventType, Subscriber<any>[]>();
 
@@ -44,9 +74,9 @@ export function subscribe<T extends EventType>(type: T, fn: Subscriber<T>) {
 }
 
 /** Records `event` in `tx`: its audit row when given, then every subscriber, in order. */
-export async function record(tx: Tx, event: DomainEvent, entry?: AuditEntry) {
+export async function record(tx: Tx, event: DomainEvent, entry?: AuditEntry, ctx?: AppContext) {
   if (entry) await audit(tx, entry);
-  for (const fn of subscribers.get(event.type) ?? []) await fn(tx, event);
+  for (const fn of subscribers.get(event.type) ?? []) await fn(tx, event, ctx);
 }
 
 /** Event types with no subscriber (the events test checks none is forgotten). */

@@ -5,6 +5,7 @@ import feedRoutes from "../modules/feed/routes.ts";
 import invitationsRoutes from "../modules/invitations/routes.ts";
 import membersRoutes from "../modules/members/routes.ts";
 import networkRoutes from "../modules/networks/routes.ts";
+import notificationsRoutes from "../modules/notifications/routes.ts";
 import onboardingRoutes from "../modules/onboarding/routes.ts";
 import profilesRoutes from "../modules/profiles/routes.ts";
 import registrationRoutes from "../modules/registration/routes.ts";
@@ -26,4 +27,5 @@ export const modules: ModuleRoutes[] = [
   segmentsRoutes,
   onboardingRoutes,
   feedRoutes,
+  notificationsRoutes,
 ];

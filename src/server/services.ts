@@ -59,14 +59,15 @@ export async function openServices(config: Config, opts: ServiceOptions = {}): P
     brandOf: (networkId) => mailBrandOf(database.db, networkId, config.baseUrl),
   });
   await jobs.register<MailJob>("email.send", (job) => mailer.deliver(job));
+  const secret = secretFor(config);
   const auth = createAuth({
     db: database.db,
     baseUrl: config.baseUrl,
-    secret: secretFor(config),
+    secret,
     mailer,
     rateLimit: opts.rateLimit ?? config.AUTH_RATE_LIMIT === "on",
   });
-  const ctx: AppContext = { config, database, db: database.db, jobs, mailer, auth, log };
+  const ctx: AppContext = { config, database, db: database.db, jobs, mailer, auth, log, secret };
   await registerJobHandlers(ctx);
   return ctx;
 }

@@ -4,12 +4,73 @@ import { eq } from "drizzle-orm";
 import { member } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/index.ts";
 import { REMINDER_JOB, type ReminderJob, remindInvitation } from "../modules/invitations/index.ts";
+import {
+  activeMembersAfter,
+  DIGEST_JOB,
+  type DigestJob,
+  digestHour,
+  FANOUT_JOB,
+  type FanoutJob,
+  fanOut,
+  forgetNotifications,
+  notify,
+  scheduleDigest,
+} from "../modules/notifications/index.ts";
 import { followAccountRename } from "../modules/profiles/index.ts";
+import { resolveSegment } from "../modules/segments/index.ts";
 import type { AppContext } from "./context.ts";
 import { type EventType, type Subscriber, subscribe } from "./events.ts";
+import { loadNetworkScope } from "./guards.ts";
 
 /** Every event type; the events test fails when one has no subscriber. */
-export const EVENT_TYPES: readonly EventType[] = ["member.changed", "user.renamed"];
+export const EVENT_TYPES: readonly EventType[] = [
+  "member.changed",
+  "user.renamed",
+  "post.published",
+  "comment.added",
+  "post.deleted",
+];
+
+const needsContext = (ctx: AppContext | undefined, type: string): AppContext => {
+  if (!ctx) throw new Error(`${type} must be recorded with the app context (it queues jobs and mails)`);
+  return ctx;
+};
+
+// An announcement reaches its audience through a job queued in the post's transaction: the post is
+// in every feed at once (read time); the bell rows and mails follow in batches.
+const fanOutAnnouncement: Subscriber<"post.published"> = async (tx, e, ctx) => {
+  if (e.kind !== "announcement") return;
+  const job: FanoutJob = {
+    networkId: e.network.id,
+    slug: e.network.slug,
+    networkName: e.network.name,
+    postId: e.postId,
+    actorId: e.authorId,
+    data: e.news,
+    audience: e.audience,
+    segmentId: e.segmentId,
+  };
+  await needsContext(ctx, e.type).jobs.send(FANOUT_JOB, job, { tx, key: `fanout:${e.postId}` });
+};
+
+// A comment: a reply to the post's author and to the comment it answers; activity to watchers.
+const notifyComment: Subscriber<"comment.added"> = async (tx, e, ctx) => {
+  const c = needsContext(ctx, e.type);
+  const common = {
+    network: e.network,
+    key: `comment:${e.commentId}`,
+    subject: `post:${e.postId}`,
+    actorId: e.actorId,
+    data: e.news,
+    thread: { type: "post" as const, id: e.postId },
+  };
+  await notify(c, tx, { ...common, kind: "reply", userIds: e.replyTo });
+  const others = e.watchers.filter((u) => !e.replyTo.includes(u));
+  if (others.length) await notify(c, tx, { ...common, kind: "watched_activity", userIds: others });
+};
+
+const forgetPost: Subscriber<"post.deleted"> = (tx, e) =>
+  forgetNotifications(tx, e.networkId, `post:${e.postId}`);
 
 // The directory index follows every change of what a card is made of, in the same transaction.
 const syncChangedMembers: Subscriber<"member.changed"> = (tx, e) => syncDirectory(tx, e.networkId, e.userIds);
@@ -28,9 +89,36 @@ const syncRenamedUser: Subscriber<"user.renamed"> = async (tx, e) => {
 export function registerSubscribers() {
   subscribe("member.changed", syncChangedMembers);
   subscribe("user.renamed", syncRenamedUser);
+  subscribe("post.published", fanOutAnnouncement);
+  subscribe("comment.added", notifyComment);
+  subscribe("post.deleted", forgetPost);
 }
 
 /** Jobs that modules queue for later (through the outbox) and who runs them. */
 export async function registerJobHandlers(ctx: AppContext) {
   await ctx.jobs.register<ReminderJob>(REMINDER_JOB, (job) => remindInvitation(ctx, job));
+  await ctx.jobs.register<FanoutJob>(FANOUT_JOB, async (job) => {
+    if (job.audience === "network") {
+      await fanOut(ctx, job, (after, limit) => activeMembersAfter(ctx, job.networkId, after, limit));
+      return;
+    }
+    // A segment: its members as it matches them now (a deleted segment reaches nobody).
+    const scope = await loadNetworkScope(ctx, { id: job.networkId });
+    await fanOut(ctx, job, async (after, limit) => {
+      if (!job.segmentId) return [];
+      try {
+        for await (const ids of resolveSegment(scope, job.segmentId, {
+          batchSize: limit,
+          after: after ?? undefined,
+        }))
+          return ids;
+      } catch {
+        return [];
+      }
+      return [];
+    });
+  });
+  // The daily digest runs every hour for the members whose hour it is; each run queues the next.
+  await ctx.jobs.register<DigestJob>(DIGEST_JOB, (job) => digestHour(ctx, job));
+  await scheduleDigest(ctx, new Date(Date.now() + 3_600_000));
 }

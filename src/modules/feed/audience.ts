@@ -1,7 +1,8 @@
 // Who sees a post, resolved when the feed is read: the whole network, the author, the operators,
 // and the members of a segment as the segment's filter matches them now (no per-member copy: a
 // member who enters a segment later sees its posts; one who leaves it no longer does).
-import type { MemberScope } from "../../server/scope.ts";
+import type { MemberScope, Scope } from "../../server/scope.ts";
+import { memberProfiles } from "../profiles/index.ts";
 import { segmentsOfMember } from "../segments/index.ts";
 import type { Viewer } from "./queries.ts";
 
@@ -13,4 +14,28 @@ export async function viewerOf(scope: MemberScope): Promise<Viewer> {
     // Operators see every post: no need to know their segments.
     segments: operator ? [] : await segmentsOfMember(scope, scope.member.userId),
   };
+}
+
+/**
+ * Which of `userIds` may see `post` now (who a notification about it may reach): active members,
+ * and for a post to a segment its author, the operators and the segment's members.
+ */
+export async function whoMaySee(
+  scope: Scope,
+  post: { audience: string; segmentId: string | null; authorId: string },
+  userIds: string[],
+): Promise<string[]> {
+  const ids = [...new Set(userIds)];
+  if (!ids.length) return [];
+  const people = (await memberProfiles(scope.db, scope.network.id, ids)).filter(
+    (p) => p.memberStatus === "active",
+  );
+  if (post.audience === "network") return people.map((p) => p.userId);
+  const out: string[] = [];
+  for (const p of people) {
+    if (p.role === "operator" || p.userId === post.authorId) out.push(p.userId);
+    else if (post.segmentId && (await segmentsOfMember(scope, p.userId)).includes(post.segmentId))
+      out.push(p.userId);
+  }
+  return out;
 }

@@ -4,12 +4,15 @@
 import { randomUUID } from "node:crypto";
 import type { Reaction } from "../../db/schema/index.ts";
 import { audit } from "../../server/audit.ts";
+import { record } from "../../server/events.ts";
 import { authorize, can } from "../../server/policy.ts";
 import { inTransaction, type MemberScope } from "../../server/scope.ts";
 import { AppError, errors } from "../../shared/errors.ts";
+import { markdownExcerpt } from "../../shared/markdown-text.ts";
+import { watchersOf } from "../notifications/index.ts";
 import { memberProfiles } from "../profiles/index.ts";
 import { findSegment } from "../segments/index.ts";
-import { viewerOf } from "./audience.ts";
+import { viewerOf, whoMaySee } from "./audience.ts";
 import { feedPolicy } from "./policy.ts";
 import { presentAuthor } from "./presenter.ts";
 import {
@@ -63,6 +66,24 @@ const parentUnknown = () =>
     ja: "返信先のコメントが見つかりません。削除された可能性があります。",
     en: "The comment you replied to was not found; it may have been deleted.",
   });
+
+/** What notifications say of a post (and of a comment on it). */
+async function newsOf(scope: MemberScope, post: PostRow, comment?: { id: string; body: string }) {
+  const [me] = await memberProfiles(scope.db, scope.network.id, [scope.member.userId]);
+  return {
+    postId: post.id,
+    ...(comment ? { commentId: comment.id } : {}),
+    actorName: me?.displayName ?? me?.userName ?? scope.user.name,
+    title: post.title ?? markdownExcerpt(post.body, 40),
+    excerpt: markdownExcerpt(comment ? comment.body : post.body),
+  };
+}
+
+const networkRef = (scope: MemberScope) => ({
+  id: scope.network.id,
+  slug: scope.network.slug,
+  name: scope.network.name,
+});
 
 function encodeCursor(c: FeedCursor): string {
   return Buffer.from(JSON.stringify([c.at, c.id])).toString("base64url");
@@ -180,7 +201,23 @@ export async function createPost(scope: MemberScope, input: PostInput): Promise<
       audience: input.audience.type,
       segmentId,
     });
-    return visiblePost(tx, id);
+    const row = await visiblePost(tx, id);
+    await record(
+      tx.db,
+      {
+        type: "post.published",
+        network: networkRef(tx),
+        postId: id,
+        authorId: tx.member.userId,
+        kind: input.kind,
+        audience: input.audience.type,
+        segmentId,
+        news: await newsOf(tx, row),
+      },
+      undefined,
+      tx.ctx,
+    );
+    return row;
   });
   const [out] = await presentPosts(scope, [row], null);
   return out;
@@ -208,6 +245,7 @@ export async function removePost(scope: MemberScope, id: string) {
     const row = await visiblePost(tx, id);
     authorize(tx, feedPolicy.delete, row);
     await deletePost(tx.db, tx.network.id, id);
+    await record(tx.db, { type: "post.deleted", networkId: tx.network.id, postId: id });
     // An operator removing someone else's post is a moderation act: it is kept.
     if (row.authorId !== tx.member.userId) {
       await audit(tx.db, {
@@ -276,13 +314,15 @@ async function presentComments(scope: MemberScope, rows: CommentRow[]): Promise<
 export async function addComment(scope: MemberScope, postId: string, input: CommentInput) {
   const id = randomUUID();
   await inTransaction(scope, async (tx) => {
-    await visiblePost(tx, postId);
+    const post = await visiblePost(tx, postId);
     let parentId: string | null = null;
+    const replyTo = [post.authorId];
     if (input.parentId) {
       const parent = await findComment(tx.db, tx.network.id, input.parentId);
       if (!parent || parent.postId !== postId || parent.deletedAt) throw parentUnknown();
       // One level of replies: a reply to a reply joins the same thread.
       parentId = parent.parentId ?? parent.id;
+      replyTo.push(parent.authorId);
     }
     await insertComment(tx.db, {
       id,
@@ -292,6 +332,24 @@ export async function addComment(scope: MemberScope, postId: string, input: Comm
       authorId: tx.member.userId,
       body: input.body,
     });
+    // Notifications reach only who may see the post now (a segment's members may have changed).
+    const watchers = await watchersOf(tx.db, tx.network.id, "post", postId);
+    const allowed = new Set(await whoMaySee(tx, post, [...replyTo, ...watchers]));
+    await record(
+      tx.db,
+      {
+        type: "comment.added",
+        network: networkRef(tx),
+        postId,
+        commentId: id,
+        actorId: tx.member.userId,
+        replyTo: replyTo.filter((u) => allowed.has(u)),
+        watchers: watchers.filter((u) => allowed.has(u)),
+        news: await newsOf(tx, post, { id, body: input.body }),
+      },
+      undefined,
+      tx.ctx,
+    );
   });
   const row = await findComment(scope.db, scope.network.id, id);
   if (!row) throw commentNotFound();

@@ -1,3 +1,3 @@
 // What other modules may use of the segments module: import from here, never from its files.
 export { deleteSegment, findSegment, updateSegment } from "./queries.ts";
-export { segmentsOfMember } from "./service.ts";
+export { resolveSegment, segmentsOfMember } from "./service.ts";

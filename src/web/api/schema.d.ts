@@ -1546,6 +1546,355 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/notifications": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My notifications, newest first, with the unread count */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                commentId: string | null;
+                createdAt: string;
+                excerpt: string | null;
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | "reply"
+                  | "mention"
+                  | "dm"
+                  | "inquiry_answered"
+                  | "group_request"
+                  | "announcement"
+                  | "watched_activity";
+                postId: string | null;
+                read: boolean;
+                text: string;
+              }[];
+              nextCursor: string | null;
+              /** @description Unread notifications (counted up to 100) */
+              unread: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/notifications/preferences": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How I am notified of each kind, and my digest hour */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Per kind: inapp (the bell only), email (at once), digest (daily), off */
+              channels: {
+                /** @enum {string} */
+                announcement: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                dm: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                group_request: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                inquiry_answered: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                mention: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                reply: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                watched_activity: "inapp" | "email" | "digest" | "off";
+              };
+              /** @description Hour of the daily digest, Japan time (0–23) */
+              digestHour: number;
+            };
+          };
+        };
+      };
+    };
+    /** Change how I am notified (per kind) and my digest hour */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            channels?: {
+              /** @enum {string} */
+              announcement?: "inapp" | "email" | "digest" | "off";
+              /** @enum {string} */
+              dm?: "inapp" | "email" | "digest" | "off";
+              /** @enum {string} */
+              group_request?: "inapp" | "email" | "digest" | "off";
+              /** @enum {string} */
+              inquiry_answered?: "inapp" | "email" | "digest" | "off";
+              /** @enum {string} */
+              mention?: "inapp" | "email" | "digest" | "off";
+              /** @enum {string} */
+              reply?: "inapp" | "email" | "digest" | "off";
+              /** @enum {string} */
+              watched_activity?: "inapp" | "email" | "digest" | "off";
+            };
+            digestHour?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Per kind: inapp (the bell only), email (at once), digest (daily), off */
+              channels: {
+                /** @enum {string} */
+                announcement: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                dm: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                group_request: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                inquiry_answered: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                mention: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                reply: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                watched_activity: "inapp" | "email" | "digest" | "off";
+              };
+              /** @description Hour of the daily digest, Japan time (0–23) */
+              digestHour: number;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/notifications/read": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark my notifications read (these, or all) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description These notifications; all when omitted */
+            ids?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              unread: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/notifications/threads/{type}/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether I watch, follow normally or mute a thread */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+          type: "post";
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              level: "watch" | "normal" | "mute";
+            };
+          };
+        };
+      };
+    };
+    /** Watch (every comment), follow normally, or mute a thread */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+          type: "post";
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            level: "watch" | "normal" | "mute";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              level: "watch" | "normal" | "mute";
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/notifications/unread": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many of my notifications are unread (the bell) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              unread: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/onboarding": {
     parameters: {
       query?: never;
@@ -4377,6 +4726,74 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/notifications/unsubscribe": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A mail client without one-click: the unsubscribe page, to confirm */
+    get: {
+      parameters: {
+        query: {
+          token: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    /** Stop one kind of notification mail at once (List-Unsubscribe-Post) */
+    post: {
+      parameters: {
+        query: {
+          token: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              kind:
+                | "reply"
+                | "mention"
+                | "dm"
+                | "inquiry_answered"
+                | "group_request"
+                | "announcement"
+                | "watched_activity";
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

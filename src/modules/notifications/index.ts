@@ -1,0 +1,20 @@
+// What other modules may use of the notifications module: import from here, never from its files.
+
+export { watchersOf } from "./queries.ts";
+export {
+  activeMembersAfter,
+  DIGEST_JOB,
+  type DigestJob,
+  digestHour,
+  FANOUT_JOB,
+  type FanoutJob,
+  fanOut,
+  forgetNotifications,
+  headline,
+  type NetworkRef,
+  type NotificationData,
+  notify,
+  runDigest,
+  scheduleDigest,
+} from "./service.ts";
+export { unsubscribeToken } from "./token.ts";

@@ -1,0 +1,545 @@
+// Notifications: the bell (in the app), a mail at once, or the daily digest, as each member chose
+// per kind. Everything is written in the transaction of what caused it (a comment, a post) or in
+// the job that transaction queued (the fan-out of an announcement to the whole network), and mails
+// are queued in the same transaction as the rows they report: nothing lost on a crash, nothing
+// twice on a retry (rows and mails are keyed by what caused them).
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Tx } from "../../db/client.ts";
+import {
+  member,
+  type NotificationChannel,
+  type NotificationKind,
+  notification,
+} from "../../db/schema/index.ts";
+import type { Locale } from "../../mail/templates.ts";
+import type { AppContext } from "../../server/context.ts";
+import { inTransaction, type MemberScope } from "../../server/scope.ts";
+import { errors } from "../../shared/errors.ts";
+import {
+  channelSql,
+  forgetSubject,
+  insertNotifications,
+  type ListCursor,
+  listNotifications,
+  markRead,
+  prefsOf,
+  type Recipient,
+  recipients,
+  setChannel,
+  setDigestHour,
+  setWatch,
+  unreadCount,
+  watchLevel,
+} from "./queries.ts";
+import { readUnsubscribeToken, unsubscribeToken } from "./token.ts";
+
+export type NetworkRef = { id: string; slug: string; name: string };
+
+/** What the notification says, in the recipient's language. */
+export type NotificationData = {
+  postId?: string;
+  commentId?: string;
+  /** Who did it (their name as members see it). */
+  actorName?: string;
+  /** The post's title, or the start of its text. */
+  title?: string;
+  /** What was written (plain text, shortened). */
+  excerpt?: string;
+};
+
+export function headline(kind: NotificationKind, d: NotificationData, locale: Locale): string {
+  const who = d.actorName ?? (locale === "ja" ? "メンバー" : "A member");
+  const what = d.title ? (locale === "ja" ? `「${d.title}」` : `"${d.title}"`) : "";
+  if (locale === "en") {
+    switch (kind) {
+      case "reply":
+        return `${who} replied on ${what || "your post"}`;
+      case "mention":
+        return `${who} mentioned you${what ? ` in ${what}` : ""}`;
+      case "announcement":
+        return `Announcement: ${d.title ?? who}`;
+      case "watched_activity":
+        return `${who} commented on ${what || "a post you follow"}`;
+      case "dm":
+        return `${who} sent you a message`;
+      case "inquiry_answered":
+        return `Your inquiry was answered${what ? `: ${what}` : ""}`;
+      case "group_request":
+        return `Your request to join ${what || "a group"} was decided`;
+    }
+  }
+  switch (kind) {
+    case "reply":
+      return `${who} さんが${what || "あなたの投稿"}にコメントしました`;
+    case "mention":
+      return `${who} さんが${what ? `${what}で` : ""}あなたをメンションしました`;
+    case "announcement":
+      return `お知らせ：${d.title ?? `${who} さんより`}`;
+    case "watched_activity":
+      return `${who} さんが${what || "フォロー中の投稿"}にコメントしました`;
+    case "dm":
+      return `${who} さんからメッセージが届きました`;
+    case "inquiry_answered":
+      return `お問い合わせに回答がありました${what}`;
+    case "group_request":
+      return `${what || "グループ"}への参加申請の結果が届きました`;
+  }
+}
+
+const linkOf = (ctx: AppContext, slug: string, d: NotificationData) =>
+  `${ctx.config.baseUrl}/n/${encodeURIComponent(slug)}${d.postId ? `/posts/${encodeURIComponent(d.postId)}` : ""}`;
+const preferencesOf = (ctx: AppContext, slug: string) =>
+  `${ctx.config.baseUrl}/n/${encodeURIComponent(slug)}/settings/notifications`;
+
+/** RFC 8058: a one-click unsubscribe from this kind of mail, effective at once. */
+function unsubscribeHeaders(ctx: AppContext, networkId: string, userId: string, kind: NotificationKind) {
+  const token = unsubscribeToken(ctx.secret, { networkId, userId, kind });
+  return {
+    "List-Unsubscribe": `<${ctx.config.baseUrl}/api/notifications/unsubscribe?token=${token}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
+}
+
+async function mailNow(
+  ctx: AppContext,
+  tx: Tx,
+  network: NetworkRef,
+  r: Pick<Recipient, "userId" | "email" | "locale" | "name">,
+  kind: NotificationKind,
+  data: NotificationData,
+  id: string,
+) {
+  const locale: Locale = r.locale === "en" ? "en" : "ja";
+  await ctx.mailer.enqueue(
+    r.email,
+    "notification",
+    locale,
+    {
+      networkName: network.name,
+      name: r.name,
+      headline: headline(kind, data, locale),
+      excerpt: data.excerpt ?? "",
+      url: linkOf(ctx, network.slug, data),
+      preferencesUrl: preferencesOf(ctx, network.slug),
+    },
+    {
+      tx,
+      key: `notification:${id}`,
+      networkId: network.id,
+      headers: unsubscribeHeaders(ctx, network.id, r.userId, kind),
+    },
+  );
+}
+
+/**
+ * Notifies `userIds` (the caller has checked they may see what it is about) in `tx`: a row for the
+ * bell unless they turned the kind off or muted the thread, and a mail now for those who chose it.
+ */
+export async function notify(
+  ctx: AppContext,
+  tx: Tx,
+  n: {
+    network: NetworkRef;
+    kind: NotificationKind;
+    userIds: string[];
+    key: string;
+    subject: string;
+    actorId: string | null;
+    data: NotificationData;
+    thread?: { type: "post" | "group"; id: string };
+  },
+) {
+  const ids = [...new Set(n.userIds)].filter((u) => u !== n.actorId);
+  const people = (await recipients(tx, n.network.id, ids, n.kind, n.thread)).filter(
+    (r) => r.channel !== "off" && r.level !== "mute",
+  );
+  const inserted = await insertNotifications(
+    tx,
+    people.map((r) => ({
+      networkId: n.network.id,
+      userId: r.userId,
+      kind: n.kind,
+      key: n.key,
+      subject: n.subject,
+      actorId: n.actorId,
+      data: n.data,
+    })),
+  );
+  const byUser = new Map(people.map((r) => [r.userId, r]));
+  const mailed: string[] = [];
+  for (const row of inserted) {
+    const r = byUser.get(row.userId);
+    if (r?.channel !== "email") continue;
+    await mailNow(ctx, tx, n.network, r, n.kind, n.data, row.id);
+    mailed.push(row.id);
+  }
+  if (mailed.length) {
+    await tx.update(notification).set({ mailedAt: new Date() }).where(inArray(notification.id, mailed));
+  }
+  return inserted.length;
+}
+
+/** What is about a deleted post goes with it. */
+export const forgetNotifications = (tx: Tx, networkId: string, subject: string) =>
+  forgetSubject(tx, networkId, subject);
+
+// --- The fan-out of an announcement -------------------------------------------------------------
+
+export const FANOUT_JOB = "notifications.fanout";
+export type FanoutJob = {
+  networkId: string;
+  slug: string;
+  networkName: string;
+  postId: string;
+  actorId: string;
+  data: NotificationData;
+  /** The audience: every active member, or these (a segment resolved when the post was made). */
+  audience: "network" | "segment";
+  segmentId?: string | null;
+};
+
+export const FANOUT_BATCH = 5000;
+
+/**
+ * One announcement to its whole audience, in batches of FANOUT_BATCH members: each batch inserts
+ * its rows with one statement (and queues the mails of those who chose "email now") in one
+ * transaction. A job that dies half-way is retried and inserts only what is missing (the key).
+ */
+export async function fanOut(
+  ctx: AppContext,
+  job: FanoutJob,
+  members: (after: string | null, limit: number) => Promise<string[]>,
+) {
+  const network = { id: job.networkId, slug: job.slug, name: job.networkName };
+  const key = `post:${job.postId}`;
+  let after: string | null = null;
+  let total = 0;
+  for (;;) {
+    const batch = await members(after, FANOUT_BATCH);
+    const ids = batch.filter((u) => u !== job.actorId);
+    if (ids.length) {
+      total += await ctx.db.transaction(async (tx) => {
+        const res = await tx.execute(sql`
+          insert into notification (id, network_id, user_id, kind, key, subject, actor_id, data)
+          select gen_random_uuid()::text, ${job.networkId}, m.user_id, 'announcement', ${key}, ${key},
+                 ${job.actorId}, ${JSON.stringify(job.data)}::jsonb
+            from member m
+            left join notification_pref p
+              on p.network_id = m.organization_id and p.user_id = m.user_id and p.kind = 'announcement'
+           where m.organization_id = ${job.networkId} and m.status = 'active'
+             and m.user_id = any(${`{${ids.map((i) => `"${i}"`).join(",")}}`}::text[])
+             and ${channelSql(sql`p.channel`, "announcement")} <> 'off'
+          on conflict (network_id, user_id, key) do nothing
+          returning id, user_id as "userId"`);
+        const rows = res.rows as { id: string; userId: string }[];
+        // Mails for those who want announcements at once (not the default): a few of the batch.
+        const now = (
+          await recipients(
+            tx,
+            job.networkId,
+            rows.map((r) => r.userId),
+            "announcement",
+          )
+        ).filter((r) => r.channel === "email");
+        const idOf = new Map(rows.map((r) => [r.userId, r.id]));
+        for (const r of now)
+          await mailNow(ctx, tx, network, r, "announcement", job.data, idOf.get(r.userId)!);
+        if (now.length) {
+          await tx
+            .update(notification)
+            .set({ mailedAt: new Date() })
+            .where(
+              inArray(
+                notification.id,
+                now.map((r) => idOf.get(r.userId)!),
+              ),
+            );
+        }
+        return rows.length;
+      });
+    }
+    if (batch.length < FANOUT_BATCH) break;
+    after = batch[batch.length - 1];
+  }
+  return total;
+}
+
+/** Active members by user id, for the fan-out to a whole network. */
+export async function activeMembersAfter(
+  ctx: AppContext,
+  networkId: string,
+  after: string | null,
+  limit: number,
+) {
+  const rows = await ctx.db
+    .select({ userId: member.userId })
+    .from(member)
+    .where(
+      and(
+        eq(member.organizationId, networkId),
+        eq(member.status, "active"),
+        after ? sql`${member.userId} > ${after}` : undefined,
+      ),
+    )
+    .orderBy(member.userId)
+    .limit(limit);
+  return rows.map((r) => r.userId);
+}
+
+// --- The daily digest --------------------------------------------------------------------------
+
+export const DIGEST_JOB = "notifications.digest";
+export type DigestJob = { hour: string };
+export const DIGEST_BATCH = 500;
+
+/** Japan time: the date and hour of `at`. */
+export function jstHour(at: Date): { day: string; hour: number } {
+  const jst = new Date(at.getTime() + 9 * 3_600_000);
+  return { day: jst.toISOString().slice(0, 10), hour: jst.getUTCHours() };
+}
+
+/** The start of the next hour after `at`. */
+export const nextHour = (at: Date) => new Date(Math.floor(at.getTime() / 3_600_000 + 1) * 3_600_000);
+
+/**
+ * The digest for every member whose digest hour is `at`'s hour (Japan time) and who has unread
+ * notifications waiting for it, in batches of DIGEST_BATCH members. In each batch's transaction:
+ * read state and preferences are read again, the day's digest is claimed (one per member and
+ * day), the notifications it lists are marked as mailed and the mails queued. A run that stops
+ * half-way and runs again sends each member one digest.
+ */
+export async function runDigest(ctx: AppContext, at: Date = new Date()) {
+  const { day, hour } = jstHour(at);
+  const pending = sql`n.read_at is null and n.mailed_at is null
+      and ${channelSql(sql`p.channel`, sql`n.kind`)} = 'digest'`;
+  let after: { networkId: string; userId: string } | null = null;
+  let sent = 0;
+  for (;;) {
+    const res = await ctx.db.execute(sql`
+      select distinct n.network_id as "networkId", n.user_id as "userId"
+        from notification n
+        left join notification_pref p on p.network_id = n.network_id and p.user_id = n.user_id and p.kind = n.kind
+        left join notification_setting s on s.network_id = n.network_id and s.user_id = n.user_id
+       where ${pending} and coalesce(s.digest_hour, 8) = ${hour}
+         ${after ? sql`and (n.network_id, n.user_id) > (${after.networkId}, ${after.userId})` : sql``}
+       order by 1, 2
+       limit ${DIGEST_BATCH}`);
+    const batch = res.rows as { networkId: string; userId: string }[];
+    if (!batch.length) break;
+    sent += await ctx.db.transaction((tx) => digestBatch(ctx, tx, batch, day, hour));
+    if (batch.length < DIGEST_BATCH) break;
+    after = batch[batch.length - 1];
+  }
+  return sent;
+}
+
+async function digestBatch(
+  ctx: AppContext,
+  tx: Tx,
+  batch: { networkId: string; userId: string }[],
+  day: string,
+  hour: number,
+) {
+  const pairs = sql.join(
+    batch.map((b) => sql`(${b.networkId}, ${b.userId})`),
+    sql`, `,
+  );
+  // What is still unread and waiting for the digest now, per member (read again in this transaction).
+  const res = await tx.execute(sql`
+    select n.id, n.network_id as "networkId", n.user_id as "userId", n.kind, n.data, n.created_at as "createdAt",
+           u.email, u.locale, coalesce(pr.display_name, u.name) as name, o.slug, o.name as "networkName"
+      from notification n
+      join "user" u on u.id = n.user_id
+      join organization o on o.id = n.network_id
+      join member m on m.organization_id = n.network_id and m.user_id = n.user_id and m.status = 'active'
+      left join profile pr on pr.network_id = n.network_id and pr.user_id = n.user_id
+      left join notification_pref p on p.network_id = n.network_id and p.user_id = n.user_id and p.kind = n.kind
+      left join notification_setting s on s.network_id = n.network_id and s.user_id = n.user_id
+     where (n.network_id, n.user_id) in (${pairs})
+       and n.read_at is null and n.mailed_at is null
+       and ${channelSql(sql`p.channel`, sql`n.kind`)} = 'digest'
+       and coalesce(s.digest_hour, 8) = ${hour}
+     order by n.network_id, n.user_id, n.created_at desc
+     for update of n skip locked`);
+  type Row = {
+    id: string;
+    networkId: string;
+    userId: string;
+    kind: NotificationKind;
+    data: NotificationData;
+    email: string;
+    locale: string;
+    name: string;
+    slug: string;
+    networkName: string;
+  };
+  const byMember = new Map<string, Row[]>();
+  for (const r of res.rows as Row[]) {
+    const k = `${r.networkId} ${r.userId}`;
+    byMember.set(k, [...(byMember.get(k) ?? []), r]);
+  }
+  let sent = 0;
+  for (const rows of byMember.values()) {
+    const { networkId, userId, email, name, slug, networkName } = rows[0];
+    const locale: Locale = rows[0].locale === "en" ? "en" : "ja";
+    const lines = rows.slice(0, 20).map((r) => `・${headline(r.kind, r.data, locale)}`);
+    if (rows.length > 20)
+      lines.push(locale === "ja" ? `ほか ${rows.length - 20} 件` : `and ${rows.length - 20} more`);
+    // One digest per member and day: a second run (or a retried job) finds the claim and stops.
+    const claim = await tx.execute(sql`
+      insert into notification_digest (network_id, user_id, day, count, items)
+      values (${networkId}, ${userId}, ${day}, ${rows.length}, ${JSON.stringify(rows.map((r) => r.id))}::jsonb)
+      on conflict do nothing returning day`);
+    if (!claim.rows.length) continue;
+    await tx
+      .update(notification)
+      .set({ mailedAt: new Date() })
+      .where(
+        inArray(
+          notification.id,
+          rows.map((r) => r.id),
+        ),
+      );
+    await ctx.mailer.enqueue(
+      email,
+      "notificationDigest",
+      locale,
+      {
+        networkName,
+        name,
+        count: rows.length,
+        summary: lines.join("\n"),
+        url: `${ctx.config.baseUrl}/n/${encodeURIComponent(slug)}`,
+        preferencesUrl: preferencesOf(ctx, slug),
+      },
+      {
+        tx,
+        key: `digest:${networkId}:${userId}:${day}`,
+        networkId,
+        headers: unsubscribeHeaders(ctx, networkId, userId, rows[0].kind),
+      },
+    );
+    sent++;
+  }
+  return sent;
+}
+
+/** Runs the digest of one hour, then queues the next hour's run (each hour once: the key). */
+export async function digestHour(ctx: AppContext, job: DigestJob) {
+  const at = new Date(job.hour);
+  await runDigest(ctx, at);
+  await scheduleDigest(ctx, nextHour(at));
+}
+
+export async function scheduleDigest(ctx: AppContext, at: Date) {
+  const hour = new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000);
+  await ctx.jobs.send<DigestJob>(
+    DIGEST_JOB,
+    { hour: hour.toISOString() },
+    { key: `digest-hour:${hour.toISOString()}`, startAfter: hour },
+  );
+}
+
+// --- The member's own notifications and choices -------------------------------------------------
+
+const LIST_MAX = 50;
+
+function encodeCursor(c: ListCursor) {
+  return Buffer.from(JSON.stringify([c.at, c.id])).toString("base64url");
+}
+function decodeCursor(s?: string): ListCursor | null {
+  if (!s) return null;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(s, "base64url").toString("utf8"));
+    if (typeof at !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(at))) throw new Error();
+    return { at, id };
+  } catch {
+    throw errors.invalidCursor();
+  }
+}
+
+export async function myNotifications(scope: MemberScope, q: { cursor?: string; limit?: number }) {
+  const limit = Math.min(q.limit ?? 20, LIST_MAX);
+  const rows = await listNotifications(
+    scope.db,
+    scope.network.id,
+    scope.member.userId,
+    decodeCursor(q.cursor),
+    limit,
+  );
+  const page = rows.slice(0, limit);
+  const locale: Locale = scope.user.locale === "en" ? "en" : "ja";
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => {
+      const d = r.data as NotificationData;
+      return {
+        id: r.id,
+        kind: r.kind,
+        text: headline(r.kind, d, locale),
+        excerpt: d.excerpt ?? null,
+        postId: d.postId ?? null,
+        commentId: d.commentId ?? null,
+        createdAt: r.createdAt.toISOString(),
+        read: r.readAt !== null,
+      };
+    }),
+    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.at, id: last.id }) : null,
+    unread: await unreadCount(scope.db, scope.network.id, scope.member.userId),
+  };
+}
+
+export async function myUnread(scope: MemberScope) {
+  return { unread: await unreadCount(scope.db, scope.network.id, scope.member.userId) };
+}
+
+export async function readNotifications(scope: MemberScope, ids: string[] | "all") {
+  await inTransaction(scope, (tx) => markRead(tx.db, tx.network.id, tx.member.userId, ids));
+  return myUnread(scope);
+}
+
+export const myPreferences = (scope: MemberScope) => prefsOf(scope.db, scope.network.id, scope.member.userId);
+
+export async function updatePreferences(
+  scope: MemberScope,
+  input: { channels?: Partial<Record<NotificationKind, NotificationChannel>>; digestHour?: number },
+) {
+  await inTransaction(scope, async (tx) => {
+    for (const [kind, channel] of Object.entries(input.channels ?? {})) {
+      if (channel)
+        await setChannel(tx.db, tx.network.id, tx.member.userId, kind as NotificationKind, channel);
+    }
+    if (input.digestHour !== undefined)
+      await setDigestHour(tx.db, tx.network.id, tx.member.userId, input.digestHour);
+  });
+  return myPreferences(scope);
+}
+
+export const threadLevel = (scope: MemberScope, type: "post" | "group", id: string) =>
+  watchLevel(scope.db, scope.network.id, scope.member.userId, type, id);
+
+export async function setThreadLevel(
+  scope: MemberScope,
+  type: "post" | "group",
+  id: string,
+  level: "watch" | "normal" | "mute",
+) {
+  await inTransaction(scope, (tx) => setWatch(tx.db, tx.network.id, tx.member.userId, type, id, level));
+  return { level };
+}
+
+/**
+ * One-click unsubscribe (RFC 8058; no sign-in): that kind of mail stops at once — the member keeps
+ * it in the app. An invalid or foreign token changes nothing.
+ */
+export async function unsubscribe(ctx: AppContext, token: string) {
+  const u = readUnsubscribeToken(ctx.secret, token);
+  if (!u) throw errors.notFound({ ja: "配信停止のリンク", en: "unsubscribe link" });
+  const [m] = await ctx.db
+    .select({ userId: member.userId })
+    .from(member)
+    .where(and(eq(member.organizationId, u.networkId), eq(member.userId, u.userId)));
+  if (!m) throw errors.notFound({ ja: "配信停止のリンク", en: "unsubscribe link" });
+  await ctx.db.transaction((tx) => setChannel(tx, u.networkId, u.userId, u.kind, "inapp"));
+  return { kind: u.kind };
+}
