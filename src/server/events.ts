@@ -17,7 +17,23 @@ export type DomainEvent =
   /** What a member's directory card is made of changed: profile, photo, consent, role, status, admission. */
   | { type: "member.changed"; networkId: string; userIds: string[] }
   /** The account's name changed (all the networks it belongs to); `from` when it is known. */
-  | { type: "user.renamed"; userId: string; from?: string; to: string };
+  | { type: "user.renamed"; userId: string; from?: string; to: string }
+  /** A member opened an inquiry at the operators' desk (`userIds`: the member). */
+  | InquiryEvent<"inquiry.opened">
+  /** An operator replied to an inquiry (`userIds`: the member who opened it). */
+  | InquiryEvent<"inquiry.replied">
+  /** The member wrote again in their inquiry (`userIds`: the assigned operator, if any). */
+  | InquiryEvent<"inquiry.member_replied">;
+
+/** What happened at the desk: the network, the inquiry and message, who acted, and who is concerned. */
+type InquiryEvent<T extends string> = {
+  type: T;
+  networkId: string;
+  inquiryId: string;
+  messageId: string;
+  actor: Actor;
+  userIds: string[];
+};
 
 export type EventType = DomainEvent["type"];
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;

@@ -1,6 +1,7 @@
 // Every domain module's routes, mounted under /api. A module is one folder in src/modules.
 import consentRoutes from "../modules/consent/routes.ts";
 import directoryRoutes from "../modules/directory/routes.ts";
+import inquiriesRoutes from "../modules/inquiries/routes.ts";
 import invitationsRoutes from "../modules/invitations/routes.ts";
 import membersRoutes from "../modules/members/routes.ts";
 import networkRoutes from "../modules/networks/routes.ts";
@@ -24,4 +25,5 @@ export const modules: ModuleRoutes[] = [
   directoryRoutes,
   segmentsRoutes,
   onboardingRoutes,
+  inquiriesRoutes,
 ];

@@ -3,13 +3,20 @@
 import { eq } from "drizzle-orm";
 import { member } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/index.ts";
+import { auditInquiryActivity } from "../modules/inquiries/index.ts";
 import { REMINDER_JOB, type ReminderJob, remindInvitation } from "../modules/invitations/index.ts";
 import { followAccountRename } from "../modules/profiles/index.ts";
 import type { AppContext } from "./context.ts";
 import { type EventType, type Subscriber, subscribe } from "./events.ts";
 
 /** Every event type; the events test fails when one has no subscriber. */
-export const EVENT_TYPES: readonly EventType[] = ["member.changed", "user.renamed"];
+export const EVENT_TYPES: readonly EventType[] = [
+  "member.changed",
+  "user.renamed",
+  "inquiry.opened",
+  "inquiry.replied",
+  "inquiry.member_replied",
+];
 
 // The directory index follows every change of what a card is made of, in the same transaction.
 const syncChangedMembers: Subscriber<"member.changed"> = (tx, e) => syncDirectory(tx, e.networkId, e.userIds);
@@ -28,6 +35,10 @@ const syncRenamedUser: Subscriber<"user.renamed"> = async (tx, e) => {
 export function registerSubscribers() {
   subscribe("member.changed", syncChangedMembers);
   subscribe("user.renamed", syncRenamedUser);
+  // The desk's activity in the audit log (the mail to the member is queued by the reply itself).
+  subscribe("inquiry.opened", auditInquiryActivity);
+  subscribe("inquiry.replied", auditInquiryActivity);
+  subscribe("inquiry.member_replied", auditInquiryActivity);
 }
 
 /** Jobs that modules queue for later (through the outbox) and who runs them. */
