@@ -57,6 +57,11 @@ export async function createSavedReply(scope: Scope, input: SavedReplyInput) {
 export async function updateSavedReply(scope: Scope, id: string, input: SavedReplyInput) {
   const networkId = scope.network.id;
   return inTransaction(scope, async ({ db: tx, actor }) => {
+    const [exists] = await tx
+      .select({ id: inquirySavedReply.id })
+      .from(inquirySavedReply)
+      .where(byId(inquirySavedReply, networkId, id));
+    if (!exists) throw notFound();
     const [taken] = await tx
       .select({ id: inquirySavedReply.id })
       .from(inquirySavedReply)

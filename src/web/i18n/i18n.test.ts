@@ -17,6 +17,7 @@ const NAMESPACES = [
   "errors",
   "forms",
   "home",
+  "inquiries",
   "invite",
   "network",
   "operator",
