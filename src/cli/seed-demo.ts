@@ -31,6 +31,7 @@ import {
   privacyNoticeBody,
 } from "./demo-content.ts";
 import { pendingRegistrant } from "./pending.ts";
+import { seedDemoDesk } from "./seed-demo-desk.ts";
 
 export type SeedDemoOptions = {
   alumni?: number;
@@ -313,6 +314,8 @@ export async function seedDemo(ctx: AppContext, opts: SeedDemoOptions = {}): Pro
         "人事部の人事 花子です。ご退職後もつながりを保てるよう、アルムナイネットワークを始めました。\n交流会や社内の募集のお知らせもここでお届けします。ご質問はこのメールにご返信ください。",
     });
   }
+
+  await seedDemoDesk(ctx, { networkId, operatorId, authors: [alumnusId, named.get("employee")!], today });
 
   return {
     networkId,
