@@ -48,7 +48,7 @@ type DemoInquiry = {
   steps: Step[];
 };
 
-// `day`: days before today; `at`: the time in Tokyo.
+// `day`: weekdays before today; `at`: the time in Tokyo.
 const INQUIRIES: DemoInquiry[] = [
   {
     author: 0,
@@ -146,11 +146,16 @@ const INQUIRIES: DemoInquiry[] = [
   },
 ];
 
-/** The instant `days` before `today` at `hhmm` in Tokyo. */
+/** The instant `days` weekdays before `today` (Saturdays and Sundays skipped) at `hhmm` in Tokyo. */
 function tokyo(today: string, days: number, hhmm: string): Date {
   const [y, m, d] = today.split("-").map(Number);
   const [h, min] = hhmm.split(":").map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! - days, h! - 9, min!));
+  const day = new Date(Date.UTC(y!, m! - 1, d!));
+  for (let left = days; left > 0; ) {
+    day.setUTCDate(day.getUTCDate() - 1);
+    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) left--;
+  }
+  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), h! - 9, min!));
 }
 
 async function memberScopeOf(ctx: AppContext, networkId: string, userId: string): Promise<MemberScope> {

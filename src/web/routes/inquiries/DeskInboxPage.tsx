@@ -200,14 +200,14 @@ function Inbox({ slug }: { slug: string }) {
                   {i.subject}
                 </Link>
               </Table.Td>
-              <Table.Td>{i.openedBy?.name}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{i.openedBy?.name}</Table.Td>
               <Table.Td>
                 <CategoryLabel inquiry={i} />
               </Table.Td>
               <Table.Td>
                 <StatusBadge color={STATUS_COLOR[i.status]}>{t(`status.${i.status}`)}</StatusBadge>
               </Table.Td>
-              <Table.Td>{i.assignee?.name ?? t("desk.unassigned")}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{i.assignee?.name ?? t("desk.unassigned")}</Table.Td>
               <Table.Td>
                 <ResponseTimes inquiry={i} />
               </Table.Td>
