@@ -32,6 +32,7 @@ import {
   privacyNoticeBody,
 } from "./demo-content.ts";
 import { pendingRegistrant } from "./pending.ts";
+import { seedDemoDesk } from "./seed-demo-desk.ts";
 import { seedFeed } from "./seed-demo-feed.ts";
 
 export type SeedDemoOptions = {
@@ -320,6 +321,7 @@ export async function seedDemo(ctx: AppContext, opts: SeedDemoOptions = {}): Pro
 
   // A living community: posts, comments and reactions over the last months.
   await seedFeed(ctx.db, { networkId, seed, today, operatorId });
+  await seedDemoDesk(ctx, { networkId, operatorId, authors: [alumnusId, named.get("employee")!], today });
 
   return {
     networkId,

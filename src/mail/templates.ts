@@ -51,6 +51,16 @@ export type MailTemplates = {
     url: string;
     preferencesUrl: string;
   };
+  /** To the member: the operators answered their inquiry (`subject`); the answer is read on the site. */
+  inquiryReplied: { networkName: string; name?: string | null; subject: string; url: string };
+  /** To an operator: a member (`memberName`) opened an inquiry. */
+  inquiryOpened: {
+    networkName: string;
+    name?: string | null;
+    memberName: string;
+    subject: string;
+    url: string;
+  };
 };
 export type TemplateName = keyof MailTemplates;
 
@@ -234,6 +244,27 @@ const renderers: Renderers = {
     en: ({ networkName, name, count, summary, url, preferencesUrl }) => ({
       subject: subjectOf("en", networkName, `${count} unread notifications`),
       text: `${greet("en", name)}You have ${count} unread notifications since the last digest.\n\n${summary}\n\nOpen the network:\n${url}\n\nChange the digest's hour or how you are notified, or unsubscribe:\n${preferencesUrl}`,
+    }),
+  },
+  inquiryReplied: {
+    // The answer itself stays on the site (it may carry personal details): the mail says where.
+    ja: ({ networkName, name, subject, url }) => ({
+      subject: subjectOf("ja", networkName, "お問い合わせに回答がありました"),
+      text: `${greet("ja", name)}お問い合わせ「${subject}」に運営事務局から回答がありました。\n以下のリンクからログインしてご確認ください。\n\n${url}`,
+    }),
+    en: ({ networkName, name, subject, url }) => ({
+      subject: subjectOf("en", networkName, "your inquiry was answered"),
+      text: `${greet("en", name)}The operators answered your inquiry “${subject}”.\nSign in with the link below to read the answer.\n\n${url}`,
+    }),
+  },
+  inquiryOpened: {
+    ja: ({ networkName, name, memberName, subject, url }) => ({
+      subject: subjectOf("ja", networkName, "新しいお問い合わせ"),
+      text: `${greet("ja", name)}${memberName} さんから新しいお問い合わせ「${subject}」が届きました。\n問い合わせ窓口で確認してください。\n\n${url}`,
+    }),
+    en: ({ networkName, name, memberName, subject, url }) => ({
+      subject: subjectOf("en", networkName, "a new inquiry"),
+      text: `${greet("en", name)}${memberName} opened a new inquiry “${subject}”.\nSee it in the inquiry desk.\n\n${url}`,
     }),
   },
   registrationInYourName: {

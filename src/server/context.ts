@@ -1,4 +1,4 @@
-// The services a process opens once (database, jobs, mail, auth, config, log): carried by every
+// The services a process opens once (database, jobs, mail, file storage, auth, config, log): carried by every
 // request scope as `scope.ctx` (server/scope.ts).
 import type { FastifyBaseLogger, FastifyRequest } from "fastify";
 import type { Database, Db } from "../db/client.ts";
@@ -6,6 +6,7 @@ import type { JobQueue } from "../jobs/queue.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import type { Auth } from "./auth.ts";
 import type { Config } from "./config.ts";
+import type { FileStorage } from "./storage.ts";
 
 export type AppContext = {
   config: Config;
@@ -13,6 +14,8 @@ export type AppContext = {
   db: Db;
   jobs: JobQueue;
   mailer: Mailer;
+  /** Uploaded files (attachments): DATA_DIR/files by default (server/storage.ts). */
+  storage: FileStorage;
   auth: Auth;
   log: FastifyBaseLogger;
   /** The installation's secret (AUTH_SECRET or DATA_DIR/auth-secret): signs unsubscribe links too. */

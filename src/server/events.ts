@@ -46,7 +46,23 @@ export type DomainEvent =
       watchers: string[];
       news: PostNews;
     }
-  | { type: "post.deleted"; networkId: string; postId: string };
+  | { type: "post.deleted"; networkId: string; postId: string }
+  /** A member opened an inquiry at the operators' desk (`userIds`: the member). */
+  | InquiryEvent<"inquiry.opened">
+  /** An operator replied to an inquiry (`userIds`: the member who opened it). */
+  | InquiryEvent<"inquiry.replied">
+  /** The member wrote again in their inquiry (`userIds`: the assigned operator, if any). */
+  | InquiryEvent<"inquiry.member_replied">;
+
+/** What happened at the desk: the network, the inquiry and message, who acted, and who is concerned. */
+type InquiryEvent<T extends string> = {
+  type: T;
+  networkId: string;
+  inquiryId: string;
+  messageId: string;
+  actor: Actor;
+  userIds: string[];
+};
 
 export type EventType = DomainEvent["type"];
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;

@@ -2,6 +2,7 @@
 import consentRoutes from "../modules/consent/routes.ts";
 import directoryRoutes from "../modules/directory/routes.ts";
 import feedRoutes from "../modules/feed/routes.ts";
+import inquiriesRoutes from "../modules/inquiries/routes.ts";
 import invitationsRoutes from "../modules/invitations/routes.ts";
 import membersRoutes from "../modules/members/routes.ts";
 import networkRoutes from "../modules/networks/routes.ts";
@@ -28,4 +29,5 @@ export const modules: ModuleRoutes[] = [
   onboardingRoutes,
   feedRoutes,
   notificationsRoutes,
+  inquiriesRoutes,
 ];

@@ -67,7 +67,8 @@ export function onResource<R>(
   deny: Rule["deny"] = "forbidden",
 ): RuleSpec<R> {
   return {
-    check: (s, r) => !!s.member && roles.includes(s.member.role) && check(s, r),
+    // At the route (no resource yet: the access hook passes undefined) only the roles decide.
+    check: (s, r) => !!s.member && roles.includes(s.member.role) && (r === undefined || check(s, r)),
     deny,
     roles,
     tokens: false,

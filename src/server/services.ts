@@ -13,6 +13,7 @@ import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
 import { runDataMigrations } from "./data-migrations.ts";
 import { redactingLogger } from "./log-redact.ts";
+import { localFileStorage } from "./storage.ts";
 import { registerJobHandlers, registerSubscribers } from "./subscribers.ts";
 
 export type ServiceOptions = {
@@ -67,7 +68,8 @@ export async function openServices(config: Config, opts: ServiceOptions = {}): P
     mailer,
     rateLimit: opts.rateLimit ?? config.AUTH_RATE_LIMIT === "on",
   });
-  const ctx: AppContext = { config, database, db: database.db, jobs, mailer, auth, log, secret };
+  const storage = localFileStorage(path.join(config.dataDir, "files"));
+  const ctx: AppContext = { config, database, db: database.db, jobs, mailer, storage, auth, log, secret };
   await registerJobHandlers(ctx);
   return ctx;
 }

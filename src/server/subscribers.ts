@@ -3,6 +3,7 @@
 import { eq } from "drizzle-orm";
 import { member } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/index.ts";
+import { auditInquiryActivity } from "../modules/inquiries/index.ts";
 import { REMINDER_JOB, type ReminderJob, remindInvitation } from "../modules/invitations/index.ts";
 import {
   activeMembersAfter,
@@ -29,6 +30,9 @@ export const EVENT_TYPES: readonly EventType[] = [
   "post.published",
   "comment.added",
   "post.deleted",
+  "inquiry.opened",
+  "inquiry.replied",
+  "inquiry.member_replied",
 ];
 
 const needsContext = (ctx: AppContext | undefined, type: string): AppContext => {
@@ -92,6 +96,10 @@ export function registerSubscribers() {
   subscribe("post.published", fanOutAnnouncement);
   subscribe("comment.added", notifyComment);
   subscribe("post.deleted", forgetPost);
+  // The desk's activity in the audit log (the mail to the member is queued by the reply itself).
+  subscribe("inquiry.opened", auditInquiryActivity);
+  subscribe("inquiry.replied", auditInquiryActivity);
+  subscribe("inquiry.member_replied", auditInquiryActivity);
 }
 
 /** Jobs that modules queue for later (through the outbox) and who runs them. */

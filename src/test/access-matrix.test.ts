@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestInquiry } from "../modules/inquiries/testing.ts";
 import { admitTestMember } from "../modules/members/testing.ts";
 import { register } from "../modules/registration/testing.ts";
 import { uploadRoster } from "../modules/roster/testing.ts";
@@ -129,6 +130,10 @@ beforeAll(async () => {
       surveys: false,
     },
   });
+  const inquiry = await openTestInquiry(env, B.slug, bAlumna, { subject: `問い合わせ${mark}` });
+  const savedReply = (
+    await op(B, "POST", "/saved-replies", { title: `定型文${mark}`, body: `本文${mark}` })
+  ).json();
   const roster = (await op(B, "GET", "/roster")).json().items;
   const regs = (await op(B, "GET", "/registrations")).json().items;
   foreignIds = [
@@ -141,6 +146,8 @@ beforeAll(async () => {
     token.id,
     roster[0].id,
     regs[0].id,
+    inquiry.id,
+    savedReply.id,
   ];
   expect(foreignIds.every((x) => typeof x === "string" && x.length > 0)).toBe(true);
   markers = [mark, asciiMark, B.slug, bAlumna.email, B.operator.email, registrant.email];

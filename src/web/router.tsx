@@ -35,6 +35,10 @@ const SegmentEditorPage = lazy(() => import("./routes/segments/SegmentEditorPage
 const SegmentMembersPage = lazy(() => import("./routes/segments/SegmentMembersPage.tsx"));
 const FeedPage = lazy(() => import("./routes/feed/FeedPage.tsx"));
 const PostPage = lazy(() => import("./routes/feed/PostPage.tsx"));
+const MyInquiriesPage = lazy(() => import("./routes/inquiries/MyInquiriesPage.tsx"));
+const MyInquiryPage = lazy(() => import("./routes/inquiries/MyInquiryPage.tsx"));
+const DeskInboxPage = lazy(() => import("./routes/inquiries/DeskInboxPage.tsx"));
+const DeskInquiryPage = lazy(() => import("./routes/inquiries/DeskInquiryPage.tsx"));
 
 const later = (page: React.ReactNode) => <Suspense fallback={<PageLoader />}>{page}</Suspense>;
 
@@ -62,6 +66,10 @@ export const router = createBrowserRouter([
       { path: "/n/:slug/feed", element: later(<FeedPage />) },
       { path: "/n/:slug/posts/:id", element: later(<PostPage />) },
       { path: "/n/:slug/settings/consent", element: <ConsentPage /> },
+      { path: "/n/:slug/inquiries", element: later(<MyInquiriesPage />) },
+      { path: "/n/:slug/inquiries/:id", element: later(<MyInquiryPage />) },
+      { path: "/n/:slug/admin/inquiries", element: later(<DeskInboxPage />) },
+      { path: "/n/:slug/admin/inquiries/:id", element: later(<DeskInquiryPage />) },
       { path: "/n/:slug/admin/roster", element: later(<RosterPage />) },
       { path: "/n/:slug/admin/invitations", element: later(<InvitationsPage />) },
       { path: "/n/:slug/admin/branding", element: later(<BrandingPage />) },

@@ -1,6 +1,7 @@
 export * from "./auth.ts";
 export * from "./community.ts";
 export * from "./directory.ts";
+export * from "./inquiry.ts";
 export * from "./membership.ts";
 export * from "./network.ts";
 export * from "./notifications.ts";

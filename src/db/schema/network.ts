@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { organization, user } from "./auth.ts";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
@@ -13,6 +24,9 @@ const ts = (name: string) => timestamp(name, { withTimezone: true });
  * accepted it (null: no reminders).
  * `accent_color`: the network's brand colour (#rrggbb) on its pages and in its mails (null: the
  * product's own); the logo is `organization.logo` (a path under DATA_DIR/uploads).
+ * `business_*`: the operators' desk's business hours, response times are measured in: minutes
+ * after local midnight (start < end), weekdays (0 = Sunday … 6 = Saturday), the time zone, and
+ * whether Japanese public holidays are days off.
  */
 export const networkSettings = pgTable(
   "network_settings",
@@ -23,6 +37,11 @@ export const networkSettings = pgTable(
     registrationPolicy: text("registration_policy").notNull().default("strict"),
     invitationReminderDays: integer("invitation_reminder_days").default(7),
     accentColor: text("accent_color"),
+    businessStart: smallint("business_start").notNull().default(540),
+    businessEnd: smallint("business_end").notNull().default(1080),
+    businessDays: smallint("business_days").array().notNull().default(sql`'{1,2,3,4,5}'`),
+    businessTimeZone: text("business_time_zone").notNull().default("Asia/Tokyo"),
+    businessHolidays: boolean("business_holidays").notNull().default(true),
     updatedBy: text("updated_by").references(() => user.id, { onDelete: "set null" }),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -35,6 +54,10 @@ export const networkSettings = pgTable(
     check(
       "network_settings_accent_color_ck",
       sql`${t.accentColor} is null or ${t.accentColor} ~ '^#[0-9a-f]{6}$'`,
+    ),
+    check(
+      "network_settings_business_hours_ck",
+      sql`${t.businessStart} >= 0 and ${t.businessStart} < ${t.businessEnd} and ${t.businessEnd} <= 1440`,
     ),
   ],
 );

@@ -998,6 +998,997 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/inquiries": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The shared inbox: inquiries by latest activity, with response times (operators) */
+    get: {
+      parameters: {
+        query?: {
+          assignee?: "me" | "unassigned" | "any";
+          category?: "general" | "rehire" | "freelance" | "document";
+          cursor?: string;
+          limit?: number;
+          /** @description Words in the subject or the messages */
+          q?: string;
+          status?: "open" | "answered" | "closed";
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                assignee: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string} */
+                category: "general" | "rehire" | "freelance" | "document";
+                closedAt: string | null;
+                createdAt: string;
+                /** @enum {string|null} */
+                documentKind: "separation_certificate" | "withholding_slip" | "pension_insurance" | null;
+                id: string;
+                lastActivityAt: string;
+                messageCount: number;
+                openedBy: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @description Operators only */
+                response: {
+                  /** @description Business minutes from opening to the first reply */
+                  firstMinutes: number | null;
+                  /** @description Business minutes of each follow-up's wait for its reply */
+                  nextMinutes: number[];
+                  /** @description While open: business minutes the member has been waiting */
+                  waitingMinutes: number | null;
+                } | null;
+                /** @enum {string} */
+                status: "open" | "answered" | "closed";
+                subject: string;
+                waitingSince: string | null;
+              }[];
+              nextCursor: string | null;
+              total: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Open an inquiry (the operators are told by mail) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description Ids of files uploaded with POST /n/{slug}/inquiries/attachments (at most 5)
+             * @default []
+             */
+            attachmentIds?: string[];
+            /** @description The message (plain text) */
+            body: string;
+            /** @enum {string} */
+            category: "general" | "rehire" | "freelance" | "document";
+            /**
+             * @description Which document, for category `document` (required there, ignored otherwise)
+             * @enum {string|null}
+             */
+            documentKind?: "separation_certificate" | "withholding_slip" | "pension_insurance" | null;
+            subject: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              assignee: {
+                name: string;
+                userId: string;
+              } | null;
+              /** @description The viewer answers as an operator */
+              canReply: boolean;
+              /** @enum {string} */
+              category: "general" | "rehire" | "freelance" | "document";
+              closedAt: string | null;
+              createdAt: string;
+              /** @enum {string|null} */
+              documentKind: "separation_certificate" | "withholding_slip" | "pension_insurance" | null;
+              id: string;
+              lastActivityAt: string;
+              messageCount: number;
+              messages: {
+                attachments: {
+                  fileName: string;
+                  id: string;
+                  mime: string;
+                  size: number;
+                }[];
+                author: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string} */
+                authorRole: "member" | "operator";
+                body: string;
+                createdAt: string;
+                id: string;
+              }[];
+              openedBy: {
+                name: string;
+                userId: string;
+              } | null;
+              /** @description Operators only */
+              response: {
+                /** @description Business minutes from opening to the first reply */
+                firstMinutes: number | null;
+                /** @description Business minutes of each follow-up's wait for its reply */
+                nextMinutes: number[];
+                /** @description While open: business minutes the member has been waiting */
+                waitingMinutes: number | null;
+              } | null;
+              /** @enum {string} */
+              status: "open" | "answered" | "closed";
+              subject: string;
+              waitingSince: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/inquiries/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An inquiry and its messages (the member who opened it, or an operator) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              assignee: {
+                name: string;
+                userId: string;
+              } | null;
+              /** @description The viewer answers as an operator */
+              canReply: boolean;
+              /** @enum {string} */
+              category: "general" | "rehire" | "freelance" | "document";
+              closedAt: string | null;
+              createdAt: string;
+              /** @enum {string|null} */
+              documentKind: "separation_certificate" | "withholding_slip" | "pension_insurance" | null;
+              id: string;
+              lastActivityAt: string;
+              messageCount: number;
+              messages: {
+                attachments: {
+                  fileName: string;
+                  id: string;
+                  mime: string;
+                  size: number;
+                }[];
+                author: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string} */
+                authorRole: "member" | "operator";
+                body: string;
+                createdAt: string;
+                id: string;
+              }[];
+              openedBy: {
+                name: string;
+                userId: string;
+              } | null;
+              /** @description Operators only */
+              response: {
+                /** @description Business minutes from opening to the first reply */
+                firstMinutes: number | null;
+                /** @description Business minutes of each follow-up's wait for its reply */
+                nextMinutes: number[];
+                /** @description While open: business minutes the member has been waiting */
+                waitingMinutes: number | null;
+              } | null;
+              /** @enum {string} */
+              status: "open" | "answered" | "closed";
+              subject: string;
+              waitingSince: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/inquiries/{id}/assignee": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Assign an inquiry to an operator, or to nobody; audited (operators) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description An operator of the network, or null to unassign */
+            assigneeId: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              assignee: {
+                name: string;
+                userId: string;
+              } | null;
+              /** @description The viewer answers as an operator */
+              canReply: boolean;
+              /** @enum {string} */
+              category: "general" | "rehire" | "freelance" | "document";
+              closedAt: string | null;
+              createdAt: string;
+              /** @enum {string|null} */
+              documentKind: "separation_certificate" | "withholding_slip" | "pension_insurance" | null;
+              id: string;
+              lastActivityAt: string;
+              messageCount: number;
+              messages: {
+                attachments: {
+                  fileName: string;
+                  id: string;
+                  mime: string;
+                  size: number;
+                }[];
+                author: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string} */
+                authorRole: "member" | "operator";
+                body: string;
+                createdAt: string;
+                id: string;
+              }[];
+              openedBy: {
+                name: string;
+                userId: string;
+              } | null;
+              /** @description Operators only */
+              response: {
+                /** @description Business minutes from opening to the first reply */
+                firstMinutes: number | null;
+                /** @description Business minutes of each follow-up's wait for its reply */
+                nextMinutes: number[];
+                /** @description While open: business minutes the member has been waiting */
+                waitingMinutes: number | null;
+              } | null;
+              /** @enum {string} */
+              status: "open" | "answered" | "closed";
+              subject: string;
+              waitingSince: string | null;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/inquiries/{id}/attachments/{attachmentId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download an attachment (the member who opened the inquiry, or an operator) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          attachmentId: string;
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/inquiries/{id}/close": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close my inquiry */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              assignee: {
+                name: string;
+                userId: string;
+              } | null;
+              /** @description The viewer answers as an operator */
+              canReply: boolean;
+              /** @enum {string} */
+              category: "general" | "rehire" | "freelance" | "document";
+              closedAt: string | null;
+              createdAt: string;
+              /** @enum {string|null} */
+              documentKind: "separation_certificate" | "withholding_slip" | "pension_insurance" | null;
+              id: string;
+              lastActivityAt: string;
+              messageCount: number;
+              messages: {
+                attachments: {
+                  fileName: string;
+                  id: string;
+                  mime: string;
+                  size: number;
+                }[];
+                author: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string} */
+                authorRole: "member" | "operator";
+                body: string;
+                createdAt: string;
+                id: string;
+              }[];
+              openedBy: {
+                name: string;
+                userId: string;
+              } | null;
+              /** @description Operators only */
+              response: {
+                /** @description Business minutes from opening to the first reply */
+                firstMinutes: number | null;
+                /** @description Business minutes of each follow-up's wait for its reply */
+                nextMinutes: number[];
+                /** @description While open: business minutes the member has been waiting */
+                waitingMinutes: number | null;
+              } | null;
+              /** @enum {string} */
+              status: "open" | "answered" | "closed";
+              subject: string;
+              waitingSince: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/inquiries/{id}/messages": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Write again in my inquiry (it waits for the operators again) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description Ids of files uploaded with POST /n/{slug}/inquiries/attachments (at most 5)
+             * @default []
+             */
+            attachmentIds?: string[];
+            /** @description The message (plain text) */
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              assignee: {
+                name: string;
+                userId: string;
+              } | null;
+              /** @description The viewer answers as an operator */
+              canReply: boolean;
+              /** @enum {string} */
+              category: "general" | "rehire" | "freelance" | "document";
+              closedAt: string | null;
+              createdAt: string;
+              /** @enum {string|null} */
+              documentKind: "separation_certificate" | "withholding_slip" | "pension_insurance" | null;
+              id: string;
+              lastActivityAt: string;
+              messageCount: number;
+              messages: {
+                attachments: {
+                  fileName: string;
+                  id: string;
+                  mime: string;
+                  size: number;
+                }[];
+                author: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string} */
+                authorRole: "member" | "operator";
+                body: string;
+                createdAt: string;
+                id: string;
+              }[];
+              openedBy: {
+                name: string;
+                userId: string;
+              } | null;
+              /** @description Operators only */
+              response: {
+                /** @description Business minutes from opening to the first reply */
+                firstMinutes: number | null;
+                /** @description Business minutes of each follow-up's wait for its reply */
+                nextMinutes: number[];
+                /** @description While open: business minutes the member has been waiting */
+                waitingMinutes: number | null;
+              } | null;
+              /** @enum {string} */
+              status: "open" | "answered" | "closed";
+              subject: string;
+              waitingSince: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/inquiries/{id}/replies": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reply to an inquiry; the member gets a mail at once (operators) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description Ids of files uploaded with POST /n/{slug}/inquiries/attachments (at most 5)
+             * @default []
+             */
+            attachmentIds?: string[];
+            /** @description The message (plain text) */
+            body: string;
+            /**
+             * @description The inquiry's status after the reply: answered (default) or closed
+             * @default answered
+             * @enum {string}
+             */
+            status?: "answered" | "closed";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              assignee: {
+                name: string;
+                userId: string;
+              } | null;
+              /** @description The viewer answers as an operator */
+              canReply: boolean;
+              /** @enum {string} */
+              category: "general" | "rehire" | "freelance" | "document";
+              closedAt: string | null;
+              createdAt: string;
+              /** @enum {string|null} */
+              documentKind: "separation_certificate" | "withholding_slip" | "pension_insurance" | null;
+              id: string;
+              lastActivityAt: string;
+              messageCount: number;
+              messages: {
+                attachments: {
+                  fileName: string;
+                  id: string;
+                  mime: string;
+                  size: number;
+                }[];
+                author: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string} */
+                authorRole: "member" | "operator";
+                body: string;
+                createdAt: string;
+                id: string;
+              }[];
+              openedBy: {
+                name: string;
+                userId: string;
+              } | null;
+              /** @description Operators only */
+              response: {
+                /** @description Business minutes from opening to the first reply */
+                firstMinutes: number | null;
+                /** @description Business minutes of each follow-up's wait for its reply */
+                nextMinutes: number[];
+                /** @description While open: business minutes the member has been waiting */
+                waitingMinutes: number | null;
+              } | null;
+              /** @enum {string} */
+              status: "open" | "answered" | "closed";
+              subject: string;
+              waitingSince: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/inquiries/{id}/status": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Mark an inquiry answered or closed, or reopen it; audited (operators) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            status: "open" | "answered" | "closed";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              assignee: {
+                name: string;
+                userId: string;
+              } | null;
+              /** @description The viewer answers as an operator */
+              canReply: boolean;
+              /** @enum {string} */
+              category: "general" | "rehire" | "freelance" | "document";
+              closedAt: string | null;
+              createdAt: string;
+              /** @enum {string|null} */
+              documentKind: "separation_certificate" | "withholding_slip" | "pension_insurance" | null;
+              id: string;
+              lastActivityAt: string;
+              messageCount: number;
+              messages: {
+                attachments: {
+                  fileName: string;
+                  id: string;
+                  mime: string;
+                  size: number;
+                }[];
+                author: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string} */
+                authorRole: "member" | "operator";
+                body: string;
+                createdAt: string;
+                id: string;
+              }[];
+              openedBy: {
+                name: string;
+                userId: string;
+              } | null;
+              /** @description Operators only */
+              response: {
+                /** @description Business minutes from opening to the first reply */
+                firstMinutes: number | null;
+                /** @description Business minutes of each follow-up's wait for its reply */
+                nextMinutes: number[];
+                /** @description While open: business minutes the member has been waiting */
+                waitingMinutes: number | null;
+              } | null;
+              /** @enum {string} */
+              status: "open" | "answered" | "closed";
+              subject: string;
+              waitingSince: string | null;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/inquiries/attachments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a file to attach to a message (multipart field `file`: PDF, JPEG or PNG by content, at most 10 MB; pictures lose their metadata). Attach it with `attachmentIds` within 24 hours */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              fileName: string;
+              id: string;
+              mime: string;
+              size: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/inquiries/attachments/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a file I uploaded and have not sent yet */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/inquiries/mine": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The inquiries I opened */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                assignee: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string} */
+                category: "general" | "rehire" | "freelance" | "document";
+                closedAt: string | null;
+                createdAt: string;
+                /** @enum {string|null} */
+                documentKind: "separation_certificate" | "withholding_slip" | "pension_insurance" | null;
+                id: string;
+                lastActivityAt: string;
+                messageCount: number;
+                openedBy: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @description Operators only */
+                response: {
+                  /** @description Business minutes from opening to the first reply */
+                  firstMinutes: number | null;
+                  /** @description Business minutes of each follow-up's wait for its reply */
+                  nextMinutes: number[];
+                  /** @description While open: business minutes the member has been waiting */
+                  waitingMinutes: number | null;
+                } | null;
+                /** @enum {string} */
+                status: "open" | "answered" | "closed";
+                subject: string;
+                waitingSince: string | null;
+              }[];
+              nextCursor: string | null;
+              total: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/inquiries/stats": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Median first and next response times over the last 30 days, in business minutes (operators) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              days: number;
+              firstCount: number;
+              medianFirstMinutes: number | null;
+              medianNextMinutes: number | null;
+              nextCount: number;
+              open: number;
+              unassigned: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/invitations": {
     parameters: {
       query?: never;
@@ -3959,6 +4950,157 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/saved-replies": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Saved replies (定型文) of the network, by title (operators) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                body: string;
+                id: string;
+                title: string;
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Save a reply text (operators; audited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              body: string;
+              id: string;
+              title: string;
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/saved-replies/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a saved reply (operators; audited) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              body: string;
+              id: string;
+              title: string;
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete a saved reply (operators; audited) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/segments": {
     parameters: {
       query?: never;
@@ -4371,6 +5513,139 @@ export interface paths {
       };
     };
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/settings/business-hours": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The desk's business hours, response times are measured in (operators) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Working weekdays, 0 = Sunday … 6 = Saturday */
+              days: number[];
+              /** @description HH:MM, after start */
+              end: string;
+              /** @description Japanese public holidays are days off */
+              holidays: boolean;
+              /** @description HH:MM, 00:00–24:00 */
+              start: string;
+              /** @enum {string} */
+              timeZone:
+                | "Asia/Tokyo"
+                | "Asia/Seoul"
+                | "Asia/Shanghai"
+                | "Asia/Taipei"
+                | "Asia/Singapore"
+                | "Asia/Bangkok"
+                | "Asia/Kolkata"
+                | "Europe/London"
+                | "Europe/Paris"
+                | "America/New_York"
+                | "America/Los_Angeles"
+                | "UTC";
+            };
+          };
+        };
+      };
+    };
+    /** Set the business hours: start–end, weekdays, time zone, Japanese holidays off (operators; audited) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Working weekdays, 0 = Sunday … 6 = Saturday */
+            days: number[];
+            /** @description HH:MM, after start */
+            end: string;
+            /** @description Japanese public holidays are days off */
+            holidays: boolean;
+            /** @description HH:MM, 00:00–24:00 */
+            start: string;
+            /** @enum {string} */
+            timeZone:
+              | "Asia/Tokyo"
+              | "Asia/Seoul"
+              | "Asia/Shanghai"
+              | "Asia/Taipei"
+              | "Asia/Singapore"
+              | "Asia/Bangkok"
+              | "Asia/Kolkata"
+              | "Europe/London"
+              | "Europe/Paris"
+              | "America/New_York"
+              | "America/Los_Angeles"
+              | "UTC";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Working weekdays, 0 = Sunday … 6 = Saturday */
+              days: number[];
+              /** @description HH:MM, after start */
+              end: string;
+              /** @description Japanese public holidays are days off */
+              holidays: boolean;
+              /** @description HH:MM, 00:00–24:00 */
+              start: string;
+              /** @enum {string} */
+              timeZone:
+                | "Asia/Tokyo"
+                | "Asia/Seoul"
+                | "Asia/Shanghai"
+                | "Asia/Taipei"
+                | "Asia/Singapore"
+                | "Asia/Bangkok"
+                | "Asia/Kolkata"
+                | "Europe/London"
+                | "Europe/Paris"
+                | "America/New_York"
+                | "America/Los_Angeles"
+                | "UTC";
+            };
+          };
+        };
+      };
+    };
     post?: never;
     delete?: never;
     options?: never;

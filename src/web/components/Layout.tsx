@@ -148,12 +148,14 @@ export function Layout() {
                 )}
                 {link(`/n/${current.slug}/directory`, t("nav.directory"))}
                 {link(`/n/${current.slug}/profile`, t("nav.profile"))}
+                {link(`/n/${current.slug}/inquiries`, t("nav.inquiries"), true)}
                 {link(`/n/${current.slug}/settings/consent`, t("nav.consent"))}
                 {current.role === "operator" && (
                   <>
                     <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
                       {t("nav.operatorSection")}
                     </Text>
+                    {link(`/n/${current.slug}/admin/inquiries`, t("nav.desk"), true)}
                     {link(`/n/${current.slug}/admin/approvals`, t("nav.approvals"))}
                     {link(`/n/${current.slug}/admin/roster`, t("nav.roster"))}
                     {link(`/n/${current.slug}/admin/invitations`, t("nav.invitations"))}

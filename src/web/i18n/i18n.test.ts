@@ -18,6 +18,7 @@ const NAMESPACES = [
   "feed",
   "forms",
   "home",
+  "inquiries",
   "invite",
   "network",
   "operator",

@@ -10,6 +10,7 @@ import type { strings as directoryStrings } from "../routes/directory/i18n.ts";
 import type { strings as errorsStrings } from "../routes/errors/i18n.ts";
 import type { strings as feedStrings } from "../routes/feed/i18n.ts";
 import type { strings as homeStrings } from "../routes/home/i18n.ts";
+import type { strings as inquiriesStrings } from "../routes/inquiries/i18n.ts";
 import type { strings as inviteStrings } from "../routes/invite/i18n.ts";
 import type { strings as networkStrings } from "../routes/network/i18n.ts";
 import type { OperatorStrings } from "../routes/operator/i18n.ts";
@@ -34,6 +35,7 @@ export type Resources = {
   errors: typeof errorsStrings.ja;
   feed: typeof feedStrings.ja;
   home: typeof homeStrings.ja;
+  inquiries: typeof inquiriesStrings.ja;
   invite: typeof inviteStrings.ja;
   network: typeof networkStrings.ja;
   operator: OperatorStrings;
