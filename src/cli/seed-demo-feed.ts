@@ -2,9 +2,19 @@
 // months, with comments, replies and reactions, so that a newcomer sees a network that talks.
 // Deterministic for a seed (the same network every time).
 import { randomUUID } from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { member, post, postComment, postReaction, REACTIONS } from "../db/schema/index.ts";
+import {
+  member,
+  notification,
+  post,
+  postComment,
+  postReaction,
+  profile,
+  REACTIONS,
+  user,
+} from "../db/schema/index.ts";
+import { markdownExcerpt } from "../shared/markdown-text.ts";
 
 type Kind = "announcement" | "question" | "help_wanted" | "news";
 type Seeded = {
@@ -282,8 +292,14 @@ export async function seedFeed(
   const rnd = random(opts.seed * 7919 + 17);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
   const rows = await db
-    .select({ userId: member.userId, role: member.role })
+    .select({
+      userId: member.userId,
+      role: member.role,
+      name: sql<string>`coalesce(${profile.displayName}, ${user.name})`,
+    })
     .from(member)
+    .innerJoin(user, eq(user.id, member.userId))
+    .leftJoin(profile, and(eq(profile.networkId, member.organizationId), eq(profile.userId, member.userId)))
     .where(and(eq(member.organizationId, networkId), eq(member.status, "active")))
     .orderBy(asc(member.userId));
   const byRole = (r: string) => rows.filter((m) => m.role === r).map((m) => m.userId);
@@ -291,6 +307,11 @@ export async function seedFeed(
   if (!people.operator.length || !people.alumni.length) return { posts: 0, comments: 0, reactions: 0 };
   if (!people.employee.length) people.employee = people.operator;
   const everyone = rows.map((m) => m.userId);
+  const nameOf = new Map(rows.map((m) => [m.userId, m.name]));
+  // The bell as it would be: replies to the authors, announcements to everyone; read when older
+  // than two weeks.
+  const bell: (typeof notification.$inferInsert)[] = [];
+  const readIfOld = (at: number) => (at < Date.now() - 14 * 86_400_000 ? new Date(at + 3_600_000) : null);
 
   const end = new Date(`${opts.today}T12:00:00+09:00`).getTime();
   const DAY = 86_400_000;
@@ -315,6 +336,25 @@ export async function seedFeed(
         pinnedBy: p.pin ? authorId : null,
       });
       counts.posts++;
+      const news = { postId: id, title: p.title ?? markdownExcerpt(p.body, 40) };
+      if (p.kind === "announcement") {
+        for (const u of everyone) {
+          if (u === authorId) continue;
+          bell.push({
+            id: randomUUID(),
+            networkId,
+            userId: u,
+            kind: "announcement",
+            key: `post:${id}`,
+            subject: `post:${id}`,
+            actorId: authorId,
+            data: { ...news, actorName: nameOf.get(authorId), excerpt: markdownExcerpt(p.body) },
+            createdAt: at,
+            readAt: readIfOld(at.getTime()),
+            mailedAt: at,
+          });
+        }
+      }
       const others = everyone.filter((u) => u !== authorId);
       const nComments = Math.floor(rnd() * (p.kind === "help_wanted" || p.kind === "question" ? 6 : 3));
       let t = at.getTime();
@@ -323,15 +363,29 @@ export async function seedFeed(
         if (t > Date.now()) break;
         const commentId = randomUUID();
         const by = pick(others);
+        const body = pick(COMMENTS);
         await tx.insert(postComment).values({
           id: commentId,
           networkId,
           postId: id,
           authorId: by,
-          body: pick(COMMENTS),
+          body,
           createdAt: new Date(t),
         });
         counts.comments++;
+        bell.push({
+          id: randomUUID(),
+          networkId,
+          userId: authorId,
+          kind: "reply",
+          key: `comment:${commentId}`,
+          subject: `post:${id}`,
+          actorId: by,
+          data: { ...news, commentId, actorName: nameOf.get(by), excerpt: body },
+          createdAt: new Date(t),
+          readAt: readIfOld(t),
+          mailedAt: new Date(t),
+        });
         if (rnd() < 0.4 && t + 3_600_000 < Date.now()) {
           await tx.insert(postComment).values({
             id: randomUUID(),
@@ -359,6 +413,7 @@ export async function seedFeed(
         counts.reactions++;
       }
     }
+    for (let i = 0; i < bell.length; i += 1000) await tx.insert(notification).values(bell.slice(i, i + 1000));
   });
   return counts;
 }

@@ -35,6 +35,8 @@ const SegmentEditorPage = lazy(() => import("./routes/segments/SegmentEditorPage
 const SegmentMembersPage = lazy(() => import("./routes/segments/SegmentMembersPage.tsx"));
 const FeedPage = lazy(() => import("./routes/feed/FeedPage.tsx"));
 const PostPage = lazy(() => import("./routes/feed/PostPage.tsx"));
+const NotificationSettingsPage = lazy(() => import("./routes/notifications/NotificationSettingsPage.tsx"));
+const UnsubscribePage = lazy(() => import("./routes/notifications/UnsubscribePage.tsx"));
 const MyInquiriesPage = lazy(() => import("./routes/inquiries/MyInquiriesPage.tsx"));
 const MyInquiryPage = lazy(() => import("./routes/inquiries/MyInquiryPage.tsx"));
 const DeskInboxPage = lazy(() => import("./routes/inquiries/DeskInboxPage.tsx"));
@@ -64,6 +66,8 @@ export const router = createBrowserRouter([
       { path: "/n/:slug/members/:userId", element: <ProfileViewPage /> },
       { path: "/n/:slug/directory", element: later(<DirectoryPage />) },
       { path: "/n/:slug/feed", element: later(<FeedPage />) },
+      { path: "/n/:slug/settings/notifications", element: later(<NotificationSettingsPage />) },
+      { path: "/unsubscribe", element: later(<UnsubscribePage />) },
       { path: "/n/:slug/posts/:id", element: later(<PostPage />) },
       { path: "/n/:slug/settings/consent", element: <ConsentPage /> },
       { path: "/n/:slug/inquiries", element: later(<MyInquiriesPage />) },

@@ -77,10 +77,11 @@ describe("business minutes", () => {
     expect(businessMinutesBetween(from, to, london)).toBe(60 + 60);
   });
 
-  it("takes a few milliseconds for a year", () => {
+  it("takes well under a second for a year", () => {
     const t = performance.now();
     expect(between("2026-01-05 09:00", "2027-01-04 09:00")).toBeGreaterThan(240 * 540);
-    expect(performance.now() - t).toBeLessThan(500);
+    // Bounded work (a day at a time), not a micro-benchmark: generous enough for a loaded CI machine.
+    expect(performance.now() - t).toBeLessThan(3000);
   });
 });
 

@@ -19,6 +19,7 @@ import { Link, Outlet, useLocation, useNavigate, useParams } from "react-router"
 import { authPost } from "../api/auth.ts";
 import { setLanguage } from "../i18n/index.ts";
 import { useFeedSummary } from "../routes/feed/queries.ts";
+import { NotificationBell } from "../routes/notifications/NotificationBell.tsx";
 import { signOut, useMe } from "../session.ts";
 import { accentStyle } from "./brand.ts";
 import { TwoFactorGate } from "./TwoFactorGate.tsx";
@@ -66,6 +67,21 @@ export function Layout() {
       onClick={close}
     />
   );
+  const networkSwitch = (w: number | string) => (
+    <Select
+      aria-label={t("switchNetwork")}
+      size="xs"
+      w={w}
+      value={current?.slug ?? null}
+      placeholder={t("switchNetwork")}
+      data={(me?.networks ?? []).map((n) => ({ value: n.slug, label: n.name }))}
+      onChange={(v) => {
+        if (v) nav(`/n/${v}`);
+        close();
+      }}
+      allowDeselect={false}
+    />
+  );
   return (
     <AppShell
       style={accentStyle(current?.brand.accentColor)}
@@ -109,18 +125,8 @@ export function Layout() {
             )}
           </Group>
           <Group gap={6} wrap="nowrap">
-            {me && me.networks.length > 0 && (
-              <Select
-                aria-label={t("switchNetwork")}
-                size="xs"
-                w={{ base: 110, sm: 200 }}
-                value={current?.slug ?? null}
-                placeholder={t("switchNetwork")}
-                data={me.networks.map((n) => ({ value: n.slug, label: n.name }))}
-                onChange={(v) => v && nav(`/n/${v}`)}
-                allowDeselect={false}
-              />
-            )}
+            {me && me.networks.length > 0 && <Box visibleFrom="xs">{networkSwitch(200)}</Box>}
+            {current && <NotificationBell slug={current.slug} />}
             <LanguageSwitch />
           </Group>
         </Group>
@@ -128,6 +134,12 @@ export function Layout() {
       {showNav && (
         <AppShell.Navbar p="xs">
           <ScrollArea>
+            {/* On a phone the header has room for the bell and the language: the switch is here. */}
+            {me && me.networks.length > 0 && (
+              <Box hiddenFrom="xs" pb="xs">
+                {networkSwitch("100%")}
+              </Box>
+            )}
             {current && (
               <>
                 {link(`/n/${current.slug}`, t("nav.home"))}
@@ -150,6 +162,7 @@ export function Layout() {
                 {link(`/n/${current.slug}/profile`, t("nav.profile"))}
                 {link(`/n/${current.slug}/inquiries`, t("nav.inquiries"), true)}
                 {link(`/n/${current.slug}/settings/consent`, t("nav.consent"))}
+                {link(`/n/${current.slug}/settings/notifications`, t("nav.notifications"))}
                 {current.role === "operator" && (
                   <>
                     <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">

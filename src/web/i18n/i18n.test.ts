@@ -21,6 +21,7 @@ const NAMESPACES = [
   "inquiries",
   "invite",
   "network",
+  "notifications",
   "operator",
   "profile",
   "profileLabels",

@@ -13,6 +13,7 @@ import type { strings as homeStrings } from "../routes/home/i18n.ts";
 import type { strings as inquiriesStrings } from "../routes/inquiries/i18n.ts";
 import type { strings as inviteStrings } from "../routes/invite/i18n.ts";
 import type { strings as networkStrings } from "../routes/network/i18n.ts";
+import type { strings as notificationsStrings } from "../routes/notifications/i18n.ts";
 import type { OperatorStrings } from "../routes/operator/i18n.ts";
 import type { strings as profileStrings } from "../routes/profile/i18n.ts";
 import type { strings as registerStrings } from "../routes/register/i18n.ts";
@@ -38,6 +39,7 @@ export type Resources = {
   inquiries: typeof inquiriesStrings.ja;
   invite: typeof inviteStrings.ja;
   network: typeof networkStrings.ja;
+  notifications: typeof notificationsStrings.ja;
   operator: OperatorStrings;
   profile: typeof profileStrings.ja;
   register: typeof registerStrings.ja;

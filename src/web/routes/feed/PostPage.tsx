@@ -1,6 +1,6 @@
 // One post with its comments: top-level comments with their replies (one level), write, reply,
 // edit and delete one's own.
-import { Anchor, Button, Card, Group, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Anchor, Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,8 @@ import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { MemberGate } from "../../components/MemberGate.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
 import { useSubmit } from "../../components/useSubmit.ts";
+import "../notifications/i18n.ts";
+import { notificationKeys, setThreadLevel, useThreadLevel } from "../notifications/queries.ts";
 import "./i18n.ts";
 import { Author, PostCard } from "./PostCard.tsx";
 import { addComment, type Comment, deleteComment, editComment, feedKeys, usePost } from "./queries.ts";
@@ -191,6 +193,30 @@ function Thread({
   );
 }
 
+/** Watch every comment, only what is for me, or mute this post. */
+function ThreadLevel({ slug, postId }: { slug: string; postId: string }) {
+  const { t } = useTranslation("notifications");
+  const qc = useQueryClient();
+  const level = useThreadLevel(slug, postId);
+  return (
+    <Group gap="xs" wrap="wrap">
+      <Text size="sm" c="dimmed">
+        {t("thread.label")}
+      </Text>
+      <SegmentedControl
+        size="xs"
+        aria-label={t("thread.label")}
+        value={level.data?.level ?? "normal"}
+        onChange={async (v) => {
+          await setThreadLevel(slug, postId, v as "watch" | "normal" | "mute");
+          await qc.invalidateQueries({ queryKey: notificationKeys.thread(slug, postId) });
+        }}
+        data={(["watch", "normal", "mute"] as const).map((l) => ({ value: l, label: t(`thread.${l}`) }))}
+      />
+    </Group>
+  );
+}
+
 function PostView({ slug, id }: { slug: string; id: string }) {
   const { t } = useTranslation("feed");
   const post = usePost(slug, id);
@@ -204,6 +230,7 @@ function PostView({ slug, id }: { slug: string; id: string }) {
         ← {t("post.back")}
       </Anchor>
       <PostCard slug={slug} post={p} full />
+      <ThreadLevel slug={slug} postId={p.id} />
       <Card withBorder radius="md" padding="md" component="section" aria-labelledby="comments-title">
         <Stack gap="md">
           <Title order={2} size="h5" id="comments-title">

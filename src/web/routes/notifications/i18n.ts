@@ -1,0 +1,91 @@
+import { addStrings } from "../../i18n/index.ts";
+
+export const strings = {
+  ja: {
+    bell: "通知",
+    bellUnread: "通知（未読 {{count}} 件）",
+    title: "通知",
+    empty: "まだ通知はありません。",
+    markAll: "すべて既読にする",
+    settings: "通知の設定",
+    kinds: {
+      reply: "自分の投稿・コメントへの返信",
+      mention: "メンション",
+      dm: "メッセージ",
+      inquiry_answered: "お問い合わせへの回答",
+      group_request: "グループ参加申請の結果",
+      announcement: "運営からのお知らせ",
+      watched_activity: "フォロー中の投稿の新しいコメント",
+    },
+    channels: {
+      email: "すぐにメール",
+      digest: "まとめメール（1日1回）",
+      inapp: "画面のみ",
+      off: "受け取らない",
+    },
+    page: {
+      title: "通知の設定",
+      subtitle: "種類ごとに受け取り方を選べます。画面の通知（ベル）はいつでも確認できます。",
+      digestHour: "まとめメールの時刻（日本時間）",
+      digestHint: "未読のお知らせがある日だけ、この時刻に 1 通届きます。",
+      hour: "{{hour}}時",
+      save: "保存",
+      saved: "通知の設定を保存しました",
+    },
+    thread: {
+      label: "この投稿の通知",
+      watch: "すべてのコメントを通知",
+      normal: "自分宛てだけ通知",
+      mute: "ミュート",
+    },
+    unsubscribe: {
+      title: "メールの配信停止",
+      body: "「{{kind}}」のメールを停止します。画面の通知（ベル）には引き続き表示されます。",
+      confirm: "配信を停止する",
+      done: "「{{kind}}」のメールを停止しました。設定はいつでも通知の設定から戻せます。",
+      invalid: "このリンクは無効です。ログインして通知の設定から変更してください。",
+    },
+  },
+  en: {
+    bell: "Notifications",
+    bellUnread: "Notifications ({{count}} unread)",
+    title: "Notifications",
+    empty: "No notifications yet.",
+    markAll: "Mark all as read",
+    settings: "Notification settings",
+    kinds: {
+      reply: "Replies to my posts and comments",
+      mention: "Mentions",
+      dm: "Messages",
+      inquiry_answered: "Answers to my inquiries",
+      group_request: "Decisions on my group requests",
+      announcement: "Announcements from the operators",
+      watched_activity: "New comments on posts I follow",
+    },
+    channels: { email: "Email at once", digest: "Daily digest", inapp: "In the app only", off: "Off" },
+    page: {
+      title: "Notification settings",
+      subtitle: "Choose how each kind reaches you. The bell always shows them in the app.",
+      digestHour: "Digest time (Japan time)",
+      digestHint: "One email at this hour, only on days with something unread.",
+      hour: "{{hour}}:00",
+      save: "Save",
+      saved: "Notification settings saved",
+    },
+    thread: {
+      label: "Notifications for this post",
+      watch: "Every comment",
+      normal: "Only what is for me",
+      mute: "Mute",
+    },
+    unsubscribe: {
+      title: "Unsubscribe",
+      body: "Stop the emails for “{{kind}}”. They still show in the app (the bell).",
+      confirm: "Unsubscribe",
+      done: "Emails for “{{kind}}” are stopped. You can change this any time in the notification settings.",
+      invalid: "This link is not valid. Please sign in and change it in the notification settings.",
+    },
+  },
+};
+
+addStrings("notifications", strings);
