@@ -160,3 +160,60 @@ export async function signInApi(api: APIRequestContext, email: string, password:
   const v = await api.post("/api/auth/two-factor/verify-totp", { data: { code: totp(secret) } });
   expect(v.status()).toBe(200);
 }
+
+/**
+ * A network of its own, created by the platform admin (its operator), through the HTTP API.
+ * Returns the admin's API context (signed in) for further setup.
+ */
+export async function adminNetwork(baseURL: string, net: { name: string; slug: string }) {
+  const admin = await apiContext(baseURL);
+  await signInApi(admin, ADMIN.email, ADMIN.password);
+  await ok(
+    await admin.post("/api/admin/networks", {
+      data: {
+        ...net,
+        privacyNotice: {
+          body: "アルムナイネットワークの運営のため、以下の目的で個人情報を利用します。",
+          purposes: ["ネットワーク運営"],
+        },
+      },
+    }),
+    201,
+  );
+  return admin;
+}
+
+/** Someone who signs up, verifies their address, registers to `slug` and is approved by `admin`. */
+export async function joinedAlumnus(
+  baseURL: string,
+  admin: APIRequestContext,
+  slug: string,
+  person: { name: string; email: string; password: string },
+) {
+  const notice = (await ok(await admin.get(`/api/networks/${slug}/public`))).privacyNotice.version;
+  const api = await apiContext(baseURL);
+  await ok(await api.post("/api/auth/sign-up/email", { data: person }));
+  await ok(await api.get(await mailLink(person.email, "メールアドレスの確認")));
+  await ok(
+    await api.post(`/api/n/${slug}/registrations`, {
+      data: {
+        name: person.name,
+        joinYm: "2015-04",
+        leaveYm: "2023-03",
+        consent: {
+          noticeVersion: notice,
+          directory: true,
+          rehire: true,
+          freelance: true,
+          events: true,
+          surveys: false,
+        },
+      },
+    }),
+    201,
+  );
+  const queue = await ok(await admin.get(`/api/n/${slug}/registrations?status=pending`));
+  const mine = queue.items.find((r: { email: string }) => r.email === person.email) ?? queue.items[0];
+  await ok(await admin.post(`/api/n/${slug}/registrations/${mine.id}/approve`));
+  await api.dispose();
+}
