@@ -1,7 +1,7 @@
 // Who reacts to which domain event (server/events.ts): the one place to look. Registered when the
 // services open (server/services.ts); registering again adds nothing (subscribe keeps one of each).
 import { eq } from "drizzle-orm";
-import { member } from "../db/schema/index.ts";
+import { member, organization } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/index.ts";
 import { auditInquiryActivity } from "../modules/inquiries/index.ts";
 import { REMINDER_JOB, type ReminderJob, remindInvitation } from "../modules/invitations/index.ts";
@@ -73,6 +73,25 @@ const notifyComment: Subscriber<"comment.added"> = async (tx, e, ctx) => {
   if (others.length) await notify(c, tx, { ...common, kind: "watched_activity", userIds: others });
 };
 
+// The operators answered an inquiry: the member's bell (the desk mails them in its own words).
+const notifyInquiryAnswer: Subscriber<"inquiry.replied"> = async (tx, e) => {
+  const [net] = await tx
+    .select({ slug: organization.slug, name: organization.name })
+    .from(organization)
+    .where(eq(organization.id, e.networkId));
+  if (!net) return;
+  await notify(undefined, tx, {
+    network: { id: e.networkId, ...net },
+    kind: "inquiry_answered",
+    userIds: e.userIds,
+    key: `inquiry-message:${e.messageId}`,
+    subject: `inquiry:${e.inquiryId}`,
+    actorId: e.actor.userId,
+    data: { inquiryId: e.inquiryId },
+    mail: false,
+  });
+};
+
 const forgetPost: Subscriber<"post.deleted"> = (tx, e) =>
   forgetNotifications(tx, e.networkId, `post:${e.postId}`);
 
@@ -99,6 +118,7 @@ export function registerSubscribers() {
   // The desk's activity in the audit log (the mail to the member is queued by the reply itself).
   subscribe("inquiry.opened", auditInquiryActivity);
   subscribe("inquiry.replied", auditInquiryActivity);
+  subscribe("inquiry.replied", notifyInquiryAnswer);
   subscribe("inquiry.member_replied", auditInquiryActivity);
 }
 

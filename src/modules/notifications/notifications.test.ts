@@ -13,6 +13,7 @@ import {
   type TestNetwork,
   type TestUser,
 } from "../../test/harness.ts";
+import { openTestInquiry } from "../inquiries/testing.ts";
 import { runDigest } from "./index.ts";
 
 let env: TestEnv;
@@ -237,6 +238,28 @@ describe("the daily digest", () => {
     expect(await mailsTo(env, emp.email)).toHaveLength(0); // 20 o'clock
     await runDigest(env.ctx, new Date("2030-01-10T20:00:00+09:00"));
     expect(await mailsTo(env, emp.email)).toHaveLength(1);
+  });
+});
+
+describe("the operators' desk", () => {
+  it("an answer to an inquiry rings the member's bell and leads to the thread", async () => {
+    const { net, alice, op } = await setup();
+    const opened = await openTestInquiry(env, net.slug, alice);
+    const reply = await call(env, {
+      method: "POST",
+      url: `/api/n/${net.slug}/inquiries/${opened.id}/replies`,
+      user: op,
+      payload: { body: "再発行して郵送します。" },
+    });
+    expect(reply.statusCode, reply.body).toBe(200);
+    const list = await bell(net, alice);
+    expect(list.items).toEqual([
+      expect.objectContaining({ kind: "inquiry_answered", path: `/inquiries/${opened.id}`, read: false }),
+    ]);
+    // The desk's own mail only: no second one from the notification.
+    expect((await mailsTo(env, alice.email)).map((m) => m.subject)).toEqual([
+      "通知商事 アルムナイネットワーク：お問い合わせに回答がありました",
+    ]);
   });
 });
 

@@ -18,6 +18,8 @@ export const notificationOut = z.object({
   excerpt: z.string().nullable(),
   postId: z.string().nullable(),
   commentId: z.string().nullable(),
+  /** Where it leads, under /n/<slug> ("/posts/…", "/inquiries/…"; "" for the network's home). */
+  path: z.string(),
   createdAt: z.string(),
   read: z.boolean(),
 });

@@ -45,6 +45,8 @@ export type NotificationData = {
   title?: string;
   /** What was written (plain text, shortened). */
   excerpt?: string;
+  /** An inquiry at the operators' desk (its thread is where the notification leads). */
+  inquiryId?: string;
 };
 
 export function headline(kind: NotificationKind, d: NotificationData, locale: Locale): string {
@@ -86,8 +88,15 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
   }
 }
 
+/** Where a notification leads, under /n/<slug> (the bell and the mails alike). */
+export const pathOf = (d: NotificationData) =>
+  d.postId
+    ? `/posts/${encodeURIComponent(d.postId)}`
+    : d.inquiryId
+      ? `/inquiries/${encodeURIComponent(d.inquiryId)}`
+      : "";
 const linkOf = (ctx: AppContext, slug: string, d: NotificationData) =>
-  `${ctx.config.baseUrl}/n/${encodeURIComponent(slug)}${d.postId ? `/posts/${encodeURIComponent(d.postId)}` : ""}`;
+  `${ctx.config.baseUrl}/n/${encodeURIComponent(slug)}${pathOf(d)}`;
 const preferencesOf = (ctx: AppContext, slug: string) =>
   `${ctx.config.baseUrl}/n/${encodeURIComponent(slug)}/settings/notifications`;
 
@@ -136,10 +145,12 @@ async function mailNow(
  * bell unless they turned the kind off or muted the thread, and a mail now for those who chose it.
  */
 export async function notify(
-  ctx: AppContext,
+  ctx: AppContext | undefined,
   tx: Tx,
   n: {
     network: NetworkRef;
+    /** false: the bell only, whatever the member chose (the caller mails in its own words). */
+    mail?: boolean;
     kind: NotificationKind;
     userIds: string[];
     key: string;
@@ -169,7 +180,8 @@ export async function notify(
   const mailed: string[] = [];
   for (const row of inserted) {
     const r = byUser.get(row.userId);
-    if (r?.channel !== "email") continue;
+    if (r?.channel !== "email" || n.mail === false) continue;
+    if (!ctx) throw new Error("notify: mailing needs the app context");
     await mailNow(ctx, tx, n.network, r, n.kind, n.data, row.id);
     mailed.push(row.id);
   }
@@ -480,6 +492,7 @@ export async function myNotifications(scope: MemberScope, q: { cursor?: string; 
         excerpt: d.excerpt ?? null,
         postId: d.postId ?? null,
         commentId: d.commentId ?? null,
+        path: pathOf(d),
         createdAt: r.createdAt.toISOString(),
         read: r.readAt !== null,
       };

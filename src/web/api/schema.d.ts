@@ -2580,6 +2580,7 @@ export interface paths {
                   | "group_request"
                   | "announcement"
                   | "watched_activity";
+                path: string;
                 postId: string | null;
                 read: boolean;
                 text: string;
