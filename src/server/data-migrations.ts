@@ -14,6 +14,7 @@ import {
   profilesWithVisibility,
   replaceVisibility,
   setDisplayNameKana,
+  visibilityMap,
 } from "../modules/profiles/index.ts";
 import { shownNames } from "../shared/names.ts";
 import { FORMERLY_OPERATORS_ONLY } from "../shared/profile.ts";
@@ -97,6 +98,9 @@ async function displayNameReading(db: Db): Promise<number> {
     const same = rows.filter((r) => !shownNames({ ...r, displayNameKana: null }).former);
     await db.transaction(async (tx) => {
       for (const r of same) {
+        // The reading of today's name is always shown to members: copy it only if its owner
+        // showed the reading of the name while employed to members too.
+        if (visibilityMap(r.visibility).nameKana !== "members") continue;
         const { reading } = shownNames(r);
         if (reading) await setDisplayNameKana(tx, r.networkId, r.userId, reading);
       }

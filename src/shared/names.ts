@@ -18,8 +18,17 @@ export type ShownNames = {
   formerReading: string | null;
 };
 
+/**
+ * `nameWhileEmployed` null or "" means there is no other name; undefined means the viewer may not
+ * see it — then it is not known to be the same name, and its reading is never shown as today's.
+ */
 export function shownNames(p: NameFields): ShownNames {
-  const same = !p.nameWhileEmployed || nameKey(p.nameWhileEmployed) === nameKey(p.displayName);
+  const same =
+    p.nameWhileEmployed === null || p.nameWhileEmployed === ""
+      ? true
+      : p.nameWhileEmployed === undefined
+        ? false
+        : nameKey(p.nameWhileEmployed) === nameKey(p.displayName);
   const former = same ? null : (p.nameWhileEmployed ?? null);
   return {
     // The same name has the same reading: the one given with the name while employed.

@@ -58,7 +58,9 @@ export async function admitMember(tx: Tx, v: AdmitInput): Promise<boolean> {
       networkId: v.networkId,
       userId: v.userId,
       displayName: v.profile.displayName,
-      displayNameKana: shownNames(v.profile).reading,
+      displayNameKana:
+        v.profile.displayNameKana ??
+        shownNames({ ...v.profile, nameWhileEmployed: v.profile.nameWhileEmployed ?? null }).reading,
       nameWhileEmployed: v.profile.nameWhileEmployed ?? null,
       nameKana: v.profile.nameKana ?? null,
       joinYm: v.profile.joinYm ?? null,

@@ -256,6 +256,7 @@ export async function profilesWithoutReading(
       displayName: profile.displayName,
       nameWhileEmployed: profile.nameWhileEmployed,
       nameKana: profile.nameKana,
+      visibility: profile.visibility,
     })
     .from(profile)
     .where(
