@@ -113,6 +113,14 @@ describe("data migrations", () => {
       nameWhileEmployed: "松村 夏美",
       nameKana: "マツムラ ナツミ",
     });
+    // The same name, its reading shown to operators only: not copied to today's (always shown) reading.
+    const guarded = await addPerson(env, n, {
+      key: "guarded",
+      displayName: "石井 涼",
+      nameWhileEmployed: "石井 涼",
+      nameKana: "イシイ リョウ",
+      visibility: { nameKana: "operators" },
+    });
     // As the index and the profiles were before migration 0012.
     await env.ctx.db.execute(sql`update profile set display_name_kana = null where network_id = ${n.id}`);
     await env.ctx.db.execute(
@@ -137,6 +145,8 @@ describe("data migrations", () => {
     expect(Object.fromEntries(stored.map((r) => [r.userId, r.k]))).toMatchObject({
       [same]: "ワタナベ ショウタ",
       [married]: null,
+      [guarded]: null,
     });
+    expect(JSON.stringify(byId.get(guarded))).not.toContain("イシイ");
   });
 });

@@ -33,11 +33,21 @@ describe("shownNames", () => {
         nameKana: "マツムラ ナツミ",
       }).reading,
     ).toBe("アズマ ナツミ");
-    expect(shownNames({ displayName: "金子 純", nameKana: "カネコ ジュン" }).reading).toBe("カネコ ジュン");
+    // No other name (null): the reading given with the name is today's.
+    expect(
+      shownNames({ displayName: "金子 純", nameWhileEmployed: null, nameKana: "カネコ ジュン" }).reading,
+    ).toBe("カネコ ジュン");
     expect(shownNames({ displayName: "金子 純" })).toEqual({
       reading: null,
       former: null,
       formerReading: null,
     });
+  });
+
+  it("does not take a hidden name while employed for today's", () => {
+    // The viewer may see the reading of the name while employed, not the name: nothing says it is today's.
+    expect(
+      shownNames({ displayName: "東 夏美", nameWhileEmployed: undefined, nameKana: "マツムラ ナツミ" }),
+    ).toEqual({ reading: null, former: null, formerReading: null });
   });
 });

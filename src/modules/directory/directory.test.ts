@@ -581,4 +581,34 @@ describe("the directory follows every change at once", () => {
     const found = (await call(env, { url: url("", { q: "松村" }, n.slug), user: viewer })).json().items;
     expect(found.map((c: any) => c.userId)).toEqual([azuma]);
   });
+
+  it("does not show the reading of a hidden name while employed as today's reading", async () => {
+    const n = await makeNetwork(env);
+    const viewer = await makeMember(env, n, "alumni");
+    // 旧姓 shown to operators only, its reading to members: members must not see マツムラ under 東.
+    const azuma = await addPerson(env, n, {
+      key: "hidden",
+      displayName: "東 夏美",
+      nameWhileEmployed: "松村 夏美",
+      nameKana: "マツムラ ナツミ",
+      visibility: { nameWhileEmployed: "operators", nameKana: "members" },
+    });
+    const cardFor = async (user: any) =>
+      (await call(env, { url: url("", { sort: "name" }, n.slug), user }))
+        .json()
+        .items.find((c: any) => c.userId === azuma);
+    const seen = await cardFor(viewer);
+    expect(seen.displayName).toBe("東 夏美");
+    expect(seen.displayNameKana ?? null).toBeNull();
+    expect(JSON.stringify(seen)).not.toContain("マツムラ");
+    // Nor is she found or sorted by it.
+    const byKana = (await call(env, { url: url("", { q: "マツムラ" }, n.slug), user: viewer })).json().items;
+    expect(byKana.map((c: any) => c.userId)).not.toContain(azuma);
+    // Operators see both names: the reading goes with the name while employed.
+    expect(await cardFor(n.operator)).toMatchObject({
+      nameWhileEmployed: "松村 夏美",
+      nameKana: "マツムラ ナツミ",
+      displayNameKana: null,
+    });
+  });
 });

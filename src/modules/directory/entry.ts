@@ -104,7 +104,11 @@ export function buildEntry(s: EntrySource, audience: DirectoryAudience): EntryRo
     displayName,
     displayNameKana: s.displayNameKana,
     // Hidden fields are undefined: a hidden former name is not taken for today's (src/shared/names.ts).
-    nameWhileEmployed: pick<string | null | undefined>("nameWhileEmployed", s.nameWhileEmployed ?? null, undefined),
+    nameWhileEmployed: pick<string | null | undefined>(
+      "nameWhileEmployed",
+      s.nameWhileEmployed ?? null,
+      undefined,
+    ),
     nameKana: pick<string | null | undefined>("nameKana", s.nameKana ?? null, undefined),
   });
   const departments = pick("departments", s.departments ?? [], []);
