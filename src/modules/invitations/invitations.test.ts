@@ -13,6 +13,7 @@ import {
   type TestEnv,
   uniq,
 } from "../../test/harness.ts";
+import { admitMember } from "../members/index.ts";
 import { uploadRoster } from "../roster/testing.ts";
 import { REMINDER_JOB, type ReminderJob, remindInvitation } from "./service.ts";
 import { CONSENT, inviteByEmail } from "./testing.ts";
@@ -391,6 +392,33 @@ describe("personal message, preview, resend and reminders", () => {
       user: net.operator,
     });
     expect(missing.statusCode).toBe(404);
+  });
+
+  it("does not remind an invitee who joined another way meanwhile", async () => {
+    const net = await makeNetwork(env, { name: "別経路商事" });
+    const email = `${uniq("rj")}@example.com`;
+    const inv = await inviteByEmail(env, net, email);
+    const job = await env.ctx.jobs.find<ReminderJob>(REMINDER_JOB, `invitationReminder:${inv.id}`);
+    expect(job).not.toBeNull();
+    // She registered herself (an operator approved her), leaving the invitation unused.
+    const joined = await makeUser(env, { email });
+    await env.ctx.db.transaction((tx) =>
+      admitMember(tx, {
+        networkId: net.id,
+        userId: joined.id,
+        role: "alumni",
+        verifiedVia: "operator_approval",
+        verifiedBy: net.operator.id,
+        profile: { displayName: "別経路 花子" },
+      }),
+    );
+    await remindInvitation(env.ctx, job!.data);
+    expect((await mailsTo(env, email)).map((m) => m.subject)).toEqual([
+      "別経路商事 アルムナイネットワーク：ご招待",
+    ]);
+    const [item] = (await call(env, { url: `/api/n/${net.slug}/invitations`, user: net.operator })).json()
+      .items;
+    expect(item.remindedAt).toBeNull();
   });
 
   it("reminds once, days later, only while the invitation waits and reminders are on", async () => {

@@ -223,7 +223,8 @@ export async function setReminderDays(tx: Tx, networkId: string, days: number | 
 
 /**
  * Marks the invitation reminded if it still waits for its invitee (not accepted, revoked, expired
- * or reminded, in an active network): once, even when the job runs twice. Returns what the
+ * or reminded, in an active network, and the invitee has not joined some other way — registering,
+ * or another invitation — under that email): once, even when the job runs twice. Returns what the
  * reminder mail needs, or null.
  */
 export async function claimReminder(tx: Tx, networkId: string, id: string) {
@@ -241,6 +242,10 @@ export async function claimReminder(tx: Tx, networkId: string, id: string) {
         gt(networkInvitation.expiresAt, sql`now()`),
         sql`exists (select 1 from ${organization} where ${organization.id} = ${networkInvitation.networkId}
                       and ${organization.status} = 'active')`,
+        // Any member row: a suspended member cannot accept an invitation either (accept.ts).
+        sql`not exists (select 1 from ${member} join ${user} on ${user.id} = ${member.userId}
+                         where ${member.organizationId} = ${networkInvitation.networkId}
+                           and lower(${user.email}) = ${networkInvitation.email})`,
       ),
     )
     .returning();
