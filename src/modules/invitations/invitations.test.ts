@@ -394,6 +394,47 @@ describe("personal message, preview, resend and reminders", () => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it("resends an expired invitation; refuses a revoked or replaced one; two resends at once send one", async () => {
+    const net = await makeNetwork(env);
+    const resend = (id: string) =>
+      call(env, { method: "POST", url: `/api/n/${net.slug}/invitations/${id}/resend`, user: net.operator });
+    const email = `${uniq("rx")}@example.com`;
+    const first = await inviteByEmail(env, net, email);
+    await env.ctx.db
+      .update(networkInvitation)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(networkInvitation.id, first.id));
+    const renewed = await resend(first.id);
+    expect(renewed.statusCode, renewed.body).toBe(201);
+    const second = renewed.json().id;
+
+    // The first was replaced (revoked) by the resend.
+    const revoked = await resend(first.id);
+    expect(revoked.statusCode).toBe(409);
+    expect(revoked.json().error).toMatchObject({ code: "INVITATION_REVOKED" });
+    expect(revoked.json().error.messages.ja).toContain("取り消されている");
+    // An older invitation left unrevoked (by hand, or by an older version): the newer one is the one to resend.
+    await env.ctx.db
+      .update(networkInvitation)
+      .set({ revokedAt: null })
+      .where(eq(networkInvitation.id, first.id));
+    const superseded = await resend(first.id);
+    expect(superseded.statusCode).toBe(409);
+    expect(superseded.json().error).toMatchObject({ code: "INVITATION_SUPERSEDED" });
+    expect(superseded.json().error.messages.en).toContain("newer invitation");
+
+    // Twice at once (a double tap): one new link, the other refused because the first replaced it.
+    const before = (await mailsTo(env, email)).length;
+    const both = await Promise.all([resend(second), resend(second)]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.statusCode === 409)!.json().error.code).toBe("INVITATION_REVOKED");
+    expect((await mailsTo(env, email)).length).toBe(before + 1);
+    const pending = (
+      await call(env, { url: `/api/n/${net.slug}/invitations?status=pending`, user: net.operator })
+    ).json().items;
+    expect(pending.filter((i: any) => i.email === email)).toHaveLength(1);
+  });
+
   it("does not remind an invitee who joined another way meanwhile", async () => {
     const net = await makeNetwork(env, { name: "別経路商事" });
     const email = `${uniq("rj")}@example.com`;

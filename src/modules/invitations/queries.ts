@@ -138,6 +138,38 @@ export async function invitationById(tx: Tx, networkId: string, id: string) {
   return r ?? null;
 }
 
+/** The invitation, its row locked until the transaction ends (two resends of it run one after the other). */
+export async function lockInvitation(tx: Tx, networkId: string, id: string) {
+  const [r] = await tx
+    .select()
+    .from(networkInvitation)
+    .where(byId(networkInvitation, networkId, id))
+    .for("update");
+  return r ?? null;
+}
+
+/** Whether the network invited this email again after `inv` (a later invitation replaces it). */
+export async function hasNewerInvitation(
+  tx: Tx,
+  networkId: string,
+  inv: { id: string; email: string; createdAt: Date },
+) {
+  const [r] = await tx
+    .select({ id: networkInvitation.id })
+    .from(networkInvitation)
+    .where(
+      inNetwork(
+        networkInvitation,
+        networkId,
+        eq(networkInvitation.email, inv.email),
+        gt(networkInvitation.createdAt, inv.createdAt),
+        sql`${networkInvitation.id} <> ${inv.id}`,
+      ),
+    )
+    .limit(1);
+  return !!r;
+}
+
 /** A usable (not accepted, not revoked, not expired) invitation of an active network. */
 export async function pendingInvitationByHash(tx: Tx, tokenHash: string) {
   const [r] = await tx

@@ -12,9 +12,11 @@ import { AppError, errors, type Messages } from "../../shared/errors.ts";
 import { presentInvitation } from "./presenter.ts";
 import {
   claimReminder,
+  hasNewerInvitation,
   insertInvitations,
   invitationById,
   listInvitations,
+  lockInvitation,
   memberEmails,
   reminderDaysOf,
   revokePendingFor,
@@ -204,12 +206,25 @@ export async function createInvitations(scope: Scope, input: CreateInvitationsIn
 export async function resendInvitation(scope: Scope, id: string) {
   const { network, actor } = scope;
   return inTransaction(scope, async (tx) => {
-    const inv = await invitationById(tx.db, network.id, id);
+    // Locked: a second resend of the same invitation waits, then finds it replaced (revoked).
+    const inv = await lockInvitation(tx.db, network.id, id);
     if (!inv) throw errors.notFound({ ja: "招待", en: "invitation" });
     if (inv.acceptedAt) {
       throw errors.conflict("INVITATION_ALREADY_ACCEPTED", {
         ja: "この招待は既に承諾されています。",
         en: "This invitation was already accepted.",
+      });
+    }
+    if (inv.revokedAt) {
+      throw errors.conflict("INVITATION_REVOKED", {
+        ja: "この招待は取り消されているため再送できません。改めて招待してください。",
+        en: "This invitation was revoked and cannot be resent. Invite the person again.",
+      });
+    }
+    if (await hasNewerInvitation(tx.db, network.id, inv)) {
+      throw errors.conflict("INVITATION_SUPERSEDED", {
+        ja: "この方にはより新しい招待があります。新しい招待のほうを再送してください。",
+        en: "This person has a newer invitation. Resend that one instead.",
       });
     }
     if ((await memberEmails(tx.db, network.id, [inv.email])).size) {
