@@ -99,13 +99,17 @@ const invitationText = {
       reminder
         ? `先日お送りした ${p.networkName} アルムナイネットワークへのご招待について、念のため再度ご案内します。`
         : `${p.networkName} のアルムナイネットワークにご招待します。`
-    }\n退職された方どうしや会社とのつながりを保つ、${p.networkName} の元社員だけが参加できる場です。\n\n${personal("ja", p.message)}以下のリンクから参加手続きを行ってください（在籍確認は不要です）。\n\n${p.url}\n\nこのリンクは1回のみ有効で、${p.expiresAt} まで使えます。`,
+    }\n退職された方どうしや会社とのつながりを保つ、${p.networkName} の元社員だけが参加できる場です。\n\n${personal("ja", p.message)}以下のリンクから参加手続きを行ってください（在籍確認は不要です）。\n\n${p.url}\n\nこのリンクは1回のみ有効で、${p.expiresAt} まで使えます。${
+      reminder ? "\n先日のメールのリンクは使えなくなりましたので、こちらのリンクをお使いください。" : ""
+    }`,
   en: (p: MailTemplates["invitation"], reminder: boolean) =>
     `${greet("en", p.name)}${
       reminder
         ? `A reminder of your invitation to the ${p.networkName} alumni network.`
         : `You are invited to join the ${p.networkName} alumni network.`
-    }\nIt is a private network for former employees of ${p.networkName}, to stay in touch with each other and with the company.\n\n${personal("en", p.message)}Join with the link below (no further verification is needed).\n\n${p.url}\n\nThe link can be used once, until ${p.expiresAt}.`,
+    }\nIt is a private network for former employees of ${p.networkName}, to stay in touch with each other and with the company.\n\n${personal("en", p.message)}Join with the link below (no further verification is needed).\n\n${p.url}\n\nThe link can be used once, until ${p.expiresAt}.${
+      reminder ? "\nThe link in our earlier email no longer works: please use this one." : ""
+    }`,
 };
 
 const renderers: Renderers = {

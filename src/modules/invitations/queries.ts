@@ -256,13 +256,13 @@ export async function setReminderDays(tx: Tx, networkId: string, days: number | 
 /**
  * Marks the invitation reminded if it still waits for its invitee (not accepted, revoked, expired
  * or reminded, in an active network, and the invitee has not joined some other way — registering,
- * or another invitation — under that email): once, even when the job runs twice. Returns what the
- * reminder mail needs, or null.
+ * or another invitation — under that email): once, even when the job runs twice. Its link becomes
+ * the one of `tokenHash` (the reminder's). Returns what the reminder mail needs, or null.
  */
-export async function claimReminder(tx: Tx, networkId: string, id: string) {
+export async function claimReminder(tx: Tx, networkId: string, id: string, tokenHash: string) {
   const [r] = await tx
     .update(networkInvitation)
-    .set({ remindedAt: sql`now()` })
+    .set({ remindedAt: sql`now()`, tokenHash })
     .where(
       byId(
         networkInvitation,

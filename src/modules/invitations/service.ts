@@ -5,13 +5,11 @@ import type { z } from "zod";
 import type { Tx } from "../../db/client.ts";
 import { networkInvitation } from "../../db/schema/index.ts";
 import { audit } from "../../server/audit.ts";
-import type { AppContext } from "../../server/context.ts";
 import { hashToken } from "../../server/guards.ts";
 import { inTransaction, type Scope } from "../../server/scope.ts";
 import { AppError, errors, type Messages } from "../../shared/errors.ts";
 import { presentInvitation } from "./presenter.ts";
 import {
-  claimReminder,
   hasNewerInvitation,
   insertInvitations,
   invitationById,
@@ -33,6 +31,7 @@ import type {
 
 type InvitationListQuery = z.infer<typeof invitationListQuery>;
 
+import { REMINDER_JOB, type ReminderJob } from "./reminders.ts";
 import { formatExpiry, newInvitationToken } from "./tokens.ts";
 
 const SKIP_MESSAGES: Record<string, Messages> = {
@@ -154,9 +153,11 @@ async function issue(tx: Scope, planned: Planned[], o: IssueOptions) {
       { tx: tx.db as Tx, key: `invitation:${r.id}`, networkId: network.id },
     );
     if (remind) {
+      // No link in the job: it waits for days in the jobs table, and the link is a secret kept
+      // only as a hash. The reminder mints its own (reminders.ts).
       await ctx.jobs.send<ReminderJob>(
         REMINDER_JOB,
-        { networkId: network.id, invitationId: r.id, url },
+        { networkId: network.id, invitationId: r.id },
         { tx: tx.db as Tx, key: `invitationReminder:${r.id}`, startAfter: remind },
       );
     }
@@ -292,36 +293,6 @@ export async function updateInvitationSettings(scope: Scope, input: InvitationSe
       });
     }
     return { reminderDays: input.reminderDays };
-  });
-}
-
-export const REMINDER_JOB = "invitation.remind";
-export type ReminderJob = { networkId: string; invitationId: string; url: string };
-
-/**
- * The reminder job, days after the invitation: one mail to an invitee who has not accepted, if
- * the invitation still waits and the network still sends reminders.
- */
-export async function remindInvitation(ctx: AppContext, job: ReminderJob) {
-  await ctx.db.transaction(async (tx) => {
-    if ((await reminderDaysOf(tx, job.networkId)) === null) return;
-    const claimed = await claimReminder(tx, job.networkId, job.invitationId);
-    if (!claimed) return;
-    const { invitation: inv, networkName } = claimed;
-    const locale = inv.locale === "en" ? "en" : "ja";
-    await ctx.mailer.enqueue(
-      inv.email,
-      "invitationReminder",
-      locale,
-      {
-        url: job.url,
-        networkName,
-        name: inv.name,
-        expiresAt: formatExpiry(inv.expiresAt, locale),
-        message: inv.message,
-      },
-      { tx, key: `invitationReminder:${inv.id}`, networkId: job.networkId },
-    );
   });
 }
 

@@ -45,7 +45,7 @@ export const invitations = {
       title: "リマインド",
       label: "未参加の方へのリマインド",
       description:
-        "招待から指定の日数が過ぎても参加していない方に、同じリンクでリマインドを 1 回送ります（有効期限の 1 日前まで）。",
+        "招待から指定の日数が過ぎても参加していない方に、リマインドを 1 回送ります（有効期限の 1 日前まで）。リマインドには新しいリンクが入り、最初のメールのリンクは使えなくなります。",
       off: "送らない",
       days: "{{count}} 日後",
       saved: "リマインドの設定を保存しました。",
@@ -132,7 +132,7 @@ export const invitations = {
       title: "Reminders",
       label: "Reminder to invitees who have not joined",
       description:
-        "Invitees who have not joined after this many days get one reminder with the same link (up to a day before it expires).",
+        "Invitees who have not joined after this many days get one reminder (up to a day before it expires). It carries a new link; the link in the first email stops working.",
       off: "Never",
       days_one: "After {{count}} day",
       days_other: "After {{count}} days",
