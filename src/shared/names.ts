@@ -5,6 +5,7 @@ import { nameKey } from "./text.ts";
 export type NameFields = {
   displayName: string;
   displayNameKana?: string | null;
+  /** null or "": there is no other name. undefined: the viewer may not see it. */
   nameWhileEmployed?: string | null;
   nameKana?: string | null;
 };
@@ -19,21 +20,29 @@ export type ShownNames = {
 };
 
 /**
- * `nameWhileEmployed` null or "" means there is no other name; undefined means the viewer may not
- * see it — then it is not known to be the same name, and its reading is never shown as today's.
+ * Whether the name while employed is today's name: it is when there is no other name (null or
+ * ""), or when the two are the same once spacing and variant kanji are folded. A name hidden from
+ * the viewer (undefined) is not known to be the same, and its reading is never shown as today's.
  */
+export function isSameName(p: NameFields): boolean {
+  if (p.nameWhileEmployed === null || p.nameWhileEmployed === "") return true;
+  if (p.nameWhileEmployed === undefined) return false;
+  return nameKey(p.nameWhileEmployed) === nameKey(p.displayName);
+}
+
 export function shownNames(p: NameFields): ShownNames {
-  const same =
-    p.nameWhileEmployed === null || p.nameWhileEmployed === ""
-      ? true
-      : p.nameWhileEmployed === undefined
-        ? false
-        : nameKey(p.nameWhileEmployed) === nameKey(p.displayName);
-  const former = same ? null : (p.nameWhileEmployed ?? null);
+  const former = isSameName(p) ? null : (p.nameWhileEmployed ?? null);
   return {
-    // The same name has the same reading: the one given with the name while employed.
-    reading: p.displayNameKana || (same ? p.nameKana || null : null),
+    reading: p.displayNameKana || sameNameReading(p),
     former,
     formerReading: former ? p.nameKana || null : null,
   };
+}
+
+/**
+ * The reading of the name while employed when it is today's name: the same name has the same
+ * reading, the one the roster or the registrant gave with it.
+ */
+export function sameNameReading(p: NameFields): string | null {
+  return isSameName(p) ? p.nameKana || null : null;
 }

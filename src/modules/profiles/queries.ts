@@ -272,12 +272,15 @@ export async function profilesWithoutReading(
     .limit(limit);
 }
 
-/** Sets the reading of the display name of one member (no event: the caller syncs the directory). */
+/**
+ * Sets the reading of the display name of one member where it has none; whether it did (no event:
+ * the caller syncs the directory).
+ */
 export async function setDisplayNameKana(tx: Tx, networkId: string, userId: string, reading: string) {
-  await tx
+  const rows = await tx
     .update(profile)
     .set({ displayNameKana: reading })
-    .where(
-      and(eq(profile.networkId, networkId), eq(profile.userId, userId), isNull(profile.displayNameKana)),
-    );
+    .where(and(eq(profile.networkId, networkId), eq(profile.userId, userId), isNull(profile.displayNameKana)))
+    .returning({ userId: profile.userId });
+  return rows.length > 0;
 }
