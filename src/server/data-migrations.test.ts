@@ -121,6 +121,12 @@ describe("data migrations", () => {
       nameKana: "イシイ リョウ",
       visibility: { nameKana: "operators" },
     });
+    // No other name, and its reading: the reading of today's name.
+    const kanaOnly = await addPerson(env, n, {
+      key: "kana",
+      displayName: "金子 純",
+      nameKana: "カネコ ジュン",
+    });
     // No name while employed, no reading: nothing for the migration to look at.
     const plain = await addPerson(env, n, { key: "plain", displayName: "佐藤 二郎" });
     // As the index and the profiles were before migration 0012.
@@ -140,9 +146,9 @@ describe("data migrations", () => {
       .where(eq(organization.id, n.id));
     await env.ctx.db.delete(dataMigration).where(eq(dataMigration.id, reading.id));
     const changed = await runDataMigrations(env.ctx.db, silent, [reading]);
-    expect(changed[reading.id]).toBeGreaterThanOrEqual(3);
+    expect(changed[reading.id]).toBeGreaterThanOrEqual(4);
 
-    // The rows of the three profiles it looked at were rebuilt, and no others.
+    // The rows of the four profiles it looked at were rebuilt, and no others.
     const rebuilt = await env.ctx.db
       .selectDistinct({ userId: directoryChange.userId })
       .from(directoryChange)
@@ -153,12 +159,12 @@ describe("data migrations", () => {
           isNotNull(directoryChange.userId),
         ),
       );
-    expect(rebuilt.map((r) => r.userId).sort()).toEqual([same, married, guarded].sort());
+    expect(rebuilt.map((r) => r.userId).sort()).toEqual([same, married, guarded, kanaOnly].sort());
     const [audited] = await env.ctx.db
       .select({ data: auditLog.data })
       .from(auditLog)
       .where(and(eq(auditLog.networkId, n.id), eq(auditLog.action, "profiles.reading_filled")));
-    expect(audited.data).toEqual({ profiles: 3, readings: 1 });
+    expect(audited.data).toEqual({ profiles: 4, readings: 2 });
 
     const cards = (await call(env, { url: `/api/n/${n.slug}/directory?sort=name`, user: viewer })).json()
       .items;
@@ -176,7 +182,9 @@ describe("data migrations", () => {
       [same]: "ワタナベ ショウタ",
       [married]: null,
       [guarded]: null,
+      [kanaOnly]: "カネコ ジュン",
     });
+    expect(byId.get(kanaOnly)).toMatchObject({ displayNameKana: "カネコ ジュン" });
     expect(JSON.stringify(byId.get(guarded))).not.toContain("イシイ");
   });
 });

@@ -86,10 +86,13 @@ async function directoryFoldsVariants(db: Db): Promise<number> {
 /**
  * Profiles gained the reading of today's name (display_name_kana, migration 0012); until then
  * cards showed the reading of the name while employed under today's name, sorted by it, and
- * repeated the same name as 旧姓. A member whose name is still the one while employed gets that
- * reading, if they showed it to members (today's reading always is); the others fill it in
- * themselves. Every profile looked at has its directory rows rebuilt (its card, sort key and
- * search text follow the new rules), and no other; each network's audit log records how many.
+ * repeated the same name as 旧姓. Now a card shows only the reading stored with today's name. A
+ * member whose name is still the one while employed (or who gave no other) gets that reading, if
+ * they showed it to members (today's reading always is); the others fill it in themselves. Every
+ * profile looked at has its directory rows rebuilt (its card, sort key and search text follow the
+ * new rules), and no other; each network's audit log records how many.
+ * (Its first version, "2026-12-display-name-reading", looked only at profiles with a name while
+ * employed and copied readings that were not shown to members: this one runs after it too.)
  */
 async function displayNameReading(db: Db): Promise<number> {
   let done = 0;
@@ -121,7 +124,7 @@ async function displayNameReading(db: Db): Promise<number> {
 export const DATA_MIGRATIONS: DataMigration[] = [
   { id: "2026-12-contact-visible-to-members", run: contactVisibleToMembers },
   { id: "2026-12-directory-variant-kanji", run: directoryFoldsVariants },
-  { id: "2026-12-display-name-reading", run: displayNameReading },
+  { id: "2026-12-display-name-reading-2", run: displayNameReading },
 ];
 
 /** Runs the data migrations this database has not recorded yet; returns what each changed. */

@@ -11,7 +11,7 @@ export type NameFields = {
 };
 
 export type ShownNames = {
-  /** The reading (フリガナ) of today's name, when known. */
+  /** The reading (フリガナ) of today's name, as its owner gave it (cleared: none). */
   reading: string | null;
   /** The name while employed, when it is not today's name. */
   former: string | null;
@@ -30,10 +30,15 @@ export function isSameName(p: NameFields): boolean {
   return nameKey(p.nameWhileEmployed) === nameKey(p.displayName);
 }
 
+/**
+ * The names as shown. The reading of today's name is only the one stored with it, as the profile
+ * editor shows it: a member who clears it has none, and the reading of the name while employed is
+ * not shown in its place (it is copied once, when a profile starts: `sameNameReading`).
+ */
 export function shownNames(p: NameFields): ShownNames {
   const former = isSameName(p) ? null : (p.nameWhileEmployed ?? null);
   return {
-    reading: p.displayNameKana || sameNameReading(p),
+    reading: p.displayNameKana || null,
     former,
     formerReading: former ? p.nameKana || null : null,
   };
@@ -41,7 +46,8 @@ export function shownNames(p: NameFields): ShownNames {
 
 /**
  * The reading of the name while employed when it is today's name: the same name has the same
- * reading, the one the roster or the registrant gave with it.
+ * reading, the one the roster or the registrant gave with it. What a new profile's reading starts
+ * with when none was given (members/admit.ts, and the data migration for older profiles).
  */
 export function sameNameReading(p: NameFields): string | null {
   return isSameName(p) ? p.nameKana || null : null;

@@ -1,6 +1,6 @@
 // SQL for profiles. Every read is scoped by network id.
 
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { member, memberConsent, profile, user } from "../../db/schema/index.ts";
 import { byUser } from "../../db/scoped.ts";
@@ -240,9 +240,9 @@ export async function membersWithCharacters(
 }
 
 /**
- * Profiles (in network, user order after `after`) that hold a name while employed but no reading
- * of the display name: the data migration that gives today's name the reading of the same name
- * while employed.
+ * Profiles (in network, user order after `after`) that hold a name while employed or its reading
+ * but no reading of the display name: the data migration that gives today's name the reading of
+ * the same name while employed.
  */
 export async function profilesWithoutReading(
   db: Db | Tx,
@@ -261,7 +261,7 @@ export async function profilesWithoutReading(
     .from(profile)
     .where(
       and(
-        isNotNull(profile.nameWhileEmployed),
+        or(isNotNull(profile.nameWhileEmployed), isNotNull(profile.nameKana)),
         isNull(profile.displayNameKana),
         after
           ? sql`(${profile.networkId}, ${profile.userId}) > (${after.networkId}, ${after.userId})`
