@@ -1,6 +1,8 @@
 // Every email in Japanese and English. Plain text first (it is what reaches everyone),
 // with a minimal HTML part carrying the same words and the link. Values people typed (names)
 // are plain text in both parts: escaped, and never a link in the HTML part.
+import { readableOn, WHITE } from "../shared/contrast.ts";
+
 export type Locale = "ja" | "en";
 
 /** Who a mail is about: the network it comes from and the person it greets, when known. */
@@ -257,6 +259,8 @@ export function renderMail<K extends TemplateName>(
   const values = params as Record<string, unknown>;
   const networkName = typeof values.networkName === "string" ? values.networkName : null;
   const accent = brand?.accentColor && HEX.test(brand.accentColor) ? brand.accentColor : null;
+  // Links in the accent, darkened as much as needed to read on the white mail (a yellow would not).
+  const linkColour = accent ? readableOn(accent, WHITE) : null;
   const text = r.text + footerOf(name, locale, networkName);
   const ph = placeholders(params);
   const skeleton =
@@ -266,7 +270,7 @@ export function renderMail<K extends TemplateName>(
     .replace(PLACEHOLDER, (_, key: string) => {
       const v = String(values[key]);
       return key === "url"
-        ? `<a href="${escapeHtml(v)}"${accent ? ` style="color:${accent}"` : ""}>${escapeHtml(v)}</a>`
+        ? `<a href="${escapeHtml(v)}"${linkColour ? ` style="color:${linkColour}"` : ""}>${escapeHtml(v)}</a>`
         : inertHtml(v);
     })
     .replace(/\n/g, "<br>");
