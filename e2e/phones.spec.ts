@@ -1,8 +1,9 @@
 // The product on a phone (390 × 844) and in the dark, in a real browser: the pages fit (nothing
 // scrolls sideways), their controls are 44 px to tap, the members list is cards, the registration
 // steps stay on one line, the profile's save bar covers no field, a long skill stays in its card,
-// signed-out pages are centred; and the page follows the system's dark setting from the first
-// paint. Screenshots of every page go to test-results/ (look at them).
+// signed-out pages are centred, invitations are cards whose resend asks first, a light accent
+// colour gets dark text; and the page follows the system's dark setting from the first paint.
+// Screenshots of every page go to test-results/ (look at them).
 // Data: a network of its own ("e2e-phones") with a two-row roster, an alumna approved at once on
 // her employee number, a registrant waiting with a roster candidate, someone only signed up, and
 // an invitation.
@@ -261,6 +262,49 @@ test("an operator on a phone: members as cards with their actions, approvals wit
   await expectTapTarget(rowOf(page.getByRole("radio", { name: /緩和/ })), "policy choice");
   await expectFits(page);
   await phoneShot(page, "phone-approvals");
+  await page.context().close();
+});
+
+test("an operator on a phone: invitations as cards, a resend asks first; a light accent writes dark text", async ({
+  browser,
+}) => {
+  const page = await phonePage(browser);
+  await signInUi(page, ADMIN.email, ADMIN.password);
+  await page.goto(`/n/${NET.slug}/admin/invitations`);
+  const cards = page.getByTestId("invitation-card").filter({ hasText: INVITEE });
+  await expect(cards).toHaveCount(1);
+  const resend = cards.getByRole("button", { name: `${INVITEE} へ招待メールを再送する` });
+  await resend.click();
+  const dialog = page.getByRole("dialog", { name: "招待メールを再送しますか？" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(`${INVITEE} に新しいリンクで招待メールを送ります`);
+  await phoneShot(page, "phone-invitations-resend-confirm");
+  // Cancelled: nothing was sent.
+  await dialog.getByRole("button", { name: "キャンセル" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(cards).toHaveCount(1);
+  await resend.click();
+  await dialog.getByRole("button", { name: "再送する" }).click();
+  await expect(page.getByText(`${INVITEE} に新しいリンクで再送しました`)).toBeVisible();
+  await expect(cards).toHaveCount(2); // the new invitation, and the replaced one (取り消し)
+  await expectFits(page);
+
+  // A light accent: the filled buttons write black on it, not white.
+  const api = await apiContext(new URL(page.url()).origin);
+  await signInApi(api, ADMIN.email, ADMIN.password);
+  await ok(await api.put(`/api/n/${NET.slug}/branding`, { data: { accentColor: "#f5d90a" } }));
+  await page.goto(`/n/${NET.slug}/admin/branding`);
+  const preview = page.getByRole("button", { name: "ボタンの例" }).first();
+  await expect(preview).toBeVisible();
+  const colours = await preview.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { text: s.color, background: s.backgroundColor };
+  });
+  expect(colours).toEqual({ text: "rgb(0, 0, 0)", background: "rgb(245, 217, 10)" });
+  await expectFits(page);
+  await phoneShot(page, "phone-branding-light-accent");
+  await ok(await api.put(`/api/n/${NET.slug}/branding`, { data: { accentColor: null } }));
+  await api.dispose();
   await page.context().close();
 });
 

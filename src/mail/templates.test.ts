@@ -1,3 +1,4 @@
+import chroma from "chroma-js";
 // Values people typed are plain text in mails: escaped, and never a link in the HTML part; the
 // link we built still is one.
 import { describe, expect, it } from "vitest";
@@ -44,6 +45,16 @@ describe("mail templates", () => {
     expect(m.html).toContain(`<a href="http://localhost:3000/invite/abc?x=1&amp;y=2">`);
     expect(m.text).toContain(url);
     expect(m.html).not.toContain("\ue000");
+  });
+
+  it("heads the mail with the accent, and writes its link in a shade of it that reads on white", () => {
+    const dark = renderMail("resetPassword", "ja", { url }, { accentColor: "#c8102e" });
+    expect(dark.html).toContain("background:#c8102e");
+    expect(dark.html).toContain('style="color:#c8102e"');
+    const light = renderMail("resetPassword", "ja", { url }, { accentColor: "#f5d90a" });
+    expect(light.html).toContain("background:#f5d90a");
+    const link = /<a [^>]*style="color:(#[0-9a-f]{6})"/.exec(light.html)![1];
+    expect(chroma.contrast(link, "#ffffff")).toBeGreaterThanOrEqual(4.5);
   });
 
   it("the roster notice is in both languages, names inert, and does not say to ignore it", () => {

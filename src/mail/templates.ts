@@ -1,6 +1,8 @@
 // Every email in Japanese and English. Plain text first (it is what reaches everyone),
 // with a minimal HTML part carrying the same words and the link. Values people typed (names)
 // are plain text in both parts: escaped, and never a link in the HTML part.
+import { readableOn, WHITE } from "../shared/contrast.ts";
+
 export type Locale = "ja" | "en";
 
 /** Who a mail is about: the network it comes from and the person it greets, when known. */
@@ -130,13 +132,17 @@ const invitationText = {
       reminder
         ? `先日お送りした ${p.networkName} アルムナイネットワークへのご招待について、念のため再度ご案内します。`
         : `${p.networkName} のアルムナイネットワークにご招待します。`
-    }\n退職された方どうしや会社とのつながりを保つ、${p.networkName} の元社員だけが参加できる場です。\n\n${personal("ja", p.message)}以下のリンクから参加手続きを行ってください（在籍確認は不要です）。\n\n${p.url}\n\nこのリンクは1回のみ有効で、${p.expiresAt} まで使えます。`,
+    }\n退職された方どうしや会社とのつながりを保つ、${p.networkName} の元社員だけが参加できる場です。\n\n${personal("ja", p.message)}以下のリンクから参加手続きを行ってください（在籍確認は不要です）。\n\n${p.url}\n\nこのリンクは1回のみ有効で、${p.expiresAt} まで使えます。${
+      reminder ? "\n先日のメールのリンクは使えなくなりましたので、こちらのリンクをお使いください。" : ""
+    }`,
   en: (p: MailTemplates["invitation"], reminder: boolean) =>
     `${greet("en", p.name)}${
       reminder
         ? `A reminder of your invitation to the ${p.networkName} alumni network.`
         : `You are invited to join the ${p.networkName} alumni network.`
-    }\nIt is a private network for former employees of ${p.networkName}, to stay in touch with each other and with the company.\n\n${personal("en", p.message)}Join with the link below (no further verification is needed).\n\n${p.url}\n\nThe link can be used once, until ${p.expiresAt}.`,
+    }\nIt is a private network for former employees of ${p.networkName}, to stay in touch with each other and with the company.\n\n${personal("en", p.message)}Join with the link below (no further verification is needed).\n\n${p.url}\n\nThe link can be used once, until ${p.expiresAt}.${
+      reminder ? "\nThe link in our earlier email no longer works: please use this one." : ""
+    }`,
 };
 
 const renderers: Renderers = {
@@ -325,6 +331,8 @@ export function renderMail<K extends TemplateName>(
   const values = params as Record<string, unknown>;
   const networkName = typeof values.networkName === "string" ? values.networkName : null;
   const accent = brand?.accentColor && HEX.test(brand.accentColor) ? brand.accentColor : null;
+  // Links in the accent, darkened as much as needed to read on the white mail (a yellow would not).
+  const linkColour = accent ? readableOn(accent, WHITE) : null;
   const text = r.text + footerOf(name, locale, networkName);
   const ph = placeholders(params);
   const skeleton =
@@ -335,7 +343,7 @@ export function renderMail<K extends TemplateName>(
       const v = String(values[key]);
       // Only URLs we built become links (`url`, `preferencesUrl`…); what people typed never does.
       return key === "url" || key.endsWith("Url")
-        ? `<a href="${escapeHtml(v)}"${accent ? ` style="color:${accent}"` : ""}>${escapeHtml(v)}</a>`
+        ? `<a href="${escapeHtml(v)}"${linkColour ? ` style="color:${linkColour}"` : ""}>${escapeHtml(v)}</a>`
         : inertHtml(v);
     })
     .replace(/\n/g, "<br>");

@@ -50,7 +50,8 @@ export function createAuth(opts: AuthOptions) {
   const mayMail = async (kind: MailKind, email: string) =>
     !opts.rateLimit || (await takeMailAllowance(opts.db, kind, email));
   // Who the mail greets, and the network it is about when the link leads back into one
-  // (signing up from /n/<slug>/register): its name is then the sender and the subject.
+  // (signing up from /n/<slug>/register): its name is then the sender and the subject. Only an
+  // active network: a suspended one lends no name, logo or colour to mails.
   const about = async (url: string, name?: string | null) => {
     let networkName: string | null = null;
     let networkId: string | undefined;
@@ -59,7 +60,7 @@ export function createAuth(opts: AuthOptions) {
       const slug = callback ? /^\/n\/([^/?#]+)/.exec(new URL(callback, opts.baseUrl).pathname)?.[1] : null;
       if (slug) {
         const network = await opts.db.query.organization.findFirst({
-          where: (t, { eq }) => eq(t.slug, decodeURIComponent(slug)),
+          where: (t, { and, eq }) => and(eq(t.slug, decodeURIComponent(slug)), eq(t.status, "active")),
         });
         networkName = network?.name ?? null;
         networkId = network?.id;

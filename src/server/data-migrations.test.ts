@@ -1,9 +1,9 @@
 // Data migrations: the widened contact defaults reach stored profiles and the directory, leave
 // deliberate choices alone, are audited, and run once.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, dataMigration, profile } from "../db/schema/index.ts";
+import { auditLog, dataMigration, directoryChange, organization, profile } from "../db/schema/index.ts";
 import { addPerson } from "../modules/directory/testing.ts";
 import { call, createTestEnv, makeMember, makeNetwork, type TestEnv } from "../test/harness.ts";
 import { DATA_MIGRATIONS, runDataMigrations } from "./data-migrations.ts";
@@ -98,7 +98,7 @@ describe("data migrations", () => {
     expect(await found()).toEqual([taka]);
   });
 
-  it("gives today's name the reading of the same name while employed, and no longer repeats it as 旧姓", async () => {
+  it("gives today's name the reading of the same name while employed, rebuilds the cards it looked at and no others, audited", async () => {
     const n = await makeNetwork(env);
     const viewer = await makeMember(env, n, "alumni");
     const same = await addPerson(env, n, {
@@ -113,15 +113,58 @@ describe("data migrations", () => {
       nameWhileEmployed: "松村 夏美",
       nameKana: "マツムラ ナツミ",
     });
+    // The same name, its reading shown to operators only: not copied to today's (always shown) reading.
+    const guarded = await addPerson(env, n, {
+      key: "guarded",
+      displayName: "石井 涼",
+      nameWhileEmployed: "石井 涼",
+      nameKana: "イシイ リョウ",
+      visibility: { nameKana: "operators" },
+    });
+    // No other name, and its reading: the reading of today's name.
+    const kanaOnly = await addPerson(env, n, {
+      key: "kana",
+      displayName: "金子 純",
+      nameKana: "カネコ ジュン",
+    });
+    // No name while employed, no reading: nothing for the migration to look at.
+    const plain = await addPerson(env, n, { key: "plain", displayName: "佐藤 二郎" });
     // As the index and the profiles were before migration 0012.
     await env.ctx.db.execute(sql`update profile set display_name_kana = null where network_id = ${n.id}`);
-    await env.ctx.db.execute(
-      sql`update directory_card set card = card || '{"nameWhileEmployed": "渡邊　翔太", "nameKana": "ワタナベ ショウタ"}'::jsonb
-           where network_id = ${n.id} and user_id = ${same}`,
-    );
+    const staleCard = (userId: string, card: object) =>
+      env.ctx.db.execute(
+        sql`update directory_card set card = card || ${JSON.stringify(card)}::jsonb
+             where network_id = ${n.id} and user_id = ${userId}`,
+      );
+    await staleCard(same, { nameWhileEmployed: "渡邊　翔太", nameKana: "ワタナベ ショウタ" });
+    // Shown (and sorted) under today's name then: the reading of the name while employed.
+    await staleCard(married, { displayNameKana: "マツムラ ナツミ" });
+    await staleCard(plain, { bio: "再構築されていない" });
+    const [{ version }] = await env.ctx.db
+      .select({ version: organization.directoryVersion })
+      .from(organization)
+      .where(eq(organization.id, n.id));
     await env.ctx.db.delete(dataMigration).where(eq(dataMigration.id, reading.id));
     const changed = await runDataMigrations(env.ctx.db, silent, [reading]);
-    expect(changed[reading.id]).toBeGreaterThanOrEqual(1);
+    expect(changed[reading.id]).toBeGreaterThanOrEqual(4);
+
+    // The rows of the four profiles it looked at were rebuilt, and no others.
+    const rebuilt = await env.ctx.db
+      .selectDistinct({ userId: directoryChange.userId })
+      .from(directoryChange)
+      .where(
+        and(
+          eq(directoryChange.networkId, n.id),
+          gt(directoryChange.version, version),
+          isNotNull(directoryChange.userId),
+        ),
+      );
+    expect(rebuilt.map((r) => r.userId).sort()).toEqual([same, married, guarded, kanaOnly].sort());
+    const [audited] = await env.ctx.db
+      .select({ data: auditLog.data })
+      .from(auditLog)
+      .where(and(eq(auditLog.networkId, n.id), eq(auditLog.action, "profiles.reading_filled")));
+    expect(audited.data).toEqual({ profiles: 4, readings: 2 });
 
     const cards = (await call(env, { url: `/api/n/${n.slug}/directory?sort=name`, user: viewer })).json()
       .items;
@@ -129,7 +172,8 @@ describe("data migrations", () => {
     expect(byId.get(same)).toMatchObject({ displayName: "渡辺 翔太", displayNameKana: "ワタナベ ショウタ" });
     expect(byId.get(same)).not.toHaveProperty("nameWhileEmployed");
     expect(byId.get(married)).toMatchObject({ nameWhileEmployed: "松村 夏美", nameKana: "マツムラ ナツミ" });
-    expect(byId.get(married)).not.toHaveProperty("displayNameKana", "マツムラ ナツミ");
+    expect(byId.get(married)).toMatchObject({ displayNameKana: null });
+    expect(byId.get(plain)).toMatchObject({ bio: "再構築されていない" });
     const stored = await env.ctx.db
       .select({ userId: profile.userId, k: profile.displayNameKana })
       .from(profile)
@@ -137,6 +181,10 @@ describe("data migrations", () => {
     expect(Object.fromEntries(stored.map((r) => [r.userId, r.k]))).toMatchObject({
       [same]: "ワタナベ ショウタ",
       [married]: null,
+      [guarded]: null,
+      [kanaOnly]: "カネコ ジュン",
     });
+    expect(byId.get(kanaOnly)).toMatchObject({ displayNameKana: "カネコ ジュン" });
+    expect(JSON.stringify(byId.get(guarded))).not.toContain("イシイ");
   });
 });

@@ -14,8 +14,9 @@ import {
   profilesWithVisibility,
   replaceVisibility,
   setDisplayNameKana,
+  visibilityMap,
 } from "../modules/profiles/index.ts";
-import { shownNames } from "../shared/names.ts";
+import { sameNameReading } from "../shared/names.ts";
 import { FORMERLY_OPERATORS_ONLY } from "../shared/profile.ts";
 import { VARIANTS_SQL } from "../shared/text.ts";
 import { audit } from "./audit.ts";
@@ -84,9 +85,14 @@ async function directoryFoldsVariants(db: Db): Promise<number> {
 
 /**
  * Profiles gained the reading of today's name (display_name_kana, migration 0012); until then
- * cards showed the reading of the name while employed under today's name. A member whose name is
- * still the one while employed gets that reading; every such member's rows are rebuilt (the card
- * no longer repeats the same name as 旧姓). Members whose name changed fill it in themselves.
+ * cards showed the reading of the name while employed under today's name, sorted by it, and
+ * repeated the same name as 旧姓. Now a card shows only the reading stored with today's name. A
+ * member whose name is still the one while employed (or who gave no other) gets that reading, if
+ * they showed it to members (today's reading always is); the others fill it in themselves. Every
+ * profile looked at has its directory rows rebuilt (its card, sort key and search text follow the
+ * new rules), and no other; each network's audit log records how many.
+ * (Its first version, "2026-12-display-name-reading", looked only at profiles with a name while
+ * employed and copied readings that were not shown to members: this one runs after it too.)
  */
 async function displayNameReading(db: Db): Promise<number> {
   let done = 0;
@@ -94,23 +100,31 @@ async function displayNameReading(db: Db): Promise<number> {
   for (;;) {
     const rows = await profilesWithoutReading(db, after, BATCH);
     if (!rows.length) return done;
-    const same = rows.filter((r) => !shownNames({ ...r, displayNameKana: null }).former);
     await db.transaction(async (tx) => {
-      for (const r of same) {
-        const { reading } = shownNames(r);
-        if (reading) await setDisplayNameKana(tx, r.networkId, r.userId, reading);
+      for (const [networkId, userIds] of groupByNetwork(rows)) {
+        let readings = 0;
+        for (const r of rows.filter((x) => x.networkId === networkId)) {
+          const reading = visibilityMap(r.visibility).nameKana === "members" ? sameNameReading(r) : null;
+          if (reading && (await setDisplayNameKana(tx, networkId, r.userId, reading))) readings++;
+        }
+        await syncDirectory(tx, networkId, userIds);
+        await audit(tx, {
+          networkId,
+          actor: null,
+          action: "profiles.reading_filled",
+          data: { profiles: userIds.length, readings },
+        });
       }
-      for (const [networkId, userIds] of groupByNetwork(same)) await syncDirectory(tx, networkId, userIds);
     });
     after = rows[rows.length - 1];
-    done += same.length;
+    done += rows.length;
   }
 }
 
 export const DATA_MIGRATIONS: DataMigration[] = [
   { id: "2026-12-contact-visible-to-members", run: contactVisibleToMembers },
   { id: "2026-12-directory-variant-kanji", run: directoryFoldsVariants },
-  { id: "2026-12-display-name-reading", run: displayNameReading },
+  { id: "2026-12-display-name-reading-2", run: displayNameReading },
 ];
 
 /** Runs the data migrations this database has not recorded yet; returns what each changed. */

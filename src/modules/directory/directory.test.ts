@@ -3,6 +3,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { directoryChange } from "../../db/schema/index.ts";
+import { shownNames } from "../../shared/names.ts";
 import {
   call,
   createTestEnv,
@@ -13,6 +14,7 @@ import {
   type TestNetwork,
   type TestUser,
 } from "../../test/harness.ts";
+import { admitTestMember } from "../members/testing.ts";
 import { pageCacheStats } from "./cache.ts";
 import { findPage, prepareSearch } from "./queries.ts";
 import { CHANGE_ROWS_MAX, syncDirectory } from "./sync.ts";
@@ -549,6 +551,7 @@ describe("the directory follows every change at once", () => {
     const same = await addPerson(env, n, {
       key: "same",
       displayName: "井上 健",
+      displayNameKana: "イノウエ ケン",
       nameWhileEmployed: "井上　健",
       nameKana: "イノウエ ケン",
     });
@@ -561,6 +564,7 @@ describe("the directory follows every change at once", () => {
     const kaneko = await addPerson(env, n, {
       key: "kaneko",
       displayName: "金子 純",
+      displayNameKana: "カネコ ジュン",
       nameKana: "カネコ ジュン",
     });
     const cards = (await call(env, { url: url("", { sort: "name" }, n.slug), user: viewer })).json().items;
@@ -580,5 +584,71 @@ describe("the directory follows every change at once", () => {
     // The former name still finds her.
     const found = (await call(env, { url: url("", { q: "松村" }, n.slug), user: viewer })).json().items;
     expect(found.map((c: any) => c.userId)).toEqual([azuma]);
+  });
+
+  it("shows no reading once its owner cleared it, even when the name while employed is the same name", async () => {
+    const n = await makeNetwork(env);
+    const viewer = await makeMember(env, n, "alumni");
+    const owner = await admitTestMember(env, n, "alumni", { name: "石井 涼" }); // listed
+    const save = (displayNameKana: string) =>
+      call(env, {
+        method: "PUT",
+        url: `/api/n/${n.slug}/profiles/me`,
+        user: owner,
+        payload: {
+          displayName: "石井 涼",
+          displayNameKana,
+          nameWhileEmployed: "石井 涼",
+          nameKana: "イシイ リョウ",
+        },
+      });
+    const cardOf = async () =>
+      (await call(env, { url: url("", { sort: "name" }, n.slug), user: viewer }))
+        .json()
+        .items.find((c: any) => c.userId === owner.id);
+    const profileOf = async () =>
+      (await call(env, { url: `/api/n/${n.slug}/profiles/${owner.id}`, user: viewer })).json();
+    expect((await save("イシイ リョウ")).statusCode).toBe(200);
+    expect((await cardOf()).displayNameKana).toBe("イシイ リョウ");
+    const cleared = await save("");
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json().displayNameKana).toBeNull(); // stored as no reading
+    const card = await cardOf();
+    expect(card.displayNameKana ?? null).toBeNull();
+    expect(JSON.stringify(card)).not.toContain("イシイ");
+    // The profile page derives the reading from what it is given (src/web/routes/profile/ProfileDetails.tsx).
+    const seen = await profileOf();
+    expect(seen.nameKana).toBe("イシイ リョウ");
+    expect(shownNames(seen).reading).toBeNull();
+  });
+
+  it("does not show the reading of a hidden name while employed as today's reading", async () => {
+    const n = await makeNetwork(env);
+    const viewer = await makeMember(env, n, "alumni");
+    // 旧姓 shown to operators only, its reading to members: members must not see マツムラ under 東.
+    const azuma = await addPerson(env, n, {
+      key: "hidden",
+      displayName: "東 夏美",
+      nameWhileEmployed: "松村 夏美",
+      nameKana: "マツムラ ナツミ",
+      visibility: { nameWhileEmployed: "operators", nameKana: "members" },
+    });
+    const cardFor = async (user: any) =>
+      (await call(env, { url: url("", { sort: "name" }, n.slug), user }))
+        .json()
+        .items.find((c: any) => c.userId === azuma);
+    const seen = await cardFor(viewer);
+    expect(seen.displayName).toBe("東 夏美");
+    expect(seen.displayNameKana ?? null).toBeNull();
+    expect(JSON.stringify(seen)).not.toContain("マツムラ");
+    // Nor is she found or sorted by it.
+    const byKana = (await call(env, { url: url("", { q: "マツムラ" }, n.slug), user: viewer })).json().items;
+    expect(byKana.map((c: any) => c.userId)).not.toContain(azuma);
+    // Operators see both names: the reading goes with the name while employed.
+    expect(await cardFor(n.operator)).toMatchObject({
+      nameWhileEmployed: "松村 夏美",
+      nameKana: "マツムラ ナツミ",
+      displayNameKana: null,
+    });
   });
 });

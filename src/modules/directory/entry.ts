@@ -103,8 +103,13 @@ export function buildEntry(s: EntrySource, audience: DirectoryAudience): EntryRo
   const { reading, former, formerReading } = shownNames({
     displayName,
     displayNameKana: s.displayNameKana,
-    nameWhileEmployed: pick("nameWhileEmployed", s.nameWhileEmployed, null),
-    nameKana: pick("nameKana", s.nameKana, null),
+    // Hidden fields are undefined: a hidden former name is not taken for today's (src/shared/names.ts).
+    nameWhileEmployed: pick<string | null | undefined>(
+      "nameWhileEmployed",
+      s.nameWhileEmployed ?? null,
+      undefined,
+    ),
+    nameKana: pick<string | null | undefined>("nameKana", s.nameKana ?? null, undefined),
   });
   const departments = pick("departments", s.departments ?? [], []);
   const currentCompany = pick("currentCompany", s.currentCompany, null);

@@ -3,6 +3,7 @@
 // is maintained exactly as in production).
 import { randomUUID } from "node:crypto";
 import { user } from "../../db/schema/index.ts";
+import { sameNameReading } from "../../shared/names.ts";
 import { PROFILE_FIELD_DEFAULTS } from "../../shared/profile.ts";
 import type { TestEnv, TestNetwork } from "../../test/harness.ts";
 import { uniq } from "../../test/harness.ts";
@@ -38,7 +39,11 @@ export async function addPerson(env: TestEnv, network: TestNetwork, p: PersonSpe
   const id = randomUUID();
   const input = profileInput.parse({
     displayName: p.displayName,
-    displayNameKana: p.displayNameKana,
+    // Admission starts today's reading from the same name's (members/admit.ts).
+    displayNameKana:
+      p.displayNameKana ??
+      sameNameReading({ ...p, nameWhileEmployed: p.nameWhileEmployed ?? null }) ??
+      undefined,
     nameWhileEmployed: p.nameWhileEmployed,
     nameKana: p.nameKana,
     joinYm: p.joinYm,

@@ -13,8 +13,9 @@ import {
   type TestEnv,
   uniq,
 } from "../../test/harness.ts";
+import { admitMember } from "../members/index.ts";
 import { uploadRoster } from "../roster/testing.ts";
-import { REMINDER_JOB, type ReminderJob, remindInvitation } from "./service.ts";
+import { REMINDER_JOB, type ReminderJob, remindInvitation } from "./reminders.ts";
 import { CONSENT, inviteByEmail } from "./testing.ts";
 
 let env: TestEnv;
@@ -393,6 +394,74 @@ describe("personal message, preview, resend and reminders", () => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it("resends an expired invitation; refuses a revoked or replaced one; two resends at once send one", async () => {
+    const net = await makeNetwork(env);
+    const resend = (id: string) =>
+      call(env, { method: "POST", url: `/api/n/${net.slug}/invitations/${id}/resend`, user: net.operator });
+    const email = `${uniq("rx")}@example.com`;
+    const first = await inviteByEmail(env, net, email);
+    await env.ctx.db
+      .update(networkInvitation)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(networkInvitation.id, first.id));
+    const renewed = await resend(first.id);
+    expect(renewed.statusCode, renewed.body).toBe(201);
+    const second = renewed.json().id;
+
+    // The first was replaced (revoked) by the resend.
+    const revoked = await resend(first.id);
+    expect(revoked.statusCode).toBe(409);
+    expect(revoked.json().error).toMatchObject({ code: "INVITATION_REVOKED" });
+    expect(revoked.json().error.messages.ja).toContain("取り消されている");
+    // An older invitation left unrevoked (by hand, or by an older version): the newer one is the one to resend.
+    await env.ctx.db
+      .update(networkInvitation)
+      .set({ revokedAt: null })
+      .where(eq(networkInvitation.id, first.id));
+    const superseded = await resend(first.id);
+    expect(superseded.statusCode).toBe(409);
+    expect(superseded.json().error).toMatchObject({ code: "INVITATION_SUPERSEDED" });
+    expect(superseded.json().error.messages.en).toContain("newer invitation");
+
+    // Twice at once (a double tap): one new link, the other refused because the first replaced it.
+    const before = (await mailsTo(env, email)).length;
+    const both = await Promise.all([resend(second), resend(second)]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.statusCode === 409)!.json().error.code).toBe("INVITATION_REVOKED");
+    expect((await mailsTo(env, email)).length).toBe(before + 1);
+    const pending = (
+      await call(env, { url: `/api/n/${net.slug}/invitations?status=pending`, user: net.operator })
+    ).json().items;
+    expect(pending.filter((i: any) => i.email === email)).toHaveLength(1);
+  });
+
+  it("does not remind an invitee who joined another way meanwhile", async () => {
+    const net = await makeNetwork(env, { name: "別経路商事" });
+    const email = `${uniq("rj")}@example.com`;
+    const inv = await inviteByEmail(env, net, email);
+    const job = await env.ctx.jobs.find<ReminderJob>(REMINDER_JOB, `invitationReminder:${inv.id}`);
+    expect(job).not.toBeNull();
+    // She registered herself (an operator approved her), leaving the invitation unused.
+    const joined = await makeUser(env, { email });
+    await env.ctx.db.transaction((tx) =>
+      admitMember(tx, {
+        networkId: net.id,
+        userId: joined.id,
+        role: "alumni",
+        verifiedVia: "operator_approval",
+        verifiedBy: net.operator.id,
+        profile: { displayName: "別経路 花子" },
+      }),
+    );
+    await remindInvitation(env.ctx, job!.data);
+    expect((await mailsTo(env, email)).map((m) => m.subject)).toEqual([
+      "別経路商事 アルムナイネットワーク：ご招待",
+    ]);
+    const [item] = (await call(env, { url: `/api/n/${net.slug}/invitations`, user: net.operator })).json()
+      .items;
+    expect(item.remindedAt).toBeNull();
+  });
+
   it("reminds once, days later, only while the invitation waits and reminders are on", async () => {
     const net = await makeNetwork(env, { name: "リマインド商事" });
     const settings = `/api/n/${net.slug}/invitations/settings`;
@@ -406,7 +475,9 @@ describe("personal message, preview, resend and reminders", () => {
     const days = (job!.startAfter.getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);
     expect(days).toBeLessThanOrEqual(7);
-    expect(job!.data.url).toContain(ra.token);
+    // The job (a row of the jobs table for a week) holds no link: the link is kept only as a hash.
+    expect(Object.keys(job!.data).sort()).toEqual(["invitationId", "networkId"]);
+    expect(JSON.stringify(job)).not.toContain(ra.token);
 
     // As the worker would, a week later: a reminds (once), b has joined meanwhile.
     const joined = await makeUser(env, { email: b });
@@ -426,13 +497,27 @@ describe("personal message, preview, resend and reminders", () => {
       `リマインド商事 アルムナイネットワーク：ご招待のリマインド`,
     ]);
     expect(toA[1].text).toContain("ぜひ");
-    expect(linkIn(toA[1].text)).toBe(linkIn(toA[0].text));
+    // The reminder brings a new link and says the first one no longer works.
+    expect(toA[1].text).toContain("先日のメールのリンクは使えなくなりました");
+    const reminded = linkIn(toA[1].text).split("/invite/")[1];
+    expect(reminded).not.toBe(ra.token);
+    expect((await call(env, { url: `/api/invitations/${ra.token}` })).statusCode).toBe(404);
+    expect((await call(env, { url: `/api/invitations/${reminded}` })).statusCode).toBe(200);
+    const invitee = await makeUser(env, { email: a });
+    const accepted = await call(env, {
+      method: "POST",
+      url: `/api/invitations/${reminded}/accept`,
+      user: invitee,
+      payload: CONSENT,
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
     expect((await mailsTo(env, b)).map((m) => m.subject)).toEqual([
       `リマインド商事 アルムナイネットワーク：ご招待`,
     ]);
-    const [itemA] = (
-      await call(env, { url: `/api/n/${net.slug}/invitations?status=pending`, user: net.operator })
-    ).json().items;
+    const itemA = (await call(env, { url: `/api/n/${net.slug}/invitations`, user: net.operator }))
+      .json()
+      .items.find((i: any) => i.id === ra.id);
+    expect(itemA).toMatchObject({ status: "accepted" });
     expect(itemA.remindedAt).not.toBeNull();
 
     // Turned off: waiting reminders are not sent; new invitations queue none.

@@ -138,6 +138,38 @@ export async function invitationById(tx: Tx, networkId: string, id: string) {
   return r ?? null;
 }
 
+/** The invitation, its row locked until the transaction ends (two resends of it run one after the other). */
+export async function lockInvitation(tx: Tx, networkId: string, id: string) {
+  const [r] = await tx
+    .select()
+    .from(networkInvitation)
+    .where(byId(networkInvitation, networkId, id))
+    .for("update");
+  return r ?? null;
+}
+
+/** Whether the network invited this email again after `inv` (a later invitation replaces it). */
+export async function hasNewerInvitation(
+  tx: Tx,
+  networkId: string,
+  inv: { id: string; email: string; createdAt: Date },
+) {
+  const [r] = await tx
+    .select({ id: networkInvitation.id })
+    .from(networkInvitation)
+    .where(
+      inNetwork(
+        networkInvitation,
+        networkId,
+        eq(networkInvitation.email, inv.email),
+        gt(networkInvitation.createdAt, inv.createdAt),
+        sql`${networkInvitation.id} <> ${inv.id}`,
+      ),
+    )
+    .limit(1);
+  return !!r;
+}
+
 /** A usable (not accepted, not revoked, not expired) invitation of an active network. */
 export async function pendingInvitationByHash(tx: Tx, tokenHash: string) {
   const [r] = await tx
@@ -223,13 +255,14 @@ export async function setReminderDays(tx: Tx, networkId: string, days: number | 
 
 /**
  * Marks the invitation reminded if it still waits for its invitee (not accepted, revoked, expired
- * or reminded, in an active network): once, even when the job runs twice. Returns what the
- * reminder mail needs, or null.
+ * or reminded, in an active network, and the invitee has not joined some other way — registering,
+ * or another invitation — under that email): once, even when the job runs twice. Its link becomes
+ * the one of `tokenHash` (the reminder's). Returns what the reminder mail needs, or null.
  */
-export async function claimReminder(tx: Tx, networkId: string, id: string) {
+export async function claimReminder(tx: Tx, networkId: string, id: string, tokenHash: string) {
   const [r] = await tx
     .update(networkInvitation)
-    .set({ remindedAt: sql`now()` })
+    .set({ remindedAt: sql`now()`, tokenHash })
     .where(
       byId(
         networkInvitation,
@@ -241,6 +274,10 @@ export async function claimReminder(tx: Tx, networkId: string, id: string) {
         gt(networkInvitation.expiresAt, sql`now()`),
         sql`exists (select 1 from ${organization} where ${organization.id} = ${networkInvitation.networkId}
                       and ${organization.status} = 'active')`,
+        // Any member row: a suspended member cannot accept an invitation either (accept.ts).
+        sql`not exists (select 1 from ${member} join ${user} on ${user.id} = ${member.userId}
+                         where ${member.organizationId} = ${networkInvitation.networkId}
+                           and lower(${user.email}) = ${networkInvitation.email})`,
       ),
     )
     .returning();

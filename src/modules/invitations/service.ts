@@ -5,16 +5,16 @@ import type { z } from "zod";
 import type { Tx } from "../../db/client.ts";
 import { networkInvitation } from "../../db/schema/index.ts";
 import { audit } from "../../server/audit.ts";
-import type { AppContext } from "../../server/context.ts";
 import { hashToken } from "../../server/guards.ts";
 import { inTransaction, type Scope } from "../../server/scope.ts";
 import { AppError, errors, type Messages } from "../../shared/errors.ts";
 import { presentInvitation } from "./presenter.ts";
 import {
-  claimReminder,
+  hasNewerInvitation,
   insertInvitations,
   invitationById,
   listInvitations,
+  lockInvitation,
   memberEmails,
   reminderDaysOf,
   revokePendingFor,
@@ -31,6 +31,7 @@ import type {
 
 type InvitationListQuery = z.infer<typeof invitationListQuery>;
 
+import { REMINDER_JOB, type ReminderJob } from "./reminders.ts";
 import { formatExpiry, newInvitationToken } from "./tokens.ts";
 
 const SKIP_MESSAGES: Record<string, Messages> = {
@@ -152,9 +153,11 @@ async function issue(tx: Scope, planned: Planned[], o: IssueOptions) {
       { tx: tx.db as Tx, key: `invitation:${r.id}`, networkId: network.id },
     );
     if (remind) {
+      // No link in the job: it waits for days in the jobs table, and the link is a secret kept
+      // only as a hash. The reminder mints its own (reminders.ts).
       await ctx.jobs.send<ReminderJob>(
         REMINDER_JOB,
-        { networkId: network.id, invitationId: r.id, url },
+        { networkId: network.id, invitationId: r.id },
         { tx: tx.db as Tx, key: `invitationReminder:${r.id}`, startAfter: remind },
       );
     }
@@ -204,12 +207,25 @@ export async function createInvitations(scope: Scope, input: CreateInvitationsIn
 export async function resendInvitation(scope: Scope, id: string) {
   const { network, actor } = scope;
   return inTransaction(scope, async (tx) => {
-    const inv = await invitationById(tx.db, network.id, id);
+    // Locked: a second resend of the same invitation waits, then finds it replaced (revoked).
+    const inv = await lockInvitation(tx.db, network.id, id);
     if (!inv) throw errors.notFound({ ja: "招待", en: "invitation" });
     if (inv.acceptedAt) {
       throw errors.conflict("INVITATION_ALREADY_ACCEPTED", {
         ja: "この招待は既に承諾されています。",
         en: "This invitation was already accepted.",
+      });
+    }
+    if (inv.revokedAt) {
+      throw errors.conflict("INVITATION_REVOKED", {
+        ja: "この招待は取り消されているため再送できません。改めて招待してください。",
+        en: "This invitation was revoked and cannot be resent. Invite the person again.",
+      });
+    }
+    if (await hasNewerInvitation(tx.db, network.id, inv)) {
+      throw errors.conflict("INVITATION_SUPERSEDED", {
+        ja: "この方にはより新しい招待があります。新しい招待のほうを再送してください。",
+        en: "This person has a newer invitation. Resend that one instead.",
       });
     }
     if ((await memberEmails(tx.db, network.id, [inv.email])).size) {
@@ -277,36 +293,6 @@ export async function updateInvitationSettings(scope: Scope, input: InvitationSe
       });
     }
     return { reminderDays: input.reminderDays };
-  });
-}
-
-export const REMINDER_JOB = "invitation.remind";
-export type ReminderJob = { networkId: string; invitationId: string; url: string };
-
-/**
- * The reminder job, days after the invitation: one mail to an invitee who has not accepted, if
- * the invitation still waits and the network still sends reminders.
- */
-export async function remindInvitation(ctx: AppContext, job: ReminderJob) {
-  await ctx.db.transaction(async (tx) => {
-    if ((await reminderDaysOf(tx, job.networkId)) === null) return;
-    const claimed = await claimReminder(tx, job.networkId, job.invitationId);
-    if (!claimed) return;
-    const { invitation: inv, networkName } = claimed;
-    const locale = inv.locale === "en" ? "en" : "ja";
-    await ctx.mailer.enqueue(
-      inv.email,
-      "invitationReminder",
-      locale,
-      {
-        url: job.url,
-        networkName,
-        name: inv.name,
-        expiresAt: formatExpiry(inv.expiresAt, locale),
-        message: inv.message,
-      },
-      { tx, key: `invitationReminder:${inv.id}`, networkId: job.networkId },
-    );
   });
 }
 

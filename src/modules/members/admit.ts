@@ -10,7 +10,7 @@ import { consentLog, member, memberConsent, profile, rosterEntry } from "../../d
 import { byUser } from "../../db/scoped.ts";
 import { record } from "../../server/events.ts";
 import { AppError } from "../../shared/errors.ts";
-import { shownNames } from "../../shared/names.ts";
+import { sameNameReading } from "../../shared/names.ts";
 import { type ConsentChoices, PROFILE_FIELD_DEFAULTS } from "../../shared/profile.ts";
 
 export type AdmitInput = {
@@ -58,7 +58,9 @@ export async function admitMember(tx: Tx, v: AdmitInput): Promise<boolean> {
       networkId: v.networkId,
       userId: v.userId,
       displayName: v.profile.displayName,
-      displayNameKana: shownNames(v.profile).reading,
+      displayNameKana:
+        v.profile.displayNameKana ??
+        sameNameReading({ ...v.profile, nameWhileEmployed: v.profile.nameWhileEmployed ?? null }),
       nameWhileEmployed: v.profile.nameWhileEmployed ?? null,
       nameKana: v.profile.nameKana ?? null,
       joinYm: v.profile.joinYm ?? null,

@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { organization } from "../../db/schema/index.ts";
 import {
   call,
   cookieFrom,
@@ -94,6 +96,26 @@ describe("sign-up, email verification, password reset", () => {
       payload: { email, password: "new-password-5678" },
     });
     expect(again.statusCode).toBe(200);
+  });
+
+  it("names the network a sign-in link leads back to, only while the network is active", async () => {
+    const net = await makeNetwork(env, { name: "停止予定商事" });
+    const u = await makeUser(env);
+    const linkMail = async () => {
+      const r = await call(env, {
+        method: "POST",
+        url: "/api/auth/sign-in/magic-link",
+        payload: { email: u.email, callbackURL: `/n/${net.slug}/register` },
+      });
+      expect(r.statusCode).toBe(200);
+      return (await mailsTo(env, u.email)).at(-1)!;
+    };
+    expect((await linkMail()).subject).toBe("停止予定商事 アルムナイネットワーク：ログイン用リンク");
+    await env.ctx.db.update(organization).set({ status: "suspended" }).where(eq(organization.id, net.id));
+    const m = await linkMail();
+    expect(m.subject).toBe("ログイン用リンク");
+    expect(m.from).not.toContain("停止予定商事");
+    expect(m.text).not.toContain("停止予定商事");
   });
 
   it("signs in with a magic link and signs out", async () => {

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { profile } from "../../db/schema/index.ts";
+import { shownNames } from "../../shared/names.ts";
 import {
   ALWAYS_VISIBLE,
   PROFILE_FIELDS,
@@ -266,6 +267,28 @@ describe("what each viewer sees", () => {
       expect(res.json()).not.toHaveProperty("visibility");
       expect(res.body).not.toContain("人事一筋");
     }
+  });
+
+  it("a hidden name while employed does not lend its reading to today's name", async () => {
+    const s = await setup();
+    // No reading of today's name; the name while employed shown to operators only, its reading to members.
+    await put(s.net.slug, s.owner, {
+      ...FULL,
+      displayNameKana: "",
+      visibility: { nameWhileEmployed: "operators", nameKana: "members" },
+    });
+    const url = `/api/n/${s.net.slug}/profiles/${s.owner.id}`;
+    const seen = (await call(env, { url, user: s.alumni })).json();
+    expect(seen).not.toHaveProperty("nameWhileEmployed");
+    expect(seen.nameKana).toBe(FULL.nameKana);
+    expect(seen.displayNameKana).toBeNull();
+    // What the profile page shows (src/web/routes/profile/ProfileDetails.tsx) from what it was given.
+    expect(shownNames(seen)).toEqual({ reading: null, former: null, formerReading: null });
+    expect(shownNames((await call(env, { url, user: s.operator })).json())).toEqual({
+      reading: null,
+      former: FULL.nameWhileEmployed,
+      formerReading: FULL.nameKana,
+    });
   });
 });
 

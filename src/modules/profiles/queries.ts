@@ -1,6 +1,6 @@
 // SQL for profiles. Every read is scoped by network id.
 
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { member, memberConsent, profile, user } from "../../db/schema/index.ts";
 import { byUser } from "../../db/scoped.ts";
@@ -240,9 +240,9 @@ export async function membersWithCharacters(
 }
 
 /**
- * Profiles (in network, user order after `after`) that hold a name while employed but no reading
- * of the display name: the data migration that gives today's name the reading of the same name
- * while employed.
+ * Profiles (in network, user order after `after`) that hold a name while employed or its reading
+ * but no reading of the display name: the data migration that gives today's name the reading of
+ * the same name while employed.
  */
 export async function profilesWithoutReading(
   db: Db | Tx,
@@ -256,11 +256,12 @@ export async function profilesWithoutReading(
       displayName: profile.displayName,
       nameWhileEmployed: profile.nameWhileEmployed,
       nameKana: profile.nameKana,
+      visibility: profile.visibility,
     })
     .from(profile)
     .where(
       and(
-        isNotNull(profile.nameWhileEmployed),
+        or(isNotNull(profile.nameWhileEmployed), isNotNull(profile.nameKana)),
         isNull(profile.displayNameKana),
         after
           ? sql`(${profile.networkId}, ${profile.userId}) > (${after.networkId}, ${after.userId})`
@@ -271,12 +272,15 @@ export async function profilesWithoutReading(
     .limit(limit);
 }
 
-/** Sets the reading of the display name of one member (no event: the caller syncs the directory). */
+/**
+ * Sets the reading of the display name of one member where it has none; whether it did (no event:
+ * the caller syncs the directory).
+ */
 export async function setDisplayNameKana(tx: Tx, networkId: string, userId: string, reading: string) {
-  await tx
+  const rows = await tx
     .update(profile)
     .set({ displayNameKana: reading })
-    .where(
-      and(eq(profile.networkId, networkId), eq(profile.userId, userId), isNull(profile.displayNameKana)),
-    );
+    .where(and(eq(profile.networkId, networkId), eq(profile.userId, userId), isNull(profile.displayNameKana)))
+    .returning({ userId: profile.userId });
+  return rows.length > 0;
 }

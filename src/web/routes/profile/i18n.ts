@@ -34,7 +34,8 @@ export const strings = {
     },
     help: {
       displayName: "ネットワーク内で表示される名前です（常にメンバー全員に表示されます）。",
-      displayNameKana: "表示名の読みです。名簿の名前順はこの読みで並びます（例: ヤマダ ハナコ）。",
+      displayNameKana:
+        "表示名の読みです。名簿の名前順はこの読みで並びます（例: ヤマダ ハナコ）。空欄にすると読みは表示されません。",
       nameWhileEmployed:
         "在籍時と氏名が変わった方は、在籍時の氏名を入力してください。表示名と同じときはカードに表示されません。",
       departments: "部署名を入力して Enter で追加（最大20件）",
@@ -115,7 +116,7 @@ export const strings = {
     help: {
       displayName: "The name shown in the network (always visible to all members).",
       displayNameKana:
-        "How your display name is read; the directory's name order uses it (e.g. ヤマダ ハナコ).",
+        "How your display name is read; the directory's name order uses it (e.g. ヤマダ ハナコ). Leave it empty to show no reading.",
       nameWhileEmployed:
         "If your name changed since you worked here, enter the name you had then. When it equals your display name, cards do not show it.",
       departments: "Type a department and press Enter (up to 20)",

@@ -14,7 +14,7 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { accentStyle } from "../../../components/brand.ts";
 import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
@@ -51,9 +51,9 @@ function Branding({ slug, name }: { slug: string; name: string }) {
     mutationFn: () => removeLogo(slug),
     onSuccess: (b) => saved(b, t("branding.logoRemoved")),
   });
-  async function choose(file: File | null) {
-    setLogoError(null);
-    if (!file) return;
+  // The file input forgets each choice, so that the same file can be chosen again (after an error).
+  const resetFile = useRef<() => void>(null);
+  async function upload(file: File) {
     if (!TYPES.includes(file.type)) return setLogoError(t("branding.logoType"));
     if (file.size > MAX_BYTES) return setLogoError(t("branding.logoTooLarge"));
     const form = new FormData();
@@ -65,6 +65,15 @@ function Branding({ slug, name }: { slug: string; name: string }) {
       setLogoError(e instanceof Error ? e.message : String(e));
     } finally {
       setProgress(null);
+    }
+  }
+  async function choose(file: File | null) {
+    setLogoError(null);
+    if (!file) return;
+    try {
+      await upload(file);
+    } finally {
+      resetFile.current?.();
     }
   }
   if (brand.isLoading) return <PageLoader />;
@@ -86,7 +95,7 @@ function Branding({ slug, name }: { slug: string; name: string }) {
             </Text>
           )}
           <Group gap="xs">
-            <FileButton onChange={choose} accept={TYPES.join(",")}>
+            <FileButton onChange={choose} accept={TYPES.join(",")} resetRef={resetFile}>
               {(props) => (
                 <Button {...props} variant="light" loading={progress !== null}>
                   {b.logoUrl ? t("branding.change") : t("branding.upload")}

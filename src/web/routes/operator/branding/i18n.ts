@@ -14,7 +14,8 @@ export const branding = {
     logoTooLarge: "ファイルが大きすぎます（2MB まで）。",
     noLogo: "ロゴは設定されていません。",
     accent: "アクセントカラー",
-    accentHelp: "ボタンやリンクの色です。白い文字が読める濃さの色を選んでください（例: #c8102e）。",
+    accentHelp:
+      "ボタンやリンクの色です（例: #c8102e）。ボタンの文字は読みやすいほう（黒か白）になり、明るい色のリンクや文字は読める濃さで表示します。",
     save: "色を保存",
     reset: "標準の色に戻す",
     accentSaved: "アクセントカラーを保存しました。",
@@ -38,7 +39,8 @@ export const branding = {
     logoTooLarge: "The file is too large (up to 2 MB).",
     noLogo: "No logo yet.",
     accent: "Accent colour",
-    accentHelp: "The colour of buttons and links. Choose one dark enough for white text (e.g. #c8102e).",
+    accentHelp:
+      "The colour of buttons and links (e.g. #c8102e). Text on buttons is black or white, whichever reads better; links and text in a light colour are shown dark enough to read.",
     save: "Save colour",
     reset: "Back to the standard colour",
     accentSaved: "Accent colour saved.",

@@ -1,4 +1,4 @@
-// Invitations, newest first, with status badges and revoke.
+// Invitations, newest first, with status badges, resend and revoke (each asks first).
 import {
   Card,
   Group,
@@ -38,6 +38,7 @@ export function InvitationList({ slug }: { slug: string }) {
   const qc = useQueryClient();
   const [status, setStatus] = useState<InvitationStatus | "">("");
   const [revoking, setRevoking] = useState<Invitation | null>(null);
+  const [resending, setResending] = useState<Invitation | null>(null);
   const list = useQuery({
     queryKey: invitationKeys.list(slug, status),
     queryFn: () => listInvitations(slug, status),
@@ -55,10 +56,9 @@ export function InvitationList({ slug }: { slug: string }) {
     mutationFn: (inv: Invitation) => resendInvitation(slug, inv.id),
     onSuccess: (_, inv) => {
       notifications.show({ color: "teal", message: t("invitations.list.resent", { email: inv.email }) });
+      setResending(null);
       qc.invalidateQueries({ queryKey: invitationKeys.all(slug) });
     },
-    // ApiError messages are in the UI language already.
-    onError: (e) => notifications.show({ color: "red", message: e.message || tc("errors.generic") }),
   });
   const items = list.data?.items ?? [];
   const actionsOf = (i: Invitation) => (
@@ -67,7 +67,10 @@ export function InvitationList({ slug }: { slug: string }) {
         <RowActionButton
           label={t("invitations.list.resendLabel", { email: i.email })}
           color="blue"
-          onClick={() => !resend.isPending && resend.mutate(i)}
+          onClick={() => {
+            resend.reset();
+            setResending(i);
+          }}
         >
           {t("invitations.list.resend")}
         </RowActionButton>
@@ -125,7 +128,7 @@ export function InvitationList({ slug }: { slug: string }) {
           emptyPy="md"
           minWidth={860}
           cards={items.map((i) => (
-            <Paper key={i.id} withBorder radius="md" p="sm">
+            <Paper key={i.id} withBorder radius="md" p="sm" data-testid="invitation-card">
               <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
                 <Stack gap={2} style={{ minWidth: 0 }}>
                   <Text size="sm" fw={600} style={{ wordBreak: "break-all" }}>
@@ -205,6 +208,18 @@ export function InvitationList({ slug }: { slug: string }) {
         confirmLabel={t("invitations.list.revoke")}
       >
         <ErrorAlert error={revoke.error} />
+      </ConfirmModal>
+      <ConfirmModal
+        opened={!!resending}
+        onClose={() => setResending(null)}
+        onConfirm={() => resending && !resend.isPending && resend.mutate(resending)}
+        loading={resend.isPending}
+        color="blue"
+        title={t("invitations.list.resendTitle")}
+        message={t("invitations.list.resendBody", { email: resending?.email ?? "" })}
+        confirmLabel={t("invitations.list.resendConfirm")}
+      >
+        <ErrorAlert error={resend.error} />
       </ConfirmModal>
     </Card>
   );
