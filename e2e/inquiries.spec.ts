@@ -4,7 +4,7 @@
 // Data: a network of its own ("e2e-desk"), created by the platform admin (its operator), and one
 // alumna who signs up, verifies her address and is approved, through the HTTP API.
 import { expect, test } from "@playwright/test";
-import { ADMIN, apiContext, ensureSetup, mailLink, ok, shot, signInApi, signInUi } from "./support.ts";
+import { ADMIN, adminNetwork, ensureSetup, joinedAlumnus, mailLink, ok, shot, signInUi } from "./support.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -22,46 +22,9 @@ test("an alumna asks, an operator answers with a saved reply, the response time 
   baseURL,
 }) => {
   await ensureSetup(page);
-  const admin = await apiContext(baseURL!);
-  await signInApi(admin, ADMIN.email, ADMIN.password);
-  await ok(
-    await admin.post("/api/admin/networks", {
-      data: {
-        ...NET,
-        privacyNotice: {
-          body: "アルムナイネットワークの運営のため、以下の目的で個人情報を利用します。",
-          purposes: ["ネットワーク運営"],
-        },
-      },
-    }),
-    201,
-  );
+  const admin = await adminNetwork(baseURL!, NET);
   await ok(await admin.post(`/api/n/${NET.slug}/saved-replies`, { data: SAVED }), 201);
-  const notice = (await ok(await admin.get(`/api/networks/${NET.slug}/public`))).privacyNotice.version;
-  const alumna = await apiContext(baseURL!);
-  await ok(await alumna.post("/api/auth/sign-up/email", { data: ALUMNA }));
-  await ok(await alumna.get(await mailLink(ALUMNA.email, "メールアドレスの確認")));
-  await ok(
-    await alumna.post(`/api/n/${NET.slug}/registrations`, {
-      data: {
-        name: ALUMNA.name,
-        joinYm: "2015-04",
-        leaveYm: "2023-03",
-        consent: {
-          noticeVersion: notice,
-          directory: true,
-          rehire: true,
-          freelance: false,
-          events: true,
-          surveys: false,
-        },
-      },
-    }),
-    201,
-  );
-  const queue = await ok(await admin.get(`/api/n/${NET.slug}/registrations?status=pending`));
-  await ok(await admin.post(`/api/n/${NET.slug}/registrations/${queue.items[0].id}/approve`));
-  await alumna.dispose();
+  await joinedAlumnus(baseURL!, admin, NET.slug, ALUMNA);
   await admin.dispose();
 
   // The alumna writes in from the navigation's お問い合わせ.

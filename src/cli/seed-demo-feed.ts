@@ -14,6 +14,7 @@ import {
   REACTIONS,
   user,
 } from "../db/schema/index.ts";
+import { mulberry32 } from "../devdata/index.ts";
 import { markdownExcerpt } from "../shared/markdown-text.ts";
 
 type Kind = "announcement" | "question" | "help_wanted" | "news";
@@ -272,24 +273,12 @@ const REPLIES = [
   "よろしくお願いします！",
 ];
 
-/** A small deterministic random source (mulberry32). */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function seedFeed(
   db: Db,
   opts: { networkId: string; seed: number; today: string; operatorId: string },
 ) {
   const { networkId } = opts;
-  const rnd = random(opts.seed * 7919 + 17);
+  const rnd = mulberry32(opts.seed * 7919 + 17);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
   const rows = await db
     .select({

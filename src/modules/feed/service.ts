@@ -8,6 +8,7 @@ import { record } from "../../server/events.ts";
 import { authorize, can } from "../../server/policy.ts";
 import { inTransaction, type MemberScope } from "../../server/scope.ts";
 import { AppError, errors } from "../../shared/errors.ts";
+import { decodeKeyset, encodeKeyset } from "../../shared/keyset.ts";
 import { markdownExcerpt } from "../../shared/markdown-text.ts";
 import { watchersOf } from "../notifications/index.ts";
 import { memberProfiles } from "../profiles/index.ts";
@@ -23,7 +24,6 @@ import {
   countNewPosts,
   deleteComment,
   deletePost,
-  type FeedCursor,
   feedPage,
   findComment,
   findVisiblePost,
@@ -85,21 +85,6 @@ const networkRef = (scope: MemberScope) => ({
   name: scope.network.name,
 });
 
-function encodeCursor(c: FeedCursor): string {
-  return Buffer.from(JSON.stringify([c.at, c.id])).toString("base64url");
-}
-
-function decodeCursor(s: string | undefined): FeedCursor | null {
-  if (!s) return null;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(s, "base64url").toString("utf8"));
-    if (typeof at !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(at))) throw new Error();
-    return { at, id };
-  } catch {
-    throw errors.invalidCursor();
-  }
-}
-
 /** Posts (and comments) as the viewer sees them: authors, reactions, counts, what they may do. */
 async function presentPosts(scope: MemberScope, rows: PostRow[], seenAt: Date | null): Promise<PostOut[]> {
   if (!rows.length) return [];
@@ -153,7 +138,7 @@ async function visiblePost(scope: MemberScope, id: string, viewer?: Viewer): Pro
 }
 
 export async function feed(scope: MemberScope, q: FeedQuery) {
-  const cursor = decodeCursor(q.cursor);
+  const cursor = decodeKeyset(q.cursor);
   const viewer = await viewerOf(scope);
   const networkId = scope.network.id;
   const [seenAt, rows, pinned] = await Promise.all([
@@ -166,7 +151,7 @@ export async function feed(scope: MemberScope, q: FeedQuery) {
   return {
     pinned: await presentPosts(scope, pinned, seenAt),
     items: await presentPosts(scope, page, seenAt),
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.at, id: last.id }) : null,
+    nextCursor: rows.length > q.limit && last ? encodeKeyset({ at: last.at, id: last.id }) : null,
     lastSeenAt: seenAt?.toISOString() ?? null,
   };
 }

@@ -15,11 +15,11 @@ import type { Locale } from "../../mail/templates.ts";
 import type { AppContext } from "../../server/context.ts";
 import { inTransaction, type MemberScope } from "../../server/scope.ts";
 import { errors } from "../../shared/errors.ts";
+import { decodeKeyset, encodeKeyset } from "../../shared/keyset.ts";
 import {
   channelSql,
   forgetSubject,
   insertNotifications,
-  type ListCursor,
   listNotifications,
   markRead,
   prefsOf,
@@ -456,27 +456,13 @@ export async function scheduleDigest(ctx: AppContext, at: Date) {
 
 const LIST_MAX = 50;
 
-function encodeCursor(c: ListCursor) {
-  return Buffer.from(JSON.stringify([c.at, c.id])).toString("base64url");
-}
-function decodeCursor(s?: string): ListCursor | null {
-  if (!s) return null;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(s, "base64url").toString("utf8"));
-    if (typeof at !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(at))) throw new Error();
-    return { at, id };
-  } catch {
-    throw errors.invalidCursor();
-  }
-}
-
 export async function myNotifications(scope: MemberScope, q: { cursor?: string; limit?: number }) {
   const limit = Math.min(q.limit ?? 20, LIST_MAX);
   const rows = await listNotifications(
     scope.db,
     scope.network.id,
     scope.member.userId,
-    decodeCursor(q.cursor),
+    decodeKeyset(q.cursor),
     limit,
   );
   const page = rows.slice(0, limit);
@@ -497,7 +483,7 @@ export async function myNotifications(scope: MemberScope, q: { cursor?: string; 
         read: r.readAt !== null,
       };
     }),
-    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.at, id: last.id }) : null,
+    nextCursor: rows.length > limit && last ? encodeKeyset({ at: last.at, id: last.id }) : null,
     unread: await unreadCount(scope.db, scope.network.id, scope.member.userId),
   };
 }
