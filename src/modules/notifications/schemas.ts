@@ -18,6 +18,8 @@ export const notificationOut = z.object({
   excerpt: z.string().nullable(),
   postId: z.string().nullable(),
   commentId: z.string().nullable(),
+  /** A direct message's conversation (open /n/:slug/messages/:conversationId). */
+  conversationId: z.string().nullable(),
   createdAt: z.string(),
   read: z.boolean(),
 });

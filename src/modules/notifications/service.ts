@@ -38,6 +38,8 @@ export type NetworkRef = { id: string; slug: string; name: string };
 /** What the notification says, in the recipient's language. */
 export type NotificationData = {
   postId?: string;
+  /** A direct message's conversation (the link leads there). */
+  conversationId?: string;
   commentId?: string;
   /** Who did it (their name as members see it). */
   actorName?: string;
@@ -86,8 +88,17 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
   }
 }
 
+/** Where the notification leads: the conversation, the post, or the network's home. */
+export const pathOf = (slug: string, d: NotificationData) =>
+  `/n/${encodeURIComponent(slug)}${
+    d.conversationId
+      ? `/messages/${encodeURIComponent(d.conversationId)}`
+      : d.postId
+        ? `/posts/${encodeURIComponent(d.postId)}`
+        : ""
+  }`;
 const linkOf = (ctx: AppContext, slug: string, d: NotificationData) =>
-  `${ctx.config.baseUrl}/n/${encodeURIComponent(slug)}${d.postId ? `/posts/${encodeURIComponent(d.postId)}` : ""}`;
+  `${ctx.config.baseUrl}${pathOf(slug, d)}`;
 const preferencesOf = (ctx: AppContext, slug: string) =>
   `${ctx.config.baseUrl}/n/${encodeURIComponent(slug)}/settings/notifications`;
 
@@ -480,6 +491,7 @@ export async function myNotifications(scope: MemberScope, q: { cursor?: string; 
         excerpt: d.excerpt ?? null,
         postId: d.postId ?? null,
         commentId: d.commentId ?? null,
+        conversationId: d.conversationId ?? null,
         createdAt: r.createdAt.toISOString(),
         read: r.readAt !== null,
       };
