@@ -49,7 +49,13 @@ export function NotificationBell({ slug }: { slug: string }) {
   async function open(n: NotificationItem) {
     setOpened(false);
     if (!n.read) await markRead(slug, [n.id]).then(refresh, () => undefined);
-    navigate(n.postId ? `/n/${slug}/posts/${n.postId}` : `/n/${slug}`);
+    navigate(
+      n.conversationId
+        ? `/n/${slug}/messages/${n.conversationId}`
+        : n.postId
+          ? `/n/${slug}/posts/${n.postId}`
+          : `/n/${slug}`,
+    );
   }
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" withinPortal>
