@@ -34,6 +34,7 @@ import {
 import { pendingRegistrant } from "./pending.ts";
 import { seedDemoDesk } from "./seed-demo-desk.ts";
 import { seedFeed } from "./seed-demo-feed.ts";
+import { seedDemoMessages } from "./seed-demo-messages.ts";
 
 export type SeedDemoOptions = {
   alumni?: number;
@@ -322,6 +323,13 @@ export async function seedDemo(ctx: AppContext, opts: SeedDemoOptions = {}): Pro
   // A living community: posts, comments and reactions over the last months.
   await seedFeed(ctx.db, { networkId, seed, today, operatorId });
   await seedDemoDesk(ctx, { networkId, operatorId, authors: [alumnusId, named.get("employee")!], today });
+  await seedDemoMessages(ctx.db, {
+    networkId,
+    today,
+    alumnusId,
+    employeeId: named.get("employee")!,
+    operatorId,
+  });
 
   return {
     networkId,

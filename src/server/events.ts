@@ -47,6 +47,16 @@ export type DomainEvent =
       news: PostNews;
     }
   | { type: "post.deleted"; networkId: string; postId: string }
+  /** A direct message; `recipients`: the other participants, less anyone with a block either way. */
+  | {
+      type: "message.sent";
+      network: NetworkRef;
+      conversationId: string;
+      messageId: string;
+      senderId: string;
+      recipients: string[];
+      senderName: string;
+    }
   /** A member opened an inquiry at the operators' desk (`userIds`: the member). */
   | InquiryEvent<"inquiry.opened">
   /** An operator replied to an inquiry (`userIds`: the member who opened it). */

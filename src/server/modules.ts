@@ -5,6 +5,7 @@ import feedRoutes from "../modules/feed/routes.ts";
 import inquiriesRoutes from "../modules/inquiries/routes.ts";
 import invitationsRoutes from "../modules/invitations/routes.ts";
 import membersRoutes from "../modules/members/routes.ts";
+import messagesRoutes from "../modules/messages/routes.ts";
 import networkRoutes from "../modules/networks/routes.ts";
 import notificationsRoutes from "../modules/notifications/routes.ts";
 import onboardingRoutes from "../modules/onboarding/routes.ts";
@@ -30,4 +31,5 @@ export const modules: ModuleRoutes[] = [
   feedRoutes,
   notificationsRoutes,
   inquiriesRoutes,
+  messagesRoutes,
 ];

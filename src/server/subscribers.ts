@@ -5,6 +5,7 @@ import { member, organization } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/index.ts";
 import { auditInquiryActivity } from "../modules/inquiries/index.ts";
 import { REMINDER_JOB, type ReminderJob, remindInvitation } from "../modules/invitations/index.ts";
+import { unmutedParticipants } from "../modules/messages/index.ts";
 import {
   activeMembersAfter,
   DIGEST_JOB,
@@ -30,6 +31,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   "post.published",
   "comment.added",
   "post.deleted",
+  "message.sent",
   "inquiry.opened",
   "inquiry.replied",
   "inquiry.member_replied",
@@ -92,6 +94,23 @@ const notifyInquiryAnswer: Subscriber<"inquiry.replied"> = async (tx, e) => {
   });
 };
 
+// A direct message: the other participants (not those who muted the conversation) get a "dm"
+// notification; the mail names the sender and links the conversation, without the message's text.
+const notifyMessage: Subscriber<"message.sent"> = async (tx, e, ctx) => {
+  const c = needsContext(ctx, e.type);
+  const userIds = await unmutedParticipants(tx, e.network.id, e.conversationId, e.recipients);
+  if (!userIds.length) return;
+  await notify(c, tx, {
+    network: e.network,
+    kind: "dm",
+    userIds,
+    key: `message:${e.messageId}`,
+    subject: `conversation:${e.conversationId}`,
+    actorId: e.senderId,
+    data: { conversationId: e.conversationId, actorName: e.senderName },
+  });
+};
+
 const forgetPost: Subscriber<"post.deleted"> = (tx, e) =>
   forgetNotifications(tx, e.networkId, `post:${e.postId}`);
 
@@ -115,6 +134,7 @@ export function registerSubscribers() {
   subscribe("post.published", fanOutAnnouncement);
   subscribe("comment.added", notifyComment);
   subscribe("post.deleted", forgetPost);
+  subscribe("message.sent", notifyMessage);
   // The desk's activity in the audit log (the mail to the member is queued by the reply itself).
   subscribe("inquiry.opened", auditInquiryActivity);
   subscribe("inquiry.replied", auditInquiryActivity);

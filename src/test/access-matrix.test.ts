@@ -134,6 +134,7 @@ beforeAll(async () => {
   const savedReply = (
     await op(B, "POST", "/saved-replies", { title: `定型文${mark}`, body: `本文${mark}` })
   ).json();
+  const dm = (await op(B, "POST", "/messages", { userIds: [bAlumna.id], body: `メッセージ${mark}` })).json();
   const roster = (await op(B, "GET", "/roster")).json().items;
   const regs = (await op(B, "GET", "/registrations")).json().items;
   foreignIds = [
@@ -148,6 +149,8 @@ beforeAll(async () => {
     regs[0].id,
     inquiry.id,
     savedReply.id,
+    dm.conversationId,
+    dm.message.id,
   ];
   expect(foreignIds.every((x) => typeof x === "string" && x.length > 0)).toBe(true);
   markers = [mark, asciiMark, B.slug, bAlumna.email, B.operator.email, registrant.email];

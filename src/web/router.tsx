@@ -37,6 +37,11 @@ const FeedPage = lazy(() => import("./routes/feed/FeedPage.tsx"));
 const PostPage = lazy(() => import("./routes/feed/PostPage.tsx"));
 const NotificationSettingsPage = lazy(() => import("./routes/notifications/NotificationSettingsPage.tsx"));
 const UnsubscribePage = lazy(() => import("./routes/notifications/UnsubscribePage.tsx"));
+const MessagesPage = lazy(() => import("./routes/messages/MessagesPage.tsx"));
+const ConversationPage = lazy(() => import("./routes/messages/ConversationPage.tsx"));
+const NewConversationPage = lazy(() => import("./routes/messages/NewConversationPage.tsx"));
+const MessageSettingsPage = lazy(() => import("./routes/messages/MessageSettingsPage.tsx"));
+const MessageReportsPage = lazy(() => import("./routes/messages/MessageReportsPage.tsx"));
 const MyInquiriesPage = lazy(() => import("./routes/inquiries/MyInquiriesPage.tsx"));
 const MyInquiryPage = lazy(() => import("./routes/inquiries/MyInquiryPage.tsx"));
 const DeskInboxPage = lazy(() => import("./routes/inquiries/DeskInboxPage.tsx"));
@@ -70,6 +75,11 @@ export const router = createBrowserRouter([
       { path: "/unsubscribe", element: later(<UnsubscribePage />) },
       { path: "/n/:slug/posts/:id", element: later(<PostPage />) },
       { path: "/n/:slug/settings/consent", element: <ConsentPage /> },
+      { path: "/n/:slug/messages", element: later(<MessagesPage />) },
+      { path: "/n/:slug/messages/new", element: later(<NewConversationPage />) },
+      { path: "/n/:slug/messages/settings", element: later(<MessageSettingsPage />) },
+      { path: "/n/:slug/messages/:id", element: later(<ConversationPage />) },
+      { path: "/n/:slug/admin/message-reports", element: later(<MessageReportsPage />) },
       { path: "/n/:slug/inquiries", element: later(<MyInquiriesPage />) },
       { path: "/n/:slug/inquiries/:id", element: later(<MyInquiryPage />) },
       { path: "/n/:slug/admin/inquiries", element: later(<DeskInboxPage />) },

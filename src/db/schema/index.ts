@@ -3,6 +3,7 @@ export * from "./community.ts";
 export * from "./directory.ts";
 export * from "./inquiry.ts";
 export * from "./membership.ts";
+export * from "./messages.ts";
 export * from "./network.ts";
 export * from "./notifications.ts";
 export * from "./platform.ts";

@@ -20,6 +20,8 @@ export const notificationOut = z.object({
   commentId: z.string().nullable(),
   /** Where it leads, under /n/<slug> ("/posts/…", "/inquiries/…"; "" for the network's home). */
   path: z.string(),
+  /** A direct message's conversation (open /n/:slug/messages/:conversationId). */
+  conversationId: z.string().nullable(),
   createdAt: z.string(),
   read: z.boolean(),
 });

@@ -38,6 +38,8 @@ export type NetworkRef = { id: string; slug: string; name: string };
 /** What the notification says, in the recipient's language. */
 export type NotificationData = {
   postId?: string;
+  /** A direct message's conversation (the link leads there). */
+  conversationId?: string;
   commentId?: string;
   /** Who did it (their name as members see it). */
   actorName?: string;
@@ -90,11 +92,13 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
 
 /** Where a notification leads, under /n/<slug> (the bell and the mails alike). */
 export const pathOf = (d: NotificationData) =>
-  d.postId
-    ? `/posts/${encodeURIComponent(d.postId)}`
-    : d.inquiryId
-      ? `/inquiries/${encodeURIComponent(d.inquiryId)}`
-      : "";
+  d.conversationId
+    ? `/messages/${encodeURIComponent(d.conversationId)}`
+    : d.postId
+      ? `/posts/${encodeURIComponent(d.postId)}`
+      : d.inquiryId
+        ? `/inquiries/${encodeURIComponent(d.inquiryId)}`
+        : "";
 const linkOf = (ctx: AppContext, slug: string, d: NotificationData) =>
   `${ctx.config.baseUrl}/n/${encodeURIComponent(slug)}${pathOf(d)}`;
 const preferencesOf = (ctx: AppContext, slug: string) =>
@@ -479,6 +483,7 @@ export async function myNotifications(scope: MemberScope, q: { cursor?: string; 
         postId: d.postId ?? null,
         commentId: d.commentId ?? null,
         path: pathOf(d),
+        conversationId: d.conversationId ?? null,
         createdAt: r.createdAt.toISOString(),
         read: r.readAt !== null,
       };

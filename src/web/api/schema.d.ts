@@ -301,6 +301,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/admin/message-reports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reported messages, newest first (operators) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                body: string;
+                conversationId: string;
+                createdAt: string;
+                id: string;
+                messageId: string;
+                note: string | null;
+                /** @enum {string} */
+                reason: "spam" | "harassment" | "inappropriate" | "other";
+                reporter: {
+                  name: string;
+                  photoUrl: string | null;
+                  profile: boolean;
+                  userId: string;
+                };
+                sender: {
+                  name: string;
+                  photoUrl: string | null;
+                  profile: boolean;
+                  userId: string;
+                };
+                sentAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/api-tokens": {
     parameters: {
       query?: never;
@@ -2537,6 +2601,617 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/messages": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My conversations, the most recently active first, with unread counts */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                id: string;
+                /** @enum {string} */
+                kind: "direct" | "group";
+                lastMessage: {
+                  excerpt: string;
+                  mine: boolean;
+                  senderId: string | null;
+                } | null;
+                lastMessageAt: string;
+                others: {
+                  name: string;
+                  photoUrl: string | null;
+                  profile: boolean;
+                  userId: string;
+                }[];
+                unread: number;
+              }[];
+              nextCursor: string | null;
+              unreadTotal: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Start a conversation with its first message (one person: the one-to-one, reopened when it exists; several: a group of at most 10) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description The first message */
+            body: string;
+            /** @description Who to talk with (one: a one-to-one conversation, reopened when it exists; up to 9: a group) */
+            userIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              conversationId: string;
+              message: {
+                body: string;
+                createdAt: string;
+                id: string;
+                mine: boolean;
+                senderId: string;
+              };
+              reopened: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/messages/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A conversation (participants only: 404 for anyone else) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              blockedByMe: boolean;
+              canSend: boolean;
+              id: string;
+              /** @enum {string} */
+              kind: "direct" | "group";
+              muted: boolean;
+              others: {
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                userId: string;
+              }[];
+              unread: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/messages/{id}/messages": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A conversation's messages: the newest page first (oldest first within it), older pages by cursor */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Older messages than the page this cursor came with */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                body: string;
+                createdAt: string;
+                id: string;
+                mine: boolean;
+                senderId: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Send a message in a conversation */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Plain text (at most 4000 characters; line breaks kept, never rendered as HTML) */
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              body: string;
+              createdAt: string;
+              id: string;
+              mine: boolean;
+              senderId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/messages/{id}/messages/{messageId}/report": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Report a message to the operators (once per message) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          messageId: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            note?: string | null;
+            /** @enum {string} */
+            reason: "spam" | "harassment" | "inappropriate" | "other";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/messages/{id}/mute": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Mute a conversation (no notifications of its messages) or unmute it */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            muted: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/messages/{id}/read": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** I have read the conversation up to a message (the newest when none is given) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Read up to this message; the newest when omitted */
+            messageId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Conversations with unread messages */
+              conversations: number;
+              /** @description Unread messages over all conversations */
+              messages: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/messages/blocks/{userId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Block a member: no one-to-one messages either way (they are told nothing) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    post?: never;
+    /** Unblock a member */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/messages/can/{userId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether I may message this member (the メッセージを送る button), and our one-to-one if any */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              canMessage: boolean;
+              conversationId: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/messages/settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My message settings: refuse strangers, and whom I blocked */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              blocked: {
+                blockedAt: string;
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                userId: string;
+              }[];
+              refuseStrangers: boolean;
+            };
+          };
+        };
+      };
+    };
+    /** Change my message settings (refuse messages from people I have not talked with) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            refuseStrangers: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              blocked: {
+                blockedAt: string;
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                userId: string;
+              }[];
+              refuseStrangers: boolean;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/messages/unread": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Unread direct messages in total (the badge) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Conversations with unread messages */
+              conversations: number;
+              /** @description Unread messages over all conversations */
+              messages: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/notifications": {
     parameters: {
       query?: never;
@@ -2568,6 +3243,7 @@ export interface paths {
             "application/json": {
               items: {
                 commentId: string | null;
+                conversationId: string | null;
                 createdAt: string;
                 excerpt: string | null;
                 id: string;

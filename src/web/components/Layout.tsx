@@ -19,6 +19,7 @@ import { Link, Outlet, useLocation, useNavigate, useParams } from "react-router"
 import { authPost } from "../api/auth.ts";
 import { setLanguage } from "../i18n/index.ts";
 import { useFeedSummary } from "../routes/feed/queries.ts";
+import { useMessagesUnread } from "../routes/messages/queries.ts";
 import { NotificationBell } from "../routes/notifications/NotificationBell.tsx";
 import { signOut, useMe } from "../session.ts";
 import { accentStyle } from "./brand.ts";
@@ -54,6 +55,7 @@ export function Layout() {
   const loc = useLocation();
   const current = me?.networks.find((n) => n.slug === slug);
   const feedNew = useFeedSummary(current?.slug).data?.newPosts ?? 0;
+  const dmUnread = useMessagesUnread(current?.slug).data?.messages ?? 0;
   const showNav = !!me && (!!current || me.user.platformAdmin || me.networks.length > 0);
   // `section`: also active on the pages under it (a segment's members, its editor).
   const link = (to: string, label: string, section = false, badge?: React.ReactNode) => (
@@ -158,6 +160,22 @@ export function Layout() {
                     </Badge>
                   ) : undefined,
                 )}
+                {link(
+                  `/n/${current.slug}/messages`,
+                  t("nav.messages"),
+                  true,
+                  dmUnread ? (
+                    <Badge
+                      size="sm"
+                      color="red"
+                      circle={dmUnread < 10}
+                      aria-label={t("nav.messagesUnread", { count: dmUnread })}
+                      data-testid="messages-badge"
+                    >
+                      {dmUnread > 99 ? "99+" : dmUnread}
+                    </Badge>
+                  ) : undefined,
+                )}
                 {link(`/n/${current.slug}/directory`, t("nav.directory"))}
                 {link(`/n/${current.slug}/profile`, t("nav.profile"))}
                 {link(`/n/${current.slug}/inquiries`, t("nav.inquiries"), true)}
@@ -169,6 +187,7 @@ export function Layout() {
                       {t("nav.operatorSection")}
                     </Text>
                     {link(`/n/${current.slug}/admin/inquiries`, t("nav.desk"), true)}
+                    {link(`/n/${current.slug}/admin/message-reports`, t("nav.messageReports"))}
                     {link(`/n/${current.slug}/admin/approvals`, t("nav.approvals"))}
                     {link(`/n/${current.slug}/admin/roster`, t("nav.roster"))}
                     {link(`/n/${current.slug}/admin/invitations`, t("nav.invitations"))}

@@ -20,6 +20,7 @@ const NAMESPACES = [
   "home",
   "inquiries",
   "invite",
+  "messages",
   "network",
   "notifications",
   "operator",

@@ -6,6 +6,7 @@ import { ApiError } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { MemberGate } from "../../components/MemberGate.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
+import { MessageButton } from "../messages/MessageButton.tsx";
 import { ProfileDetails } from "./ProfileDetails.tsx";
 import { getProfile, profileKeys } from "./queries.ts";
 import { filterAs, type ViewAs } from "./viewAs.ts";
@@ -53,6 +54,11 @@ function Viewer({ slug, userId, myId }: { slug: string; userId: string; myId: st
             </Group>
           </Stack>
         </Paper>
+      )}
+      {!own && (
+        <Group justify="flex-end">
+          <MessageButton slug={slug} userId={userId} />
+        </Group>
       )}
       <Paper withBorder radius="md" p={{ base: "md", sm: "xl" }}>
         <ProfileDetails p={p} />
