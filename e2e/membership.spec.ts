@@ -107,7 +107,7 @@ test("first-run setup creates the platform admin and the first network", async (
   // A new network: the first steps, with the notice from setup already done.
   const steps = page.getByTestId("first-steps");
   await expect(steps.getByText("1 / 5 完了")).toBeVisible();
-  await expect(steps.getByRole("link", { name: "始める" })).toHaveCount(3);
+  await expect(steps.getByRole("link", { name: "始める" })).toHaveCount(4);
   await shot(page, "02-operator-home");
 });
 
