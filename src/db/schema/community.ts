@@ -45,8 +45,11 @@ export const post = pgTable(
   },
   (t) => [
     unique("post_network_id_uq").on(t.networkId, t.id),
-    // The feed's order (newest first) and its keyset; pinned posts are read apart.
-    index("post_feed_idx").on(t.networkId, t.createdAt.desc(), t.id.desc()),
+    // The feed's order (newest first) and its keyset; pinned posts are read apart. DESC NULLS
+    // FIRST is what `order by created_at desc, id desc` means: drizzle's .desc() alone makes the
+    // index NULLS LAST, which PostgreSQL cannot walk for that order (never-null columns do not
+    // change that), so it sorted every post of the network on each read.
+    index("post_feed_idx").on(t.networkId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("post_pinned_idx").on(t.networkId, t.pinnedAt).where(sql`${t.pinnedAt} is not null`),
     index("post_segment_idx").on(t.networkId, t.segmentId).where(sql`${t.audience} = 'segment'`),
     index("post_author_idx").on(t.networkId, t.authorId),

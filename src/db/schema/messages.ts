@@ -100,7 +100,13 @@ export const directMessage = pgTable(
   (t) => [
     unique("direct_message_network_id_uq").on(t.networkId, t.id),
     // History, newest first, and its keyset.
-    index("direct_message_history_idx").on(t.networkId, t.conversationId, t.createdAt.desc(), t.id.desc()),
+    // NULLS FIRST, as `order by created_at desc, id desc` reads it (see post_feed_idx).
+    index("direct_message_history_idx").on(
+      t.networkId,
+      t.conversationId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     foreignKey({
       name: "direct_message_conversation_fk",
       columns: [t.networkId, t.conversationId],

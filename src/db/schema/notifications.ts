@@ -57,7 +57,13 @@ export const notification = pgTable(
   (t) => [
     uniqueIndex("notification_key_uq").on(t.networkId, t.userId, t.key),
     index("notification_subject_idx").on(t.networkId, t.subject),
-    index("notification_list_idx").on(t.networkId, t.userId, t.createdAt.desc(), t.id.desc()),
+    // NULLS FIRST, as `order by created_at desc, id desc` reads it (see post_feed_idx).
+    index("notification_list_idx").on(
+      t.networkId,
+      t.userId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index("notification_unread_idx").on(t.networkId, t.userId).where(sql`${t.readAt} is null`),
     foreignKey({
       name: "notification_member_fk",
