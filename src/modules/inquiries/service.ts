@@ -117,6 +117,41 @@ export async function openInquiry(scope: MemberScope, input: OpenInquiryInput, a
   });
 }
 
+/** A message in the thread, its uploads and its event in the log, in the caller's transaction. */
+async function addMessage(
+  tx: Scope & { db: Tx },
+  m: {
+    id: string;
+    userId: string;
+    role: "member" | "operator";
+    kind: "member_message" | "operator_reply";
+    input: { body: string; attachmentIds: string[] };
+    at: Date;
+  },
+) {
+  const networkId = tx.network.id;
+  const messageId = randomUUID();
+  await insertMessage(tx.db, {
+    id: messageId,
+    networkId,
+    inquiryId: m.id,
+    authorId: m.userId,
+    authorRole: m.role,
+    body: m.input.body,
+    at: m.at,
+  });
+  await attachUploads(tx.db, networkId, m.userId, messageId, m.input.attachmentIds);
+  await insertEvent(tx.db, {
+    id: randomUUID(),
+    networkId,
+    inquiryId: m.id,
+    kind: m.kind,
+    actorId: m.userId,
+    at: m.at,
+  });
+  return messageId;
+}
+
 /** The member writes again: the inquiry waits for the operators again (reopened if it was closed). */
 export async function followUp(scope: MemberScope, id: string, input: MessageInput, at = new Date()) {
   const networkId = scope.network.id;
@@ -124,25 +159,7 @@ export async function followUp(scope: MemberScope, id: string, input: MessageInp
   await inTransaction(scope, async (tx) => {
     const row = await loadLocked(tx, id);
     if (!can(tx, inquiriesPolicy.own, row)) throw inquiryNotFound();
-    const messageId = randomUUID();
-    await insertMessage(tx.db, {
-      id: messageId,
-      networkId,
-      inquiryId: id,
-      authorId: userId,
-      authorRole: "member",
-      body: input.body,
-      at,
-    });
-    await attachUploads(tx.db, networkId, userId, messageId, input.attachmentIds);
-    await insertEvent(tx.db, {
-      id: randomUUID(),
-      networkId,
-      inquiryId: id,
-      kind: "member_message",
-      actorId: userId,
-      at,
-    });
+    const messageId = await addMessage(tx, { id, userId, role: "member", kind: "member_message", input, at });
     await updateInquiry(tx.db, networkId, id, {
       status: "open",
       // Still waiting since the earlier unanswered message, if there is one.
@@ -167,23 +184,12 @@ export async function replyToInquiry(scope: Scope, id: string, input: ReplyInput
   const userId = scope.actor.userId!;
   await inTransaction(scope, async (tx) => {
     const row = await loadLocked(tx, id);
-    const messageId = randomUUID();
-    await insertMessage(tx.db, {
-      id: messageId,
-      networkId,
-      inquiryId: id,
-      authorId: userId,
-      authorRole: "operator",
-      body: input.body,
-      at,
-    });
-    await attachUploads(tx.db, networkId, userId, messageId, input.attachmentIds);
-    await insertEvent(tx.db, {
-      id: randomUUID(),
-      networkId,
-      inquiryId: id,
+    const messageId = await addMessage(tx, {
+      id,
+      userId,
+      role: "operator",
       kind: "operator_reply",
-      actorId: userId,
+      input,
       at,
     });
     const closing = input.status === "closed";
