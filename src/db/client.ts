@@ -30,7 +30,13 @@ export type Database = {
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
-export type DbOptions = { databaseUrl?: string; pgliteDir?: string; poolSize?: number };
+export type DbOptions = {
+  databaseUrl?: string;
+  pgliteDir?: string;
+  poolSize?: number;
+  /** A PGlite data directory dumped by `dumpDataDir` (tests: migrated once, loaded per file). */
+  pgliteSnapshot?: Blob;
+};
 
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite (in memory when no dir). */
 export async function openDatabase(opts: DbOptions): Promise<Database> {
@@ -49,7 +55,10 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
     };
   }
   if (opts.pgliteDir) fs.mkdirSync(opts.pgliteDir, { recursive: true });
-  const pglite = await PGlite.create(opts.pgliteDir ?? "memory://", { extensions: { pg_trgm } });
+  const pglite = await PGlite.create(opts.pgliteDir ?? "memory://", {
+    extensions: { pg_trgm },
+    ...(opts.pgliteSnapshot ? { loadDataDir: opts.pgliteSnapshot } : {}),
+  });
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return {
     kind: "pglite",

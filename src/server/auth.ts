@@ -42,6 +42,13 @@ export type AuthOptions = {
   mailer: Mailer;
   /** Off in tests, where one address signs in many times a second. */
   rateLimit: boolean;
+  /** How passwords are hashed; better-auth's scrypt (N=16384) unless given (tests: a cheaper cost). */
+  passwordHashing?: PasswordHashing;
+};
+
+export type PasswordHashing = {
+  hash: (password: string) => Promise<string>;
+  verify: (v: { hash: string; password: string }) => Promise<boolean>;
 };
 
 export function createAuth(opts: AuthOptions) {
@@ -105,6 +112,7 @@ export function createAuth(opts: AuthOptions) {
       requireEmailVerification: true,
       minPasswordLength: 8,
       maxPasswordLength: 128,
+      ...(opts.passwordHashing ? { password: opts.passwordHashing } : {}),
       resetPasswordTokenExpiresIn: 3600,
       revokeSessionsOnPasswordReset: true,
       sendResetPassword: async ({ user, url }) => {

@@ -8,7 +8,7 @@ import { createJobQueue } from "../jobs/queue.ts";
 import { createMailer, type MailJob } from "../mail/mailer.ts";
 import { backfillDirectory } from "../modules/directory/index.ts";
 import { mailBrandOf } from "../modules/networks/index.ts";
-import { createAuth } from "./auth.ts";
+import { createAuth, type PasswordHashing } from "./auth.ts";
 import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
 import { runDataMigrations } from "./data-migrations.ts";
@@ -25,6 +25,10 @@ export type ServiceOptions = {
   logger?: pino.Logger;
   /** pg-boss schema name (default "pgboss"). */
   jobSchema?: string;
+  /** Tests only: a cheaper password hash (see src/test/harness.ts). */
+  passwordHashing?: PasswordHashing;
+  /** In-memory PGlite started from this dump (tests: see src/test/global-setup.ts). */
+  pgliteSnapshot?: Blob;
 };
 
 function secretFor(config: Config): string {
@@ -42,6 +46,7 @@ export async function openServices(config: Config, opts: ServiceOptions = {}): P
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     pgliteDir: opts.inMemory ? undefined : path.join(config.dataDir, "db"),
+    pgliteSnapshot: opts.pgliteSnapshot,
   });
   if (opts.migrate !== false) {
     await migrateDatabase(database);
@@ -67,6 +72,7 @@ export async function openServices(config: Config, opts: ServiceOptions = {}): P
     secret,
     mailer,
     rateLimit: opts.rateLimit ?? config.AUTH_RATE_LIMIT === "on",
+    passwordHashing: opts.passwordHashing,
   });
   const storage = localFileStorage(path.join(config.dataDir, "files"));
   const ctx: AppContext = { config, database, db: database.db, jobs, mailer, storage, auth, log, secret };

@@ -1,15 +1,18 @@
 // Test harness: one database + app per test file (PGlite in memory, or PostgreSQL when
 // TEST_DATABASE_URL is set), and helpers to make users, networks and requests.
 // Every test makes its own network: tenant isolation doubles as test isolation.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID, scrypt, timingSafeEqual } from "node:crypto";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { verifyPassword } from "better-auth/crypto";
 import pino from "pino";
+import { inject } from "vitest";
 import { admitMember, updateMember } from "../modules/members/index.ts";
 import { createNetwork } from "../modules/networks/index.ts";
 import { createVerifiedUser } from "../server/accounts.ts";
 import { type App, buildApp } from "../server/app.ts";
-import type { NetworkRole } from "../server/auth.ts";
+import type { NetworkRole, PasswordHashing } from "../server/auth.ts";
 import { loadConfig } from "../server/config.ts";
 import type { AppContext } from "../server/context.ts";
 import { platformScope } from "../server/scope.ts";
@@ -51,10 +54,14 @@ export async function createTestEnv(
     },
     [],
   );
-  // PostgreSQL is migrated once by the global setup; PGlite in memory is new per file.
+  // PostgreSQL is migrated once by the global setup; PGlite in memory is new per file, started
+  // from the migrated dump the global setup made.
+  const snapshot = url ? undefined : pgliteSnapshot();
   const ctx = await openServices(config, {
     inMemory: true,
-    migrate: !url || !!opts.databaseUrl,
+    migrate: url ? !!opts.databaseUrl : !snapshot,
+    pgliteSnapshot: snapshot,
+    passwordHashing: testPasswordHashing,
     rateLimit: opts.rateLimit ?? false,
     logger: pino({ level: "silent" }),
     // Parallel test files share one PostgreSQL database: each gets its own job queue schema.
@@ -70,6 +77,38 @@ export async function createTestEnv(
       await closeServices(ctx);
     },
   };
+}
+
+/**
+ * Passwords in tests: scrypt at N=1024 instead of better-auth's N=16384 (about 1 ms instead of
+ * 120–200 ms a hash; the suite makes thousands of users and signs each in). Same API and flows;
+ * only the cost differs. A hash in better-auth's own format is still verified by better-auth.
+ */
+const TEST_HASH = "test-scrypt$";
+const scryptKey = (password: string, salt: string) =>
+  new Promise<Buffer>((resolve, reject) =>
+    scrypt(password.normalize("NFKC"), salt, 32, { N: 1024, r: 8, p: 1 }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
+  );
+const testPasswordHashing: PasswordHashing = {
+  hash: async (password) => {
+    const salt = randomBytes(16).toString("hex");
+    return `${TEST_HASH}${salt}:${(await scryptKey(password, salt)).toString("hex")}`;
+  },
+  verify: async ({ hash, password }) => {
+    if (!hash.startsWith(TEST_HASH)) return verifyPassword({ hash, password });
+    const [salt, key] = hash.slice(TEST_HASH.length).split(":");
+    return timingSafeEqual(await scryptKey(password, salt ?? ""), Buffer.from(key ?? "", "hex"));
+  },
+};
+
+let snapshotBytes: Buffer | undefined;
+function pgliteSnapshot(): Blob | undefined {
+  const file = inject("pgliteSnapshot");
+  if (!file) return undefined;
+  snapshotBytes ??= fs.readFileSync(file);
+  return new Blob([new Uint8Array(snapshotBytes)]);
 }
 
 let seq = 0;
