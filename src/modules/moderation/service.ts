@@ -83,7 +83,7 @@ export async function fileReport(scope: MemberScope, subject: ReportSubject, inp
       action: "moderation.report",
       targetType: subject.type,
       targetId: subject.id,
-      data: { caseId: c.id, reason: input.reason, updated: !r.created },
+      data: { caseId: c.id, reportReason: input.reason, updated: !r.created },
     });
     // The Nth distinct reporter of this round hides a post or comment pending review.
     if (subject.type !== "message" && !c.autoHiddenAt && !("hiddenAt" in target && target.hiddenAt)) {
