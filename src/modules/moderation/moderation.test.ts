@@ -58,7 +58,8 @@ const auditOf = async (net: TestNetwork) =>
   (
     await env.ctx.db.execute(
       sql`select action, actor_user_id as "actor", data->>'reason' as reason from audit_log
-           where network_id = ${net.id} and action like 'moderation.%' order by created_at, id`,
+           where network_id = ${net.id} and action like 'moderation.%'
+           order by created_at, action = 'moderation.auto_hide', id`, // one transaction: one time
     )
   ).rows as { action: string; actor: string | null; reason: string | null }[];
 
@@ -221,6 +222,25 @@ describe("reports and the threshold", () => {
       { from: 3, to: 1 },
       { from: 1, to: 2 },
     ]);
+  });
+
+  it("reports arriving at once count one after another: the threshold hides the post once", async () => {
+    const { net, author, r1, r2, r3, watcher, op } = await setup();
+    await ok(
+      call(env, {
+        method: "PUT",
+        url: n(net, "/admin/moderation/settings"),
+        user: op,
+        payload: { reportThreshold: 2 },
+      }),
+    );
+    const p = await post(net, author, "同時に通報される投稿");
+    const results = await Promise.all([r1, r2, r3].map((r) => reportPost(net, r, p.id)));
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect(await feedIds(net, watcher)).not.toContain(p.id);
+    const [c] = (await queue(net, op)).items;
+    expect(c).toMatchObject({ reportCount: 3, autoHidden: true });
+    expect((await auditOf(net)).filter((a) => a.action === "moderation.auto_hide")).toHaveLength(1);
   });
 
   it("a comment reported by N members is hidden from others (comments, counts, notifications); its author and operators still see it", async () => {
