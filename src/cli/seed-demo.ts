@@ -35,6 +35,7 @@ import { pendingRegistrant } from "./pending.ts";
 import { seedDemoDesk } from "./seed-demo-desk.ts";
 import { seedFeed } from "./seed-demo-feed.ts";
 import { seedDemoMessages } from "./seed-demo-messages.ts";
+import { seedDemoModeration } from "./seed-demo-moderation.ts";
 
 export type SeedDemoOptions = {
   alumni?: number;
@@ -326,6 +327,12 @@ export async function seedDemo(ctx: AppContext, opts: SeedDemoOptions = {}): Pro
   await seedDemoMessages(ctx.db, {
     networkId,
     today,
+    alumnusId,
+    employeeId: named.get("employee")!,
+    operatorId,
+  });
+  await seedDemoModeration(ctx.db, {
+    networkId,
     alumnusId,
     employeeId: named.get("employee")!,
     operatorId,

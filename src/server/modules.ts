@@ -6,6 +6,7 @@ import inquiriesRoutes from "../modules/inquiries/routes.ts";
 import invitationsRoutes from "../modules/invitations/routes.ts";
 import membersRoutes from "../modules/members/routes.ts";
 import messagesRoutes from "../modules/messages/routes.ts";
+import moderationRoutes from "../modules/moderation/routes.ts";
 import networkRoutes from "../modules/networks/routes.ts";
 import notificationsRoutes from "../modules/notifications/routes.ts";
 import onboardingRoutes from "../modules/onboarding/routes.ts";
@@ -32,4 +33,5 @@ export const modules: ModuleRoutes[] = [
   notificationsRoutes,
   inquiriesRoutes,
   messagesRoutes,
+  moderationRoutes,
 ];

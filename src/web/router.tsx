@@ -1,5 +1,5 @@
 import { lazy, Suspense } from "react";
-import { createBrowserRouter } from "react-router";
+import { createBrowserRouter, Navigate } from "react-router";
 import { Layout } from "./components/Layout.tsx";
 import { PageLoader } from "./components/PageLoader.tsx";
 import CheckEmailPage from "./routes/auth/CheckEmailPage.tsx";
@@ -41,7 +41,8 @@ const MessagesPage = lazy(() => import("./routes/messages/MessagesPage.tsx"));
 const ConversationPage = lazy(() => import("./routes/messages/ConversationPage.tsx"));
 const NewConversationPage = lazy(() => import("./routes/messages/NewConversationPage.tsx"));
 const MessageSettingsPage = lazy(() => import("./routes/messages/MessageSettingsPage.tsx"));
-const MessageReportsPage = lazy(() => import("./routes/messages/MessageReportsPage.tsx"));
+const ModerationPage = lazy(() => import("./routes/moderation/ModerationPage.tsx"));
+const AuditLogPage = lazy(() => import("./routes/moderation/AuditLogPage.tsx"));
 const MyInquiriesPage = lazy(() => import("./routes/inquiries/MyInquiriesPage.tsx"));
 const MyInquiryPage = lazy(() => import("./routes/inquiries/MyInquiryPage.tsx"));
 const DeskInboxPage = lazy(() => import("./routes/inquiries/DeskInboxPage.tsx"));
@@ -79,7 +80,13 @@ export const router = createBrowserRouter([
       { path: "/n/:slug/messages/new", element: later(<NewConversationPage />) },
       { path: "/n/:slug/messages/settings", element: later(<MessageSettingsPage />) },
       { path: "/n/:slug/messages/:id", element: later(<ConversationPage />) },
-      { path: "/n/:slug/admin/message-reports", element: later(<MessageReportsPage />) },
+      // Reported messages are in the moderation queue now (the former page's address leads there).
+      {
+        path: "/n/:slug/admin/message-reports",
+        element: <Navigate to="../moderation" relative="path" replace />,
+      },
+      { path: "/n/:slug/admin/moderation", element: later(<ModerationPage />) },
+      { path: "/n/:slug/admin/audit", element: later(<AuditLogPage />) },
       { path: "/n/:slug/inquiries", element: later(<MyInquiriesPage />) },
       { path: "/n/:slug/inquiries/:id", element: later(<MyInquiryPage />) },
       { path: "/n/:slug/admin/inquiries", element: later(<DeskInboxPage />) },

@@ -84,6 +84,8 @@ export const postComment = pgTable(
     editedAt: ts("edited_at"),
     /** A deleted comment with replies stays as 「削除されました」 so the replies keep their place. */
     deletedAt: ts("deleted_at"),
+    /** Hidden pending review (moderation): shown to operators and the author only. */
+    hiddenAt: ts("hidden_at"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [

@@ -4,6 +4,7 @@ export * from "./directory.ts";
 export * from "./inquiry.ts";
 export * from "./membership.ts";
 export * from "./messages.ts";
+export * from "./moderation.ts";
 export * from "./network.ts";
 export * from "./notifications.ts";
 export * from "./platform.ts";

@@ -1,6 +1,7 @@
 // Direct messages between members of one network: conversations (one-to-one, or a small group of at
 // most MAX_PARTICIPANTS), their participants with each one's read state, the messages, whom a member
-// blocked, each member's message settings (refuse strangers) and reports of messages.
+// blocked and each member's message settings (refuse strangers). Reports of messages are the
+// moderation module's (schema/moderation.ts).
 //
 // A one-to-one conversation carries `direct_key` (the two user ids, sorted): at most one per pair
 // and network, so starting one with someone you already talk to reopens it.
@@ -26,8 +27,6 @@ export const MAX_PARTICIPANTS = 10;
 export const MESSAGE_MAX = 4000;
 export const CONVERSATION_KINDS = ["direct", "group"] as const;
 export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
-export const REPORT_REASONS = ["spam", "harassment", "inappropriate", "other"] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
 
 const inList = (xs: readonly string[]) => sql.raw(xs.map((x) => `'${x}'`).join(", "));
 
@@ -167,36 +166,5 @@ export const messageSetting = pgTable(
       columns: [t.networkId, t.userId],
       foreignColumns: [member.organizationId, member.userId],
     }).onDelete("cascade"),
-  ],
-);
-
-/** A member reported a message (once per reporter and message); operators read them. */
-export const messageReport = pgTable(
-  "message_report",
-  {
-    id: text("id").primaryKey(),
-    networkId: text("network_id")
-      .notNull()
-      .references(() => organization.id, { onDelete: "cascade" }),
-    messageId: text("message_id").notNull(),
-    reporterId: text("reporter_id").notNull(),
-    reason: text("reason").$type<ReportReason>().notNull(),
-    note: text("note"),
-    createdAt: ts("created_at").notNull().defaultNow(),
-  },
-  (t) => [
-    uniqueIndex("message_report_once_uq").on(t.networkId, t.messageId, t.reporterId),
-    index("message_report_list_idx").on(t.networkId, t.createdAt.desc()),
-    foreignKey({
-      name: "message_report_message_fk",
-      columns: [t.networkId, t.messageId],
-      foreignColumns: [directMessage.networkId, directMessage.id],
-    }).onDelete("cascade"),
-    foreignKey({
-      name: "message_report_reporter_fk",
-      columns: [t.networkId, t.reporterId],
-      foreignColumns: [member.organizationId, member.userId],
-    }).onDelete("cascade"),
-    check("message_report_reason_ck", sql`${t.reason} in (${inList(REPORT_REASONS)})`),
   ],
 );

@@ -27,6 +27,7 @@ const ts = (name: string) => timestamp(name, { withTimezone: true });
  * `business_*`: the operators' desk's business hours, response times are measured in: minutes
  * after local midnight (start < end), weekdays (0 = Sunday … 6 = Saturday), the time zone, and
  * whether Japanese public holidays are days off.
+ * `report_threshold`: how many distinct members reporting a post or comment hide it pending review.
  */
 export const networkSettings = pgTable(
   "network_settings",
@@ -42,6 +43,7 @@ export const networkSettings = pgTable(
     businessDays: smallint("business_days").array().notNull().default(sql`'{1,2,3,4,5}'`),
     businessTimeZone: text("business_time_zone").notNull().default("Asia/Tokyo"),
     businessHolidays: boolean("business_holidays").notNull().default(true),
+    reportThreshold: smallint("report_threshold").notNull().default(3),
     updatedBy: text("updated_by").references(() => user.id, { onDelete: "set null" }),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -55,6 +57,7 @@ export const networkSettings = pgTable(
       "network_settings_accent_color_ck",
       sql`${t.accentColor} is null or ${t.accentColor} ~ '^#[0-9a-f]{6}$'`,
     ),
+    check("network_settings_report_threshold_ck", sql`${t.reportThreshold} between 1 and 50`),
     check(
       "network_settings_business_hours_ck",
       sql`${t.businessStart} >= 0 and ${t.businessStart} < ${t.businessEnd} and ${t.businessEnd} <= 1440`,

@@ -26,6 +26,7 @@ export const NOTIFICATION_KINDS = [
   "group_request",
   "announcement",
   "watched_activity",
+  "moderation",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_CHANNELS = ["inapp", "email", "digest", "off"] as const;
@@ -53,6 +54,8 @@ export const notification = pgTable(
     readAt: ts("read_at"),
     /** Put in a digest mail (or sent by email now): not again. */
     mailedAt: ts("mailed_at"),
+    /** What it is about is hidden pending review (moderation): left out of the bell and the digest. */
+    hiddenAt: ts("hidden_at"),
   },
   (t) => [
     uniqueIndex("notification_key_uq").on(t.networkId, t.userId, t.key),

@@ -18,11 +18,12 @@ export async function viewerOf(scope: MemberScope): Promise<Viewer> {
 
 /**
  * Which of `userIds` may see `post` now (who a notification about it may reach): active members,
- * and for a post to a segment its author, the operators and the segment's members.
+ * and for a post to a segment its author, the operators and the segment's members; a post hidden
+ * pending review (moderation) only its author and the operators.
  */
 export async function whoMaySee(
   scope: Scope,
-  post: { audience: string; segmentId: string | null; authorId: string },
+  post: { audience: string; segmentId: string | null; authorId: string; hiddenAt?: Date | null },
   userIds: string[],
 ): Promise<string[]> {
   const ids = [...new Set(userIds)];
@@ -30,6 +31,8 @@ export async function whoMaySee(
   const people = (await memberProfiles(scope.db, scope.network.id, ids)).filter(
     (p) => p.memberStatus === "active",
   );
+  if (post.hiddenAt)
+    return people.filter((p) => p.role === "operator" || p.userId === post.authorId).map((p) => p.userId);
   if (post.audience === "network") return people.map((p) => p.userId);
   const out: string[] = [];
   for (const p of people) {

@@ -1,2 +1,10 @@
 // What other modules may use of the feed module: import from here, never from its files.
+
+export {
+  type FeedContent,
+  feedContent,
+  reportableComment,
+  reportablePost,
+  setContentHidden,
+} from "./moderation.ts";
 export { announcementCount } from "./queries.ts";

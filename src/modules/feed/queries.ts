@@ -196,14 +196,26 @@ export async function reactionsOf(db: Db | Tx, networkId: string, postIds: strin
     .groupBy(postReaction.postId, postReaction.reaction);
 }
 
-/** Comments (not deleted) per post. */
-export async function commentCounts(db: Db | Tx, networkId: string, postIds: string[]) {
+/** The comments `v` may see: hidden ones (moderation) only for their author and the operators. */
+export function commentVisibleTo(v: Viewer): SQL | undefined {
+  if (v.operator) return undefined;
+  return or(isNull(postComment.hiddenAt), eq(postComment.authorId, v.userId));
+}
+
+/** Comments (not deleted) per post, as `v` sees them. */
+export async function commentCounts(db: Db | Tx, networkId: string, postIds: string[], v: Viewer) {
   if (!postIds.length) return [];
   return db
     .select({ postId: postComment.postId, count: count() })
     .from(postComment)
     .where(
-      inNetwork(postComment, networkId, inArray(postComment.postId, postIds), isNull(postComment.deletedAt)),
+      inNetwork(
+        postComment,
+        networkId,
+        inArray(postComment.postId, postIds),
+        isNull(postComment.deletedAt),
+        commentVisibleTo(v),
+      ),
     )
     .groupBy(postComment.postId);
 }

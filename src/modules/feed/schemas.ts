@@ -112,6 +112,8 @@ export const commentOut = z.object({
   createdAt: z.string(),
   editedAt: z.string().nullable(),
   deleted: z.boolean(),
+  /** Hidden pending review (moderation): only its author and the operators see it. */
+  hidden: z.boolean(),
   can: z.object({ edit: z.boolean(), delete: z.boolean() }),
 });
 export type CommentOut = z.infer<typeof commentOut>;

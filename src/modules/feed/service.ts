@@ -94,7 +94,11 @@ async function presentPosts(scope: MemberScope, rows: PostRow[], seenAt: Date | 
   const [authors, reactions, comments] = await Promise.all([
     memberProfiles(scope.db, networkId, [...new Set(rows.map((r) => r.authorId))]),
     reactionsOf(scope.db, networkId, ids, me),
-    commentCounts(scope.db, networkId, ids),
+    commentCounts(scope.db, networkId, ids, {
+      userId: me,
+      operator: isOperator(scope),
+      segments: [],
+    }),
   ]);
   const byAuthor = new Map(authors.map((a) => [a.userId, a]));
   const commentsOfPost = new Map(comments.map((c) => [c.postId, c.count]));
@@ -131,7 +135,7 @@ async function presentPosts(scope: MemberScope, rows: PostRow[], seenAt: Date | 
 
 const isOperator = (scope: MemberScope) => scope.member.role === "operator";
 
-async function visiblePost(scope: MemberScope, id: string, viewer?: Viewer): Promise<PostRow> {
+export async function visiblePost(scope: MemberScope, id: string, viewer?: Viewer): Promise<PostRow> {
   const row = await findVisiblePost(scope.db, scope.network.id, id, viewer ?? (await viewerOf(scope)));
   if (!row) throw postNotFound();
   return row;
@@ -213,7 +217,13 @@ export async function getPost(scope: MemberScope, id: string) {
   const row = await visiblePost(scope, id, viewer);
   const seenAt = await lastSeen(scope.db, scope.network.id, viewer.userId);
   const [out] = await presentPosts(scope, [row], seenAt);
-  return { ...out, comments: await presentComments(scope, await commentsOf(scope.db, scope.network.id, id)) };
+  return {
+    ...out,
+    comments: await presentComments(
+      scope,
+      seenComments(scope, await commentsOf(scope.db, scope.network.id, id)),
+    ),
+  };
 }
 
 export async function editPost(scope: MemberScope, id: string, input: PostEdit) {
@@ -288,6 +298,7 @@ async function presentComments(scope: MemberScope, rows: CommentRow[]): Promise<
       createdAt: r.createdAt.toISOString(),
       editedAt: r.editedAt?.toISOString() ?? null,
       deleted,
+      hidden: r.hiddenAt !== null,
       can: {
         edit: !deleted && can(scope, feedPolicy.edit, r),
         delete: !deleted && can(scope, feedPolicy.delete, r),
@@ -304,7 +315,8 @@ export async function addComment(scope: MemberScope, postId: string, input: Comm
     const replyTo = [post.authorId];
     if (input.parentId) {
       const parent = await findComment(tx.db, tx.network.id, input.parentId);
-      if (!parent || parent.postId !== postId || parent.deletedAt) throw parentUnknown();
+      if (!parent || parent.postId !== postId || parent.deletedAt || !commentSeenBy(tx, parent))
+        throw parentUnknown();
       // One level of replies: a reply to a reply joins the same thread.
       parentId = parent.parentId ?? parent.id;
       replyTo.push(parent.authorId);
@@ -342,10 +354,26 @@ export async function addComment(scope: MemberScope, postId: string, input: Comm
   return out;
 }
 
-/** The comment, if its post is visible to the viewer and it is not deleted. */
-async function visibleComment(scope: MemberScope, id: string) {
+/**
+ * The comments as the member sees them: one hidden from them (moderation) is left out, or kept as
+ * an empty 「削除されました」 place when it has replies (as a deleted one is).
+ */
+function seenComments(scope: MemberScope, rows: CommentRow[]): CommentRow[] {
+  const parents = new Set(rows.map((r) => r.parentId));
+  return rows.flatMap((r) => {
+    if (commentSeenBy(scope, r)) return [r];
+    return parents.has(r.id) ? [{ ...r, body: "", hiddenAt: null, deletedAt: r.hiddenAt }] : [];
+  });
+}
+
+/** Whether the member may see the comment (hidden pending review: its author and the operators). */
+const commentSeenBy = (scope: MemberScope, c: { hiddenAt: Date | null; authorId: string }) =>
+  c.hiddenAt === null || c.authorId === scope.member.userId || isOperator(scope);
+
+/** The comment, if its post is visible to the viewer and it is neither deleted nor hidden from them. */
+export async function visibleComment(scope: MemberScope, id: string) {
   const row = await findComment(scope.db, scope.network.id, id);
-  if (!row || row.deletedAt) throw commentNotFound();
+  if (!row || row.deletedAt || !commentSeenBy(scope, row)) throw commentNotFound();
   await visiblePost(scope, row.postId);
   return row;
 }

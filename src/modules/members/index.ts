@@ -2,3 +2,4 @@
 export { admitMember, withdrawAdmission } from "./admit.ts";
 export { memberCsvRecords } from "./export.ts";
 export { updateMember } from "./queries.ts";
+export { changeMember } from "./service.ts";

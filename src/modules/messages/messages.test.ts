@@ -268,40 +268,48 @@ describe("blocks and strangers", () => {
 });
 
 describe("reports", () => {
-  it("a participant reports a message once; operators list the reports; the report is audited", async () => {
+  it("a participant reports a message (again: updated, not counted twice); it reaches the moderation queue; audited", async () => {
     const { net, alice, bob, carol } = await setup();
     const s = await ok(start(net, alice, [bob.id], "怪しい投資の話があります"), 201);
     const url = api(net, `/${s.conversationId}/messages/${s.message.id}/report`);
-    expect(
-      (await call(env, { method: "POST", url, user: alice, payload: { reason: "spam" } })).statusCode,
-    ).toBe(422);
+    const own = await call(env, { method: "POST", url, user: alice, payload: { reason: "spam" } });
+    expect(own.statusCode).toBe(422);
+    expect(own.json().error.code).toBe("MODERATION_REPORT_OWN");
     expect(
       (await call(env, { method: "POST", url, user: bob, payload: { reason: "gossip" } })).statusCode,
     ).toBe(400);
-    await ok(
-      call(env, { method: "POST", url, user: bob, payload: { reason: "spam", note: "勧誘です" } }),
-      204,
+    expect(
+      await ok(call(env, { method: "POST", url, user: bob, payload: { reason: "spam", note: "勧誘です" } })),
+    ).toEqual({ received: true, updated: false });
+    const twice = await ok(
+      call(env, { method: "POST", url, user: bob, payload: { reason: "harassment", note: "しつこい勧誘" } }),
     );
-    const twice = await call(env, { method: "POST", url, user: bob, payload: { reason: "spam" } });
-    expect(twice.statusCode).toBe(409);
-    const reports = `/api/n/${net.slug}/admin/message-reports`;
-    expect((await call(env, { url: reports, user: carol })).statusCode).toBe(403);
-    expect((await call(env, { url: reports, user: bob })).statusCode).toBe(403);
-    const listed = await ok(call(env, { url: reports, user: net.operator }));
+    expect(twice).toEqual({ received: true, updated: true });
+    const queue = `/api/n/${net.slug}/admin/moderation`;
+    expect((await call(env, { url: queue, user: carol })).statusCode).toBe(403);
+    expect((await call(env, { url: queue, user: bob })).statusCode).toBe(403);
+    const listed = await ok(call(env, { url: queue, user: net.operator }));
     expect(listed.items).toHaveLength(1);
     expect(listed.items[0]).toMatchObject({
-      reason: "spam",
-      note: "勧誘です",
-      reporter: { userId: bob.id, name: "坂本 勉" },
-      sender: { userId: alice.id, name: "青木 愛" },
-      body: "怪しい投資の話があります",
-      conversationId: s.conversationId,
+      targetType: "message",
+      targetId: s.message.id,
+      reportCount: 1,
+      reports: [
+        { reason: "harassment", note: "しつこい勧誘", reporter: { userId: bob.id, name: "坂本 勉" } },
+      ],
+      author: { userId: alice.id, name: "青木 愛" },
+      content: { excerpt: "怪しい投資の話があります", path: null, hidden: false },
+      can: { hide: false, restore: false, dismiss: true, warn: true },
     });
+    // Nothing of it reaches the sender.
+    const bell = await ok(call(env, { url: `/api/n/${net.slug}/notifications`, user: alice }));
+    expect(JSON.stringify(bell)).not.toContain("坂本");
     const audited = await env.ctx.db.execute(
-      sql`select action, actor_user_id, target_id from audit_log where network_id = ${net.id} and action = 'messages.report'`,
+      sql`select action, actor_user_id, target_id from audit_log where network_id = ${net.id} and action = 'moderation.report'`,
     );
     expect(audited.rows).toEqual([
-      { action: "messages.report", actor_user_id: bob.id, target_id: s.message.id },
+      { action: "moderation.report", actor_user_id: bob.id, target_id: s.message.id },
+      { action: "moderation.report", actor_user_id: bob.id, target_id: s.message.id },
     ]);
   });
 });

@@ -1,8 +1,8 @@
 // Who may do what with direct messages: every member writes to other members; only a
 // conversation's participants read it or write in it (anyone else gets 404: it does not exist for
-// them); operators read the reports.
+// them). Reports of messages are the moderation module's.
 import { NETWORK_ROLES } from "../../server/auth.ts";
-import { anyMember, definePolicy, onResource, role } from "../../server/policy.ts";
+import { anyMember, definePolicy, onResource } from "../../server/policy.ts";
 
 export const messagesPolicy = definePolicy("messages", {
   use: anyMember(),
@@ -11,5 +11,4 @@ export const messagesPolicy = definePolicy("messages", {
     (s, c: { participants: string[] }) => c.participants.includes(s.actor.userId ?? ""),
     "notFound",
   ),
-  reports: role("operator"),
 });

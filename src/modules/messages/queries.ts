@@ -9,9 +9,7 @@ import {
   conversationParticipant,
   directMessage,
   memberBlock,
-  messageReport,
   messageSetting,
-  type ReportReason,
 } from "../../db/schema/index.ts";
 import { byId, inNetwork } from "../../db/scoped.ts";
 
@@ -357,51 +355,21 @@ export async function talkedWith(db: Conn, networkId: string, userId: string, ot
   return new Set((res.rows as { userId: string }[]).map((r) => r.userId));
 }
 
-// --- Reports ------------------------------------------------------------------------------------
+// --- Moderation --------------------------------------------------------------------------------
 
-export async function insertReport(
-  tx: Tx,
-  r: {
-    id: string;
-    networkId: string;
-    messageId: string;
-    reporterId: string;
-    reason: ReportReason;
-    note: string | null;
-  },
-) {
-  const [row] = await tx
-    .insert(messageReport)
-    .values(r)
-    .onConflictDoNothing()
-    .returning({ id: messageReport.id });
-  return row?.id ?? null;
-}
-
-export async function listReports(db: Conn, networkId: string, limit: number) {
-  const res = await db.execute(sql`
-    select r.id, r.reason, r.note, r.created_at as "createdAt", r.reporter_id as "reporterId",
-           m.id as "messageId", m.conversation_id as "conversationId", m.sender_id as "senderId",
-           m.body, m.created_at as "sentAt"
-      from message_report r
-      join direct_message m on m.network_id = r.network_id and m.id = r.message_id
-     where r.network_id = ${networkId}
-     order by r.created_at desc, r.id desc
-     limit ${limit}`);
-  return (
-    res.rows as {
-      id: string;
-      reason: ReportReason;
-      note: string | null;
-      createdAt: string | Date;
-      reporterId: string;
-      messageId: string;
-      conversationId: string;
-      senderId: string;
-      body: string;
-      sentAt: string | Date;
-    }[]
-  ).map((r) => ({ ...r, createdAt: new Date(r.createdAt), sentAt: new Date(r.sentAt) }));
+/** Messages by id (the moderation queue shows the reported ones to the operators). */
+export async function messagesByIds(db: Conn, networkId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({
+      id: directMessage.id,
+      conversationId: directMessage.conversationId,
+      senderId: directMessage.senderId,
+      body: directMessage.body,
+      createdAt: directMessage.createdAt,
+    })
+    .from(directMessage)
+    .where(inNetwork(directMessage, networkId, inArray(directMessage.id, ids)));
 }
 
 /** Unread messages of one conversation for one participant. */

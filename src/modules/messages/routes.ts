@@ -10,12 +10,8 @@ import {
   historyQuery,
   listQuery,
   messageOut,
-  messageParams,
   muteInput,
   readInput,
-  reportInput,
-  reportsOut,
-  reportsQuery,
   sendInput,
   settingsInput,
   settingsOut,
@@ -32,12 +28,10 @@ import {
   getConversation,
   history,
   markConversationRead,
-  messageReports,
   muteConversation,
   myConversations,
   mySettings,
   myUnread,
-  reportMessage,
   sendMessage,
   startConversation,
   unblock,
@@ -245,37 +239,5 @@ export default async function messagesRoutes(app: FastifyZod) {
       await muteConversation(memberScopeOf(req), req.params.id, req.body.muted);
       return reply.code(204).send();
     },
-  );
-
-  app.post(
-    "/n/:slug/messages/:id/messages/:messageId/report",
-    {
-      config: participate,
-      schema: {
-        tags,
-        summary: "Report a message to the operators (once per message)",
-        params: messageParams,
-        body: reportInput,
-      },
-    },
-    async (req, reply) => {
-      await reportMessage(memberScopeOf(req), req.params.id, req.params.messageId, req.body);
-      return reply.code(204).send();
-    },
-  );
-
-  app.get(
-    "/n/:slug/admin/message-reports",
-    {
-      config: { access: access.member(messagesPolicy.reports) },
-      schema: {
-        tags,
-        summary: "Reported messages, newest first (operators)",
-        params: slugParams,
-        querystring: reportsQuery,
-        response: { 200: reportsOut },
-      },
-    },
-    async (req) => messageReports(memberScopeOf(req), req.query.limit),
   );
 }

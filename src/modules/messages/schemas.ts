@@ -1,11 +1,10 @@
-// Direct messages: conversations, messages, blocks, settings and reports.
+// Direct messages: conversations, messages, blocks and settings (reports: the moderation module).
 import { z } from "zod";
-import { MAX_PARTICIPANTS, MESSAGE_MAX, REPORT_REASONS } from "../../db/schema/messages.ts";
+import { MAX_PARTICIPANTS, MESSAGE_MAX } from "../../db/schema/messages.ts";
 import { cursorParam, idParam, slugParam, text } from "../../shared/text-schema.ts";
 
 export const slugParams = z.object({ slug: slugParam });
 export const conversationParams = z.object({ slug: slugParam, id: idParam });
-export const messageParams = z.object({ slug: slugParam, id: idParam, messageId: idParam });
 export const userParams = z.object({ slug: slugParam, userId: idParam });
 
 const body = text({ min: 1, max: MESSAGE_MAX, multiline: true }).describe(
@@ -30,12 +29,6 @@ export const readInput = z.object({
 });
 export const muteInput = z.object({ muted: z.boolean() });
 export const settingsInput = z.object({ refuseStrangers: z.boolean() });
-export const reportInput = z.object({
-  reason: z.enum(REPORT_REASONS),
-  note: text({ max: 1000, multiline: true })
-    .nullish()
-    .transform((v) => v || null),
-});
 
 export const listQuery = z.object({
   cursor: cursorParam.optional(),
@@ -45,7 +38,6 @@ export const historyQuery = z.object({
   cursor: cursorParam.optional().describe("Older messages than the page this cursor came with"),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
-export const reportsQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(100) });
 
 export const personOut = z.object({
   userId: z.string(),
@@ -119,17 +111,3 @@ export const settingsOut = z.object({
   refuseStrangers: z.boolean(),
   blocked: z.array(personOut.extend({ blockedAt: z.string() })),
 });
-
-export const reportOut = z.object({
-  id: z.string(),
-  reason: z.enum(REPORT_REASONS),
-  note: z.string().nullable(),
-  createdAt: z.string(),
-  reporter: personOut,
-  sender: personOut,
-  messageId: z.string(),
-  conversationId: z.string(),
-  body: z.string(),
-  sentAt: z.string(),
-});
-export const reportsOut = z.object({ items: z.array(reportOut) });

@@ -4,8 +4,7 @@
 // sender is never told which (one neutral refusal). Every message is a `message.sent` event in its
 // transaction: the subscriber notifies the other participants (kind "dm").
 import { randomUUID } from "node:crypto";
-import { MAX_PARTICIPANTS, type ReportReason } from "../../db/schema/index.ts";
-import { audit } from "../../server/audit.ts";
+import { MAX_PARTICIPANTS } from "../../db/schema/index.ts";
 import { record } from "../../server/events.ts";
 import { authorize } from "../../server/policy.ts";
 import { inTransaction, type MemberScope } from "../../server/scope.ts";
@@ -27,8 +26,6 @@ import {
   insertBlock,
   insertConversation,
   insertMessage,
-  insertReport,
-  listReports,
   markReadUpTo,
   messagePage,
   refusesStrangers,
@@ -58,16 +55,6 @@ const cannotBlockYourself = () =>
   new AppError(422, "MESSAGES_BLOCK_YOURSELF", {
     ja: "自分自身はブロックできません。",
     en: "You cannot block yourself.",
-  });
-const alreadyReported = () =>
-  errors.conflict("MESSAGES_ALREADY_REPORTED", {
-    ja: "このメッセージはすでに報告済みです。",
-    en: "You have already reported this message.",
-  });
-const ownMessage = () =>
-  new AppError(422, "MESSAGES_REPORT_OWN", {
-    ja: "自分のメッセージは報告できません。",
-    en: "You cannot report your own message.",
   });
 
 type ProfileRow = Awaited<ReturnType<typeof memberProfiles>>[number];
@@ -321,58 +308,15 @@ export async function unblock(scope: MemberScope, userId: string) {
   await inTransaction(scope, (tx) => deleteBlock(tx.db, tx.network.id, me(tx), userId));
 }
 
-// --- Reports ------------------------------------------------------------------------------------
+// --- Moderation --------------------------------------------------------------------------------
 
-export async function reportMessage(
-  scope: MemberScope,
-  conversationId: string,
-  messageId: string,
-  input: { reason: ReportReason; note: string | null },
-) {
+/**
+ * A message the member may report (the moderation module files the report): in a conversation
+ * they take part in (404 otherwise), not their own.
+ */
+export async function reportableMessage(scope: MemberScope, conversationId: string, messageId: string) {
   await participantConversation(scope, conversationId);
   const msg = await findMessage(scope.db, scope.network.id, conversationId, messageId);
   if (!msg) throw messageNotFound();
-  if (msg.senderId === me(scope)) throw ownMessage();
-  return inTransaction(scope, async (tx) => {
-    const id = await insertReport(tx.db, {
-      id: randomUUID(),
-      networkId: tx.network.id,
-      messageId,
-      reporterId: me(tx),
-      reason: input.reason,
-      note: input.note,
-    });
-    if (!id) throw alreadyReported();
-    await audit(tx.db, {
-      networkId: tx.network.id,
-      actor: tx.actor,
-      action: "messages.report",
-      targetType: "direct_message",
-      targetId: messageId,
-      data: { reportId: id, reason: input.reason, senderId: msg.senderId },
-    });
-    return { id };
-  });
-}
-
-export async function messageReports(scope: MemberScope, limit: number) {
-  const rows = await listReports(scope.db, scope.network.id, limit);
-  const byId = await people(
-    scope,
-    rows.flatMap((r) => [r.reporterId, r.senderId]),
-  );
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      reason: r.reason,
-      note: r.note,
-      createdAt: r.createdAt.toISOString(),
-      reporter: person(scope, byId, r.reporterId),
-      sender: person(scope, byId, r.senderId),
-      messageId: r.messageId,
-      conversationId: r.conversationId,
-      body: r.body,
-      sentAt: r.sentAt.toISOString(),
-    })),
-  };
+  return { id: msg.id, conversationId, authorId: msg.senderId, body: msg.body };
 }

@@ -11,6 +11,7 @@ export {
   fanOut,
   forgetNotifications,
   headline,
+  hideNotifications,
   type NetworkRef,
   type NotificationData,
   notify,

@@ -10,6 +10,16 @@ export const DEFAULT_CHANNEL: Record<NotificationKind, NotificationChannel> = {
   group_request: "email",
   announcement: "digest",
   watched_activity: "digest",
+  moderation: "email",
 };
+
+/**
+ * Kinds a member cannot choose: the operators' word about the member's own content (a warning)
+ * reaches them in the app and by mail, whatever they chose for the rest.
+ */
+export const LOCKED_KINDS: readonly NotificationKind[] = ["moderation"];
+export const CHOOSABLE_KINDS = (Object.keys(DEFAULT_CHANNEL) as NotificationKind[]).filter(
+  (k) => !LOCKED_KINDS.includes(k),
+);
 
 export const DIGEST_DEFAULT_HOUR = 8;

@@ -14,14 +14,20 @@ import {
   user,
 } from "../../db/schema/index.ts";
 import { inNetwork } from "../../db/scoped.ts";
-import { DEFAULT_CHANNEL, DIGEST_DEFAULT_HOUR } from "./kinds.ts";
+import { CHOOSABLE_KINDS, DEFAULT_CHANNEL, DIGEST_DEFAULT_HOUR, LOCKED_KINDS } from "./kinds.ts";
 
-/** The member's channel for `kind` in SQL: their choice, else the kind's default. */
+/** The member's channel for `kind` in SQL: their choice, else the kind's default (locked kinds: the default). */
 export const channelSql = (prefChannel: SQL | unknown, kind: SQL | unknown): SQL =>
-  sql`coalesce(${prefChannel}, case ${kind} ${sql.join(
+  sql`case when ${kind} in (${sql.join(
+    LOCKED_KINDS.map((k) => sql`${k}`),
+    sql`, `,
+  )}) then case ${kind} ${sql.join(
+    LOCKED_KINDS.map((k) => sql`when ${k} then ${DEFAULT_CHANNEL[k]}`),
+    sql` `,
+  )} end else coalesce(${prefChannel}, case ${kind} ${sql.join(
     Object.entries(DEFAULT_CHANNEL).map(([k, c]) => sql`when ${k} then ${c}`),
     sql` `,
-  )} end)`;
+  )} end) end`;
 
 export type NewNotification = {
   networkId: string;
@@ -132,6 +138,7 @@ export async function listNotifications(
         notification,
         networkId,
         eq(notification.userId, userId),
+        isNull(notification.hiddenAt),
         cursor
           ? or(
               lt(notification.createdAt, sql`${cursor.at}::timestamptz`),
@@ -147,7 +154,7 @@ export async function listNotifications(
 export async function unreadCount(db: Db | Tx, networkId: string, userId: string, cap = 100) {
   const res = await db.execute(sql`select count(*)::int as n from (
       select 1 from ${notification}
-       where ${inNetwork(notification, networkId, eq(notification.userId, userId), isNull(notification.readAt))}
+       where ${inNetwork(notification, networkId, eq(notification.userId, userId), isNull(notification.readAt), isNull(notification.hiddenAt))}
        limit ${cap}) t`);
   return (res.rows[0] as { n: number }).n;
 }
@@ -173,6 +180,35 @@ export async function forgetSubject(tx: Tx, networkId: string, subject: string) 
   await tx.delete(notification).where(inNetwork(notification, networkId, eq(notification.subject, subject)));
 }
 
+/**
+ * Hides (or shows again) the notifications about something hidden pending review: those about
+ * `subject` (and, for a comment, caused by `key`), for everyone but `except` and the operators.
+ */
+export async function setNotificationsHidden(
+  tx: Tx,
+  networkId: string,
+  about: { subject: string; key?: string },
+  except: string[],
+  hidden: boolean,
+) {
+  await tx
+    .update(notification)
+    .set({ hiddenAt: hidden ? new Date() : null })
+    .where(
+      inNetwork(
+        notification,
+        networkId,
+        eq(notification.subject, about.subject),
+        about.key ? eq(notification.key, about.key) : undefined,
+        except.length
+          ? sql`${notification.userId} <> all(${`{${except.map((e) => `"${e}"`).join(",")}}`}::text[])`
+          : undefined,
+        sql`not exists (select 1 from ${member} m where m.organization_id = ${notification.networkId}
+              and m.user_id = ${notification.userId} and m.role = 'operator')`,
+      ),
+    );
+}
+
 export async function prefsOf(db: Db | Tx, networkId: string, userId: string) {
   const [rows, setting] = await Promise.all([
     db
@@ -187,11 +223,8 @@ export async function prefsOf(db: Db | Tx, networkId: string, userId: string) {
   const chosen = new Map(rows.map((r) => [r.kind, r.channel]));
   return {
     channels: Object.fromEntries(
-      (Object.keys(DEFAULT_CHANNEL) as NotificationKind[]).map((k) => [
-        k,
-        chosen.get(k) ?? DEFAULT_CHANNEL[k],
-      ]),
-    ) as Record<NotificationKind, NotificationChannel>,
+      CHOOSABLE_KINDS.map((k) => [k, chosen.get(k) ?? DEFAULT_CHANNEL[k]]),
+    ) as Record<(typeof CHOOSABLE_KINDS)[number], NotificationChannel>,
     digestHour: setting[0]?.digestHour ?? DIGEST_DEFAULT_HOUR,
   };
 }

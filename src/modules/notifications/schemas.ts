@@ -38,11 +38,12 @@ export const readInput = z.object({
   ids: z.array(idParam).max(200).optional().describe("These notifications; all when omitted"),
 });
 
+// A warning from the operators (kind "moderation") always reaches the member: not a choice.
+type ChoosableKind = Exclude<(typeof NOTIFICATION_KINDS)[number], "moderation">;
 const channels = z.object(
-  Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.enum(NOTIFICATION_CHANNELS)])) as Record<
-    (typeof NOTIFICATION_KINDS)[number],
-    z.ZodEnum<{ [K in (typeof NOTIFICATION_CHANNELS)[number]]: K }>
-  >,
+  Object.fromEntries(
+    NOTIFICATION_KINDS.filter((k) => k !== "moderation").map((k) => [k, z.enum(NOTIFICATION_CHANNELS)]),
+  ) as Record<ChoosableKind, z.ZodEnum<{ [K in (typeof NOTIFICATION_CHANNELS)[number]]: K }>>,
 );
 
 export const prefsOut = z.object({

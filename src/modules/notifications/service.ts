@@ -16,6 +16,7 @@ import type { AppContext } from "../../server/context.ts";
 import { inTransaction, type MemberScope } from "../../server/scope.ts";
 import { errors } from "../../shared/errors.ts";
 import { decodeKeyset, encodeKeyset } from "../../shared/keyset.ts";
+import { LOCKED_KINDS } from "./kinds.ts";
 import {
   channelSql,
   forgetSubject,
@@ -27,6 +28,7 @@ import {
   recipients,
   setChannel,
   setDigestHour,
+  setNotificationsHidden,
   setWatch,
   unreadCount,
   watchLevel,
@@ -70,6 +72,8 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
         return `Your inquiry was answered${what ? `: ${what}` : ""}`;
       case "group_request":
         return `Your request to join ${what || "a group"} was decided`;
+      case "moderation":
+        return `A message from the operators${what ? ` about ${what}` : ""}`;
     }
   }
   switch (kind) {
@@ -87,6 +91,8 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
       return `お問い合わせに回答がありました${what}`;
     case "group_request":
       return `${what || "グループ"}への参加申請の結果が届きました`;
+    case "moderation":
+      return `運営者からのお知らせ${what ? `（${what}について）` : ""}`;
   }
 }
 
@@ -139,7 +145,8 @@ async function mailNow(
       tx,
       key: `notification:${id}`,
       networkId: network.id,
-      headers: unsubscribeHeaders(ctx, network.id, r.userId, kind),
+      // A kind the member cannot switch off has no one-click unsubscribe.
+      headers: LOCKED_KINDS.includes(kind) ? undefined : unsubscribeHeaders(ctx, network.id, r.userId, kind),
     },
   );
 }
@@ -194,6 +201,9 @@ export async function notify(
   }
   return inserted.length;
 }
+
+/** Notifications about what is hidden pending review leave the bell and the digest (and come back). */
+export const hideNotifications = setNotificationsHidden;
 
 /** What is about a deleted post goes with it. */
 export const forgetNotifications = (tx: Tx, networkId: string, subject: string) =>
@@ -326,7 +336,7 @@ export const nextHour = (at: Date) => new Date(Math.floor(at.getTime() / 3_600_0
  */
 export async function runDigest(ctx: AppContext, at: Date = new Date()) {
   const { day, hour } = jstHour(at);
-  const pending = sql`n.read_at is null and n.mailed_at is null
+  const pending = sql`n.read_at is null and n.mailed_at is null and n.hidden_at is null
       and ${channelSql(sql`p.channel`, sql`n.kind`)} = 'digest'`;
   let after: { networkId: string; userId: string } | null = null;
   let sent = 0;
@@ -372,7 +382,7 @@ async function digestBatch(
       left join notification_pref p on p.network_id = n.network_id and p.user_id = n.user_id and p.kind = n.kind
       left join notification_setting s on s.network_id = n.network_id and s.user_id = n.user_id
      where (n.network_id, n.user_id) in (${pairs})
-       and n.read_at is null and n.mailed_at is null
+       and n.read_at is null and n.mailed_at is null and n.hidden_at is null
        and ${channelSql(sql`p.channel`, sql`n.kind`)} = 'digest'
        and coalesce(s.digest_hour, 8) = ${hour}
      order by n.network_id, n.user_id, n.created_at desc
@@ -510,7 +520,7 @@ export async function updatePreferences(
 ) {
   await inTransaction(scope, async (tx) => {
     for (const [kind, channel] of Object.entries(input.channels ?? {})) {
-      if (channel)
+      if (channel && !LOCKED_KINDS.includes(kind as NotificationKind))
         await setChannel(tx.db, tx.network.id, tx.member.userId, kind as NotificationKind, channel);
     }
     if (input.digestHour !== undefined)

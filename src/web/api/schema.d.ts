@@ -301,18 +301,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/n/{slug}/admin/message-reports": {
+  "/api/n/{slug}/admin/audit": {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** Reported messages, newest first (operators) */
+    /** The audit log: who did what, when and why, newest first; by action and days (operators) */
     get: {
       parameters: {
         query?: {
+          /** @description An action ("moderation.hide"), or a family ending in ".*" ("moderation.*") */
+          action?: string;
+          cursor?: string;
+          /** @description YYYY-MM-DD (Japan time) */
+          from?: string;
           limit?: number;
+          /** @description YYYY-MM-DD (Japan time) */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              actions: string[];
+              items: {
+                action: string;
+                actor: {
+                  name: string;
+                  userId: string | null;
+                };
+                createdAt: string;
+                data: {
+                  [key: string]: unknown;
+                } | null;
+                id: string;
+                reason: string | null;
+                targetId: string | null;
+                targetType: string | null;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/admin/moderation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The moderation queue (open) or its history (resolved), most recently reported first (operators) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          /** @description open: the queue; resolved: the history */
+          status?: "open" | "resolved";
         };
         header?: never;
         path: {
@@ -330,34 +398,400 @@ export interface paths {
           content: {
             "application/json": {
               items: {
-                body: string;
-                conversationId: string;
-                createdAt: string;
+                author: {
+                  name: string;
+                  status: string | null;
+                  userId: string;
+                };
+                autoHidden: boolean;
+                can: {
+                  dismiss: boolean;
+                  hide: boolean;
+                  restore: boolean;
+                  suspend: boolean;
+                  warn: boolean;
+                };
+                /** @description null when it was deleted */
+                content: {
+                  createdAt: string;
+                  excerpt: string;
+                  hidden: boolean;
+                  path: string | null;
+                  title: string | null;
+                } | null;
+                history: {
+                  action: string;
+                  actor: string;
+                  at: string;
+                  reason: string | null;
+                }[];
                 id: string;
-                messageId: string;
-                note: string | null;
+                lastReportedAt: string;
+                openedAt: string;
+                reasons: {
+                  count: number;
+                  /** @enum {string} */
+                  reason: "spam" | "harassment" | "personal_info" | "other";
+                }[];
+                reportCount: number;
+                reports: {
+                  createdAt: string;
+                  note: string | null;
+                  /** @enum {string} */
+                  reason: "spam" | "harassment" | "personal_info" | "other";
+                  reporter: {
+                    name: string;
+                    userId: string;
+                  };
+                  updatedAt: string;
+                }[];
+                /** @enum {string|null} */
+                resolution: "dismissed" | "hidden" | "restored" | null;
+                resolutionReason: string | null;
+                resolvedAt: string | null;
+                resolvedBy: {
+                  name: string;
+                  userId: string;
+                } | null;
                 /** @enum {string} */
-                reason: "spam" | "harassment" | "inappropriate" | "other";
-                reporter: {
-                  name: string;
-                  photoUrl: string | null;
-                  profile: boolean;
-                  userId: string;
-                };
-                sender: {
-                  name: string;
-                  photoUrl: string | null;
-                  profile: boolean;
-                  userId: string;
-                };
-                sentAt: string;
+                status: "open" | "resolved";
+                targetId: string;
+                /** @enum {string} */
+                targetType: "post" | "comment" | "message";
               }[];
+              nextCursor: string | null;
+              open: number;
             };
           };
         };
       };
     };
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/admin/moderation/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One moderation case */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              author: {
+                name: string;
+                status: string | null;
+                userId: string;
+              };
+              autoHidden: boolean;
+              can: {
+                dismiss: boolean;
+                hide: boolean;
+                restore: boolean;
+                suspend: boolean;
+                warn: boolean;
+              };
+              /** @description null when it was deleted */
+              content: {
+                createdAt: string;
+                excerpt: string;
+                hidden: boolean;
+                path: string | null;
+                title: string | null;
+              } | null;
+              history: {
+                action: string;
+                actor: string;
+                at: string;
+                reason: string | null;
+              }[];
+              id: string;
+              lastReportedAt: string;
+              openedAt: string;
+              reasons: {
+                count: number;
+                /** @enum {string} */
+                reason: "spam" | "harassment" | "personal_info" | "other";
+              }[];
+              reportCount: number;
+              reports: {
+                createdAt: string;
+                note: string | null;
+                /** @enum {string} */
+                reason: "spam" | "harassment" | "personal_info" | "other";
+                reporter: {
+                  name: string;
+                  userId: string;
+                };
+                updatedAt: string;
+              }[];
+              /** @enum {string|null} */
+              resolution: "dismissed" | "hidden" | "restored" | null;
+              resolutionReason: string | null;
+              resolvedAt: string | null;
+              resolvedBy: {
+                name: string;
+                userId: string;
+              } | null;
+              /** @enum {string} */
+              status: "open" | "resolved";
+              targetId: string;
+              /** @enum {string} */
+              targetType: "post" | "comment" | "message";
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/admin/moderation/{id}/actions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Act on a case with a reason: dismiss, hide, restore (these resolve it), warn or suspend the author; audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description dismiss (no action; restores what reports hid), hide, restore, warn (the reason goes to the author), suspend (the author)
+             * @enum {string}
+             */
+            action: "dismiss" | "hide" | "restore" | "warn" | "suspend";
+            /** @description Why (kept in the audit log); for warn, the message the author receives */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              author: {
+                name: string;
+                status: string | null;
+                userId: string;
+              };
+              autoHidden: boolean;
+              can: {
+                dismiss: boolean;
+                hide: boolean;
+                restore: boolean;
+                suspend: boolean;
+                warn: boolean;
+              };
+              /** @description null when it was deleted */
+              content: {
+                createdAt: string;
+                excerpt: string;
+                hidden: boolean;
+                path: string | null;
+                title: string | null;
+              } | null;
+              history: {
+                action: string;
+                actor: string;
+                at: string;
+                reason: string | null;
+              }[];
+              id: string;
+              lastReportedAt: string;
+              openedAt: string;
+              reasons: {
+                count: number;
+                /** @enum {string} */
+                reason: "spam" | "harassment" | "personal_info" | "other";
+              }[];
+              reportCount: number;
+              reports: {
+                createdAt: string;
+                note: string | null;
+                /** @enum {string} */
+                reason: "spam" | "harassment" | "personal_info" | "other";
+                reporter: {
+                  name: string;
+                  userId: string;
+                };
+                updatedAt: string;
+              }[];
+              /** @enum {string|null} */
+              resolution: "dismissed" | "hidden" | "restored" | null;
+              resolutionReason: string | null;
+              resolvedAt: string | null;
+              resolvedBy: {
+                name: string;
+                userId: string;
+              } | null;
+              /** @enum {string} */
+              status: "open" | "resolved";
+              targetId: string;
+              /** @enum {string} */
+              targetType: "post" | "comment" | "message";
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/admin/moderation/count": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open moderation cases (the badge in the operators' navigation) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              open: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/admin/moderation/settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The report threshold: distinct reporters that hide a post or comment pending review */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Distinct members whose reports hide a post or comment pending review (default 3) */
+              reportThreshold: number;
+            };
+          };
+        };
+      };
+    };
+    /** Set the report threshold (1–50); audited */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Distinct members whose reports hide a post or comment pending review (default 3) */
+            reportThreshold: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Distinct members whose reports hide a post or comment pending review (default 3) */
+              reportThreshold: number;
+            };
+          };
+        };
+      };
+    };
     post?: never;
     delete?: never;
     options?: never;
@@ -699,6 +1133,7 @@ export interface paths {
               createdAt: string;
               deleted: boolean;
               editedAt: string | null;
+              hidden: boolean;
               id: string;
               parentId: string | null;
             };
@@ -706,6 +1141,61 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  "/api/n/{slug}/comments/{id}/report": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Report a comment to the operators (once per member: again updates the report) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description What the operators should know (optional; never shown to the author) */
+            note?: string | null;
+            /**
+             * @description spam (スパム・宣伝), harassment (嫌がらせ・誹謗中傷), personal_info (個人情報), other (その他)
+             * @enum {string}
+             */
+            reason: "spam" | "harassment" | "personal_info" | "other";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              received: true;
+              updated: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/n/{slug}/consent": {
@@ -2854,7 +3344,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Report a message to the operators (once per message) */
+    /** Report a direct message to the operators (participants only; once per member) */
     post: {
       parameters: {
         query?: never;
@@ -2869,9 +3359,13 @@ export interface paths {
       requestBody: {
         content: {
           "application/json": {
+            /** @description What the operators should know (optional; never shown to the author) */
             note?: string | null;
-            /** @enum {string} */
-            reason: "spam" | "harassment" | "inappropriate" | "other";
+            /**
+             * @description spam (スパム・宣伝), harassment (嫌がらせ・誹謗中傷), personal_info (個人情報), other (その他)
+             * @enum {string}
+             */
+            reason: "spam" | "harassment" | "personal_info" | "other";
           };
         };
       };
@@ -2881,7 +3375,13 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              received: true;
+              updated: boolean;
+            };
+          };
         };
       };
     };
@@ -3255,7 +3755,8 @@ export interface paths {
                   | "inquiry_answered"
                   | "group_request"
                   | "announcement"
-                  | "watched_activity";
+                  | "watched_activity"
+                  | "moderation";
                 path: string;
                 postId: string | null;
                 read: boolean;
@@ -3876,6 +4377,7 @@ export interface paths {
                 createdAt: string;
                 deleted: boolean;
                 editedAt: string | null;
+                hidden: boolean;
                 id: string;
                 parentId: string | null;
               }[];
@@ -3988,6 +4490,7 @@ export interface paths {
                 createdAt: string;
                 deleted: boolean;
                 editedAt: string | null;
+                hidden: boolean;
                 id: string;
                 parentId: string | null;
               }[];
@@ -4066,6 +4569,7 @@ export interface paths {
               createdAt: string;
               deleted: boolean;
               editedAt: string | null;
+              hidden: boolean;
               id: string;
               parentId: string | null;
             };
@@ -4149,6 +4653,7 @@ export interface paths {
                 createdAt: string;
                 deleted: boolean;
                 editedAt: string | null;
+                hidden: boolean;
                 id: string;
                 parentId: string | null;
               }[];
@@ -4248,6 +4753,61 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/posts/{id}/report": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Report a post to the operators (once per member: again updates the report; 404 if not visible) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description What the operators should know (optional; never shown to the author) */
+            note?: string | null;
+            /**
+             * @description spam (スパム・宣伝), harassment (嫌がらせ・誹謗中傷), personal_info (個人情報), other (その他)
+             * @enum {string}
+             */
+            reason: "spam" | "harassment" | "personal_info" | "other";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              received: true;
+              updated: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -6740,7 +7300,8 @@ export interface paths {
                 | "inquiry_answered"
                 | "group_request"
                 | "announcement"
-                | "watched_activity";
+                | "watched_activity"
+                | "moderation";
             };
           };
         };

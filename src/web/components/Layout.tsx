@@ -20,6 +20,7 @@ import { authPost } from "../api/auth.ts";
 import { setLanguage } from "../i18n/index.ts";
 import { useFeedSummary } from "../routes/feed/queries.ts";
 import { useMessagesUnread } from "../routes/messages/queries.ts";
+import { useOpenCases } from "../routes/moderation/queries.ts";
 import { NotificationBell } from "../routes/notifications/NotificationBell.tsx";
 import { signOut, useMe } from "../session.ts";
 import { accentStyle } from "./brand.ts";
@@ -56,6 +57,7 @@ export function Layout() {
   const current = me?.networks.find((n) => n.slug === slug);
   const feedNew = useFeedSummary(current?.slug).data?.newPosts ?? 0;
   const dmUnread = useMessagesUnread(current?.slug).data?.messages ?? 0;
+  const openCases = useOpenCases(current?.slug, current?.role === "operator").data?.open ?? 0;
   const showNav = !!me && (!!current || me.user.platformAdmin || me.networks.length > 0);
   // `section`: also active on the pages under it (a segment's members, its editor).
   const link = (to: string, label: string, section = false, badge?: React.ReactNode) => (
@@ -187,7 +189,22 @@ export function Layout() {
                       {t("nav.operatorSection")}
                     </Text>
                     {link(`/n/${current.slug}/admin/inquiries`, t("nav.desk"), true)}
-                    {link(`/n/${current.slug}/admin/message-reports`, t("nav.messageReports"))}
+                    {link(
+                      `/n/${current.slug}/admin/moderation`,
+                      t("nav.moderation"),
+                      false,
+                      openCases ? (
+                        <Badge
+                          size="sm"
+                          color="red"
+                          circle={openCases < 10}
+                          aria-label={t("nav.moderationOpen", { count: openCases })}
+                          data-testid="moderation-badge"
+                        >
+                          {openCases > 99 ? "99+" : openCases}
+                        </Badge>
+                      ) : undefined,
+                    )}
                     {link(`/n/${current.slug}/admin/approvals`, t("nav.approvals"))}
                     {link(`/n/${current.slug}/admin/roster`, t("nav.roster"))}
                     {link(`/n/${current.slug}/admin/invitations`, t("nav.invitations"))}
@@ -197,6 +214,7 @@ export function Layout() {
                     {link(`/n/${current.slug}/admin/privacy`, t("nav.privacy"))}
                     {link(`/n/${current.slug}/admin/branding`, t("nav.branding"))}
                     {link(`/n/${current.slug}/admin/api-tokens`, t("nav.apiTokens"))}
+                    {link(`/n/${current.slug}/admin/audit`, t("nav.audit"))}
                   </>
                 )}
               </>

@@ -21,6 +21,7 @@ const NAMESPACES = [
   "inquiries",
   "invite",
   "messages",
+  "moderation",
   "network",
   "notifications",
   "operator",

@@ -13,6 +13,7 @@ import type { strings as homeStrings } from "../routes/home/i18n.ts";
 import type { strings as inquiriesStrings } from "../routes/inquiries/i18n.ts";
 import type { strings as inviteStrings } from "../routes/invite/i18n.ts";
 import type { strings as messagesStrings } from "../routes/messages/i18n.ts";
+import type { strings as moderationStrings } from "../routes/moderation/i18n.ts";
 import type { strings as networkStrings } from "../routes/network/i18n.ts";
 import type { strings as notificationsStrings } from "../routes/notifications/i18n.ts";
 import type { OperatorStrings } from "../routes/operator/i18n.ts";
@@ -40,6 +41,7 @@ export type Resources = {
   inquiries: typeof inquiriesStrings.ja;
   invite: typeof inviteStrings.ja;
   messages: typeof messagesStrings.ja;
+  moderation: typeof moderationStrings.ja;
   network: typeof networkStrings.ja;
   notifications: typeof notificationsStrings.ja;
   operator: OperatorStrings;

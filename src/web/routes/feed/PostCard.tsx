@@ -2,6 +2,7 @@
 // count, and what the viewer may do with it (edit, delete, pin).
 import {
   ActionIcon,
+  Alert,
   Anchor,
   Avatar,
   Badge,
@@ -28,6 +29,7 @@ import { formatDateTime } from "../../components/format.ts";
 import { initials } from "../../components/initials.ts";
 import { Markdown } from "../../components/Markdown.tsx";
 import { useSubmit } from "../../components/useSubmit.ts";
+import { ReportModal } from "../moderation/ReportModal.tsx";
 import "./i18n.ts";
 import {
   deletePost,
@@ -195,8 +197,11 @@ export function PostCard({ slug, post, full = false }: { slug: string; post: Pos
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const { error, busy, run } = useSubmit();
   const href = `/n/${slug}/posts/${post.id}`;
+  // Members report what others wrote; operators act on it in the moderation queue instead.
+  const canReport = !post.can.edit && !post.can.pin;
   const others = post.can.delete && !post.can.edit;
   const remove = () =>
     run(async () => {
@@ -223,7 +228,7 @@ export function PostCard({ slug, post, full = false }: { slug: string; post: Pos
                 {t("post.new")}
               </Badge>
             )}
-            {(post.can.edit || post.can.delete || post.can.pin) && (
+            {(post.can.edit || post.can.delete || post.can.pin || canReport) && (
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
                   <ActionIcon variant="subtle" color="gray" aria-label={t("post.menu")} size="lg">
@@ -238,6 +243,11 @@ export function PostCard({ slug, post, full = false }: { slug: string; post: Pos
                   {post.can.delete && (
                     <Menu.Item color="red" onClick={() => setConfirming(true)}>
                       {t("post.delete")}
+                    </Menu.Item>
+                  )}
+                  {canReport && (
+                    <Menu.Item color="red" onClick={() => setReporting(true)}>
+                      {t("post.report")}
                     </Menu.Item>
                   )}
                 </Menu.Dropdown>
@@ -267,6 +277,14 @@ export function PostCard({ slug, post, full = false }: { slug: string; post: Pos
             </Badge>
           )}
         </Group>
+        {post.hidden && post.can.edit && (
+          <Alert color="yellow" variant="light" p="xs" data-testid="hidden-banner">
+            <Text size="sm" fw={600}>
+              {t("post.hiddenBanner")}
+            </Text>
+            <Text size="xs">{t("post.hiddenBannerHint")}</Text>
+          </Alert>
+        )}
         {editing ? (
           <EditPost slug={slug} post={post} onDone={() => setEditing(false)} />
         ) : (
@@ -300,6 +318,12 @@ export function PostCard({ slug, post, full = false }: { slug: string; post: Pos
           )}
         </Group>
       </Stack>
+      <ReportModal
+        slug={slug}
+        target={reporting ? { type: "post", id: post.id } : null}
+        excerpt={post.title ?? post.body}
+        onClose={() => setReporting(false)}
+      />
       <ConfirmModal
         opened={confirming}
         onClose={() => setConfirming(false)}

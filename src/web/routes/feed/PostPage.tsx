@@ -1,6 +1,17 @@
 // One post with its comments: top-level comments with their replies (one level), write, reply,
 // edit and delete one's own.
-import { Anchor, Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Title } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +21,7 @@ import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { MemberGate } from "../../components/MemberGate.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
 import { useSubmit } from "../../components/useSubmit.ts";
+import { ReportModal } from "../moderation/ReportModal.tsx";
 import "../notifications/i18n.ts";
 import { notificationKeys, setThreadLevel, useThreadLevel } from "../notifications/queries.ts";
 import "./i18n.ts";
@@ -86,6 +98,7 @@ function CommentItem({
   const qc = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const { error, busy, run } = useSubmit();
   if (comment.deleted) {
     return (
@@ -95,8 +108,13 @@ function CommentItem({
     );
   }
   return (
-    <Stack gap={4} data-testid="comment">
+    <Stack gap={4} data-testid="comment" id={`comment-${comment.id}`}>
       <Author slug={slug} author={comment.author} at={comment.createdAt} edited={!!comment.editedAt} />
+      {comment.hidden && (
+        <Badge variant="filled" size="sm" color="yellow" ml={44} w="fit-content">
+          {t(comment.can.edit ? "comments.hiddenMine" : "post.hidden")}
+        </Badge>
+      )}
       {editing ? (
         <CommentForm
           slug={slug}
@@ -128,8 +146,19 @@ function CommentItem({
               {t("post.delete")}
             </Button>
           )}
+          {!comment.can.edit && !comment.can.delete && (
+            <Button variant="subtle" size="compact-xs" color="gray" onClick={() => setReporting(true)}>
+              {t("post.report")}
+            </Button>
+          )}
         </Group>
       )}
+      <ReportModal
+        slug={slug}
+        target={reporting ? { type: "comment", id: comment.id } : null}
+        excerpt={comment.body}
+        onClose={() => setReporting(false)}
+      />
       <ConfirmModal
         opened={confirming}
         onClose={() => setConfirming(false)}

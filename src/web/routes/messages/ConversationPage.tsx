@@ -1,20 +1,6 @@
 // One conversation: the messages (newest at the bottom, earlier ones on demand), the composer, and
 // the menu (mute, block / unblock, report a message). Opening it marks it read.
-import {
-  ActionIcon,
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Menu,
-  Modal,
-  Paper,
-  Radio,
-  Stack,
-  Text,
-  Textarea,
-} from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+import { ActionIcon, Alert, Anchor, Button, Group, Menu, Paper, Stack, Text, Textarea } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -25,6 +11,7 @@ import { formatDateTime } from "../../components/dates.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { MemberGate } from "../../components/MemberGate.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
+import { ReportModal } from "../moderation/ReportModal.tsx";
 import { ConversationHeading } from "./people.tsx";
 import {
   blockMember,
@@ -32,9 +19,6 @@ import {
   type Message,
   markRead,
   messageKeys,
-  REPORT_REASONS,
-  type ReportReason,
-  reportMessage,
   sendMessage,
   setMuted,
   unblockMember,
@@ -74,60 +58,6 @@ function Bubble({ m, sender, onReport }: { m: Message; sender: string | null; on
         )}
       </Group>
     </Stack>
-  );
-}
-
-function ReportModal({
-  slug,
-  id,
-  message,
-  onClose,
-}: {
-  slug: string;
-  id: string;
-  message: Message | null;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation("messages");
-  const [reason, setReason] = useState<ReportReason>("spam");
-  const [note, setNote] = useState("");
-  const report = useMutation({
-    mutationFn: () => reportMessage(slug, id, message!.id, reason, note),
-    onSuccess: () => {
-      notifications.show({ color: "teal", message: t("reported") });
-      setNote("");
-      onClose();
-    },
-  });
-  return (
-    <Modal opened={!!message} onClose={onClose} title={t("reportTitle")}>
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed" lineClamp={3} style={{ whiteSpace: "pre-wrap" }}>
-          {message?.body}
-        </Text>
-        <Radio.Group label={t("reportReason")} value={reason} onChange={(v) => setReason(v as ReportReason)}>
-          <Stack gap="xs" mt={4}>
-            {REPORT_REASONS.map((r) => (
-              <Radio key={r} value={r} label={t(`reasons.${r}`)} />
-            ))}
-          </Stack>
-        </Radio.Group>
-        <Textarea
-          label={t("reportNote")}
-          autosize
-          minRows={2}
-          maxLength={1000}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-        />
-        <ErrorAlert error={report.error} />
-        <Group justify="flex-end">
-          <Button onClick={() => report.mutate()} loading={report.isPending} color="red" mih={44}>
-            {t("reportSend")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }
 
@@ -314,7 +244,12 @@ function Thread({ slug, id }: { slug: string; id: string }) {
           {c.blockedByMe ? t("blockedNote") : t("cannotSend")}
         </Alert>
       )}
-      <ReportModal slug={slug} id={id} message={reporting} onClose={() => setReporting(null)} />
+      <ReportModal
+        slug={slug}
+        target={reporting ? { type: "message", id: reporting.id, conversationId: id } : null}
+        excerpt={reporting?.body}
+        onClose={() => setReporting(null)}
+      />
     </Stack>
   );
 }

@@ -38,18 +38,7 @@ export const strings = {
     blockTitle: "ブロックしますか？",
     blockBody:
       "ブロックすると、この方との 1 対 1 のメッセージは双方向に送れなくなります。相手にブロックしたことは通知されません。",
-    report: "報告",
-    reportTitle: "メッセージを運営に報告",
-    reportReason: "理由",
-    reasons: {
-      spam: "スパム・勧誘",
-      harassment: "嫌がらせ・攻撃的な内容",
-      inappropriate: "不適切な内容",
-      other: "その他",
-    },
-    reportNote: "詳しい内容（任意）",
-    reportSend: "報告する",
-    reported: "運営に報告しました。",
+    report: "通報する",
     settingsTitle: "メッセージの設定",
     refuseStrangers: "知らない人からのメッセージを受け取らない",
     refuseStrangersHint:
@@ -58,11 +47,6 @@ export const strings = {
     blockedList: "ブロック中のメンバー",
     blockedEmpty: "ブロックしているメンバーはいません。",
     blockedAt: "{{date}} にブロック",
-    reportsTitle: "報告されたメッセージ",
-    reportsSubtitle: "メンバーから報告されたメッセージの一覧です（新しい順）。",
-    reportsEmpty: "報告はありません。",
-    reportedBy: "報告者：{{name}}",
-    sentBy: "送信者：{{name}}",
     group: "グループ（{{count}} 人）",
   },
   en: {
@@ -103,17 +87,6 @@ export const strings = {
     blockBody:
       "Once blocked, no one-to-one messages can be sent either way between you. They are not told that you blocked them.",
     report: "Report",
-    reportTitle: "Report this message to the operators",
-    reportReason: "Reason",
-    reasons: {
-      spam: "Spam or solicitation",
-      harassment: "Harassment or abuse",
-      inappropriate: "Inappropriate content",
-      other: "Other",
-    },
-    reportNote: "Details (optional)",
-    reportSend: "Report",
-    reported: "Reported to the operators.",
     settingsTitle: "Message settings",
     refuseStrangers: "Don't accept messages from people I haven't talked with",
     refuseStrangersHint:
@@ -122,11 +95,6 @@ export const strings = {
     blockedList: "Blocked members",
     blockedEmpty: "You have not blocked anyone.",
     blockedAt: "Blocked on {{date}}",
-    reportsTitle: "Reported messages",
-    reportsSubtitle: "Messages members reported, newest first.",
-    reportsEmpty: "No reports.",
-    reportedBy: "Reported by {{name}}",
-    sentBy: "Sent by {{name}}",
     group: "Group ({{count}} people)",
   },
 };

@@ -9,9 +9,6 @@ export type Conversation = ResponseOf<"/api/n/{slug}/messages/{id}">;
 export type Message = ResponseOf<"/api/n/{slug}/messages/{id}/messages">["items"][number];
 export type Person = Conversation["others"][number];
 export type Settings = ResponseOf<"/api/n/{slug}/messages/settings">;
-export type Report = ResponseOf<"/api/n/{slug}/admin/message-reports">["items"][number];
-export const REPORT_REASONS = ["spam", "harassment", "inappropriate", "other"] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
 
 export const messageKeys = {
   all: (slug: string) => ["messages", slug] as const,
@@ -21,7 +18,6 @@ export const messageKeys = {
   history: (slug: string, id: string) => [...messageKeys.all(slug), "history", id] as const,
   can: (slug: string, userId: string) => [...messageKeys.all(slug), "can", userId] as const,
   settings: (slug: string) => [...messageKeys.all(slug), "settings"] as const,
-  reports: (slug: string) => ["message-reports", slug] as const,
 };
 
 export function useConversations(slug: string) {
@@ -114,25 +110,3 @@ export const saveSettings = (slug: string, refuseStrangers: boolean) =>
   unwrap(
     client.PUT("/api/n/{slug}/messages/settings", { params: { path: { slug } }, body: { refuseStrangers } }),
   );
-
-export const reportMessage = (
-  slug: string,
-  id: string,
-  messageId: string,
-  reason: ReportReason,
-  note: string,
-) =>
-  unwrap(
-    client.POST("/api/n/{slug}/messages/{id}/messages/{messageId}/report", {
-      params: { path: { slug, id, messageId } },
-      body: { reason, note: note.trim() || null },
-    }),
-  );
-
-export function useMessageReports(slug: string) {
-  return useQuery({
-    queryKey: messageKeys.reports(slug),
-    queryFn: () =>
-      unwrap(client.GET("/api/n/{slug}/admin/message-reports", { params: { path: { slug }, query: {} } })),
-  });
-}

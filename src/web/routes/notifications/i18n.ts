@@ -16,6 +16,7 @@ export const strings = {
       group_request: "グループ参加申請の結果",
       announcement: "運営からのお知らせ",
       watched_activity: "フォロー中の投稿の新しいコメント",
+      moderation: "運営者からのお知らせ（投稿内容について）",
     },
     channels: {
       email: "すぐにメール",
@@ -61,6 +62,7 @@ export const strings = {
       group_request: "Decisions on my group requests",
       announcement: "Announcements from the operators",
       watched_activity: "New comments on posts I follow",
+      moderation: "Messages from the operators about my content",
     },
     channels: { email: "Email at once", digest: "Daily digest", inapp: "In the app only", off: "Off" },
     page: {

@@ -6,7 +6,8 @@ export type NotificationList = ResponseOf<"/api/n/{slug}/notifications">;
 export type NotificationItem = NotificationList["items"][number];
 export type Preferences = ResponseOf<"/api/n/{slug}/notifications/preferences">;
 export type PreferencesInput = BodyOf<"/api/n/{slug}/notifications/preferences", "put">;
-export type Kind = NotificationItem["kind"];
+/** The kinds a member chooses a channel for (a warning from the operators is not one of them). */
+export type Kind = keyof Preferences["channels"];
 export type Channel = Preferences["channels"][Kind];
 
 export const KINDS: Kind[] = [
