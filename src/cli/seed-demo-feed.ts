@@ -2,6 +2,9 @@
 // months, with comments, replies and reactions, so that a newcomer sees a network that talks.
 // Deterministic for a seed (the same network every time).
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import {
@@ -9,12 +12,15 @@ import {
   notification,
   post,
   postComment,
+  postImage,
   postReaction,
   profile,
   REACTIONS,
   user,
 } from "../db/schema/index.ts";
 import { mulberry32 } from "../devdata/index.ts";
+import { imageDimensions } from "../modules/profiles/index.ts";
+import type { FileStorage } from "../server/storage.ts";
 import { markdownExcerpt } from "../shared/markdown-text.ts";
 
 type Kind = "announcement" | "question" | "help_wanted" | "news";
@@ -24,6 +30,8 @@ type Seeded = {
   title?: string;
   body: string;
   pin?: boolean;
+  /** Pictures from src/cli/demo-images. */
+  images?: string[];
 };
 
 const POSTS: Seeded[] = [
@@ -55,6 +63,7 @@ const POSTS: Seeded[] = [
     kind: "announcement",
     by: "operator",
     title: "12月のオンライン交流会のお知らせ",
+    images: ["event-slide.jpg"],
     body: "12月12日（土）20時から、オンラインで交流会を開きます。今回のテーマは「退職後のキャリア」。\n\n参加は自由、途中の出入りも歓迎です。詳細は追ってお知らせします。",
   },
   {
@@ -111,6 +120,7 @@ const POSTS: Seeded[] = [
     kind: "news",
     by: "operator",
     title: "アルムナイ登録が 150 名を超えました",
+    images: ["members-chart.jpg"],
     body: "開設から 3 か月で、登録いただいた方が 150 名を超えました。ありがとうございます！ 同期の方にもぜひ声をかけてください。",
   },
   {
@@ -261,7 +271,8 @@ const COMMENTS = [
   "私も経験あります。最初は大変でしたが、慣れると楽になりますよ。",
   "ぜひ参加したいです！",
   "運営です。ご投稿ありがとうございます。社内にも共有しますね。",
-  "同じ部署にいた○○さんが詳しいと思います。",
+  // {mention}: a member the commenter names (an @mention, with its notification).
+  "同じ部署にいた{mention} さんが詳しいと思います。",
   "応援しています！",
   "これは助かる情報です。",
 ];
@@ -273,8 +284,11 @@ const REPLIES = [
   "よろしくお願いします！",
 ];
 
+const IMAGES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "demo-images");
+
 export async function seedFeed(
   db: Db,
+  storage: FileStorage,
   opts: { networkId: string; seed: number; today: string; operatorId: string },
 ) {
   const { networkId } = opts;
@@ -324,6 +338,24 @@ export async function seedFeed(
         pinnedAt: p.pin ? at : null,
         pinnedBy: p.pin ? authorId : null,
       });
+      for (const [position, file] of (p.images ?? []).entries()) {
+        const imageId = randomUUID();
+        const buf = fs.readFileSync(path.join(IMAGES_DIR, file));
+        const size = imageDimensions("jpg", buf) ?? { width: 1200, height: 800 };
+        const storageKey = `posts/${networkId}/${imageId}`;
+        await storage.put(storageKey, buf, "image/jpeg");
+        await tx.insert(postImage).values({
+          id: imageId,
+          networkId,
+          uploadedBy: authorId,
+          postId: id,
+          position,
+          storageKey,
+          mime: "image/jpeg",
+          size: buf.length,
+          ...size,
+        });
+      }
       counts.posts++;
       const news = { postId: id, title: p.title ?? markdownExcerpt(p.body, 40) };
       if (p.kind === "announcement") {
@@ -352,7 +384,24 @@ export async function seedFeed(
         if (t > Date.now()) break;
         const commentId = randomUUID();
         const by = pick(others);
-        const body = pick(COMMENTS);
+        let body = pick(COMMENTS);
+        if (body.includes("{mention}")) {
+          const named = pick(people.alumni.filter((u) => u !== by && u !== authorId));
+          body = body.replace("{mention}", `@[${nameOf.get(named)}](mention:${named})`);
+          bell.push({
+            id: randomUUID(),
+            networkId,
+            userId: named,
+            kind: "mention",
+            key: `mention:${commentId}`,
+            subject: `post:${id}`,
+            actorId: by,
+            data: { ...news, commentId, actorName: nameOf.get(by), excerpt: markdownExcerpt(body) },
+            createdAt: new Date(t),
+            readAt: readIfOld(t),
+            mailedAt: new Date(t),
+          });
+        }
         await tx.insert(postComment).values({
           id: commentId,
           networkId,

@@ -322,7 +322,7 @@ export async function seedDemo(ctx: AppContext, opts: SeedDemoOptions = {}): Pro
   }
 
   // A living community: posts, comments and reactions over the last months.
-  await seedFeed(ctx.db, { networkId, seed, today, operatorId });
+  await seedFeed(ctx.db, ctx.storage, { networkId, seed, today, operatorId });
   await seedDemoDesk(ctx, { networkId, operatorId, authors: [alumnusId, named.get("employee")!], today });
   await seedDemoMessages(ctx.db, {
     networkId,

@@ -47,6 +47,16 @@ export type DomainEvent =
       news: PostNews;
     }
   | { type: "post.deleted"; networkId: string; postId: string }
+  /** A post or comment (`commentId`) named members who may see it (`userIds`; new ones only, after an edit). */
+  | {
+      type: "mention.added";
+      network: NetworkRef;
+      postId: string;
+      commentId: string | null;
+      actorId: string;
+      userIds: string[];
+      news: PostNews;
+    }
   /** A direct message; `recipients`: the other participants, less anyone with a block either way. */
   | {
       type: "message.sent";

@@ -31,6 +31,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   "post.published",
   "comment.added",
   "post.deleted",
+  "mention.added",
   "message.sent",
   "inquiry.opened",
   "inquiry.replied",
@@ -73,6 +74,20 @@ const notifyComment: Subscriber<"comment.added"> = async (tx, e, ctx) => {
   await notify(c, tx, { ...common, kind: "reply", userIds: e.replyTo });
   const others = e.watchers.filter((u) => !e.replyTo.includes(u));
   if (others.length) await notify(c, tx, { ...common, kind: "watched_activity", userIds: others });
+};
+
+// Named in a post or comment: a "mention", whatever the member set for the thread (a mention is
+// addressed to them; muting a thread silences its chatter, not words to them).
+const notifyMention: Subscriber<"mention.added"> = async (tx, e, ctx) => {
+  await notify(needsContext(ctx, e.type), tx, {
+    network: e.network,
+    kind: "mention",
+    userIds: e.userIds,
+    key: `mention:${e.commentId ?? e.postId}`,
+    subject: `post:${e.postId}`,
+    actorId: e.actorId,
+    data: e.news,
+  });
 };
 
 // The operators answered an inquiry: the member's bell (the desk mails them in its own words).
@@ -134,6 +149,7 @@ export function registerSubscribers() {
   subscribe("post.published", fanOutAnnouncement);
   subscribe("comment.added", notifyComment);
   subscribe("post.deleted", forgetPost);
+  subscribe("mention.added", notifyMention);
   subscribe("message.sent", notifyMessage);
   // The desk's activity in the audit log (the mail to the member is queued by the reply itself).
   subscribe("inquiry.opened", auditInquiryActivity);

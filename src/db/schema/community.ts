@@ -6,7 +6,17 @@
 // enters a segment later sees its posts and one who leaves it no longer does. A post whose segment
 // was deleted reaches nobody but its author and the operators.
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
 import { member, organization } from "./auth.ts";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
@@ -149,6 +159,45 @@ export const feedVisit = pgTable(
     foreignKey({
       name: "feed_visit_member_fk",
       columns: [t.networkId, t.userId],
+      foreignColumns: [member.organizationId, member.userId],
+    }).onDelete("cascade"),
+  ],
+);
+
+/**
+ * A picture in a post (at most four): uploaded first (`post_id` null, only its uploader can attach
+ * it), then attached when the post is sent. Checked by content, metadata removed, kept in the file
+ * storage under `storage_key`; read only through the route that checks the post's audience.
+ */
+export const postImage = pgTable(
+  "post_image",
+  {
+    id: text("id").primaryKey(),
+    networkId: text("network_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    uploadedBy: text("uploaded_by").notNull(),
+    postId: text("post_id"),
+    /** Order in the post (0…3). */
+    position: integer("position").notNull().default(0),
+    storageKey: text("storage_key").notNull(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("post_image_post_idx").on(t.networkId, t.postId, t.position),
+    index("post_image_uploader_idx").on(t.networkId, t.uploadedBy, t.createdAt),
+    foreignKey({
+      name: "post_image_post_fk",
+      columns: [t.networkId, t.postId],
+      foreignColumns: [post.networkId, post.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "post_image_uploader_fk",
+      columns: [t.networkId, t.uploadedBy],
       foreignColumns: [member.organizationId, member.userId],
     }).onDelete("cascade"),
   ],

@@ -3,6 +3,6 @@ export { pageCacheStats } from "./cache.ts";
 export { matchingUserIds, prepareSearch, rowMatches } from "./queries.ts";
 export type { DirectoryFilter } from "./schemas.ts";
 export { directoryFilter, directoryPage, directoryQuery } from "./schemas.ts";
-export { countDirectory, directoryScope, searchDirectory } from "./service.ts";
+export { countDirectory, directoryScope, searchDirectory, visibleMembers } from "./service.ts";
 export { backfillDirectory, indexNewMembers, syncDirectory } from "./sync.ts";
 export { labelKey } from "./text.ts";

@@ -227,6 +227,17 @@ export async function matchingUserIds(db: Db | Tx, s: Search, after: string | nu
   return (res.rows as { userId: string }[]).map((r) => r.userId);
 }
 
+/** Which of `userIds` have a row in the scope's audience (are visible to it). */
+export async function visibleUserIds(db: Db | Tx, scope: Scope, userIds: string[]): Promise<string[]> {
+  if (!userIds.length) return [];
+  const res = await db.execute(
+    sql`select user_id as "userId" from directory_entry
+         where network_id = ${scope.networkId} and audience = ${scope.audience}
+           and user_id = any(${textArray(userIds)})`,
+  );
+  return (res.rows as { userId: string }[]).map((r) => r.userId);
+}
+
 /**
  * Which of `searches` (all of one network and audience) one member's row matches, in one query:
  * how a post to a segment is resolved when the feed is read. No row (not an active member): none.

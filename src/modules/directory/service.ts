@@ -16,6 +16,7 @@ import {
   type Search,
   suggestTerms,
   unchangedSince,
+  visibleUserIds,
 } from "./queries.ts";
 import type { DirectoryCard, DirectoryFilter, DirectoryQuery, DirectorySort } from "./schemas.ts";
 import { DIRECTORY_SORTS } from "./schemas.ts";
@@ -105,6 +106,11 @@ export async function searchDirectory(scope: Scope, q: DirectoryQuery, audience 
 
 export async function countDirectory(scope: Scope, f: DirectoryFilter, audience = viewerAudience(scope)) {
   return countEntries(scope.db, prepareSearch(directoryScope(scope, audience), f));
+}
+
+/** Which of `userIds` the viewer may see in the directory (a hidden member is not among them). */
+export async function visibleMembers(scope: Scope, userIds: string[], audience = viewerAudience(scope)) {
+  return visibleUserIds(scope.db, directoryScope(scope, audience), userIds);
 }
 
 export async function suggest(scope: Scope, field: TermField, prefix: string, limit: number) {

@@ -11,6 +11,8 @@ import {
   type TestNetwork,
   type TestUser,
 } from "../../test/harness.ts";
+import { admitTestMember, multipartFile } from "../members/testing.ts";
+import { DIRTY, IMAGES, SECRETS } from "../profiles/testing.ts";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -345,5 +347,201 @@ describe("audiences", () => {
       payload: { body: "覗き見" },
     });
     expect(comment.statusCode).toBe(404);
+  });
+});
+
+describe("@mentions", () => {
+  const mention = (u: TestUser, name: string) => `@[${name}](mention:${u.id})`;
+  const bellOf = async (net: TestNetwork, user: TestUser) => {
+    await env.ctx.jobs.drain();
+    const res = await call(env, { url: `/api/n/${net.slug}/notifications`, user });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items as { kind: string; postId: string | null; commentId: string | null }[];
+  };
+  const mentions = async (net: TestNetwork, user: TestUser) =>
+    (await bellOf(net, user)).filter((n) => n.kind === "mention");
+
+  it("offers only members the author can see, and notifies those named once, also after an edit", async () => {
+    const { net, alice, emp } = await setup();
+    // Alumni are in the directory with their consent (setup's are not): bob gave it.
+    const bob = await admitTestMember(env, net, "alumni", { name: "坂本 勉", directory: true });
+    const hidden = await admitTestMember(env, net, "alumni", { name: "坂口 秘子", directory: false });
+    const other = await makeNetwork(env);
+    const stranger = await makeMember(env, other, "alumni", { name: "坂東 他人" });
+
+    const offer = await call(env, {
+      url: `/api/n/${net.slug}/posts/mentionable?q=${encodeURIComponent("坂本")}`,
+      user: alice,
+    });
+    expect(offer.statusCode, offer.body).toBe(200);
+    expect(offer.json().items.map((m: any) => m.name)).toEqual(["坂本 勉"]);
+    const all = await call(env, { url: `/api/n/${net.slug}/posts/mentionable`, user: alice });
+    expect(
+      all
+        .json()
+        .items.map((m: any) => m.userId)
+        .sort(),
+    ).toEqual([bob.id, emp.id, net.operator.id].sort());
+
+    // Naming the hidden member or another network's member by id does nothing.
+    const p = await post(net, alice, {
+      kind: "question",
+      body: `${mention(bob, "坂本 勉")} さん、${mention(hidden, "坂口 秘子")} さん、${mention(stranger, "坂東")} さん、ご存じですか？`,
+    });
+    expect(p.statusCode, p.body).toBe(201);
+    const bobs = await mentions(net, bob);
+    expect(bobs.map((n) => n.postId)).toEqual([p.json().id]);
+    expect(await mentions(net, hidden)).toEqual([]);
+    expect(await mentions(other, stranger)).toEqual([]);
+
+    // An edit naming bob again and the employee anew: only the employee is told.
+    const edit = await call(env, {
+      method: "PATCH",
+      url: `/api/n/${net.slug}/posts/${p.json().id}`,
+      user: alice,
+      payload: { title: null, body: `${mention(bob, "坂本 勉")} ${mention(emp, "社員 一郎")} 追記です` },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect(await mentions(net, bob)).toHaveLength(1);
+    expect(await mentions(net, emp)).toHaveLength(1);
+
+    // In a comment, the post's author (alice) is told of a reply, not of a mention as well.
+    const c = await call(env, {
+      method: "POST",
+      url: `/api/n/${net.slug}/posts/${p.json().id}/comments`,
+      user: bob,
+      payload: { body: `${mention(alice, "青木 愛")} ${mention(emp, "社員 一郎")} 詳しい人に聞いてみます` },
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    const alices = await bellOf(net, alice);
+    expect(alices.filter((n) => n.commentId === c.json().id).map((n) => n.kind)).toEqual(["reply"]);
+    expect((await mentions(net, emp)).map((n) => n.commentId)).toEqual([c.json().id, null]);
+  });
+
+  it("does not tell a named member about a post they may not see", async () => {
+    const { net, alice, bob, op } = await setup();
+    const seg = await call(env, {
+      method: "POST",
+      url: `/api/n/${net.slug}/segments`,
+      user: op,
+      payload: { name: "Rust使い", filter: { skill: ["Rust"] } },
+    });
+    expect(seg.statusCode, seg.body).toBe(201);
+    await call(env, {
+      method: "PUT",
+      url: `/api/n/${net.slug}/profiles/me`,
+      user: alice,
+      payload: { displayName: "青木 愛", skills: ["Rust"] },
+    });
+    const p = await post(net, op, {
+      kind: "announcement",
+      body: `${mention(alice, "青木 愛")} ${mention(bob, "坂本 勉")} Rust勉強会`,
+      audience: { type: "segment", segmentId: seg.json().id },
+    });
+    expect(p.statusCode, p.body).toBe(201);
+    expect(await mentions(net, alice)).toHaveLength(1);
+    expect(await mentions(net, bob)).toEqual([]);
+    // Picking whom to name in a comment on it offers only who may see it.
+    const offer = await call(env, {
+      url: `/api/n/${net.slug}/posts/mentionable?postId=${p.json().id}`,
+      user: op,
+    });
+    expect(offer.json().items.map((m: any) => m.userId)).toEqual([alice.id]);
+    const foreign = await call(env, {
+      url: `/api/n/${net.slug}/posts/mentionable?postId=${p.json().id}`,
+      user: bob,
+    });
+    expect(foreign.statusCode).toBe(404);
+  });
+});
+
+describe("pictures in posts", () => {
+  const upload = (net: TestNetwork, user: TestUser | null, file: Buffer, filename = "photo.jpg") =>
+    call(env, {
+      method: "POST",
+      url: `/api/n/${net.slug}/posts/images`,
+      user,
+      ...multipartFile(file, { filename }),
+    });
+
+  it("checks the content, strips metadata, and shows a picture only to the post's audience", async () => {
+    const { net, alice, bob, op } = await setup();
+    const up = await upload(net, alice, DIRTY.jpeg, "IMG_0001.png");
+    expect(up.statusCode, up.body).toBe(201);
+    const image = up.json();
+    expect(image).toMatchObject({
+      id: expect.any(String),
+      width: expect.any(Number),
+      height: expect.any(Number),
+    });
+    // The preview is the uploader's alone until it is posted.
+    expect((await call(env, { url: image.url, user: bob })).statusCode).toBe(404);
+    const preview = await call(env, { url: image.url, user: alice });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers["content-type"]).toBe("image/jpeg");
+    expect(preview.headers["cache-control"]).toContain("private");
+    for (const secret of Object.values(SECRETS)) expect(preview.rawPayload.includes(secret)).toBe(false);
+
+    // Another member cannot attach alice's upload; alice can.
+    const stolen = await post(net, bob, { kind: "news", body: "x", imageIds: [image.id] });
+    expect(stolen.statusCode).toBe(400);
+    expect(stolen.json().error.code).toBe("POST_IMAGE_NOT_FOUND");
+    const p = await post(net, alice, { kind: "news", body: "同窓会の写真です", imageIds: [image.id] });
+    expect(p.statusCode, p.body).toBe(201);
+    const [shown] = p.json().images;
+    expect(shown.url).toBe(`/api/n/${net.slug}/posts/${p.json().id}/images/${image.id}`);
+    expect((await call(env, { url: shown.url, user: bob })).statusCode).toBe(200);
+    expect((await feed(net, bob)).items[0].images).toHaveLength(1);
+    // The pending URL no longer answers; another network's member gets nothing.
+    expect((await call(env, { url: image.url, user: alice })).statusCode).toBe(404);
+    const other = await makeNetwork(env);
+    const stranger = await makeMember(env, other, "alumni");
+    expect((await call(env, { url: shown.url, user: stranger })).statusCode).toBe(404);
+    expect((await call(env, { url: shown.url, user: null })).statusCode).toBe(401);
+
+    // A hidden post's picture goes with it (moderation hides the post).
+    await env.ctx.db.execute(sql`update post set hidden_at = now() where id = ${p.json().id}`);
+    expect((await call(env, { url: shown.url, user: bob })).statusCode).toBe(404);
+    expect((await call(env, { url: shown.url, user: op })).statusCode).toBe(200);
+  });
+
+  it("refuses what is not a picture, too many, and removes them with an edit or the post", async () => {
+    const { net, alice } = await setup();
+    const exe = await upload(net, alice, Buffer.from("MZ\x90\x00 not a picture"), "cat.jpg");
+    expect(exe.statusCode).toBe(400);
+    expect(exe.json().error.code).toBe("PHOTO_TYPE_UNSUPPORTED");
+    const ids: string[] = [];
+    for (const img of [IMAGES.jpeg, IMAGES.png, IMAGES.webp, IMAGES.png, IMAGES.jpeg]) {
+      const r = await upload(net, alice, img);
+      expect(r.statusCode, r.body).toBe(201);
+      ids.push(r.json().id);
+    }
+    const five = await post(net, alice, { kind: "news", body: "x", imageIds: ids });
+    expect(five.statusCode).toBe(400);
+    const p = await post(net, alice, { kind: "news", body: "4枚", imageIds: ids.slice(0, 4) });
+    expect(p.statusCode, p.body).toBe(201);
+    expect(p.json().images.map((i: any) => i.id)).toEqual(ids.slice(0, 4));
+    const files = () =>
+      env.ctx.db.execute(sql`select storage_key from post_image where network_id = ${net.id}`);
+    // Edit: keep two (reordered) and add the fifth; the others are removed, files too.
+    const edit = await call(env, {
+      method: "PATCH",
+      url: `/api/n/${net.slug}/posts/${p.json().id}`,
+      user: alice,
+      payload: { title: null, body: "3枚", imageIds: [ids[1], ids[0], ids[4]] },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect(edit.json().images.map((i: any) => i.id)).toEqual([ids[1], ids[0], ids[4]]);
+    const gone = await env.ctx.storage.get(`posts/${net.id}/${ids[2]}`);
+    expect(gone).toBeNull();
+    expect((await files()).rows).toHaveLength(3);
+    const del = await call(env, {
+      method: "DELETE",
+      url: `/api/n/${net.slug}/posts/${p.json().id}`,
+      user: alice,
+    });
+    expect(del.statusCode).toBe(204);
+    expect((await files()).rows).toHaveLength(0);
+    expect(await env.ctx.storage.get(`posts/${net.id}/${ids[0]}`)).toBeNull();
   });
 });

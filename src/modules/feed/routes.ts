@@ -1,6 +1,9 @@
+import type { Readable } from "node:stream";
+import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { access, memberScopeOf } from "../../server/access.ts";
 import type { FastifyZod } from "../../server/http.ts";
+import { removePendingImage, uploadedPostImage, uploadPostImage } from "./images.ts";
 import { feedPolicy } from "./policy.ts";
 import {
   commentEdit,
@@ -9,9 +12,14 @@ import {
   feedOut,
   feedQuery,
   feedSummaryOut,
+  imageOut,
+  imageParams,
+  mentionableOut,
+  mentionableQuery,
   pinInput,
   postDetailOut,
   postEdit,
+  postImageParams,
   postInput,
   postOut,
   postParams,
@@ -29,13 +37,26 @@ import {
   feedSummary,
   getPost,
   markFeedSeen,
+  mentionable,
+  pendingImageFile,
   pinPost,
+  postImageFile,
   react,
   removeComment,
   removePost,
 } from "./service.ts";
 
 const tags = ["feed"];
+
+/** A picture, for this viewer only (never kept by a shared cache), never run as a document. */
+function sendImage(reply: FastifyReply, file: { stream: Readable; size: number; mime: string }) {
+  return reply
+    .header("cache-control", "private, max-age=3600")
+    .header("content-security-policy", "sandbox; default-src 'none'")
+    .header("content-length", file.size)
+    .type(file.mime)
+    .send(file.stream);
+}
 const read = { access: access.member(feedPolicy.read) };
 const write = { access: access.member(feedPolicy.write) };
 
@@ -53,6 +74,77 @@ export default async function feedRoutes(app: FastifyZod) {
       },
     },
     async (req) => feed(memberScopeOf(req), req.query),
+  );
+
+  app.get(
+    "/n/:slug/posts/mentionable",
+    {
+      config: write,
+      schema: {
+        tags,
+        summary:
+          "Members the caller may @mention: those they can see in the directory (and, with postId, who may see that post)",
+        params: slugParams,
+        querystring: mentionableQuery,
+        response: { 200: mentionableOut },
+      },
+    },
+    async (req) => ({ items: await mentionable(memberScopeOf(req), req.query) }),
+  );
+
+  app.post(
+    "/n/:slug/posts/images",
+    {
+      config: write,
+      schema: {
+        tags,
+        summary:
+          "Upload a picture for a post (multipart field `file`: JPEG, PNG or WebP by content, at most 8 MB and 8000 px a side; metadata such as Exif GPS is removed). Attach it with `imageIds` within 24 hours",
+        consumes: ["multipart/form-data"],
+        params: slugParams,
+        response: { 201: imageOut },
+      },
+    },
+    async (req, reply) => {
+      const out = await uploadPostImage(memberScopeOf(req), await uploadedPostImage(req));
+      reply.code(201);
+      return out;
+    },
+  );
+
+  app.get(
+    "/n/:slug/posts/images/:id",
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: "A picture I uploaded and have not posted yet (preview)",
+        params: imageParams,
+      },
+    },
+    async (req, reply) => sendImage(reply, await pendingImageFile(memberScopeOf(req), req.params.id)),
+  );
+
+  app.delete(
+    "/n/:slug/posts/images/:id",
+    {
+      config: write,
+      schema: { tags, summary: "Remove a picture I uploaded and have not posted yet", params: imageParams },
+    },
+    async (req, reply) => {
+      await removePendingImage(memberScopeOf(req), req.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    "/n/:slug/posts/:id/images/:imageId",
+    {
+      config: read,
+      schema: { tags, summary: "A picture of a post (those who may see the post)", params: postImageParams },
+    },
+    async (req, reply) =>
+      sendImage(reply, await postImageFile(memberScopeOf(req), req.params.id, req.params.imageId)),
   );
 
   app.get(

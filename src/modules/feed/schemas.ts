@@ -30,12 +30,22 @@ export const postInput = z.object({
   title,
   body: text({ min: 1, max: POST_BODY_MAX, multiline: true }).describe("Markdown (no raw HTML)"),
   audience: audienceInput.default({ type: "network" }),
+  imageIds: z
+    .array(idParam)
+    .max(4)
+    .default([])
+    .describe("Pictures uploaded with POST /n/{slug}/posts/images, in the order shown (at most 4)"),
 });
 export type PostInput = z.output<typeof postInput>;
 
 export const postEdit = z.object({
   title,
   body: text({ min: 1, max: POST_BODY_MAX, multiline: true }),
+  imageIds: z
+    .array(idParam)
+    .max(4)
+    .optional()
+    .describe("The post's pictures after the edit (its own and new uploads, in order); omitted: unchanged"),
 });
 export type PostEdit = z.output<typeof postEdit>;
 
@@ -56,6 +66,24 @@ export type FeedQuery = z.output<typeof feedQuery>;
 
 export const pinInput = z.object({ pinned: z.boolean() });
 
+export const mentionableQuery = z.object({
+  q: text({ max: 50 }).optional().describe("The start of a name or reading (empty: by name)"),
+  postId: idParam.optional().describe("Commenting on this post: only members who may see it"),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+});
+export type MentionableQuery = z.output<typeof mentionableQuery>;
+
+export const mentionableOut = z.object({
+  items: z.array(
+    z.object({
+      userId: z.string(),
+      name: z.string(),
+      photoUrl: z.string().nullable(),
+      headline: z.string().nullable(),
+    }),
+  ),
+});
+
 export const authorOut = z.object({
   userId: z.string(),
   name: z.string(),
@@ -65,6 +93,15 @@ export const authorOut = z.object({
   profile: z.boolean(),
 });
 export type AuthorOut = z.infer<typeof authorOut>;
+
+export const imageOut = z.object({
+  id: z.string(),
+  url: z.string().describe("Where to read it (the post's audience only)"),
+  width: z.number(),
+  height: z.number(),
+});
+export const imageParams = z.object({ slug: slugParam, id: idParam });
+export const postImageParams = z.object({ slug: slugParam, id: idParam, imageId: idParam });
 
 export const reactionOut = z.object({
   reaction: z.enum(REACTIONS),
@@ -89,6 +126,7 @@ export const postOut = z.object({
   hidden: z.boolean(),
   /** Posted after the viewer last opened the feed (and not by them). */
   isNew: z.boolean(),
+  images: z.array(imageOut),
   reactions: z.array(reactionOut),
   commentCount: z.number(),
   can: z.object({ edit: z.boolean(), delete: z.boolean(), pin: z.boolean() }),

@@ -2,6 +2,7 @@
 // everyone comments (one level of replies) and reacts. Who sees a post is its audience, resolved
 // when it is read (audience.ts); a post outside one's audience answers 404 everywhere.
 import { randomUUID } from "node:crypto";
+import type { Tx } from "../../db/client.ts";
 import type { Reaction } from "../../db/schema/index.ts";
 import { audit } from "../../server/audit.ts";
 import { record } from "../../server/events.ts";
@@ -10,10 +11,20 @@ import { inTransaction, type MemberScope } from "../../server/scope.ts";
 import { AppError, errors } from "../../shared/errors.ts";
 import { decodeKeyset, encodeKeyset } from "../../shared/keyset.ts";
 import { markdownExcerpt } from "../../shared/markdown-text.ts";
+import { directoryQuery, searchDirectory } from "../directory/index.ts";
 import { watchersOf } from "../notifications/index.ts";
 import { memberProfiles } from "../profiles/index.ts";
 import { findSegment } from "../segments/index.ts";
 import { viewerOf, whoMaySee } from "./audience.ts";
+import {
+  findPendingImage,
+  findPostImage,
+  imageKeysOf,
+  imageNotFound,
+  imagesOf,
+  setPostImages,
+} from "./images.ts";
+import { mentionedIds, validMentions } from "./mentions.ts";
 import { feedPolicy } from "./policy.ts";
 import { presentAuthor } from "./presenter.ts";
 import {
@@ -42,7 +53,15 @@ import {
   updatePost,
   type Viewer,
 } from "./queries.ts";
-import type { CommentInput, CommentOut, FeedQuery, PostEdit, PostInput, PostOut } from "./schemas.ts";
+import type {
+  CommentInput,
+  CommentOut,
+  FeedQuery,
+  MentionableQuery,
+  PostEdit,
+  PostInput,
+  PostOut,
+} from "./schemas.ts";
 
 export const postNotFound = () => errors.notFound({ ja: "投稿", en: "post" });
 const commentNotFound = () => errors.notFound({ ja: "コメント", en: "comment" });
@@ -85,13 +104,43 @@ const networkRef = (scope: MemberScope) => ({
   name: scope.network.name,
 });
 
+/**
+ * The members `body` newly mentions (not in `before`, the text an edit replaces) who may see
+ * `post`, less `skip` (told otherwise, e.g. by a reply notification): a `mention.added` event.
+ */
+async function recordMentions(
+  tx: MemberScope & { db: Tx },
+  post: PostRow,
+  body: string,
+  opts: { before?: string; comment?: { id: string; body: string }; skip?: string[] } = {},
+) {
+  const already = opts.before ? mentionedIds(opts.before) : [];
+  const named = (await validMentions(tx, body, already)).filter((u) => !opts.skip?.includes(u));
+  const userIds = await whoMaySee(tx, post, named);
+  if (!userIds.length) return;
+  await record(
+    tx.db,
+    {
+      type: "mention.added",
+      network: networkRef(tx),
+      postId: post.id,
+      commentId: opts.comment?.id ?? null,
+      actorId: tx.member.userId,
+      userIds,
+      news: await newsOf(tx, post, opts.comment),
+    },
+    undefined,
+    tx.ctx,
+  );
+}
+
 /** Posts (and comments) as the viewer sees them: authors, reactions, counts, what they may do. */
 async function presentPosts(scope: MemberScope, rows: PostRow[], seenAt: Date | null): Promise<PostOut[]> {
   if (!rows.length) return [];
   const networkId = scope.network.id;
   const ids = rows.map((r) => r.id);
   const me = scope.member.userId;
-  const [authors, reactions, comments] = await Promise.all([
+  const [authors, reactions, comments, images] = await Promise.all([
     memberProfiles(scope.db, networkId, [...new Set(rows.map((r) => r.authorId))]),
     reactionsOf(scope.db, networkId, ids, me),
     commentCounts(scope.db, networkId, ids, {
@@ -99,6 +148,7 @@ async function presentPosts(scope: MemberScope, rows: PostRow[], seenAt: Date | 
       operator: isOperator(scope),
       segments: [],
     }),
+    imagesOf(scope.db, scope.network.slug, networkId, ids),
   ]);
   const byAuthor = new Map(authors.map((a) => [a.userId, a]));
   const commentsOfPost = new Map(comments.map((c) => [c.postId, c.count]));
@@ -121,6 +171,7 @@ async function presentPosts(scope: MemberScope, rows: PostRow[], seenAt: Date | 
     pinned: r.pinnedAt !== null,
     hidden: r.hiddenAt !== null,
     isNew: r.authorId !== me && (seenAt === null || r.createdAt > seenAt),
+    images: images.get(r.id) ?? [],
     reactions: reactions
       .filter((x) => x.postId === r.id)
       .map((x) => ({ reaction: x.reaction, count: x.count, mine: x.mine })),
@@ -160,6 +211,35 @@ export async function feed(scope: MemberScope, q: FeedQuery) {
   };
 }
 
+/**
+ * Members the viewer may @mention whose name or reading starts with `q`: the directory as the
+ * viewer sees it (a hidden member is never offered); with `postId`, only who may see that post.
+ */
+export async function mentionable(scope: MemberScope, q: MentionableQuery) {
+  const post = q.postId ? await visiblePost(scope, q.postId) : null;
+  const page = await searchDirectory(
+    scope,
+    directoryQuery.parse({ q: q.q, limit: Math.min(50, q.limit * 2) }),
+  );
+  let cards = page.items.filter((c) => c.userId !== scope.member.userId);
+  if (post) {
+    const may = new Set(
+      await whoMaySee(
+        scope,
+        post,
+        cards.map((c) => c.userId),
+      ),
+    );
+    cards = cards.filter((c) => may.has(c.userId));
+  }
+  return cards.slice(0, q.limit).map((c) => ({
+    userId: c.userId,
+    name: c.displayName,
+    photoUrl: c.photoUrl ?? null,
+    headline: [c.currentCompany, c.departments?.[0]].filter(Boolean).join(" / ") || null,
+  }));
+}
+
 /** How many posts came since the last visit (the badge in the navigation). */
 export async function feedSummary(scope: MemberScope) {
   const viewer = await viewerOf(scope);
@@ -190,6 +270,7 @@ export async function createPost(scope: MemberScope, input: PostInput): Promise<
       audience: input.audience.type,
       segmentId,
     });
+    await setPostImages(tx.db, tx.network.id, tx.member.userId, id, input.imageIds);
     const row = await visiblePost(tx, id);
     await record(
       tx.db,
@@ -206,6 +287,7 @@ export async function createPost(scope: MemberScope, input: PostInput): Promise<
       undefined,
       tx.ctx,
     );
+    await recordMentions(tx, row, input.body);
     return row;
   });
   const [out] = await presentPosts(scope, [row], null);
@@ -227,18 +309,27 @@ export async function getPost(scope: MemberScope, id: string) {
 }
 
 export async function editPost(scope: MemberScope, id: string, input: PostEdit) {
-  await inTransaction(scope, async (tx) => {
+  const removed = await inTransaction(scope, async (tx) => {
     const row = await visiblePost(tx, id);
     authorize(tx, feedPolicy.edit, row);
-    await updatePost(tx.db, tx.network.id, id, input);
+    await updatePost(tx.db, tx.network.id, id, { title: input.title, body: input.body });
+    await recordMentions(tx, row, input.body, { before: row.body });
+    return input.imageIds ? setPostImages(tx.db, tx.network.id, tx.member.userId, id, input.imageIds) : [];
   });
+  await removeFiles(scope, removed);
   return getPost(scope, id);
 }
 
+/** Files of pictures whose rows are gone (after the transaction committed). */
+async function removeFiles(scope: MemberScope, keys: string[]) {
+  for (const key of keys) await scope.ctx.storage.delete(key).catch(() => {});
+}
+
 export async function removePost(scope: MemberScope, id: string) {
-  await inTransaction(scope, async (tx) => {
+  const files = await inTransaction(scope, async (tx) => {
     const row = await visiblePost(tx, id);
     authorize(tx, feedPolicy.delete, row);
+    const keys = await imageKeysOf(tx.db, tx.network.id, id);
     await deletePost(tx.db, tx.network.id, id);
     await record(tx.db, { type: "post.deleted", networkId: tx.network.id, postId: id });
     // An operator removing someone else's post is a moderation act: it is kept.
@@ -252,7 +343,26 @@ export async function removePost(scope: MemberScope, id: string) {
         data: { authorId: row.authorId, title: row.title, excerpt: row.body.slice(0, 200) },
       });
     }
+    return keys;
   });
+  await removeFiles(scope, files);
+}
+
+/** A picture of a post the viewer may see. */
+export async function postImageFile(scope: MemberScope, postId: string, imageId: string) {
+  await visiblePost(scope, postId);
+  const found = await findPostImage(scope.db, scope.network.id, postId, imageId);
+  const file = found && (await scope.ctx.storage.get(found.storageKey));
+  if (!found || !file) throw imageNotFound();
+  return { ...file, mime: found.mime };
+}
+
+/** One of the member's own uploads not yet in a post (the composer's preview). */
+export async function pendingImageFile(scope: MemberScope, id: string) {
+  const found = await findPendingImage(scope, id);
+  const file = await scope.ctx.storage.get(found.storageKey);
+  if (!file) throw imageNotFound();
+  return { ...file, mime: found.mime };
 }
 
 export async function pinPost(scope: MemberScope, id: string, pinned: boolean) {
@@ -347,6 +457,7 @@ export async function addComment(scope: MemberScope, postId: string, input: Comm
       undefined,
       tx.ctx,
     );
+    await recordMentions(tx, post, input.body, { comment: { id, body: input.body }, skip: replyTo });
   });
   const row = await findComment(scope.db, scope.network.id, id);
   if (!row) throw commentNotFound();
@@ -383,6 +494,8 @@ export async function editComment(scope: MemberScope, id: string, body: string) 
     const row = await visibleComment(tx, id);
     authorize(tx, feedPolicy.edit, row);
     await updateComment(tx.db, tx.network.id, id, body);
+    const post = await visiblePost(tx, row.postId);
+    await recordMentions(tx, post, body, { before: row.body, comment: { id, body } });
   });
   const row = await findComment(scope.db, scope.network.id, id);
   if (!row) throw commentNotFound();

@@ -3,6 +3,9 @@
 // Image handling, shared with the network logo (modules/networks/branding.ts).
 export {
   detectImageType,
+  imageDimensions,
+  PHOTO_MAX_PIXELS,
+  PHOTO_MAX_SIDE,
   photoErrors,
   photoFile,
   removePhoto,

@@ -4165,6 +4165,13 @@ export interface paths {
                 editedAt: string | null;
                 hidden: boolean;
                 id: string;
+                images: {
+                  height: number;
+                  id: string;
+                  /** @description Where to read it (the post's audience only) */
+                  url: string;
+                  width: number;
+                }[];
                 isNew: boolean;
                 /** @enum {string} */
                 kind: "announcement" | "question" | "help_wanted" | "news";
@@ -4203,6 +4210,13 @@ export interface paths {
                 editedAt: string | null;
                 hidden: boolean;
                 id: string;
+                images: {
+                  height: number;
+                  id: string;
+                  /** @description Where to read it (the post's audience only) */
+                  url: string;
+                  width: number;
+                }[];
                 isNew: boolean;
                 /** @enum {string} */
                 kind: "announcement" | "question" | "help_wanted" | "news";
@@ -4253,6 +4267,11 @@ export interface paths {
             /** @description Markdown (no raw HTML) */
             body: string;
             /**
+             * @description Pictures uploaded with POST /n/{slug}/posts/images, in the order shown (at most 4)
+             * @default []
+             */
+            imageIds?: string[];
+            /**
              * @description announcement (operators: お知らせ), question (質問・相談), help_wanted (募集・お願い), news (近況・報告)
              * @enum {string}
              */
@@ -4292,6 +4311,13 @@ export interface paths {
               editedAt: string | null;
               hidden: boolean;
               id: string;
+              images: {
+                height: number;
+                id: string;
+                /** @description Where to read it (the post's audience only) */
+                url: string;
+                width: number;
+              }[];
               isNew: boolean;
               /** @enum {string} */
               kind: "announcement" | "question" | "help_wanted" | "news";
@@ -4385,6 +4411,13 @@ export interface paths {
               editedAt: string | null;
               hidden: boolean;
               id: string;
+              images: {
+                height: number;
+                id: string;
+                /** @description Where to read it (the post's audience only) */
+                url: string;
+                width: number;
+              }[];
               isNew: boolean;
               /** @enum {string} */
               kind: "announcement" | "question" | "help_wanted" | "news";
@@ -4442,6 +4475,8 @@ export interface paths {
         content: {
           "application/json": {
             body: string;
+            /** @description The post's pictures after the edit (its own and new uploads, in order); omitted: unchanged */
+            imageIds?: string[];
             title?: string | null;
           };
         };
@@ -4498,6 +4533,13 @@ export interface paths {
               editedAt: string | null;
               hidden: boolean;
               id: string;
+              images: {
+                height: number;
+                id: string;
+                /** @description Where to read it (the post's audience only) */
+                url: string;
+                width: number;
+              }[];
               isNew: boolean;
               /** @enum {string} */
               kind: "announcement" | "question" | "help_wanted" | "news";
@@ -4583,6 +4625,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/posts/{id}/images/{imageId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A picture of a post (those who may see the post) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          imageId: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/posts/{id}/pin": {
     parameters: {
       query?: never;
@@ -4661,6 +4741,13 @@ export interface paths {
               editedAt: string | null;
               hidden: boolean;
               id: string;
+              images: {
+                height: number;
+                id: string;
+                /** @description Where to read it (the post's audience only) */
+                url: string;
+                width: number;
+              }[];
               isNew: boolean;
               /** @enum {string} */
               kind: "announcement" | "question" | "help_wanted" | "news";
@@ -4807,6 +4894,159 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/posts/images": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a picture for a post (multipart field `file`: JPEG, PNG or WebP by content, at most 8 MB and 8000 px a side; metadata such as Exif GPS is removed). Attach it with `imageIds` within 24 hours */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              height: number;
+              id: string;
+              /** @description Where to read it (the post's audience only) */
+              url: string;
+              width: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/posts/images/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A picture I uploaded and have not posted yet (preview) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Remove a picture I uploaded and have not posted yet */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/posts/mentionable": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Members the caller may @mention: those they can see in the directory (and, with postId, who may see that post) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description Commenting on this post: only members who may see it */
+          postId?: string;
+          /** @description The start of a name or reading (empty: by name) */
+          q?: string;
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                headline: string | null;
+                name: string;
+                photoUrl: string | null;
+                userId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

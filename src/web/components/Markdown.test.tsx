@@ -1,6 +1,7 @@
 // Markdown from members never becomes script: raw HTML, javascript:/data: links, event handlers.
 import { MantineProvider } from "@mantine/core";
 import { renderToStaticMarkup } from "react-dom/server";
+import { MemoryRouter, Route, Routes } from "react-router";
 import { expect, test } from "vitest";
 import { Markdown } from "./Markdown.tsx";
 
@@ -52,4 +53,22 @@ test("images show from this server only", () => {
   const foreign = html("![追跡](https://tracker.example/pixel.gif)");
   expect(foreign).not.toContain("<img");
   expect(foreign).toContain("追跡");
+});
+
+test("an @mention links to the member's profile; a mention: link with a bad id stays text", () => {
+  const out = renderToStaticMarkup(
+    <MantineProvider>
+      <MemoryRouter initialEntries={["/n/demo/feed"]}>
+        <Routes>
+          <Route
+            path="/n/:slug/feed"
+            element={<Markdown>{"@[坂本 勉](mention:u_1) さん、[x](mention:../../admin) も"}</Markdown>}
+          />
+        </Routes>
+      </MemoryRouter>
+    </MantineProvider>,
+  );
+  expect(out).toContain('href="/n/demo/members/u_1"');
+  expect(out).toContain(">@坂本 勉</a>");
+  expect(out).not.toContain("admin");
 });

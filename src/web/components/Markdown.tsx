@@ -5,14 +5,31 @@
 // read the post, and when).
 import { Anchor, Code, Text, Title, Typography } from "@mantine/core";
 import ReactMarkdown, { type Components, defaultUrlTransform } from "react-markdown";
+import { useParams } from "react-router";
 import remarkGfm from "remark-gfm";
+import { MentionLink } from "./MentionText.tsx";
 
 /** Whether `url` points at this server (a path, not a scheme or another host). */
 const ownPath = (url: string) => url.startsWith("/") && !url.startsWith("//");
 
-const components: Components = {
+/** An @mention as stored: `mention:<member id>` (src/modules/feed/mentions.ts). */
+const MENTION = /^mention:([A-Za-z0-9_-]{1,64})$/;
+/** `@[名前](mention:id)` in the text: the "@" goes inside the link. */
+const MENTIONS = /@\[([^\]\n]{1,80})\]\(mention:([A-Za-z0-9_-]{1,64})\)/g;
+
+const components = (slug: string | undefined): Components => ({
   a: ({ href, children }) => {
     if (!href) return <>{children}</>;
+    const mention = MENTION.exec(href);
+    if (mention) {
+      return slug ? (
+        <MentionLink slug={slug} userId={mention[1]}>
+          {children}
+        </MentionLink>
+      ) : (
+        <>{children}</>
+      );
+    }
     const external = !ownPath(href) && !href.startsWith("#");
     return (
       <Anchor
@@ -49,18 +66,19 @@ const components: Components = {
     </Title>
   ),
   code: ({ children }) => <Code>{children}</Code>,
-};
+});
 
 export function Markdown({ children }: { children: string }) {
+  const { slug } = useParams();
   return (
     <Typography fz="sm" style={{ overflowWrap: "anywhere" }}>
       <ReactMarkdown
         remarkPlugins={[remarkGfm]}
         skipHtml
-        components={components}
-        urlTransform={(url) => defaultUrlTransform(url)}
+        components={components(slug)}
+        urlTransform={(url) => (MENTION.test(url) ? url : defaultUrlTransform(url))}
       >
-        {children}
+        {children.replace(MENTIONS, "[@$1](mention:$2)")}
       </ReactMarkdown>
     </Typography>
   );

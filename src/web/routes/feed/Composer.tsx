@@ -1,26 +1,17 @@
 // Writing a post: its kind (operators also announce), an optional title, the Markdown body with a
 // preview, and for operators the audience (the whole network or one of their segments).
-import {
-  Button,
-  Card,
-  Group,
-  SegmentedControl,
-  Select,
-  Stack,
-  Tabs,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Button, Card, Group, SegmentedControl, Select, Stack, Tabs, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert, fieldErrors } from "../../components/ErrorAlert.tsx";
 import { Markdown } from "../../components/Markdown.tsx";
+import { MentionTextarea } from "../../components/MentionTextarea.tsx";
 import { useSubmit } from "../../components/useSubmit.ts";
 import { useSegments } from "../segments/queries.ts";
 import "./i18n.ts";
+import { ImagePicker, type PostImage } from "./Images.tsx";
 import { createPost, feedKeys, type PostKind } from "./queries.ts";
 
 function SegmentChoice({
@@ -70,6 +61,7 @@ export function Composer({
   const [title, setTitle] = useState(initial?.title ?? "");
   const [body, setBody] = useState(initial?.body ?? "");
   const [audience, setAudience] = useState("network");
+  const [images, setImages] = useState<PostImage[]>([]);
   const [tab, setTab] = useState<string | null>("write");
   // Closed, the composer is one line: the feed itself comes first on a phone.
   const [open, setOpen] = useState(!!initial);
@@ -82,9 +74,11 @@ export function Composer({
         title: title.trim() || null,
         body,
         audience: audience === "network" ? { type: "network" } : { type: "segment", segmentId: audience },
+        imageIds: images.map((i) => i.id),
       });
       setTitle("");
       setBody("");
+      setImages([]);
       setTab("write");
       setOpen(false);
       notifications.show({ color: "teal", message: t("compose.posted") });
@@ -130,11 +124,12 @@ export function Composer({
             <Tabs.Tab value="preview">{t("compose.preview")}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="write" pt="xs">
-            <Textarea
+            <MentionTextarea
+              slug={slug}
               aria-label={t("compose.bodyLabel")}
               placeholder={t("compose.placeholder")}
               value={body}
-              onChange={(e) => setBody(e.currentTarget.value)}
+              onChange={setBody}
               autosize
               data-autofocus
               autoFocus
@@ -156,6 +151,7 @@ export function Composer({
             )}
           </Tabs.Panel>
         </Tabs>
+        <ImagePicker slug={slug} images={images} onChange={setImages} />
         {operator && <SegmentChoice slug={slug} value={audience} onChange={setAudience} />}
         <ErrorAlert error={error} />
         <Group justify="flex-end" gap="xs">

@@ -13,7 +13,6 @@ import {
   Spoiler,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
   Tooltip,
@@ -28,8 +27,10 @@ import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { initials } from "../../components/initials.ts";
 import { Markdown } from "../../components/Markdown.tsx";
+import { MentionTextarea } from "../../components/MentionTextarea.tsx";
 import { useSubmit } from "../../components/useSubmit.ts";
 import { ReportModal } from "../moderation/ReportModal.tsx";
+import { ImagePicker, PostImages } from "./Images.tsx";
 import "./i18n.ts";
 import {
   deletePost,
@@ -152,6 +153,7 @@ function EditPost({ slug, post, onDone }: { slug: string; post: Post; onDone: ()
   const qc = useQueryClient();
   const [title, setTitle] = useState(post.title ?? "");
   const [body, setBody] = useState(post.body);
+  const [images, setImages] = useState(post.images);
   const { error, busy, run } = useSubmit();
   return (
     <Stack gap="xs">
@@ -161,14 +163,16 @@ function EditPost({ slug, post, onDone }: { slug: string; post: Post; onDone: ()
         onChange={(e) => setTitle(e.currentTarget.value)}
         maxLength={120}
       />
-      <Textarea
+      <MentionTextarea
+        slug={slug}
         label={t("compose.bodyLabel")}
         value={body}
-        onChange={(e) => setBody(e.currentTarget.value)}
+        onChange={setBody}
         autosize
         minRows={4}
         maxLength={10_000}
       />
+      <ImagePicker slug={slug} images={images} onChange={setImages} />
       <ErrorAlert error={error} />
       <Group justify="flex-end" gap="xs">
         <Button variant="default" onClick={onDone}>
@@ -178,7 +182,11 @@ function EditPost({ slug, post, onDone }: { slug: string; post: Post; onDone: ()
           loading={!!busy}
           onClick={() =>
             run(async () => {
-              await editPost(slug, post.id, { title: title.trim() || null, body });
+              await editPost(slug, post.id, {
+                title: title.trim() || null,
+                body,
+                imageIds: images.map((i) => i.id),
+              });
               await qc.invalidateQueries({ queryKey: feedKeys.all(slug) });
               onDone();
             })
@@ -306,6 +314,7 @@ export function PostCard({ slug, post, full = false }: { slug: string; post: Pos
                 {body}
               </Spoiler>
             )}
+            <PostImages images={post.images} />
           </>
         )}
         <ErrorAlert error={error} />

@@ -1,17 +1,6 @@
 // One post with its comments: top-level comments with their replies (one level), write, reply,
 // edit and delete one's own.
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -19,6 +8,8 @@ import { Link, useParams } from "react-router";
 import { ConfirmModal } from "../../components/ConfirmModal.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { MemberGate } from "../../components/MemberGate.tsx";
+import { MentionText } from "../../components/MentionText.tsx";
+import { MentionTextarea } from "../../components/MentionTextarea.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
 import { useSubmit } from "../../components/useSubmit.ts";
 import { ReportModal } from "../moderation/ReportModal.tsx";
@@ -58,11 +49,13 @@ function CommentForm({
     });
   return (
     <Stack gap={6}>
-      <Textarea
+      <MentionTextarea
+        slug={slug}
+        postId={postId}
         aria-label={t(parentId ? "comments.replyPlaceholder" : "comments.placeholder")}
         placeholder={t(parentId ? "comments.replyPlaceholder" : "comments.placeholder")}
         value={body}
-        onChange={(e) => setBody(e.currentTarget.value)}
+        onChange={setBody}
         autosize
         minRows={parentId || save ? 1 : 2}
         maxLength={2000}
@@ -125,7 +118,7 @@ function CommentItem({
         />
       ) : (
         <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }} pl={44}>
-          {comment.body}
+          <MentionText slug={slug}>{comment.body}</MentionText>
         </Text>
       )}
       <ErrorAlert error={error} />

@@ -62,7 +62,7 @@ export function useFeedSummary(slug: string | undefined) {
 export const createPost = (slug: string, body: NewPost) =>
   unwrap(client.POST("/api/n/{slug}/posts", { params: { path: { slug } }, body }));
 
-export const editPost = (slug: string, id: string, body: { title: string | null; body: string }) =>
+export const editPost = (slug: string, id: string, body: BodyOf<"/api/n/{slug}/posts/{id}", "patch">) =>
   unwrap(client.PATCH("/api/n/{slug}/posts/{id}", { params: { path: { slug, id } }, body }));
 
 export const deletePost = (slug: string, id: string) =>
