@@ -10,7 +10,8 @@ import { inTransaction, type MemberScope } from "../../server/scope.ts";
 import { AppError, errors } from "../../shared/errors.ts";
 import { decodeKeyset, encodeKeyset } from "../../shared/keyset.ts";
 import { markdownExcerpt } from "../../shared/markdown-text.ts";
-import { watchersOf } from "../notifications/index.ts";
+import { groupNames, postableGroup, readableGroup } from "../groups/index.ts";
+import { mutersOf, watchersOf } from "../notifications/index.ts";
 import { memberProfiles } from "../profiles/index.ts";
 import { findSegment } from "../segments/index.ts";
 import { viewerOf, whoMaySee } from "./audience.ts";
@@ -104,13 +105,22 @@ async function presentPosts(scope: MemberScope, rows: PostRow[], seenAt: Date | 
       segmentNames.set(r.segmentId, (await findSegment(scope.db, networkId, r.segmentId))?.name ?? null);
     }
   }
+  const groupIds = [...new Set(rows.flatMap((r) => (r.groupId ? [r.groupId] : [])))];
+  const groupName = new Map(
+    (await groupNames(scope.db, networkId, groupIds)).map((g) => [g.id, g.name] as const),
+  );
   const viewer = { userId: me, role: scope.member.role };
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
     title: r.title,
     body: r.body,
-    audience: { type: r.audience, segmentName: r.segmentId ? (segmentNames.get(r.segmentId) ?? null) : null },
+    audience: {
+      type: r.audience,
+      segmentName: r.segmentId ? (segmentNames.get(r.segmentId) ?? null) : null,
+      groupId: r.groupId,
+      groupName: r.groupId ? (groupName.get(r.groupId) ?? null) : null,
+    },
     author: presentAuthor(scope.network.slug, viewer, byAuthor.get(r.authorId), r.authorId),
     createdAt: r.createdAt.toISOString(),
     editedAt: r.editedAt?.toISOString() ?? null,
@@ -131,6 +141,12 @@ async function presentPosts(scope: MemberScope, rows: PostRow[], seenAt: Date | 
 
 const isOperator = (scope: MemberScope) => scope.member.role === "operator";
 
+/** Which of `userIds` muted the group. */
+async function groupMuters(scope: MemberScope, groupId: string, userIds: string[]) {
+  const muted = new Set(await mutersOf(scope.db, scope.network.id, "group", groupId));
+  return userIds.filter((u) => muted.has(u));
+}
+
 async function visiblePost(scope: MemberScope, id: string, viewer?: Viewer): Promise<PostRow> {
   const row = await findVisiblePost(scope.db, scope.network.id, id, viewer ?? (await viewerOf(scope)));
   if (!row) throw postNotFound();
@@ -139,12 +155,14 @@ async function visiblePost(scope: MemberScope, id: string, viewer?: Viewer): Pro
 
 export async function feed(scope: MemberScope, q: FeedQuery) {
   const cursor = decodeKeyset(q.cursor);
+  // A group's own feed: only for who may read the group (404 for a secret one outside it).
+  if (q.groupId) await readableGroup(scope, q.groupId);
   const viewer = await viewerOf(scope);
   const networkId = scope.network.id;
   const [seenAt, rows, pinned] = await Promise.all([
     lastSeen(scope.db, networkId, viewer.userId),
-    feedPage(scope.db, networkId, viewer, { cursor, limit: q.limit, kind: q.kind }),
-    cursor || q.kind ? Promise.resolve([]) : pinnedPosts(scope.db, networkId, viewer),
+    feedPage(scope.db, networkId, viewer, { cursor, limit: q.limit, kind: q.kind, groupId: q.groupId }),
+    cursor || q.kind || q.groupId ? Promise.resolve([]) : pinnedPosts(scope.db, networkId, viewer),
   ]);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
@@ -176,6 +194,8 @@ export async function createPost(scope: MemberScope, input: PostInput): Promise<
   const row = await inTransaction(scope, async (tx) => {
     const segmentId = input.audience.type === "segment" ? input.audience.segmentId : null;
     if (segmentId && !(await findSegment(tx.db, tx.network.id, segmentId))) throw segmentUnknown();
+    const group = input.audience.type === "group" ? await postableGroup(tx, input.audience.groupId) : null;
+    const groupId = group?.id ?? null;
     await insertPost(tx.db, {
       id,
       networkId: tx.network.id,
@@ -185,8 +205,15 @@ export async function createPost(scope: MemberScope, input: PostInput): Promise<
       body: input.body,
       audience: input.audience.type,
       segmentId,
+      groupId,
     });
     const row = await visiblePost(tx, id);
+    // A post in a group reaches the group's watchers now (who may see it: its members).
+    const watchers = groupId
+      ? (await whoMaySee(tx, row, await watchersOf(tx.db, tx.network.id, "group", groupId))).filter(
+          (u) => u !== tx.member.userId,
+        )
+      : [];
     await record(
       tx.db,
       {
@@ -197,7 +224,9 @@ export async function createPost(scope: MemberScope, input: PostInput): Promise<
         kind: input.kind,
         audience: input.audience.type,
         segmentId,
-        news: await newsOf(tx, row),
+        groupId,
+        watchers,
+        news: { ...(await newsOf(tx, row)), ...(group ? { groupName: group.name } : {}) },
       },
       undefined,
       tx.ctx,
@@ -320,6 +349,8 @@ export async function addComment(scope: MemberScope, postId: string, input: Comm
     // Notifications reach only who may see the post now (a segment's members may have changed).
     const watchers = await watchersOf(tx.db, tx.network.id, "post", postId);
     const allowed = new Set(await whoMaySee(tx, post, [...replyTo, ...watchers]));
+    // A muted group notifies nothing, its posts' comments included.
+    if (post.groupId) for (const u of await groupMuters(tx, post.groupId, [...allowed])) allowed.delete(u);
     await record(
       tx.db,
       {

@@ -218,6 +218,8 @@ export const profileViewOut = z.object({
   ),
   visibility: visibilityOut.optional(),
   updatedAt: z.string().nullable().optional(),
+  /** An alumni supporter (アルムナイサポーター): shown with a badge. */
+  supporter: z.boolean().optional(),
 });
 
 export type OwnProfile = z.infer<typeof ownProfileOut>;

@@ -689,6 +689,7 @@ export interface paths {
                 photoUrl: string | null;
                 profile: boolean;
                 role: string;
+                supporter: boolean;
                 userId: string;
               } | null;
               body: string;
@@ -903,6 +904,7 @@ export interface paths {
                 /** @enum {string} */
                 role: "operator" | "employee" | "alumni";
                 skills?: string[];
+                supporter?: boolean;
                 userId: string;
               }[];
               nextCursor: string | null;
@@ -1055,6 +1057,713 @@ export interface paths {
       };
     };
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/groups": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The groups I may see (a secret group only to its members and operators), by name */
+    get: {
+      parameters: {
+        query?: {
+          /** @description true: archived groups (operators: all; others: the ones they belong to) */
+          archived?: "true" | "false";
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                archived: boolean;
+                can: {
+                  join: boolean;
+                  leave: boolean;
+                  manage: boolean;
+                  moderate: boolean;
+                  post: boolean;
+                  read: boolean;
+                  request: boolean;
+                };
+                createdAt: string;
+                description: string;
+                id: string;
+                /**
+                 * @description open (anyone joins), closed (request → approved), secret (invitation only, invisible to others)
+                 * @enum {string}
+                 */
+                kind: "open" | "closed" | "secret";
+                memberCount: number;
+                /** @enum {string|null} */
+                myRole: "member" | "admin" | null;
+                /** @enum {string} */
+                myStatus: "none" | "requested" | "member";
+                name: string;
+                pendingRequests: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a group: open, closed or secret (operators) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default  */
+            description?: string;
+            /**
+             * @description open (anyone joins), closed (request → approved), secret (invitation only, invisible to others)
+             * @enum {string}
+             */
+            kind: "open" | "closed" | "secret";
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              archived: boolean;
+              can: {
+                join: boolean;
+                leave: boolean;
+                manage: boolean;
+                moderate: boolean;
+                post: boolean;
+                read: boolean;
+                request: boolean;
+              };
+              createdAt: string;
+              description: string;
+              id: string;
+              /**
+               * @description open (anyone joins), closed (request → approved), secret (invitation only, invisible to others)
+               * @enum {string}
+               */
+              kind: "open" | "closed" | "secret";
+              memberCount: number;
+              /** @enum {string|null} */
+              myRole: "member" | "admin" | null;
+              /** @enum {string} */
+              myStatus: "none" | "requested" | "member";
+              name: string;
+              pendingRequests: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/groups/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One group (404 for a secret group to a non-member) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              archived: boolean;
+              can: {
+                join: boolean;
+                leave: boolean;
+                manage: boolean;
+                moderate: boolean;
+                post: boolean;
+                read: boolean;
+                request: boolean;
+              };
+              createdAt: string;
+              description: string;
+              id: string;
+              /**
+               * @description open (anyone joins), closed (request → approved), secret (invitation only, invisible to others)
+               * @enum {string}
+               */
+              kind: "open" | "closed" | "secret";
+              memberCount: number;
+              /** @enum {string|null} */
+              myRole: "member" | "admin" | null;
+              /** @enum {string} */
+              myStatus: "none" | "requested" | "member";
+              name: string;
+              pendingRequests: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edit a group's name, description or kind, archive or restore it (operators; audited) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Archive (read-only for its members) or restore */
+            archived?: boolean;
+            description?: string;
+            /**
+             * @description open (anyone joins), closed (request → approved), secret (invitation only, invisible to others)
+             * @enum {string}
+             */
+            kind?: "open" | "closed" | "secret";
+            name?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              archived: boolean;
+              can: {
+                join: boolean;
+                leave: boolean;
+                manage: boolean;
+                moderate: boolean;
+                post: boolean;
+                read: boolean;
+                request: boolean;
+              };
+              createdAt: string;
+              description: string;
+              id: string;
+              /**
+               * @description open (anyone joins), closed (request → approved), secret (invitation only, invisible to others)
+               * @enum {string}
+               */
+              kind: "open" | "closed" | "secret";
+              memberCount: number;
+              /** @enum {string|null} */
+              myRole: "member" | "admin" | null;
+              /** @enum {string} */
+              myStatus: "none" | "requested" | "member";
+              name: string;
+              pendingRequests: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/n/{slug}/groups/{id}/admins/{userId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Appoint or remove a group admin (operators; employees, operators and supporters only) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            admin: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                canBeAdmin: boolean;
+                /** @enum {string} */
+                groupRole: "member" | "admin";
+                joinedAt: string | null;
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                /** @enum {string} */
+                role: "operator" | "employee" | "alumni";
+                supporter: boolean;
+                userId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/groups/{id}/members": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A group's members, admins first (an open group's: every member; others': its members) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                canBeAdmin: boolean;
+                /** @enum {string} */
+                groupRole: "member" | "admin";
+                joinedAt: string | null;
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                /** @enum {string} */
+                role: "operator" | "employee" | "alumni";
+                supporter: boolean;
+                userId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a member of the network to the group (operators and group admins; they are notified) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            userId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                canBeAdmin: boolean;
+                /** @enum {string} */
+                groupRole: "member" | "admin";
+                joinedAt: string | null;
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                /** @enum {string} */
+                role: "operator" | "employee" | "alumni";
+                supporter: boolean;
+                userId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/groups/{id}/members/{userId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a member from the group (operators and group admins; audited) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/groups/{id}/membership": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Join an open group at once, or ask to join a closed one */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              archived: boolean;
+              can: {
+                join: boolean;
+                leave: boolean;
+                manage: boolean;
+                moderate: boolean;
+                post: boolean;
+                read: boolean;
+                request: boolean;
+              };
+              createdAt: string;
+              description: string;
+              id: string;
+              /**
+               * @description open (anyone joins), closed (request → approved), secret (invitation only, invisible to others)
+               * @enum {string}
+               */
+              kind: "open" | "closed" | "secret";
+              memberCount: number;
+              /** @enum {string|null} */
+              myRole: "member" | "admin" | null;
+              /** @enum {string} */
+              myStatus: "none" | "requested" | "member";
+              name: string;
+              pendingRequests: number;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Leave a group, or take back one's request */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/groups/{id}/requests": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Requests to join waiting for a decision (operators and group admins) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                requestedAt: string | null;
+                /** @enum {string} */
+                role: "operator" | "employee" | "alumni";
+                supporter: boolean;
+                userId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/groups/{id}/requests/{userId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Approve or decline a request to join (the member is notified; audited) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            approve: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/groups/{id}/watch": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether I watch (every new post), follow normally or mute the group */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              level: "watch" | "normal" | "mute";
+            };
+          };
+        };
+      };
+    };
+    /** Watch, follow normally or mute the group (its members) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            level: "watch" | "normal" | "mute";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              level: "watch" | "normal" | "mute";
+            };
+          };
+        };
+      };
+    };
     post?: never;
     delete?: never;
     options?: never;
@@ -2478,6 +3187,7 @@ export interface paths {
                 role: "operator" | "employee" | "alumni";
                 /** @enum {string} */
                 status: "active" | "suspended";
+                supporterAt: string | null;
                 userId: string;
                 verifiedAt: string | null;
                 verifiedVia: string | null;
@@ -2528,6 +3238,8 @@ export interface paths {
             role?: "operator" | "employee" | "alumni";
             /** @enum {string} */
             status?: "active" | "suspended";
+            /** @description Name an alumnus a supporter (アルムナイサポーター), or unname */
+            supporter?: boolean;
           };
         };
       };
@@ -2550,6 +3262,7 @@ export interface paths {
               role: "operator" | "employee" | "alumni";
               /** @enum {string} */
               status: "active" | "suspended";
+              supporterAt: string | null;
               userId: string;
               verifiedAt: string | null;
               verifiedVia: string | null;
@@ -3212,6 +3925,55 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/newcomers": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Members who joined in the last 30 days, to welcome (supporters and operators) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                joinedAt: string;
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                /** @enum {string} */
+                role: "operator" | "employee" | "alumni";
+                supporter: boolean;
+                userId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/notifications": {
     parameters: {
       query?: never;
@@ -3622,6 +4384,8 @@ export interface paths {
       parameters: {
         query?: {
           cursor?: string;
+          /** @description Only this group's posts (its members and operators; 404 otherwise) */
+          groupId?: string;
           kind?: "announcement" | "question" | "help_wanted" | "news";
           limit?: number;
         };
@@ -3642,6 +4406,8 @@ export interface paths {
             "application/json": {
               items: {
                 audience: {
+                  groupId: string | null;
+                  groupName: string | null;
                   segmentName: string | null;
                   /** @enum {string} */
                   type: "network" | "segment" | "group";
@@ -3651,6 +4417,7 @@ export interface paths {
                   photoUrl: string | null;
                   profile: boolean;
                   role: string;
+                  supporter: boolean;
                   userId: string;
                 };
                 body: string;
@@ -3680,6 +4447,8 @@ export interface paths {
               nextCursor: string | null;
               pinned: {
                 audience: {
+                  groupId: string | null;
+                  groupName: string | null;
                   segmentName: string | null;
                   /** @enum {string} */
                   type: "network" | "segment" | "group";
@@ -3689,6 +4458,7 @@ export interface paths {
                   photoUrl: string | null;
                   profile: boolean;
                   role: string;
+                  supporter: boolean;
                   userId: string;
                 };
                 body: string;
@@ -3734,7 +4504,7 @@ export interface paths {
         content: {
           "application/json": {
             /**
-             * @description Who sees the post: the whole network, or a segment's members (operators; resolved when read)
+             * @description Who sees the post: the whole network, a segment's members (operators; resolved when read), or a group's members (its members and operators post there)
              * @default {
              *       "type": "network"
              *     }
@@ -3748,6 +4518,11 @@ export interface paths {
                   segmentId: string;
                   /** @enum {string} */
                   type: "segment";
+                }
+              | {
+                  groupId: string;
+                  /** @enum {string} */
+                  type: "group";
                 };
             /** @description Markdown (no raw HTML) */
             body: string;
@@ -3769,6 +4544,8 @@ export interface paths {
           content: {
             "application/json": {
               audience: {
+                groupId: string | null;
+                groupName: string | null;
                 segmentName: string | null;
                 /** @enum {string} */
                 type: "network" | "segment" | "group";
@@ -3778,6 +4555,7 @@ export interface paths {
                 photoUrl: string | null;
                 profile: boolean;
                 role: string;
+                supporter: boolean;
                 userId: string;
               };
               body: string;
@@ -3841,6 +4619,8 @@ export interface paths {
           content: {
             "application/json": {
               audience: {
+                groupId: string | null;
+                groupName: string | null;
                 segmentName: string | null;
                 /** @enum {string} */
                 type: "network" | "segment" | "group";
@@ -3850,6 +4630,7 @@ export interface paths {
                 photoUrl: string | null;
                 profile: boolean;
                 role: string;
+                supporter: boolean;
                 userId: string;
               };
               body: string;
@@ -3866,6 +4647,7 @@ export interface paths {
                   photoUrl: string | null;
                   profile: boolean;
                   role: string;
+                  supporter: boolean;
                   userId: string;
                 } | null;
                 body: string;
@@ -3953,6 +4735,8 @@ export interface paths {
           content: {
             "application/json": {
               audience: {
+                groupId: string | null;
+                groupName: string | null;
                 segmentName: string | null;
                 /** @enum {string} */
                 type: "network" | "segment" | "group";
@@ -3962,6 +4746,7 @@ export interface paths {
                 photoUrl: string | null;
                 profile: boolean;
                 role: string;
+                supporter: boolean;
                 userId: string;
               };
               body: string;
@@ -3978,6 +4763,7 @@ export interface paths {
                   photoUrl: string | null;
                   profile: boolean;
                   role: string;
+                  supporter: boolean;
                   userId: string;
                 } | null;
                 body: string;
@@ -4056,6 +4842,7 @@ export interface paths {
                 photoUrl: string | null;
                 profile: boolean;
                 role: string;
+                supporter: boolean;
                 userId: string;
               } | null;
               body: string;
@@ -4114,6 +4901,8 @@ export interface paths {
           content: {
             "application/json": {
               audience: {
+                groupId: string | null;
+                groupName: string | null;
                 segmentName: string | null;
                 /** @enum {string} */
                 type: "network" | "segment" | "group";
@@ -4123,6 +4912,7 @@ export interface paths {
                 photoUrl: string | null;
                 profile: boolean;
                 role: string;
+                supporter: boolean;
                 userId: string;
               };
               body: string;
@@ -4139,6 +4929,7 @@ export interface paths {
                   photoUrl: string | null;
                   profile: boolean;
                   role: string;
+                  supporter: boolean;
                   userId: string;
                 } | null;
                 body: string;
@@ -4463,6 +5254,7 @@ export interface paths {
               openTo?: string[];
               photoUrl?: string | null;
               skills?: string[];
+              supporter?: boolean;
               updatedAt?: string | null;
               userId: string;
               visibility?: {
@@ -6177,6 +6969,7 @@ export interface paths {
                 /** @enum {string} */
                 role: "operator" | "employee" | "alumni";
                 skills?: string[];
+                supporter?: boolean;
                 userId: string;
               }[];
               nextCursor: string | null;
