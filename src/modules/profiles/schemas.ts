@@ -223,4 +223,4 @@ export const profileViewOut = z.object({
 });
 
 export type OwnProfile = z.infer<typeof ownProfileOut>;
-export type ProfileView = { userId: string; displayName: string } & Partial<OwnProfile>;
+export type ProfileView = { userId: string; displayName: string; supporter?: boolean } & Partial<OwnProfile>;

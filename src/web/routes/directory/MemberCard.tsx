@@ -5,6 +5,7 @@ import { Avatar, Badge, Card, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { initials } from "../../components/initials.ts";
+import { SupporterBadge } from "../../components/SupporterBadge.tsx";
 import type { Resources } from "../../i18n/resources.ts";
 import type { DirectoryCard } from "./filter.ts";
 import "./i18n.ts";
@@ -70,6 +71,7 @@ export function MemberCard({ slug, card }: { slug: string; card: DirectoryCard }
                   {tc(`roles.${card.role}`)}
                 </Badge>
               )}
+              {card.supporter && <SupporterBadge />}
             </Group>
             {card.displayNameKana && (
               <Text size="xs" c="dimmed" truncate>

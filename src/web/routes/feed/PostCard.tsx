@@ -27,6 +27,7 @@ import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { initials } from "../../components/initials.ts";
 import { Markdown } from "../../components/Markdown.tsx";
+import { SupporterBadge } from "../../components/SupporterBadge.tsx";
 import { useSubmit } from "../../components/useSubmit.ts";
 import "./i18n.ts";
 import {
@@ -88,6 +89,7 @@ export function Author({
               {tc(`roles.${author.role as "operator" | "employee" | "alumni"}`)}
             </Badge>
           )}
+          {author?.supporter && <SupporterBadge />}
         </Group>
         <Text size="xs" c="dimmed">
           <time dateTime={at}>{formatDateTime(at)}</time>
@@ -252,6 +254,19 @@ export function PostCard({ slug, post, full = false }: { slug: string; post: Pos
           {post.pinned && (
             <Badge variant="outline" size="sm" color="brand">
               📌 {t("post.pinned")}
+            </Badge>
+          )}
+          {post.audience.type === "group" && post.audience.groupId && (
+            <Badge
+              variant="outline"
+              size="sm"
+              color="grape"
+              component={Link}
+              to={`/n/${slug}/groups/${post.audience.groupId}`}
+              style={{ cursor: "pointer" }}
+              data-testid="post-group"
+            >
+              {t("post.inGroup", { name: post.audience.groupName ?? "—" })}
             </Badge>
           )}
           {post.audience.type === "segment" && (

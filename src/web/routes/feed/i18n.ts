@@ -15,6 +15,8 @@ export const strings = {
     compose: {
       heading: "投稿する",
       prompt: "いま何を共有しますか？ 質問・募集・近況など",
+      promptGroup: "「{{name}}」に投稿する",
+      toGroup: "この投稿は「{{name}}」のメンバーだけに表示されます。",
       placeholder: "例）SaaS の営業支援の案件があります。相談に乗れる方はいませんか？",
       titleLabel: "タイトル（任意）",
       bodyLabel: "本文",
@@ -39,6 +41,7 @@ export const strings = {
       new: "新着",
       pinned: "固定",
       hidden: "非表示（確認中）",
+      inGroup: "グループ: {{name}}",
       toSegment: "セグメント宛て",
       toSegmentNamed: "宛先: {{name}}",
       comments: "コメント {{count}} 件",
@@ -106,6 +109,8 @@ export const strings = {
     compose: {
       heading: "Post",
       prompt: "What would you like to share? A question, a request, news…",
+      promptGroup: "Post in {{name}}",
+      toGroup: "Only the members of {{name}} see this post.",
       placeholder: "e.g. I have a SaaS sales project. Is anyone able to advise?",
       titleLabel: "Title (optional)",
       bodyLabel: "Text",
@@ -129,6 +134,7 @@ export const strings = {
       new: "New",
       pinned: "Pinned",
       hidden: "Hidden (under review)",
+      inGroup: "Group: {{name}}",
       toSegment: "To a segment",
       toSegmentNamed: "To: {{name}}",
       comments: "{{count}} comments",
