@@ -61,7 +61,8 @@ describe("seed-demo", () => {
       pending: 5,
       invitations: 4,
       welcomeSurveys: expectedSurveys,
-      posts: 40,
+      posts: 48, // 40 in the feed + 8 in the demo groups
+      groups: 3,
       comments: expect.any(Number),
     });
     expect(first.counts.comments).toBeGreaterThan(20);
