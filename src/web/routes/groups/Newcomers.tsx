@@ -1,6 +1,7 @@
 // 新しく参加したメンバー: for supporters and operators, who joined in the last 30 days, with a link
 // to their profile and メッセージを送る. Nothing is shown to others (the server answers not found).
 import { Anchor, Avatar, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDate } from "../../components/format.ts";
@@ -13,7 +14,9 @@ import { useNewcomers } from "./queries.ts";
 export function Newcomers({ slug }: { slug: string }) {
   const { t } = useTranslation("groups");
   const q = useNewcomers(slug);
+  const [all, setAll] = useState(false);
   if (!q.data) return null;
+  const shown = q.data.items.slice(0, all ? 30 : 3);
   return (
     <Card
       withBorder
@@ -37,7 +40,7 @@ export function Newcomers({ slug }: { slug: string }) {
             {t("newcomers.empty")}
           </Text>
         )}
-        {q.data.items.slice(0, 8).map((p) => (
+        {shown.map((p) => (
           <Group key={p.userId} justify="space-between" wrap="wrap" gap="xs">
             <Group gap="sm" wrap="nowrap" miw={0}>
               <Avatar src={p.photoUrl} radius="xl" size={36} color="brand">
@@ -63,7 +66,13 @@ export function Newcomers({ slug }: { slug: string }) {
             </Group>
             <Group gap="xs">
               {p.profile && (
-                <Button size="xs" variant="default" component={Link} to={`/n/${slug}/members/${p.userId}`}>
+                <Button
+                  size="xs"
+                  mih={44}
+                  variant="default"
+                  component={Link}
+                  to={`/n/${slug}/members/${p.userId}`}
+                >
                   {t("newcomers.profile")}
                 </Button>
               )}
@@ -71,6 +80,11 @@ export function Newcomers({ slug }: { slug: string }) {
             </Group>
           </Group>
         ))}
+        {!all && q.data.items.length > shown.length && (
+          <Button variant="subtle" size="xs" onClick={() => setAll(true)}>
+            {t("newcomers.more", { count: q.data.items.length })}
+          </Button>
+        )}
       </Stack>
     </Card>
   );
