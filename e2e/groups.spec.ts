@@ -55,8 +55,10 @@ test("an operator creates a closed group, an alumna asks to join, is approved an
   await phone.getByTestId("composer-prompt").click();
   await phone.getByRole("textbox", { name: "本文" }).fill("はじめまして。前職では介護業界にいました。");
   await phone.getByRole("button", { name: "投稿する" }).click();
+  await expect(phone.getByTestId("post").filter({ hasText: "はじめまして" })).toBeVisible();
+  // Her timeline has it too, labelled with the group.
+  await phone.goto(`/n/${NET.slug}/feed`);
   const post = phone.getByTestId("post").filter({ hasText: "はじめまして" });
-  await expect(post).toBeVisible();
   await expect(post.getByTestId("post-group")).toHaveText(`グループ: ${GROUP}`);
   expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 });

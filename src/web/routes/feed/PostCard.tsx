@@ -191,7 +191,18 @@ function EditPost({ slug, post, onDone }: { slug: string; post: Post; onDone: ()
   );
 }
 
-export function PostCard({ slug, post, full = false }: { slug: string; post: Post; full?: boolean }) {
+export function PostCard({
+  slug,
+  post,
+  full = false,
+  inGroup = false,
+}: {
+  slug: string;
+  post: Post;
+  full?: boolean;
+  /** Shown on its group's page: no group label. */
+  inGroup?: boolean;
+}) {
   const { t } = useTranslation("feed");
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -256,7 +267,7 @@ export function PostCard({ slug, post, full = false }: { slug: string; post: Pos
               📌 {t("post.pinned")}
             </Badge>
           )}
-          {post.audience.type === "group" && post.audience.groupId && (
+          {post.audience.type === "group" && post.audience.groupId && !inGroup && (
             <Badge
               variant="outline"
               size="sm"

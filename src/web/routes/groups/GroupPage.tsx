@@ -130,7 +130,7 @@ function Posts({ network, group }: { network: MyNetwork; group: GroupItem }) {
       ) : (
         <>
           {items.map((p) => (
-            <PostCard key={p.id} slug={slug} post={p} />
+            <PostCard key={p.id} slug={slug} post={p} inGroup />
           ))}
           {!items.length && <EmptyState title={t("groupEmpty")} />}
           {feed.hasNextPage && (
