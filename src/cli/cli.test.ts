@@ -61,7 +61,8 @@ describe("seed-demo", () => {
       pending: 5,
       invitations: 4,
       welcomeSurveys: expectedSurveys,
-      posts: 41, // 40 + the spam post the moderation demo hides (seed-demo-moderation.ts)
+      posts: 49, // 40 in the feed + the spam post the moderation demo hides + 8 in the demo groups
+      groups: 3,
       comments: expect.any(Number),
     });
     expect(first.counts.comments).toBeGreaterThan(20);

@@ -34,6 +34,7 @@ import {
 import { pendingRegistrant } from "./pending.ts";
 import { seedDemoDesk } from "./seed-demo-desk.ts";
 import { seedFeed } from "./seed-demo-feed.ts";
+import { seedDemoGroups } from "./seed-demo-groups.ts";
 import { seedDemoMessages } from "./seed-demo-messages.ts";
 import { seedDemoModeration } from "./seed-demo-moderation.ts";
 
@@ -128,7 +129,8 @@ async function counts(ctx: AppContext, networkId: string) {
       (select count(*)::int from network_invitation where network_id = $1) as invitations,
       (select count(*)::int from welcome_survey_response where network_id = $1) as "welcomeSurveys",
       (select count(*)::int from post where network_id = $1) as posts,
-      (select count(*)::int from post_comment where network_id = $1) as comments`,
+      (select count(*)::int from post_comment where network_id = $1) as comments,
+      (select count(*)::int from network_group where network_id = $1) as groups`,
     [networkId],
   );
   return row;
@@ -323,6 +325,13 @@ export async function seedDemo(ctx: AppContext, opts: SeedDemoOptions = {}): Pro
 
   // A living community: posts, comments and reactions over the last months.
   await seedFeed(ctx.db, ctx.storage, { networkId, seed, today, operatorId });
+  await seedDemoGroups(ctx.db, {
+    networkId,
+    today,
+    operatorId,
+    employeeId: named.get("employee")!,
+    alumnusId,
+  });
   await seedDemoDesk(ctx, { networkId, operatorId, authors: [alumnusId, named.get("employee")!], today });
   await seedDemoMessages(ctx.db, {
     networkId,

@@ -17,22 +17,35 @@ import type { Actor } from "./scope.ts";
 /** The network as notifications name it (links, the sender). */
 type NetworkRef = { id: string; slug: string; name: string };
 /** What a notification about a post says: ids, who did it, the title and an excerpt. */
-type PostNews = { postId: string; commentId?: string; actorName: string; title: string; excerpt: string };
+type PostNews = {
+  postId: string;
+  commentId?: string;
+  actorName: string;
+  title: string;
+  excerpt: string;
+  /** A post in a group: the group's name. */
+  groupName?: string;
+};
 
 export type DomainEvent =
   /** What a member's directory card is made of changed: profile, photo, consent, role, status, admission. */
   | { type: "member.changed"; networkId: string; userIds: string[] }
   /** The account's name changed (all the networks it belongs to); `from` when it is known. */
   | { type: "user.renamed"; userId: string; from?: string; to: string }
-  /** A post went up; `audience` as posted (a segment is resolved when its notifications go out). */
+  /**
+   * A post went up; `audience` as posted (a segment or group is resolved when its notifications go
+   * out); `watchers`: of its group, who may see it and did not write it.
+   */
   | {
       type: "post.published";
       network: NetworkRef;
       postId: string;
       authorId: string;
       kind: string;
-      audience: "network" | "segment";
+      audience: "network" | "segment" | "group";
       segmentId: string | null;
+      groupId?: string | null;
+      watchers?: string[];
       news: PostNews;
     }
   /** A comment: `replyTo` the post's and the parent comment's authors, `watchers` of the post (who may all see it). */

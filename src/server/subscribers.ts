@@ -3,6 +3,7 @@
 import { eq } from "drizzle-orm";
 import { member, organization } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/index.ts";
+import { groupMemberIdsAfter } from "../modules/groups/index.ts";
 import { auditInquiryActivity } from "../modules/inquiries/index.ts";
 import { REMINDER_JOB, type ReminderJob, remindInvitation } from "../modules/invitations/index.ts";
 import { unmutedParticipants } from "../modules/messages/index.ts";
@@ -15,6 +16,7 @@ import {
   type FanoutJob,
   fanOut,
   forgetNotifications,
+  mutersOf,
   notify,
   scheduleDigest,
 } from "../modules/notifications/index.ts";
@@ -56,8 +58,24 @@ const fanOutAnnouncement: Subscriber<"post.published"> = async (tx, e, ctx) => {
     data: e.news,
     audience: e.audience,
     segmentId: e.segmentId,
+    groupId: e.groupId ?? null,
   };
   await needsContext(ctx, e.type).jobs.send(FANOUT_JOB, job, { tx, key: `fanout:${e.postId}` });
+};
+
+// A post in a group: those who watch the group hear of it at once (muting wins: notify skips them).
+const notifyGroupWatchers: Subscriber<"post.published"> = async (tx, e, ctx) => {
+  if (!e.groupId || !e.watchers?.length) return;
+  await notify(needsContext(ctx, e.type), tx, {
+    network: e.network,
+    kind: "watched_activity",
+    userIds: e.watchers,
+    key: `post:${e.postId}`,
+    subject: `post:${e.postId}`,
+    actorId: e.authorId,
+    data: e.news,
+    thread: { type: "group", id: e.groupId },
+  });
 };
 
 // A comment: a reply to the post's author and to the comment it answers; activity to watchers.
@@ -147,6 +165,7 @@ export function registerSubscribers() {
   subscribe("member.changed", syncChangedMembers);
   subscribe("user.renamed", syncRenamedUser);
   subscribe("post.published", fanOutAnnouncement);
+  subscribe("post.published", notifyGroupWatchers);
   subscribe("comment.added", notifyComment);
   subscribe("post.deleted", forgetPost);
   subscribe("mention.added", notifyMention);
@@ -164,6 +183,18 @@ export async function registerJobHandlers(ctx: AppContext) {
   await ctx.jobs.register<FanoutJob>(FANOUT_JOB, async (job) => {
     if (job.audience === "network") {
       await fanOut(ctx, job, (after, limit) => activeMembersAfter(ctx, job.networkId, after, limit));
+      return;
+    }
+    // A group: its active members now, less those who muted it.
+    if (job.audience === "group") {
+      const muted = new Set(job.groupId ? await mutersOf(ctx.db, job.networkId, "group", job.groupId) : []);
+      await fanOut(
+        ctx,
+        job,
+        async (after, limit) =>
+          job.groupId ? groupMemberIdsAfter(ctx.db, job.networkId, job.groupId, after, limit) : [],
+        muted,
+      );
       return;
     }
     // A segment: its members as it matches them now (a deleted segment reaches nobody).

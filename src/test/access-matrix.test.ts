@@ -135,6 +135,17 @@ beforeAll(async () => {
     await op(B, "POST", "/saved-replies", { title: `定型文${mark}`, body: `本文${mark}` })
   ).json();
   const dm = (await op(B, "POST", "/messages", { userIds: [bAlumna.id], body: `メッセージ${mark}` })).json();
+  const group = (
+    await op(B, "POST", "/groups", { name: `グループ${mark}`, kind: "secret", description: `説明${mark}` })
+  ).json();
+  await op(B, "POST", `/groups/${group.id}/members`, { userId: bAlumna.id });
+  const groupPost = (
+    await op(B, "POST", "/posts", {
+      kind: "news",
+      body: `グループ投稿${mark}`,
+      audience: { type: "group", groupId: group.id },
+    })
+  ).json();
   const roster = (await op(B, "GET", "/roster")).json().items;
   const regs = (await op(B, "GET", "/registrations")).json().items;
   foreignIds = [
@@ -151,6 +162,8 @@ beforeAll(async () => {
     savedReply.id,
     dm.conversationId,
     dm.message.id,
+    group.id,
+    groupPost.id,
   ];
   expect(foreignIds.every((x) => typeof x === "string" && x.length > 0)).toBe(true);
   markers = [mark, asciiMark, B.slug, bAlumna.email, B.operator.email, registrant.email];

@@ -35,6 +35,8 @@ const SegmentEditorPage = lazy(() => import("./routes/segments/SegmentEditorPage
 const SegmentMembersPage = lazy(() => import("./routes/segments/SegmentMembersPage.tsx"));
 const FeedPage = lazy(() => import("./routes/feed/FeedPage.tsx"));
 const PostPage = lazy(() => import("./routes/feed/PostPage.tsx"));
+const GroupsPage = lazy(() => import("./routes/groups/GroupsPage.tsx"));
+const GroupPage = lazy(() => import("./routes/groups/GroupPage.tsx"));
 const NotificationSettingsPage = lazy(() => import("./routes/notifications/NotificationSettingsPage.tsx"));
 const UnsubscribePage = lazy(() => import("./routes/notifications/UnsubscribePage.tsx"));
 const MessagesPage = lazy(() => import("./routes/messages/MessagesPage.tsx"));
@@ -75,6 +77,8 @@ export const router = createBrowserRouter([
       { path: "/n/:slug/settings/notifications", element: later(<NotificationSettingsPage />) },
       { path: "/unsubscribe", element: later(<UnsubscribePage />) },
       { path: "/n/:slug/posts/:id", element: later(<PostPage />) },
+      { path: "/n/:slug/groups", element: later(<GroupsPage />) },
+      { path: "/n/:slug/groups/:id", element: later(<GroupPage />) },
       { path: "/n/:slug/settings/consent", element: <ConsentPage /> },
       { path: "/n/:slug/messages", element: later(<MessagesPage />) },
       { path: "/n/:slug/messages/new", element: later(<NewConversationPage />) },

@@ -147,6 +147,9 @@ export const member = pgTable(
     verifiedAt: ts("verified_at"),
     lastActiveAt: ts("last_active_at"),
     rosterEntryId: text("roster_entry_id"),
+    /** An alumni supporter (アルムナイサポーター) since, named by an operator (supporter_by). */
+    supporterAt: ts("supporter_at"),
+    supporterBy: text("supporter_by"),
   },
   (t) => [
     uniqueIndex("member_org_user_uq").on(t.organizationId, t.userId),

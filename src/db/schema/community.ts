@@ -18,6 +18,7 @@ import {
   unique,
 } from "drizzle-orm/pg-core";
 import { member, organization } from "./auth.ts";
+import { networkGroup } from "./groups.ts";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -63,6 +64,15 @@ export const post = pgTable(
     index("post_pinned_idx").on(t.networkId, t.pinnedAt).where(sql`${t.pinnedAt} is not null`),
     index("post_segment_idx").on(t.networkId, t.segmentId).where(sql`${t.audience} = 'segment'`),
     index("post_author_idx").on(t.networkId, t.authorId),
+    // A group's own feed (newest first, as post_feed_idx).
+    index("post_group_idx")
+      .on(t.networkId, t.groupId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.audience} = 'group'`),
+    foreignKey({
+      name: "post_group_fk",
+      columns: [t.networkId, t.groupId],
+      foreignColumns: [networkGroup.networkId, networkGroup.id],
+    }).onDelete("cascade"),
     foreignKey({
       name: "post_author_fk",
       columns: [t.networkId, t.authorId],

@@ -14,6 +14,8 @@ export type EntrySource = {
   networkId: string;
   userId: string;
   role: string;
+  /** An alumni supporter (the badge on the card); absent: not one. */
+  supporter?: boolean;
   memberStatus: string;
   memberSince: Date | string;
   directoryConsent: boolean | null;
@@ -123,6 +125,7 @@ export function buildEntry(s: EntrySource, audience: DirectoryAudience): EntryRo
   const leaveYm = pick("leaveYm", s.leaveYm, null);
 
   const card: Record<string, unknown> = { displayName, displayNameKana: reading, role: s.role };
+  if (s.supporter) card.supporter = true;
   const put = (f: ProfileField, key: string, v: unknown) => {
     if (shown(f)) card[key] = v;
   };

@@ -56,6 +56,8 @@ export const directoryCard = z.object({
   userId: z.string(),
   displayName: z.string(),
   role: z.enum(NETWORK_ROLES),
+  /** An alumni supporter (アルムナイサポーター): shown with a badge. */
+  supporter: z.boolean().optional(),
   /** The reading (フリガナ) of displayName, when known. */
   displayNameKana: z.string().nullable().optional(),
   /** The name while employed (旧姓・在籍時の氏名) and its reading, only when it differs from displayName. */

@@ -1,7 +1,9 @@
 // Who sees a post, resolved when the feed is read: the whole network, the author, the operators,
-// and the members of a segment as the segment's filter matches them now (no per-member copy: a
-// member who enters a segment later sees its posts; one who leaves it no longer does).
+// the members of a segment as the segment's filter matches them now (no per-member copy: a
+// member who enters a segment later sees its posts; one who leaves it no longer does), and the
+// active members of a group (one who leaves or is removed no longer sees its posts).
 import type { MemberScope, Scope } from "../../server/scope.ts";
+import { activeMembersAmong, groupsOfMember } from "../groups/index.ts";
 import { memberProfiles } from "../profiles/index.ts";
 import { segmentsOfMember } from "../segments/index.ts";
 import type { Viewer } from "./queries.ts";
@@ -11,19 +13,26 @@ export async function viewerOf(scope: MemberScope): Promise<Viewer> {
   return {
     userId: scope.member.userId,
     operator,
-    // Operators see every post: no need to know their segments.
+    // Operators see every post: no need to know their segments or groups.
     segments: operator ? [] : await segmentsOfMember(scope, scope.member.userId),
+    groups: operator ? [] : await groupsOfMember(scope, scope.member.userId),
   };
 }
 
 /**
  * Which of `userIds` may see `post` now (who a notification about it may reach): active members,
- * and for a post to a segment its author, the operators and the segment's members; a post hidden
- * pending review (moderation) only its author and the operators.
+ * and for a post to a segment (a group) its author, the operators and the segment's (group's)
+ * members; a post hidden pending review (moderation) only its author and the operators.
  */
 export async function whoMaySee(
   scope: Scope,
-  post: { audience: string; segmentId: string | null; authorId: string; hiddenAt?: Date | null },
+  post: {
+    audience: string;
+    segmentId: string | null;
+    groupId?: string | null;
+    authorId: string;
+    hiddenAt?: Date | null;
+  },
   userIds: string[],
 ): Promise<string[]> {
   const ids = [...new Set(userIds)];
@@ -35,6 +44,14 @@ export async function whoMaySee(
     return people.filter((p) => p.role === "operator" || p.userId === post.authorId).map((p) => p.userId);
   if (post.audience === "network") return people.map((p) => p.userId);
   const out: string[] = [];
+  if (post.audience === "group") {
+    const inGroup = new Set(
+      post.groupId ? await activeMembersAmong(scope.db, scope.network.id, post.groupId, ids) : [],
+    );
+    return people
+      .filter((p) => p.role === "operator" || p.userId === post.authorId || inGroup.has(p.userId))
+      .map((p) => p.userId);
+  }
   for (const p of people) {
     if (p.role === "operator" || p.userId === post.authorId) out.push(p.userId);
     else if (post.segmentId && (await segmentsOfMember(scope, p.userId)).includes(post.segmentId))

@@ -275,7 +275,12 @@ describe("audiences", () => {
       audience: { type: "segment", segmentId: seg.json().id },
     });
     expect(p.statusCode, p.body).toBe(201);
-    expect(p.json().audience).toEqual({ type: "segment", segmentName: "Python使い" });
+    expect(p.json().audience).toEqual({
+      type: "segment",
+      segmentName: "Python使い",
+      groupId: null,
+      groupName: null,
+    });
     const url = `/api/n/${net.slug}/posts/${p.json().id}`;
 
     expect(ids(await feed(net, alice))).toEqual([p.json().id]);

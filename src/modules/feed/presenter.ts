@@ -14,7 +14,7 @@ export function presentAuthor(
   p: ProfileRow | undefined,
   userId: string,
 ): AuthorOut {
-  if (!p) return { userId, name: "—", role: "alumni", photoUrl: null, profile: false };
+  if (!p) return { userId, name: "—", role: "alumni", photoUrl: null, profile: false, supporter: false };
   const kind = viewerKind(viewer, p.userId);
   const visibility = p.visibility as Record<string, unknown> | null;
   return {
@@ -25,5 +25,6 @@ export function presentAuthor(
       ? photoUrl(slug, p.userId, p.photoPath)
       : null,
     profile: p.hasProfile && profileOpenTo(kind, p),
+    supporter: p.supporter,
   };
 }

@@ -19,6 +19,8 @@ export type Viewer = {
   operator: boolean;
   /** The segments the viewer belongs to now. */
   segments: string[];
+  /** The groups the viewer is an active member of now. */
+  groups: string[];
 };
 
 /** The posts `v` may see. */
@@ -27,6 +29,9 @@ export function visibleTo(v: Viewer): SQL | undefined {
   const reach = [eq(post.audience, "network"), eq(post.authorId, v.userId)];
   if (v.segments.length) {
     reach.push(and(eq(post.audience, "segment"), inArray(post.segmentId, v.segments)) as SQL);
+  }
+  if (v.groups.length) {
+    reach.push(and(eq(post.audience, "group"), inArray(post.groupId, v.groups)) as SQL);
   }
   return and(or(...reach), or(isNull(post.hiddenAt), eq(post.authorId, v.userId)));
 }
@@ -72,7 +77,7 @@ export async function feedPage(
   db: Db | Tx,
   networkId: string,
   v: Viewer,
-  opts: { cursor: FeedCursor | null; limit: number; kind?: PostKind },
+  opts: { cursor: FeedCursor | null; limit: number; kind?: PostKind; groupId?: string },
 ): Promise<PostRow[]> {
   const after = opts.cursor
     ? sql`(${post.createdAt}, ${post.id}) < (${opts.cursor.at}::timestamptz, ${opts.cursor.id})`
@@ -84,9 +89,11 @@ export async function feedPage(
       inNetwork(
         post,
         networkId,
-        isNull(post.pinnedAt),
+        // A group's own feed keeps its pinned posts in place (the main feed shows them on top).
+        opts.groupId ? undefined : isNull(post.pinnedAt),
         visibleTo(v),
         opts.kind ? eq(post.kind, opts.kind) : undefined,
+        opts.groupId ? and(eq(post.audience, "group"), eq(post.groupId, opts.groupId)) : undefined,
         after,
       ),
     )
@@ -142,8 +149,9 @@ export async function insertPost(
     kind: PostKind;
     title: string | null;
     body: string;
-    audience: "network" | "segment";
+    audience: "network" | "segment" | "group";
     segmentId: string | null;
+    groupId: string | null;
   },
 ) {
   await tx.insert(post).values(v);

@@ -18,8 +18,11 @@ export const audienceInput = z
   .discriminatedUnion("type", [
     z.object({ type: z.literal("network") }),
     z.object({ type: z.literal("segment"), segmentId: idParam }),
+    z.object({ type: z.literal("group"), groupId: idParam }),
   ])
-  .describe("Who sees the post: the whole network, or a segment's members (operators; resolved when read)");
+  .describe(
+    "Who sees the post: the whole network, a segment's members (operators; resolved when read), or a group's members (its members and operators post there)",
+  );
 
 export const postInput = z.object({
   kind: z
@@ -61,6 +64,7 @@ export const feedQuery = z.object({
   cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
   kind: z.enum(POST_KINDS).optional(),
+  groupId: idParam.optional().describe("Only this group's posts (its members and operators; 404 otherwise)"),
 });
 export type FeedQuery = z.output<typeof feedQuery>;
 
@@ -91,6 +95,8 @@ export const authorOut = z.object({
   photoUrl: z.string().nullable(),
   /** Whether the viewer may open the author's profile. */
   profile: z.boolean(),
+  /** An alumni supporter (アルムナイサポーター): shown with a badge. */
+  supporter: z.boolean(),
 });
 export type AuthorOut = z.infer<typeof authorOut>;
 
@@ -118,6 +124,9 @@ export const postOut = z.object({
     type: z.enum(["network", "segment", "group"]),
     /** Operators and the author see which segment; null when it was deleted. */
     segmentName: z.string().nullable(),
+    /** A post in a group: the group (whoever sees the post may see which group). */
+    groupId: z.string().nullable(),
+    groupName: z.string().nullable(),
   }),
   author: authorOut,
   createdAt: z.string(),

@@ -12,7 +12,8 @@ import { AppError, errors } from "../../shared/errors.ts";
 import { decodeKeyset, encodeKeyset } from "../../shared/keyset.ts";
 import { markdownExcerpt } from "../../shared/markdown-text.ts";
 import { directoryQuery, searchDirectory } from "../directory/index.ts";
-import { watchersOf } from "../notifications/index.ts";
+import { groupNames, postableGroup, readableGroup } from "../groups/index.ts";
+import { mutersOf, watchersOf } from "../notifications/index.ts";
 import { memberProfiles } from "../profiles/index.ts";
 import { findSegment } from "../segments/index.ts";
 import { viewerOf, whoMaySee } from "./audience.ts";
@@ -147,6 +148,7 @@ async function presentPosts(scope: MemberScope, rows: PostRow[], seenAt: Date | 
       userId: me,
       operator: isOperator(scope),
       segments: [],
+      groups: [],
     }),
     imagesOf(scope.db, scope.network.slug, networkId, ids),
   ]);
@@ -158,13 +160,22 @@ async function presentPosts(scope: MemberScope, rows: PostRow[], seenAt: Date | 
       segmentNames.set(r.segmentId, (await findSegment(scope.db, networkId, r.segmentId))?.name ?? null);
     }
   }
+  const groupIds = [...new Set(rows.flatMap((r) => (r.groupId ? [r.groupId] : [])))];
+  const groupName = new Map(
+    (await groupNames(scope.db, networkId, groupIds)).map((g) => [g.id, g.name] as const),
+  );
   const viewer = { userId: me, role: scope.member.role };
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
     title: r.title,
     body: r.body,
-    audience: { type: r.audience, segmentName: r.segmentId ? (segmentNames.get(r.segmentId) ?? null) : null },
+    audience: {
+      type: r.audience,
+      segmentName: r.segmentId ? (segmentNames.get(r.segmentId) ?? null) : null,
+      groupId: r.groupId,
+      groupName: r.groupId ? (groupName.get(r.groupId) ?? null) : null,
+    },
     author: presentAuthor(scope.network.slug, viewer, byAuthor.get(r.authorId), r.authorId),
     createdAt: r.createdAt.toISOString(),
     editedAt: r.editedAt?.toISOString() ?? null,
@@ -186,6 +197,12 @@ async function presentPosts(scope: MemberScope, rows: PostRow[], seenAt: Date | 
 
 const isOperator = (scope: MemberScope) => scope.member.role === "operator";
 
+/** Which of `userIds` muted the group. */
+async function groupMuters(scope: MemberScope, groupId: string, userIds: string[]) {
+  const muted = new Set(await mutersOf(scope.db, scope.network.id, "group", groupId));
+  return userIds.filter((u) => muted.has(u));
+}
+
 export async function visiblePost(scope: MemberScope, id: string, viewer?: Viewer): Promise<PostRow> {
   const row = await findVisiblePost(scope.db, scope.network.id, id, viewer ?? (await viewerOf(scope)));
   if (!row) throw postNotFound();
@@ -194,12 +211,14 @@ export async function visiblePost(scope: MemberScope, id: string, viewer?: Viewe
 
 export async function feed(scope: MemberScope, q: FeedQuery) {
   const cursor = decodeKeyset(q.cursor);
+  // A group's own feed: only for who may read the group (404 for a secret one outside it).
+  if (q.groupId) await readableGroup(scope, q.groupId);
   const viewer = await viewerOf(scope);
   const networkId = scope.network.id;
   const [seenAt, rows, pinned] = await Promise.all([
     lastSeen(scope.db, networkId, viewer.userId),
-    feedPage(scope.db, networkId, viewer, { cursor, limit: q.limit, kind: q.kind }),
-    cursor || q.kind ? Promise.resolve([]) : pinnedPosts(scope.db, networkId, viewer),
+    feedPage(scope.db, networkId, viewer, { cursor, limit: q.limit, kind: q.kind, groupId: q.groupId }),
+    cursor || q.kind || q.groupId ? Promise.resolve([]) : pinnedPosts(scope.db, networkId, viewer),
   ]);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
@@ -260,6 +279,8 @@ export async function createPost(scope: MemberScope, input: PostInput): Promise<
   const row = await inTransaction(scope, async (tx) => {
     const segmentId = input.audience.type === "segment" ? input.audience.segmentId : null;
     if (segmentId && !(await findSegment(tx.db, tx.network.id, segmentId))) throw segmentUnknown();
+    const group = input.audience.type === "group" ? await postableGroup(tx, input.audience.groupId) : null;
+    const groupId = group?.id ?? null;
     await insertPost(tx.db, {
       id,
       networkId: tx.network.id,
@@ -269,9 +290,16 @@ export async function createPost(scope: MemberScope, input: PostInput): Promise<
       body: input.body,
       audience: input.audience.type,
       segmentId,
+      groupId,
     });
     await setPostImages(tx.db, tx.network.id, tx.member.userId, id, input.imageIds);
     const row = await visiblePost(tx, id);
+    // A post in a group reaches the group's watchers now (who may see it: its members).
+    const watchers = groupId
+      ? (await whoMaySee(tx, row, await watchersOf(tx.db, tx.network.id, "group", groupId))).filter(
+          (u) => u !== tx.member.userId,
+        )
+      : [];
     await record(
       tx.db,
       {
@@ -282,7 +310,9 @@ export async function createPost(scope: MemberScope, input: PostInput): Promise<
         kind: input.kind,
         audience: input.audience.type,
         segmentId,
-        news: await newsOf(tx, row),
+        groupId,
+        watchers,
+        news: { ...(await newsOf(tx, row)), ...(group ? { groupName: group.name } : {}) },
       },
       undefined,
       tx.ctx,
@@ -442,6 +472,8 @@ export async function addComment(scope: MemberScope, postId: string, input: Comm
     // Notifications reach only who may see the post now (a segment's members may have changed).
     const watchers = await watchersOf(tx.db, tx.network.id, "post", postId);
     const allowed = new Set(await whoMaySee(tx, post, [...replyTo, ...watchers]));
+    // A muted group notifies nothing, its posts' comments included.
+    if (post.groupId) for (const u of await groupMuters(tx, post.groupId, [...allowed])) allowed.delete(u);
     await record(
       tx.db,
       {

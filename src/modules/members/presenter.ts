@@ -16,6 +16,7 @@ export function presentMember(r: MemberRow): MemberItem {
     verifiedVia: r.verifiedVia,
     verifiedAt: r.verifiedAt ? r.verifiedAt.toISOString() : null,
     lastActiveAt: r.lastActiveAt ? r.lastActiveAt.toISOString() : null,
+    supporterAt: r.supporterAt ? r.supporterAt.toISOString() : null,
     createdAt: r.createdAt.toISOString(),
   };
 }

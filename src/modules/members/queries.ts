@@ -55,6 +55,7 @@ const columns = {
   verifiedVia: member.verifiedVia,
   verifiedAt: member.verifiedAt,
   lastActiveAt: member.lastActiveAt,
+  supporterAt: member.supporterAt,
   createdAt: member.createdAt,
   /** created_at as text with microseconds and offset: an exact keyset cursor. */
   createdAtKey: sql<string>`${member.createdAt}::text`,
@@ -115,7 +116,7 @@ export async function updateMember(
   tx: Tx,
   networkId: string,
   userId: string,
-  set: { role?: string; status?: string },
+  set: { role?: string; status?: string; supporterAt?: Date | null; supporterBy?: string | null },
 ) {
   await tx
     .update(member)

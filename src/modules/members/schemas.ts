@@ -35,6 +35,8 @@ export const memberItemOut = z.object({
   verifiedVia: z.string().nullable(),
   verifiedAt: z.string().nullable(),
   lastActiveAt: z.string().nullable(),
+  /** An alumni supporter (アルムナイサポーター): since when (null: not one). */
+  supporterAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type MemberItem = z.infer<typeof memberItemOut>;
@@ -46,9 +48,19 @@ export const memberListOut = z.object({
 });
 
 export const memberPatchInput = z
-  .object({ role: z.enum(NETWORK_ROLES).optional(), status: z.enum(MEMBER_STATUSES).optional() })
+  .object({
+    role: z.enum(NETWORK_ROLES).optional(),
+    status: z.enum(MEMBER_STATUSES).optional(),
+    supporter: z
+      .boolean()
+      .optional()
+      .describe("Name an alumnus a supporter (アルムナイサポーター), or unname"),
+  })
   .strict()
-  .refine((b) => b.role !== undefined || b.status !== undefined, "Give role or status");
+  .refine(
+    (b) => b.role !== undefined || b.status !== undefined || b.supporter !== undefined,
+    "Give role, status or supporter",
+  );
 export type MemberPatch = z.infer<typeof memberPatchInput>;
 
 export const myMembershipOut = z.object({

@@ -1,7 +1,7 @@
 // Member administration by operators: the list, role changes, suspension and reinstatement.
 import { audit } from "../../server/audit.ts";
 import { inTransaction, type Scope } from "../../server/scope.ts";
-import { errors } from "../../shared/errors.ts";
+import { AppError, errors } from "../../shared/errors.ts";
 import { nameKey } from "../../shared/text.ts";
 import {
   countMembers,
@@ -62,6 +62,11 @@ export const memberErrors = {
       ja: "自分自身の役割の変更や利用停止はできません。別の運営者に依頼してください。",
       en: "You cannot change your own role or suspend yourself. Ask another operator.",
     }),
+  supporterAlumniOnly: () =>
+    new AppError(422, "MEMBER_SUPPORTER_ALUMNI_ONLY", {
+      ja: "アルムナイサポーターにできるのはアルムナイ（卒業生）のメンバーだけです。",
+      en: "Only alumni members can be named alumni supporters.",
+    }),
   lastOperator: () =>
     errors.conflict("LAST_OPERATOR", {
       ja: "このネットワークの最後の運営者は、役割の変更や利用停止ができません。先に別の運営者を任命してください。",
@@ -81,7 +86,8 @@ export async function changeMember(scope: Scope, targetUserId: string, patch: Me
     const operators = await lockActiveOperators(tx, networkId);
     const target = await findMember(tx, networkId, targetUserId);
     if (!target) throw memberNotFound();
-    if (actor.userId === targetUserId) throw memberErrors.selfChange();
+    if (actor.userId === targetUserId && (patch.role !== undefined || patch.status !== undefined))
+      throw memberErrors.selfChange();
     const role = patch.role ?? target.role;
     const status = patch.status ?? target.status;
     const losesOperator = operators.includes(targetUserId) && (role !== "operator" || status !== "active");
@@ -95,6 +101,17 @@ export async function changeMember(scope: Scope, targetUserId: string, patch: Me
     if (status !== target.status) {
       await updateMember(tx, networkId, targetUserId, { status });
       await audit(tx, { ...base, action: status === "suspended" ? "member.suspend" : "member.reinstate" });
+    }
+    if (patch.supporter !== undefined && patch.supporter !== (target.supporterAt !== null)) {
+      if (patch.supporter && role !== "alumni") throw memberErrors.supporterAlumniOnly();
+      await updateMember(tx, networkId, targetUserId, {
+        supporterAt: patch.supporter ? new Date() : null,
+        supporterBy: patch.supporter ? actor.userId : null,
+      });
+      await audit(tx, {
+        ...base,
+        action: patch.supporter ? "member.supporter_add" : "member.supporter_remove",
+      });
     }
     return (await findMember(tx, networkId, targetUserId))!;
   });

@@ -1,6 +1,6 @@
 // What other modules may use of the notifications module: import from here, never from its files.
 
-export { watchersOf } from "./queries.ts";
+export { mutersOf, watchersOf } from "./queries.ts";
 export {
   activeMembersAfter,
   DIGEST_JOB,
@@ -17,5 +17,7 @@ export {
   notify,
   runDigest,
   scheduleDigest,
+  setThreadLevel,
+  threadLevel,
 } from "./service.ts";
 export { unsubscribeToken } from "./token.ts";

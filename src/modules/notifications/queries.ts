@@ -97,7 +97,20 @@ export async function recipients(
 export type Recipient = Awaited<ReturnType<typeof recipients>>[number];
 
 /** Who watches a thread (every comment reaches them). */
-export async function watchersOf(db: Db | Tx, networkId: string, type: "post" | "group", id: string) {
+export const watchersOf = (db: Db | Tx, networkId: string, type: "post" | "group", id: string) =>
+  atLevel(db, networkId, type, id, "watch");
+
+/** Who muted a thread or a group (nothing about it reaches them). */
+export const mutersOf = (db: Db | Tx, networkId: string, type: "post" | "group", id: string) =>
+  atLevel(db, networkId, type, id, "mute");
+
+async function atLevel(
+  db: Db | Tx,
+  networkId: string,
+  type: "post" | "group",
+  id: string,
+  level: "watch" | "mute",
+) {
   const rows = await db
     .select({ userId: notificationWatch.userId })
     .from(notificationWatch)
@@ -107,7 +120,7 @@ export async function watchersOf(db: Db | Tx, networkId: string, type: "post" | 
         networkId,
         eq(notificationWatch.targetType, type),
         eq(notificationWatch.targetId, id),
-        eq(notificationWatch.level, "watch"),
+        eq(notificationWatch.level, level),
       ),
     );
   return rows.map((r) => r.userId);

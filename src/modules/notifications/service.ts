@@ -51,6 +51,12 @@ export type NotificationData = {
   excerpt?: string;
   /** An inquiry at the operators' desk (its thread is where the notification leads). */
   inquiryId?: string;
+  /** A group (a decided request, an invitation): the group's page is where it leads. */
+  groupId?: string;
+  /** What was decided about a request to join a group (or that the member was invited). */
+  decision?: "approved" | "declined" | "invited";
+  /** A new post in a group the member watches: the group's name. */
+  groupName?: string;
 };
 
 export function headline(kind: NotificationKind, d: NotificationData, locale: Locale): string {
@@ -65,12 +71,16 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
       case "announcement":
         return `Announcement: ${d.title ?? who}`;
       case "watched_activity":
+        if (d.groupName && !d.commentId) return `${who} posted in ${d.groupName}`;
         return `${who} commented on ${what || "a post you follow"}`;
       case "dm":
         return `${who} sent you a message`;
       case "inquiry_answered":
         return `Your inquiry was answered${what ? `: ${what}` : ""}`;
       case "group_request":
+        if (d.decision === "invited") return `${who} added you to ${what || "a group"}`;
+        if (d.decision === "approved") return `Your request to join ${what || "a group"} was approved`;
+        if (d.decision === "declined") return `Your request to join ${what || "a group"} was declined`;
         return `Your request to join ${what || "a group"} was decided`;
       case "moderation":
         return `A message from the operators${what ? ` about ${what}` : ""}`;
@@ -84,12 +94,16 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
     case "announcement":
       return `お知らせ：${d.title ?? `${who} さんより`}`;
     case "watched_activity":
+      if (d.groupName && !d.commentId) return `${who} さんが「${d.groupName}」に投稿しました`;
       return `${who} さんが${what || "フォロー中の投稿"}にコメントしました`;
     case "dm":
       return `${who} さんからメッセージが届きました`;
     case "inquiry_answered":
       return `お問い合わせに回答がありました${what}`;
     case "group_request":
+      if (d.decision === "invited") return `${who} さんが${what || "グループ"}にあなたを追加しました`;
+      if (d.decision === "approved") return `${what || "グループ"}への参加申請が承認されました`;
+      if (d.decision === "declined") return `${what || "グループ"}への参加申請は見送られました`;
       return `${what || "グループ"}への参加申請の結果が届きました`;
     case "moderation":
       return `運営者からのお知らせ${what ? `（${what}について）` : ""}`;
@@ -104,7 +118,9 @@ export const pathOf = (d: NotificationData) =>
       ? `/posts/${encodeURIComponent(d.postId)}`
       : d.inquiryId
         ? `/inquiries/${encodeURIComponent(d.inquiryId)}`
-        : "";
+        : d.groupId
+          ? `/groups/${encodeURIComponent(d.groupId)}`
+          : "";
 const linkOf = (ctx: AppContext, slug: string, d: NotificationData) =>
   `${ctx.config.baseUrl}/n/${encodeURIComponent(slug)}${pathOf(d)}`;
 const preferencesOf = (ctx: AppContext, slug: string) =>
@@ -219,9 +235,10 @@ export type FanoutJob = {
   postId: string;
   actorId: string;
   data: NotificationData;
-  /** The audience: every active member, or these (a segment resolved when the post was made). */
-  audience: "network" | "segment";
+  /** The audience: every active member, a segment's or a group's members (resolved when it runs). */
+  audience: "network" | "segment" | "group";
   segmentId?: string | null;
+  groupId?: string | null;
 };
 
 export const FANOUT_BATCH = 5000;
@@ -235,6 +252,8 @@ export async function fanOut(
   ctx: AppContext,
   job: FanoutJob,
   members: (after: string | null, limit: number) => Promise<string[]>,
+  /** Members left out (those who muted the group posted to). */
+  skip: ReadonlySet<string> = new Set(),
 ) {
   const network = { id: job.networkId, slug: job.slug, name: job.networkName };
   const key = `post:${job.postId}`;
@@ -242,7 +261,7 @@ export async function fanOut(
   let total = 0;
   for (;;) {
     const batch = await members(after, FANOUT_BATCH);
-    const ids = batch.filter((u) => u !== job.actorId);
+    const ids = batch.filter((u) => u !== job.actorId && !skip.has(u));
     if (ids.length) {
       total += await ctx.db.transaction(async (tx) => {
         const res = await tx.execute(sql`

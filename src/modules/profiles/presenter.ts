@@ -48,6 +48,7 @@ export function presentProfileFor(slug: string, r: MemberProfileRow, viewer: Vie
   const full = presentOwnProfile(slug, r);
   if (viewer === "owner") return full;
   const out: Record<string, unknown> = { userId: full.userId, displayName: full.displayName };
+  if (r.supporter) out.supporter = true;
   for (const field of PROFILE_FIELDS) {
     if (fieldVisibleTo(full.visibility[field], viewer)) out[KEY[field]] = full[KEY[field]];
   }

@@ -19,6 +19,8 @@ export async function memberProfiles(db: Db | Tx, networkId: string, userIds: st
       memberStatus: member.status,
       memberSince: member.createdAt,
       role: member.role,
+      /** An alumni supporter (アルムナイサポーター): the badge on posts, profile and card. */
+      supporter: sql<boolean>`${member.supporterAt} is not null`,
       directoryConsent: memberConsent.directory,
       userName: user.name,
       hasProfile: sql<boolean>`${profile.userId} is not null`,

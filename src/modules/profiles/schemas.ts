@@ -218,7 +218,9 @@ export const profileViewOut = z.object({
   ),
   visibility: visibilityOut.optional(),
   updatedAt: z.string().nullable().optional(),
+  /** An alumni supporter (アルムナイサポーター): shown with a badge. */
+  supporter: z.boolean().optional(),
 });
 
 export type OwnProfile = z.infer<typeof ownProfileOut>;
-export type ProfileView = { userId: string; displayName: string } & Partial<OwnProfile>;
+export type ProfileView = { userId: string; displayName: string; supporter?: boolean } & Partial<OwnProfile>;

@@ -1123,6 +1123,7 @@ export interface paths {
                 photoUrl: string | null;
                 profile: boolean;
                 role: string;
+                supporter: boolean;
                 userId: string;
               } | null;
               body: string;
@@ -1393,6 +1394,7 @@ export interface paths {
                 /** @enum {string} */
                 role: "operator" | "employee" | "alumni";
                 skills?: string[];
+                supporter?: boolean;
                 userId: string;
               }[];
               nextCursor: string | null;
@@ -1545,6 +1547,713 @@ export interface paths {
       };
     };
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/groups": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The groups I may see (a secret group only to its members and operators), by name */
+    get: {
+      parameters: {
+        query?: {
+          /** @description true: archived groups (operators: all; others: the ones they belong to) */
+          archived?: "true" | "false";
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                archived: boolean;
+                can: {
+                  join: boolean;
+                  leave: boolean;
+                  manage: boolean;
+                  moderate: boolean;
+                  post: boolean;
+                  read: boolean;
+                  request: boolean;
+                };
+                createdAt: string;
+                description: string;
+                id: string;
+                /**
+                 * @description open (anyone joins), closed (request → approved), secret (invitation only, invisible to others)
+                 * @enum {string}
+                 */
+                kind: "open" | "closed" | "secret";
+                memberCount: number;
+                /** @enum {string|null} */
+                myRole: "member" | "admin" | null;
+                /** @enum {string} */
+                myStatus: "none" | "requested" | "member";
+                name: string;
+                pendingRequests: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a group: open, closed or secret (operators) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default  */
+            description?: string;
+            /**
+             * @description open (anyone joins), closed (request → approved), secret (invitation only, invisible to others)
+             * @enum {string}
+             */
+            kind: "open" | "closed" | "secret";
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              archived: boolean;
+              can: {
+                join: boolean;
+                leave: boolean;
+                manage: boolean;
+                moderate: boolean;
+                post: boolean;
+                read: boolean;
+                request: boolean;
+              };
+              createdAt: string;
+              description: string;
+              id: string;
+              /**
+               * @description open (anyone joins), closed (request → approved), secret (invitation only, invisible to others)
+               * @enum {string}
+               */
+              kind: "open" | "closed" | "secret";
+              memberCount: number;
+              /** @enum {string|null} */
+              myRole: "member" | "admin" | null;
+              /** @enum {string} */
+              myStatus: "none" | "requested" | "member";
+              name: string;
+              pendingRequests: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/groups/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One group (404 for a secret group to a non-member) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              archived: boolean;
+              can: {
+                join: boolean;
+                leave: boolean;
+                manage: boolean;
+                moderate: boolean;
+                post: boolean;
+                read: boolean;
+                request: boolean;
+              };
+              createdAt: string;
+              description: string;
+              id: string;
+              /**
+               * @description open (anyone joins), closed (request → approved), secret (invitation only, invisible to others)
+               * @enum {string}
+               */
+              kind: "open" | "closed" | "secret";
+              memberCount: number;
+              /** @enum {string|null} */
+              myRole: "member" | "admin" | null;
+              /** @enum {string} */
+              myStatus: "none" | "requested" | "member";
+              name: string;
+              pendingRequests: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edit a group's name, description or kind, archive or restore it (operators; audited) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Archive (read-only for its members) or restore */
+            archived?: boolean;
+            description?: string;
+            /**
+             * @description open (anyone joins), closed (request → approved), secret (invitation only, invisible to others)
+             * @enum {string}
+             */
+            kind?: "open" | "closed" | "secret";
+            name?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              archived: boolean;
+              can: {
+                join: boolean;
+                leave: boolean;
+                manage: boolean;
+                moderate: boolean;
+                post: boolean;
+                read: boolean;
+                request: boolean;
+              };
+              createdAt: string;
+              description: string;
+              id: string;
+              /**
+               * @description open (anyone joins), closed (request → approved), secret (invitation only, invisible to others)
+               * @enum {string}
+               */
+              kind: "open" | "closed" | "secret";
+              memberCount: number;
+              /** @enum {string|null} */
+              myRole: "member" | "admin" | null;
+              /** @enum {string} */
+              myStatus: "none" | "requested" | "member";
+              name: string;
+              pendingRequests: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/n/{slug}/groups/{id}/admins/{userId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Appoint or remove a group admin (operators; employees, operators and supporters only) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            admin: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                canBeAdmin: boolean;
+                /** @enum {string} */
+                groupRole: "member" | "admin";
+                joinedAt: string | null;
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                /** @enum {string} */
+                role: "operator" | "employee" | "alumni";
+                supporter: boolean;
+                userId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/groups/{id}/members": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A group's members, admins first (an open group's: every member; others': its members) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                canBeAdmin: boolean;
+                /** @enum {string} */
+                groupRole: "member" | "admin";
+                joinedAt: string | null;
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                /** @enum {string} */
+                role: "operator" | "employee" | "alumni";
+                supporter: boolean;
+                userId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a member of the network to the group (operators and group admins; they are notified) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            userId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                canBeAdmin: boolean;
+                /** @enum {string} */
+                groupRole: "member" | "admin";
+                joinedAt: string | null;
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                /** @enum {string} */
+                role: "operator" | "employee" | "alumni";
+                supporter: boolean;
+                userId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/groups/{id}/members/{userId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a member from the group (operators and group admins; audited) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/groups/{id}/membership": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Join an open group at once, or ask to join a closed one */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              archived: boolean;
+              can: {
+                join: boolean;
+                leave: boolean;
+                manage: boolean;
+                moderate: boolean;
+                post: boolean;
+                read: boolean;
+                request: boolean;
+              };
+              createdAt: string;
+              description: string;
+              id: string;
+              /**
+               * @description open (anyone joins), closed (request → approved), secret (invitation only, invisible to others)
+               * @enum {string}
+               */
+              kind: "open" | "closed" | "secret";
+              memberCount: number;
+              /** @enum {string|null} */
+              myRole: "member" | "admin" | null;
+              /** @enum {string} */
+              myStatus: "none" | "requested" | "member";
+              name: string;
+              pendingRequests: number;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Leave a group, or take back one's request */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/groups/{id}/requests": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Requests to join waiting for a decision (operators and group admins) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                requestedAt: string | null;
+                /** @enum {string} */
+                role: "operator" | "employee" | "alumni";
+                supporter: boolean;
+                userId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/groups/{id}/requests/{userId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Approve or decline a request to join (the member is notified; audited) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            approve: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/groups/{id}/watch": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether I watch (every new post), follow normally or mute the group */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              level: "watch" | "normal" | "mute";
+            };
+          };
+        };
+      };
+    };
+    /** Watch, follow normally or mute the group (its members) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            level: "watch" | "normal" | "mute";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              level: "watch" | "normal" | "mute";
+            };
+          };
+        };
+      };
+    };
     post?: never;
     delete?: never;
     options?: never;
@@ -2968,6 +3677,7 @@ export interface paths {
                 role: "operator" | "employee" | "alumni";
                 /** @enum {string} */
                 status: "active" | "suspended";
+                supporterAt: string | null;
                 userId: string;
                 verifiedAt: string | null;
                 verifiedVia: string | null;
@@ -3018,6 +3728,8 @@ export interface paths {
             role?: "operator" | "employee" | "alumni";
             /** @enum {string} */
             status?: "active" | "suspended";
+            /** @description Name an alumnus a supporter (アルムナイサポーター), or unname */
+            supporter?: boolean;
           };
         };
       };
@@ -3040,6 +3752,7 @@ export interface paths {
               role: "operator" | "employee" | "alumni";
               /** @enum {string} */
               status: "active" | "suspended";
+              supporterAt: string | null;
               userId: string;
               verifiedAt: string | null;
               verifiedVia: string | null;
@@ -3712,6 +4425,55 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/newcomers": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Members who joined in the last 30 days, to welcome (supporters and operators) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                joinedAt: string;
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                /** @enum {string} */
+                role: "operator" | "employee" | "alumni";
+                supporter: boolean;
+                userId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/notifications": {
     parameters: {
       query?: never;
@@ -4123,6 +4885,8 @@ export interface paths {
       parameters: {
         query?: {
           cursor?: string;
+          /** @description Only this group's posts (its members and operators; 404 otherwise) */
+          groupId?: string;
           kind?: "announcement" | "question" | "help_wanted" | "news";
           limit?: number;
         };
@@ -4143,6 +4907,8 @@ export interface paths {
             "application/json": {
               items: {
                 audience: {
+                  groupId: string | null;
+                  groupName: string | null;
                   segmentName: string | null;
                   /** @enum {string} */
                   type: "network" | "segment" | "group";
@@ -4152,6 +4918,7 @@ export interface paths {
                   photoUrl: string | null;
                   profile: boolean;
                   role: string;
+                  supporter: boolean;
                   userId: string;
                 };
                 body: string;
@@ -4188,6 +4955,8 @@ export interface paths {
               nextCursor: string | null;
               pinned: {
                 audience: {
+                  groupId: string | null;
+                  groupName: string | null;
                   segmentName: string | null;
                   /** @enum {string} */
                   type: "network" | "segment" | "group";
@@ -4197,6 +4966,7 @@ export interface paths {
                   photoUrl: string | null;
                   profile: boolean;
                   role: string;
+                  supporter: boolean;
                   userId: string;
                 };
                 body: string;
@@ -4249,7 +5019,7 @@ export interface paths {
         content: {
           "application/json": {
             /**
-             * @description Who sees the post: the whole network, or a segment's members (operators; resolved when read)
+             * @description Who sees the post: the whole network, a segment's members (operators; resolved when read), or a group's members (its members and operators post there)
              * @default {
              *       "type": "network"
              *     }
@@ -4263,6 +5033,11 @@ export interface paths {
                   segmentId: string;
                   /** @enum {string} */
                   type: "segment";
+                }
+              | {
+                  groupId: string;
+                  /** @enum {string} */
+                  type: "group";
                 };
             /** @description Markdown (no raw HTML) */
             body: string;
@@ -4289,6 +5064,8 @@ export interface paths {
           content: {
             "application/json": {
               audience: {
+                groupId: string | null;
+                groupName: string | null;
                 segmentName: string | null;
                 /** @enum {string} */
                 type: "network" | "segment" | "group";
@@ -4298,6 +5075,7 @@ export interface paths {
                 photoUrl: string | null;
                 profile: boolean;
                 role: string;
+                supporter: boolean;
                 userId: string;
               };
               body: string;
@@ -4368,6 +5146,8 @@ export interface paths {
           content: {
             "application/json": {
               audience: {
+                groupId: string | null;
+                groupName: string | null;
                 segmentName: string | null;
                 /** @enum {string} */
                 type: "network" | "segment" | "group";
@@ -4377,6 +5157,7 @@ export interface paths {
                 photoUrl: string | null;
                 profile: boolean;
                 role: string;
+                supporter: boolean;
                 userId: string;
               };
               body: string;
@@ -4393,6 +5174,7 @@ export interface paths {
                   photoUrl: string | null;
                   profile: boolean;
                   role: string;
+                  supporter: boolean;
                   userId: string;
                 } | null;
                 body: string;
@@ -4490,6 +5272,8 @@ export interface paths {
           content: {
             "application/json": {
               audience: {
+                groupId: string | null;
+                groupName: string | null;
                 segmentName: string | null;
                 /** @enum {string} */
                 type: "network" | "segment" | "group";
@@ -4499,6 +5283,7 @@ export interface paths {
                 photoUrl: string | null;
                 profile: boolean;
                 role: string;
+                supporter: boolean;
                 userId: string;
               };
               body: string;
@@ -4515,6 +5300,7 @@ export interface paths {
                   photoUrl: string | null;
                   profile: boolean;
                   role: string;
+                  supporter: boolean;
                   userId: string;
                 } | null;
                 body: string;
@@ -4601,6 +5387,7 @@ export interface paths {
                 photoUrl: string | null;
                 profile: boolean;
                 role: string;
+                supporter: boolean;
                 userId: string;
               } | null;
               body: string;
@@ -4698,6 +5485,8 @@ export interface paths {
           content: {
             "application/json": {
               audience: {
+                groupId: string | null;
+                groupName: string | null;
                 segmentName: string | null;
                 /** @enum {string} */
                 type: "network" | "segment" | "group";
@@ -4707,6 +5496,7 @@ export interface paths {
                 photoUrl: string | null;
                 profile: boolean;
                 role: string;
+                supporter: boolean;
                 userId: string;
               };
               body: string;
@@ -4723,6 +5513,7 @@ export interface paths {
                   photoUrl: string | null;
                   profile: boolean;
                   role: string;
+                  supporter: boolean;
                   userId: string;
                 } | null;
                 body: string;
@@ -5263,6 +6054,7 @@ export interface paths {
               openTo?: string[];
               photoUrl?: string | null;
               skills?: string[];
+              supporter?: boolean;
               updatedAt?: string | null;
               userId: string;
               visibility?: {
@@ -6977,6 +7769,7 @@ export interface paths {
                 /** @enum {string} */
                 role: "operator" | "employee" | "alumni";
                 skills?: string[];
+                supporter?: boolean;
                 userId: string;
               }[];
               nextCursor: string | null;

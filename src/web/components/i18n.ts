@@ -4,6 +4,8 @@ import { addStrings } from "../i18n/index.ts";
 export const strings = {
   ja: {
     confirm: "実行する",
+    supporter: "サポーター",
+    supporterHint: "アルムナイサポーター：ネットワークを盛り上げるボランティアのメンバー",
     cancel: "キャンセル",
     close: "閉じる",
     copy: "コピー",
@@ -42,6 +44,8 @@ export const strings = {
     },
   },
   en: {
+    supporter: "Supporter",
+    supporterHint: "Alumni supporter: a volunteer who helps keep the network alive",
     confirm: "Confirm",
     cancel: "Cancel",
     close: "Close",

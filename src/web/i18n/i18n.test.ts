@@ -17,6 +17,7 @@ const NAMESPACES = [
   "errors",
   "feed",
   "forms",
+  "groups",
   "home",
   "inquiries",
   "invite",

@@ -9,6 +9,7 @@ import type { strings as consentStrings } from "../routes/consent/i18n.ts";
 import type { strings as directoryStrings } from "../routes/directory/i18n.ts";
 import type { strings as errorsStrings } from "../routes/errors/i18n.ts";
 import type { strings as feedStrings } from "../routes/feed/i18n.ts";
+import type { strings as groupsStrings } from "../routes/groups/i18n.ts";
 import type { strings as homeStrings } from "../routes/home/i18n.ts";
 import type { strings as inquiriesStrings } from "../routes/inquiries/i18n.ts";
 import type { strings as inviteStrings } from "../routes/invite/i18n.ts";
@@ -37,6 +38,7 @@ export type Resources = {
   directory: typeof directoryStrings.ja;
   errors: typeof errorsStrings.ja;
   feed: typeof feedStrings.ja;
+  groups: typeof groupsStrings.ja;
   home: typeof homeStrings.ja;
   inquiries: typeof inquiriesStrings.ja;
   invite: typeof inviteStrings.ja;

@@ -47,17 +47,24 @@ export function Composer({
   slug,
   operator,
   initial,
+  groupId,
+  groupName,
 }: {
   slug: string;
   operator: boolean;
   initial?: { kind: PostKind; title: string; body: string };
+  /** Fixed to this group (the group page): its members see the post. */
+  groupId?: string;
+  groupName?: string;
 }) {
   const { t } = useTranslation("feed");
   const qc = useQueryClient();
   const kinds: PostKind[] = operator
     ? ["announcement", "question", "help_wanted", "news"]
     : ["question", "help_wanted", "news"];
-  const [kind, setKind] = useState<PostKind>(initial?.kind ?? (operator ? "announcement" : "question"));
+  const [kind, setKind] = useState<PostKind>(
+    initial?.kind ?? (operator && !groupId ? "announcement" : "question"),
+  );
   const [title, setTitle] = useState(initial?.title ?? "");
   const [body, setBody] = useState(initial?.body ?? "");
   const [audience, setAudience] = useState("network");
@@ -73,7 +80,11 @@ export function Composer({
         kind,
         title: title.trim() || null,
         body,
-        audience: audience === "network" ? { type: "network" } : { type: "segment", segmentId: audience },
+        audience: groupId
+          ? { type: "group", groupId }
+          : audience === "network"
+            ? { type: "network" }
+            : { type: "segment", segmentId: audience },
         imageIds: images.map((i) => i.id),
       });
       setTitle("");
@@ -90,7 +101,7 @@ export function Composer({
         <TextInput
           readOnly
           aria-label={t("compose.heading")}
-          placeholder={t("compose.prompt")}
+          placeholder={groupName ? t("compose.promptGroup", { name: groupName }) : t("compose.prompt")}
           onClick={() => setOpen(true)}
           onFocus={() => setOpen(true)}
           size="md"
@@ -152,7 +163,12 @@ export function Composer({
           </Tabs.Panel>
         </Tabs>
         <ImagePicker slug={slug} images={images} onChange={setImages} />
-        {operator && <SegmentChoice slug={slug} value={audience} onChange={setAudience} />}
+        {operator && !groupId && <SegmentChoice slug={slug} value={audience} onChange={setAudience} />}
+        {groupName && (
+          <Text size="xs" c="dimmed">
+            {t("compose.toGroup", { name: groupName })}
+          </Text>
+        )}
         <ErrorAlert error={error} />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={() => setOpen(false)} disabled={!!busy}>

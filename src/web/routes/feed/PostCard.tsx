@@ -28,6 +28,7 @@ import { formatDateTime } from "../../components/format.ts";
 import { initials } from "../../components/initials.ts";
 import { Markdown } from "../../components/Markdown.tsx";
 import { MentionTextarea } from "../../components/MentionTextarea.tsx";
+import { SupporterBadge } from "../../components/SupporterBadge.tsx";
 import { useSubmit } from "../../components/useSubmit.ts";
 import { ReportModal } from "../moderation/ReportModal.tsx";
 import { ImagePicker, PostImages } from "./Images.tsx";
@@ -91,6 +92,7 @@ export function Author({
               {tc(`roles.${author.role as "operator" | "employee" | "alumni"}`)}
             </Badge>
           )}
+          {author?.supporter && <SupporterBadge />}
         </Group>
         <Text size="xs" c="dimmed">
           <time dateTime={at}>{formatDateTime(at)}</time>
@@ -199,7 +201,18 @@ function EditPost({ slug, post, onDone }: { slug: string; post: Post; onDone: ()
   );
 }
 
-export function PostCard({ slug, post, full = false }: { slug: string; post: Post; full?: boolean }) {
+export function PostCard({
+  slug,
+  post,
+  full = false,
+  inGroup = false,
+}: {
+  slug: string;
+  post: Post;
+  full?: boolean;
+  /** Shown on its group's page: no group label. */
+  inGroup?: boolean;
+}) {
   const { t } = useTranslation("feed");
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -270,6 +283,19 @@ export function PostCard({ slug, post, full = false }: { slug: string; post: Pos
           {post.pinned && (
             <Badge variant="outline" size="sm" color="brand">
               📌 {t("post.pinned")}
+            </Badge>
+          )}
+          {post.audience.type === "group" && post.audience.groupId && !inGroup && (
+            <Badge
+              variant="outline"
+              size="sm"
+              color="grape"
+              component={Link}
+              to={`/n/${slug}/groups/${post.audience.groupId}`}
+              style={{ cursor: "pointer" }}
+              data-testid="post-group"
+            >
+              {t("post.inGroup", { name: post.audience.groupName ?? "—" })}
             </Badge>
           )}
           {post.audience.type === "segment" && (

@@ -26,6 +26,8 @@ export const strings = {
     compose: {
       heading: "投稿する",
       prompt: "いま何を共有しますか？ 質問・募集・近況など",
+      promptGroup: "「{{name}}」に投稿する",
+      toGroup: "この投稿は「{{name}}」のメンバーだけに表示されます。",
       placeholder: "例）SaaS の営業支援の案件があります。相談に乗れる方はいませんか？",
       titleLabel: "タイトル（任意）",
       bodyLabel: "本文",
@@ -53,6 +55,7 @@ export const strings = {
       hiddenBanner: "この投稿は確認のため非表示になっています",
       hiddenBannerHint: "運営者が確認するまで、あなたと運営者以外には表示されません。",
       report: "通報する",
+      inGroup: "グループ: {{name}}",
       toSegment: "セグメント宛て",
       toSegmentNamed: "宛先: {{name}}",
       comments: "コメント {{count}} 件",
@@ -132,6 +135,8 @@ export const strings = {
     compose: {
       heading: "Post",
       prompt: "What would you like to share? A question, a request, news…",
+      promptGroup: "Post in {{name}}",
+      toGroup: "Only the members of {{name}} see this post.",
       placeholder: "e.g. I have a SaaS sales project. Is anyone able to advise?",
       titleLabel: "Title (optional)",
       bodyLabel: "Text",
@@ -159,6 +164,7 @@ export const strings = {
       hiddenBanner: "This post is hidden pending review",
       hiddenBannerHint: "Until the operators have reviewed it, only you and the operators can see it.",
       report: "Report",
+      inGroup: "Group: {{name}}",
       toSegment: "To a segment",
       toSegmentNamed: "To: {{name}}",
       comments: "{{count}} comments",

@@ -22,19 +22,25 @@ export const REACTIONS: { key: Reaction; emoji: string }[] = [
 export const feedKeys = {
   /** Every feed query of the network (pages, posts, the badge). */
   all: (slug: string) => ["feed", slug] as const,
-  list: (slug: string, kind: PostKind | null) => [...feedKeys.all(slug), "list", kind ?? "all"] as const,
+  list: (slug: string, kind: PostKind | null, groupId?: string) =>
+    [...feedKeys.all(slug), "list", kind ?? "all", groupId ?? "main"] as const,
   post: (slug: string, id: string) => [...feedKeys.all(slug), "post", id] as const,
   summary: (slug: string) => [...feedKeys.all(slug), "summary"] as const,
 };
 
-export function useFeed(slug: string, kind: PostKind | null) {
+/** The feed; with `groupId`, only that group's posts (the group page). */
+export function useFeed(slug: string, kind: PostKind | null, groupId?: string, enabled = true) {
   return useInfiniteQuery({
-    queryKey: feedKeys.list(slug, kind),
+    queryKey: feedKeys.list(slug, kind, groupId),
+    enabled,
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       unwrap(
         client.GET("/api/n/{slug}/posts", {
-          params: { path: { slug }, query: { cursor: pageParam, kind: kind ?? undefined, limit: 20 } },
+          params: {
+            path: { slug },
+            query: { cursor: pageParam, kind: kind ?? undefined, groupId, limit: 20 },
+          },
         }),
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,

@@ -2,6 +2,7 @@ import { Anchor, Avatar, Badge, DataList, Group, Stack, Text, Title } from "@man
 import { useTranslation } from "react-i18next";
 import { shownNames } from "../../../shared/names.ts";
 import { formatYm } from "../../components/dates.ts";
+import { SupporterBadge } from "../../components/SupporterBadge.tsx";
 import type { Resources } from "../../i18n/resources.ts";
 import type { ProfileView } from "./model.ts";
 import "./i18n.ts";
@@ -82,7 +83,10 @@ export function ProfileDetails({ p }: { p: ProfileView }) {
               {names.reading}
             </Text>
           )}
-          <Title order={2}>{p.displayName}</Title>
+          <Group gap="xs">
+            <Title order={2}>{p.displayName}</Title>
+            {p.supporter && <SupporterBadge />}
+          </Group>
           {employed && (
             <Text c="dimmed" size="sm">
               {t("fields.nameWhileEmployed")}: {employed}

@@ -22,14 +22,16 @@ export function MemberActions({ slug, member }: { slug: string; member: MemberIt
   const [role, setRole] = useState<MemberRole>(member.role);
   const name = member.displayName || member.name;
   const patch = useMutation({
-    mutationFn: (body: { role?: MemberRole; status?: "active" | "suspended" }) =>
+    mutationFn: (body: { role?: MemberRole; status?: "active" | "suspended"; supporter?: boolean }) =>
       updateMember(slug, member.userId, body),
     onSuccess: (updated, body) => {
       const message = body.role
         ? t("members.roleChanged", { name, role: tc(`roles.${updated.role}`) })
-        : body.status === "suspended"
-          ? t("members.suspended", { name })
-          : t("members.reinstated", { name });
+        : body.supporter !== undefined
+          ? t(body.supporter ? "members.supporterOn" : "members.supporterOff", { name })
+          : body.status === "suspended"
+            ? t("members.suspended", { name })
+            : t("members.reinstated", { name });
       notifications.show({ color: "teal", message });
       setDialog(null);
       qc.invalidateQueries({ queryKey: memberKeys.all(slug) });
@@ -50,6 +52,11 @@ export function MemberActions({ slug, member }: { slug: string; member: MemberIt
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Item onClick={() => open("role")}>{t("members.changeRole")}</Menu.Item>
+          {member.role === "alumni" && (
+            <Menu.Item onClick={() => patch.mutate({ supporter: !member.supporterAt })}>
+              {member.supporterAt ? t("members.unmakeSupporter") : t("members.makeSupporter")}
+            </Menu.Item>
+          )}
           {member.status === "active" ? (
             <Menu.Item color="red" onClick={() => open("suspend")}>
               {t("members.suspend")}

@@ -33,6 +33,11 @@ function Name({ m, self }: Omit<Row, "slug">) {
             {t("members.you")}
           </Badge>
         )}
+        {m.supporterAt && (
+          <Badge miw="max-content" size="xs" variant="light" color="orange" ml={6}>
+            {t("members.supporterBadge")}
+          </Badge>
+        )}
       </Text>
       {m.displayName && m.displayName !== m.name && (
         <Text size="xs" c="dimmed">

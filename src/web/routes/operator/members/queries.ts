@@ -21,5 +21,9 @@ export const membersPage = (slug: string, filter: MembersFilter, page: PageQuery
 export const updateMember = (
   slug: string,
   userId: string,
-  body: { role?: NonNullable<MembersQuery["role"]>; status?: NonNullable<MembersQuery["status"]> },
+  body: {
+    role?: NonNullable<MembersQuery["role"]>;
+    status?: NonNullable<MembersQuery["status"]>;
+    supporter?: boolean;
+  },
 ) => unwrap(client.PATCH("/api/n/{slug}/members/{userId}", { params: { path: { slug, userId } }, body }));
