@@ -21,9 +21,21 @@ export type SendOptions = {
   startAfter?: Date | number;
 };
 
+/** How a queue's worker takes its jobs: `batchSize` per fetch, `concurrency` of them at a time. */
+export type WorkOptions = { batchSize?: number; concurrency?: number };
+
 export type JobQueue = {
-  register: <T extends object>(name: string, handler: JobHandler<T>) => Promise<void>;
+  register: <T extends object>(name: string, handler: JobHandler<T>, opts?: WorkOptions) => Promise<void>;
   send: <T extends object>(name: string, data: T, opts?: SendOptions) => Promise<string | null>;
+  /**
+   * Many jobs of one queue in one statement (each with its key: a second send of a key is a
+   * no-op), in `tx` when given (the outbox, as `send`).
+   */
+  sendMany: <T extends object>(
+    name: string,
+    jobs: { data: T; key: string }[],
+    opts?: { tx?: Tx },
+  ) => Promise<void>;
   /**
    * Takes back the job queued with `key` if no worker has started it, in `tx` (a rolled-back
    * withdrawal leaves it queued). False when it ran, is running, or was never queued. A later
@@ -80,6 +92,7 @@ export async function createJobQueue(
   await boss.start();
 
   const handlers = new Map<string, JobHandler<any>>();
+  const workOptions = new Map<string, WorkOptions>();
   let working = false;
 
   const run = async (name: string, job: PgBoss.Job<any>) => {
@@ -87,9 +100,10 @@ export async function createJobQueue(
   };
 
   return {
-    async register(name, handler) {
+    async register(name, handler, opts = {}) {
       await boss.createQueue(name);
       handlers.set(name, handler);
+      workOptions.set(name, opts);
       if (working) await work(name);
     },
     send: (name, data, opts = {}) =>
@@ -106,6 +120,21 @@ export async function createJobQueue(
             : {}),
         ...(opts.tx ? { db: { executeSql: executorFor(opts.tx) } } : {}),
       }),
+    async sendMany(name, jobs, opts = {}) {
+      if (!jobs.length) return;
+      await boss.insert(
+        jobs.map((j) => ({
+          id: jobIdFor(name, j.key),
+          name,
+          data: j.data,
+          retryLimit: retry.retryLimit,
+          retryDelay: retry.retryDelay,
+          retryBackoff: retry.retryBackoff,
+          expireInSeconds: expiry.expireInSeconds,
+        })),
+        opts.tx ? { db: { executeSql: executorFor(opts.tx) } } : {},
+      );
+    },
     async find<T extends object>(name: string, key: string) {
       const job = await boss.getJobById<T>(name, jobIdFor(name, key));
       return job ? { data: job.data, startAfter: new Date(job.startAfter) } : null;
@@ -158,22 +187,29 @@ export async function createJobQueue(
   };
 
   async function work(name: string) {
-    const batchSize = 5;
+    const batchSize = workOptions.get(name)?.batchSize ?? 5;
+    const concurrency = Math.max(1, Math.min(batchSize, workOptions.get(name)?.concurrency ?? 1));
     let id: string | undefined;
     id = await boss.work<any>(name, { pollingIntervalSeconds: 1, batchSize }, async (jobs) => {
       // Each job is completed (or failed) as soon as it ran, not with its batch: a worker killed
-      // mid-batch leaves only the job it was running to be retried, and a failing job does not
+      // mid-batch leaves only the jobs it was running to be retried, and a failing job does not
       // send its batch-mates again. (pg-boss then completes the batch: a no-op for these jobs.)
-      for (const job of jobs) {
-        try {
-          await run(name, job);
-        } catch (err: any) {
-          log.error({ err, job: job.id, queue: name }, "job failed; it will be retried");
-          await boss.fail(name, job.id, { message: String(err?.message ?? err) });
-          continue;
+      // `concurrency` jobs run at a time (mails: several SMTP connections at once).
+      let next = 0;
+      const lane = async () => {
+        while (next < jobs.length) {
+          const job = jobs[next++];
+          try {
+            await run(name, job);
+          } catch (err: any) {
+            log.error({ err, job: job.id, queue: name }, "job failed; it will be retried");
+            await boss.fail(name, job.id, { message: String(err?.message ?? err) });
+            continue;
+          }
+          await boss.complete(name, job.id);
         }
-        await boss.complete(name, job.id);
-      }
+      };
+      await Promise.all(Array.from({ length: concurrency }, lane));
       // A full batch means more are waiting: fetch the next one at once, not after the polling
       // interval (which held a queue of 1,000 invitation mails to 5 a second, over 3 minutes).
       if (id && jobs.length === batchSize) boss.notifyWorker(id);

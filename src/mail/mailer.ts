@@ -60,6 +60,19 @@ export type Mailer = {
     params: MailTemplates[K],
     opts?: EnqueueOptions,
   ) => Promise<void>;
+  /** Queues many emails in one statement (in `opts.tx` when given): the fan-out of an announcement. */
+  enqueueMany: <K extends TemplateName>(
+    mails: {
+      to: string;
+      template: K;
+      locale: Locale;
+      params: MailTemplates[K];
+      key: string;
+      networkId?: string;
+      headers?: Record<string, string>;
+    }[],
+    opts?: { tx?: Tx },
+  ) => Promise<void>;
   /** Takes back the mail queued with `key` in `tx` if it is still waiting; false when it went (or is going). */
   withdraw: (key: string, opts: { tx: Tx }) => Promise<boolean>;
   /** Sends at once (used by the job handler). */
@@ -84,8 +97,20 @@ export function createMailer(opts: {
   brandOf?: (networkId: string) => Promise<MailBrand | null>;
 }): Mailer {
   const transport = opts.smtpUrl
-    ? nodemailer.createTransport(opts.smtpUrl)
+    ? nodemailer.createTransport(pooled(opts.smtpUrl))
     : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  // A network's brand, read once a minute at most (a fan-out sends thousands of mails of one
+  // network): a new logo or colour shows in mails within a minute.
+  const brands = new Map<string, { at: number; brand: Promise<MailBrand | null> }>();
+  const brandOf = (networkId: string) => {
+    const hit = brands.get(networkId);
+    if (hit && Date.now() - hit.at < 60_000) return hit.brand;
+    const brand = opts.brandOf ? opts.brandOf(networkId) : Promise.resolve(null);
+    brand.catch(() => brands.delete(networkId));
+    if (brands.size > 1000) brands.clear();
+    brands.set(networkId, { at: Date.now(), brand });
+    return brand;
+  };
   const sent: OutgoingMail[] = [];
 
   const domain = /@([^>\s]+)/.exec(opts.from)?.[1] ?? "tsunagari.local";
@@ -105,7 +130,7 @@ export function createMailer(opts: {
     return { from: typeof from === "string" ? from : `${from.name} <${from.address}>`, subject, text };
   };
   const deliver = async (job: MailJob) => {
-    const brand = job.networkId && opts.brandOf ? await opts.brandOf(job.networkId) : null;
+    const brand = job.networkId ? await brandOf(job.networkId) : null;
     const mail = { to: job.to, ...renderMail(job.template, job.locale, job.params, brand) };
     const key = job.key ?? randomUUID();
     const digest = createHash("sha256").update(key).digest("hex").slice(0, 24);
@@ -157,6 +182,39 @@ export function createMailer(opts: {
       };
       await opts.jobs.send<MailJob>("email.send", job, { tx: o.tx, key, startAfter: o.startAfter });
     },
+    async enqueueMany(mails, o = {}) {
+      await opts.jobs.sendMany<MailJob>(
+        "email.send",
+        mails.map((m) => ({
+          key: m.key,
+          data: {
+            to: m.to,
+            template: m.template,
+            locale: m.locale,
+            params: m.params,
+            key: m.key,
+            ...(m.networkId ? { networkId: m.networkId } : {}),
+            ...(m.headers ? { headers: m.headers } : {}),
+          },
+        })),
+        { tx: o.tx },
+      );
+    },
     withdraw: (key, o) => opts.jobs.withdraw("email.send", key, o),
   };
+}
+
+/**
+ * SMTP through a pool of connections (10 unless the URL says otherwise): a connection per mail
+ * would cost a handshake each, and a fan-out sends thousands.
+ */
+function pooled(smtpUrl: string): string {
+  try {
+    const url = new URL(smtpUrl);
+    if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
+    if (!url.searchParams.has("maxConnections")) url.searchParams.set("maxConnections", "10");
+    return url.toString();
+  } catch {
+    return smtpUrl;
+  }
 }

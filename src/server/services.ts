@@ -64,7 +64,11 @@ export async function openServices(config: Config, opts: ServiceOptions = {}): P
     log,
     brandOf: (networkId) => mailBrandOf(database.db, networkId, config.baseUrl),
   });
-  await jobs.register<MailJob>("email.send", (job) => mailer.deliver(job));
+  // Mails: 100 per fetch, 20 at a time (over the SMTP pool's connections).
+  await jobs.register<MailJob>("email.send", (job) => mailer.deliver(job), {
+    batchSize: 100,
+    concurrency: 20,
+  });
   const secret = secretFor(config);
   const auth = createAuth({
     db: database.db,
