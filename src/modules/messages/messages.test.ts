@@ -42,6 +42,34 @@ async function setup() {
   return { net, alice, bob, carol, op: net.operator };
 }
 
+describe("messaging from the directory", () => {
+  it("tells in one call which members of a page I may message, without telling the others apart", async () => {
+    const { net, alice, bob, carol, op } = await setup();
+    const hidden = await admitTestMember(env, net, "alumni", { name: "非公開 五郎", directory: false });
+    const blocker = await admitTestMember(env, net, "alumni", { name: "拒否 六郎" });
+    const shy = await admitTestMember(env, net, "alumni", { name: "控えめ 七子" });
+    const other = await makeNetwork(env);
+    const stranger = await admitTestMember(env, other, "alumni");
+    await ok(call(env, { method: "PUT", url: api(net, `/blocks/${alice.id}`), user: blocker }), 204);
+    await ok(
+      call(env, { method: "PUT", url: api(net, "/settings"), user: shy, payload: { refuseStrangers: true } }),
+    );
+    const ask = (ids: string[]) =>
+      ok(
+        call(env, {
+          url: `${api(net, "/messageable")}?${ids.map((id) => `userIds=${id}`).join("&")}`,
+          user: alice,
+        }),
+      );
+    const all = [alice, bob, carol, op, hidden, blocker, shy, stranger].map((u) => u.id);
+    expect((await ask(all)).userIds.sort()).toEqual([bob.id, carol.id, op.id].sort());
+    // Once they have talked, the shy member's refusal of strangers no longer applies.
+    await ok(start(net, shy, [alice.id], "こんにちは"), 201);
+    expect((await ask([shy.id])).userIds).toEqual([shy.id]);
+    expect((await call(env, { url: api(net, "/messageable"), user: alice })).statusCode).toBe(400);
+  });
+});
+
 describe("conversations", () => {
   it("a one-to-one is reopened, not duplicated; messages page newest at the bottom; only participants read it", async () => {
     const { net, alice, bob, carol } = await setup();

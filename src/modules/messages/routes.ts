@@ -9,6 +9,8 @@ import {
   historyOut,
   historyQuery,
   listQuery,
+  messageableOut,
+  messageableQuery,
   messageOut,
   muteInput,
   readInput,
@@ -28,6 +30,7 @@ import {
   getConversation,
   history,
   markConversationRead,
+  messageable,
   muteConversation,
   myConversations,
   mySettings,
@@ -88,6 +91,21 @@ export default async function messagesRoutes(app: FastifyZod) {
       reply.code(201);
       return startConversation(memberScopeOf(req), req.body);
     },
+  );
+
+  app.get(
+    "/n/:slug/messages/messageable",
+    {
+      config: use,
+      schema: {
+        tags,
+        summary: "Which of these members I may message (メッセージを送る on directory cards), in one call",
+        params: slugParams,
+        querystring: messageableQuery,
+        response: { 200: messageableOut },
+      },
+    },
+    async (req) => ({ userIds: await messageable(memberScopeOf(req), req.query.userIds) }),
   );
 
   app.get(

@@ -101,6 +101,15 @@ export const historyOut = z.object({
 
 export const startOut = z.object({ conversationId: z.string(), message: messageOut, reopened: z.boolean() });
 
+export const messageableQuery = z.object({
+  userIds: z
+    .preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(idParam).min(1).max(50))
+    .describe("Members to ask about (?userIds=a&userIds=b; at most 50: a page of the directory)"),
+});
+export const messageableOut = z.object({
+  userIds: z.array(z.string()).describe("Those of them I may message (the others are not told apart)"),
+});
+
 export const canOut = z.object({
   canMessage: z.boolean(),
   /** The one-to-one conversation with this person, if there is one. */

@@ -271,6 +271,26 @@ export async function canMessage(scope: MemberScope, userId: string) {
   return { canMessage: !refused, conversationId };
 }
 
+/**
+ * Which of `userIds` the member may message (the directory's メッセージを送る on each card): active
+ * members they may see or have talked with, less anyone refusing them. Never an error: who is
+ * missing, hidden, blocking or refusing strangers is not told apart.
+ */
+export async function messageable(scope: MemberScope, userIds: string[]) {
+  const ids = [...new Set(userIds)].filter((id) => id !== me(scope));
+  if (!ids.length) return [];
+  const rows = await people(scope, ids);
+  const talked = await talkedWith(scope.db, scope.network.id, me(scope), ids);
+  const open = ids.filter((id) => {
+    const row = rows.get(id);
+    return (
+      row?.memberStatus === "active" && (talked.has(id) || profileOpenTo(viewerKind(scope.member, id), row))
+    );
+  });
+  const refused = new Set(await refusing(scope, open, talked));
+  return open.filter((id) => !refused.has(id));
+}
+
 // --- Settings and blocks ------------------------------------------------------------------------
 
 export async function mySettings(scope: MemberScope) {

@@ -4298,6 +4298,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/messages/messageable": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Which of these members I may message (メッセージを送る on directory cards), in one call */
+    get: {
+      parameters: {
+        query: {
+          /** @description Members to ask about (?userIds=a&userIds=b; at most 50: a page of the directory) */
+          userIds: string[];
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Those of them I may message (the others are not told apart) */
+              userIds: string[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/messages/settings": {
     parameters: {
       query?: never;

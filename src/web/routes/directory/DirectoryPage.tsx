@@ -22,6 +22,7 @@ import { formatNumber } from "../../components/format.ts";
 import { LoadMore } from "../../components/LoadMore.tsx";
 import { MemberGate } from "../../components/MemberGate.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
+import { useMessageable } from "../messages/queries.ts";
 import { SaveSegmentModal } from "../segments/SaveSegmentModal.tsx";
 import { FilterControls } from "./FilterControls.tsx";
 import {
@@ -54,6 +55,10 @@ function Results({
   header: (total: number | null) => React.ReactNode;
 }) {
   const { t } = useTranslation("directory");
+  const messageable = useMessageable(
+    slug,
+    rows.map((c) => c.userId),
+  );
   const filtered = !!filter.q || activeFilterCount(filter) > 0;
   if (list.error && !list.data) {
     return (
@@ -98,7 +103,7 @@ function Results({
           aria-busy={list.isFetching}
         >
           {rows.map((c) => (
-            <MemberCard key={c.userId} slug={slug} card={c} />
+            <MemberCard key={c.userId} slug={slug} card={c} canMessage={messageable.has(c.userId)} />
           ))}
         </SimpleGrid>
       )}

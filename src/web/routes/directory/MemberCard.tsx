@@ -1,13 +1,15 @@
 // One member in the directory (and in a segment's member list): only the fields the viewer may
 // see are in the card, and only those present are shown.
 
-import { Avatar, Badge, Card, Group, Stack, Text } from "@mantine/core";
+import { Avatar, Badge, Box, Button, Card, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { initials } from "../../components/initials.ts";
+import { SupporterBadge } from "../../components/SupporterBadge.tsx";
 import type { Resources } from "../../i18n/resources.ts";
 import type { DirectoryCard } from "./filter.ts";
 import "./i18n.ts";
+import "../messages/i18n.ts";
 
 // The card carries the server's codes as plain strings; they are the label keys.
 type Labels = { [K in keyof Resources["profileLabels"]]: keyof Resources["profileLabels"][K] };
@@ -24,10 +26,23 @@ function usePeriod(card: DirectoryCard): string | null {
   return null;
 }
 
-export function MemberCard({ slug, card }: { slug: string; card: DirectoryCard }) {
+/**
+ * `canMessage`: the member accepts messages from the viewer (messages/queries.ts useMessageable);
+ * the button sits beside the card's link, not inside it (no link within a link).
+ */
+export function MemberCard({
+  slug,
+  card,
+  canMessage = false,
+}: {
+  slug: string;
+  card: DirectoryCard;
+  canMessage?: boolean;
+}) {
   const { t } = useTranslation("directory");
   const { t: tl } = useTranslation("profileLabels");
   const { t: tc } = useTranslation();
+  const { t: tm } = useTranslation("messages");
   const period = usePeriod(card);
   const work = [
     card.currentCompany,
@@ -38,7 +53,7 @@ export function MemberCard({ slug, card }: { slug: string; card: DirectoryCard }
   const formerName = card.nameWhileEmployed
     ? [card.nameWhileEmployed, card.nameKana && `（${card.nameKana}）`].filter(Boolean).join("")
     : null;
-  return (
+  const link = (
     <Card
       withBorder
       radius="md"
@@ -50,7 +65,7 @@ export function MemberCard({ slug, card }: { slug: string; card: DirectoryCard }
       style={{ height: "100%" }}
     >
       <Stack gap={8}>
-        <Group gap="sm" wrap="nowrap" align="flex-start">
+        <Group gap="sm" wrap="nowrap" align="flex-start" pr={canMessage ? 96 : 0}>
           <Avatar
             src={card.photoUrl ?? undefined}
             alt={card.photoUrl ? t("card.photo", { name: card.displayName }) : undefined}
@@ -70,6 +85,7 @@ export function MemberCard({ slug, card }: { slug: string; card: DirectoryCard }
                   {tc(`roles.${card.role}`)}
                 </Badge>
               )}
+              {card.supporter && <SupporterBadge />}
             </Group>
             {card.displayNameKana && (
               <Text size="xs" c="dimmed" truncate>
@@ -132,5 +148,25 @@ export function MemberCard({ slug, card }: { slug: string; card: DirectoryCard }
         )}
       </Stack>
     </Card>
+  );
+  if (!canMessage) return link;
+  return (
+    <Box pos="relative" h="100%">
+      {link}
+      <Button
+        component={Link}
+        to={`/n/${slug}/messages/new?to=${encodeURIComponent(card.userId)}`}
+        variant="light"
+        size="compact-sm"
+        pos="absolute"
+        top={12}
+        right={12}
+        mih={32}
+        aria-label={tm("sendToName", { name: card.displayName })}
+        data-testid="card-send-message"
+      >
+        {tm("sendShort")}
+      </Button>
+    </Box>
   );
 }

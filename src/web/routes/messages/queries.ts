@@ -1,6 +1,6 @@
 // The direct-messages API for the web: query keys, the conversation list, one conversation and its
 // history, the unread badge, settings and the writes.
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueries, useQuery } from "@tanstack/react-query";
 import { client, type ResponseOf, unwrap } from "../../api/client.ts";
 
 export type ConversationList = ResponseOf<"/api/n/{slug}/messages">;
@@ -17,6 +17,8 @@ export const messageKeys = {
   conversation: (slug: string, id: string) => [...messageKeys.all(slug), "conversation", id] as const,
   history: (slug: string, id: string) => [...messageKeys.all(slug), "history", id] as const,
   can: (slug: string, userId: string) => [...messageKeys.all(slug), "can", userId] as const,
+  messageable: (slug: string, userIds: string[]) =>
+    [...messageKeys.all(slug), "messageable", userIds] as const,
   settings: (slug: string) => [...messageKeys.all(slug), "settings"] as const,
 };
 
@@ -64,6 +66,25 @@ export function useHistory(slug: string, id: string) {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: 15_000,
     retry: false,
+  });
+}
+
+/** Which of `userIds` (a directory's cards) the viewer may message: one call per 50. */
+export function useMessageable(slug: string, userIds: string[]): Set<string> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < userIds.length; i += 50) chunks.push(userIds.slice(i, i + 50));
+  return useQueries({
+    queries: chunks.map((ids) => ({
+      queryKey: messageKeys.messageable(slug, ids),
+      staleTime: 60_000,
+      queryFn: () =>
+        unwrap(
+          client.GET("/api/n/{slug}/messages/messageable", {
+            params: { path: { slug }, query: { userIds: ids } },
+          }),
+        ),
+    })),
+    combine: (results) => new Set(results.flatMap((r) => r.data?.userIds ?? [])),
   });
 }
 
