@@ -236,6 +236,29 @@ describe("inquiries", () => {
     expect(toOperator.filter((m) => /新しいお問い合わせ/.test(m.subject))).toHaveLength(2);
   });
 
+  it("mails the answer only to a member who wants answers by mail now (app only: the bell alone)", async () => {
+    const n = await makeNetwork(env);
+    const { alumna } = await setting(n);
+    const chose = await call(env, {
+      method: "PUT",
+      url: `/api/n/${n.slug}/notifications/preferences`,
+      user: alumna,
+      payload: { channels: { inquiry_answered: "inapp" } },
+    });
+    expect(chose.statusCode, chose.body).toBe(200);
+    const opened = await openTestInquiry(env, n.slug, alumna, { subject: "書類の再発行" });
+    const r = await call(env, {
+      method: "POST",
+      url: api(n, `/inquiries/${opened.id}/replies`),
+      user: n.operator,
+      payload: { body: "承知しました。" },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(await mailsTo(env, alumna.email)).toHaveLength(0);
+    const bell = await call(env, { url: `/api/n/${n.slug}/notifications`, user: alumna });
+    expect(bell.json().items.map((x: any) => x.kind)).toEqual(["inquiry_answered"]);
+  });
+
   it("assigns only to an operator of the network, and filters the inbox by assignee, category and words", async () => {
     const n = await makeNetwork(env);
     const { alumna } = await setting(n);

@@ -8,6 +8,7 @@ import { record } from "../../server/events.ts";
 import { can } from "../../server/policy.ts";
 import { inTransaction, type MemberScope, type Scope } from "../../server/scope.ts";
 import { AppError, errors } from "../../shared/errors.ts";
+import { channelFor } from "../notifications/index.ts";
 import { attachUploads } from "./attachments.ts";
 import { inquiriesPolicy } from "./policy.ts";
 import {
@@ -234,7 +235,13 @@ export async function replyToInquiry(scope: Scope, id: string, input: ReplyInput
         : undefined,
     );
     const member = await contactOf(tx.db, networkId, row.openedBy);
-    if (member && row.openedBy !== userId) {
+    // The desk mails the answer in its own words when the member wants answers by mail at once
+    // (the default); a digest lists it from the bell, "app only" and "off" send nothing.
+    const mailNow =
+      member &&
+      row.openedBy !== userId &&
+      (await channelFor(tx.db, networkId, row.openedBy, "inquiry_answered")) === "email";
+    if (member && mailNow) {
       await tx.ctx.mailer.enqueue(
         member.email,
         "inquiryReplied",

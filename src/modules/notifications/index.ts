@@ -1,6 +1,6 @@
 // What other modules may use of the notifications module: import from here, never from its files.
 
-export { mutersOf, watchersOf } from "./queries.ts";
+export { channelFor, mutersOf, watchersOf } from "./queries.ts";
 export {
   activeMembersAfter,
   DIGEST_JOB,

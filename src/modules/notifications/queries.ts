@@ -96,6 +96,12 @@ export async function recipients(
 }
 export type Recipient = Awaited<ReturnType<typeof recipients>>[number];
 
+/** How `userId` wants notifications of `kind` (their choice, or the kind's default). */
+export async function channelFor(db: Db | Tx, networkId: string, userId: string, kind: NotificationKind) {
+  const [r] = await recipients(db, networkId, [userId], kind);
+  return r?.channel ?? "off";
+}
+
 /** Who watches a thread (every comment reaches them). */
 export const watchersOf = (db: Db | Tx, networkId: string, type: "post" | "group", id: string) =>
   atLevel(db, networkId, type, id, "watch");
