@@ -227,20 +227,20 @@ function presentPerson(scope: MemberScope, p: ProfileRow | undefined, userId: st
   };
 }
 
+/** The members' profiles by user id. */
+async function profilesById(scope: MemberScope, userIds: string[]) {
+  return new Map((await memberProfiles(scope.db, scope.network.id, userIds)).map((p) => [p.userId, p]));
+}
+
 const mayBeAdmin = (p: { role: string; supporter: boolean }) => p.role !== "alumni" || p.supporter;
 
 export async function groupMembers(scope: MemberScope, id: string) {
   const g = await visibleGroup(scope, id);
   authorize(scope, groupsPolicy.members, accessOf(g));
   const rows = await membersOf(scope.db, scope.network.id, id, "active");
-  const people = new Map(
-    (
-      await memberProfiles(
-        scope.db,
-        scope.network.id,
-        rows.map((r) => r.userId),
-      )
-    ).map((p) => [p.userId, p]),
+  const people = await profilesById(
+    scope,
+    rows.map((r) => r.userId),
   );
   return {
     items: rows.map((r) => {
@@ -259,14 +259,9 @@ export async function groupRequests(scope: MemberScope, id: string) {
   const g = await visibleGroup(scope, id);
   authorize(scope, groupsPolicy.moderate, accessOf(g));
   const rows = await membersOf(scope.db, scope.network.id, id, "requested");
-  const people = new Map(
-    (
-      await memberProfiles(
-        scope.db,
-        scope.network.id,
-        rows.map((r) => r.userId),
-      )
-    ).map((p) => [p.userId, p]),
+  const people = await profilesById(
+    scope,
+    rows.map((r) => r.userId),
   );
   return {
     items: rows.map((r) => ({
@@ -429,14 +424,9 @@ export async function newcomers(scope: MemberScope) {
   const rows = (await joinedSince(scope.db, scope.network.id, since, 100)).filter(
     (r) => r.userId !== scope.member.userId,
   );
-  const people = new Map(
-    (
-      await memberProfiles(
-        scope.db,
-        scope.network.id,
-        rows.map((r) => r.userId),
-      )
-    ).map((p) => [p.userId, p]),
+  const people = await profilesById(
+    scope,
+    rows.map((r) => r.userId),
   );
   return {
     items: rows
