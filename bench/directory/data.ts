@@ -58,7 +58,7 @@ const FINGERPRINT_FILES = [
   "src/shared/text.ts",
 ];
 
-function fingerprint(): string {
+export function fingerprint(): string {
   const h = createHash("sha256");
   for (const f of FINGERPRINT_FILES) h.update(f).update(fs.readFileSync(path.join(ROOT, f)));
   return h.digest("hex").slice(0, 16);
@@ -66,9 +66,10 @@ function fingerprint(): string {
 
 type Marker = { seed: number; size: number; fingerprint: string; loadMs?: number; loadedAt?: string };
 
-export function benchConfig(t: Target) {
+export function benchConfig(t: Target, extra: Record<string, string> = {}) {
   return loadConfig(
     {
+      ...extra,
       DATA_DIR: t.kind === "pglite" ? pgliteDataDir(t.size) : path.join(CACHE_DIR, `pg-${t.size}-files`),
       BASE_URL: ORIGIN,
       AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
@@ -111,8 +112,8 @@ async function ensurePgDatabase(t: Target, wipe: boolean): Promise<boolean> {
 }
 
 /** Opens the app's services on the target's database, migrated. */
-export function openBenchServices(t: Target, migrate: boolean) {
-  return openServices(benchConfig(t), { migrate, rateLimit: false });
+export function openBenchServices(t: Target, migrate: boolean, extra: Record<string, string> = {}) {
+  return openServices(benchConfig(t, extra), { migrate, rateLimit: false });
 }
 
 async function load(ctx: AppContext, t: Target, print: (s: string) => void): Promise<Marker> {

@@ -17,6 +17,8 @@ export type Measurement = Percentiles & {
   statusCodes: Record<string, number>;
   /** Per request of the list: name, count, p50, p95. */
   perRequest: ({ name: string; n: number } & Percentiles)[];
+  /** Per kind of drawn request (the feed's mix). */
+  perKind?: ({ name: string; n: number } & Percentiles)[];
   /** Share of one core the server process used (1 = a whole core). */
   serverCores: number | null;
   /** Share of the machine's CPU time left idle during the run. */
@@ -61,6 +63,8 @@ export type Sample = {
   names: string[];
   all: number[];
   per: number[][];
+  /** Latencies by the kind of a drawn request. */
+  byKind?: Record<string, number[]>;
   ok: number;
   seconds: number;
   non2xx: number;
@@ -85,7 +89,7 @@ export type LoadOptions = {
    * The next path to send, shared by all connections (the realistic mix: a seeded sequence that
    * goes on across rounds instead of every connection repeating the same list).
    */
-  draw?: () => string;
+  draw?: () => string | Drawn;
   headers?: Record<string, string>;
   connections: number;
   duration: number;
@@ -100,14 +104,27 @@ export async function machineBusy(ms: number): Promise<number | null> {
   return a && b ? 1 - (b.idle - a.idle) / Math.max(1, b.total - a.total) : null;
 }
 
-const drawn = (draw: () => string) => (req: { path?: string }) => {
-  req.path = draw();
-  return req;
-};
+/** A drawn request: its path, its own headers (another member's cookie) and what kind it is. */
+export type Drawn = { path: string; headers?: Record<string, string>; kind?: string };
+
+const drawn =
+  (draw: () => string | Drawn) =>
+  (req: { path?: string; headers?: Record<string, string> }, context: Record<string, unknown>) => {
+    const d = draw();
+    if (typeof d === "string") {
+      req.path = d;
+      return req;
+    }
+    req.path = d.path;
+    if (d.headers) req.headers = { ...req.headers, ...d.headers };
+    context.kind = d.kind;
+    return req;
+  };
 
 export async function sample(o: LoadOptions): Promise<Sample> {
   const all: number[] = [];
   const per: number[][] = o.requests.map(() => []);
+  const byKind: Record<string, number[]> = {};
   const p0 = o.serverPid ? processTicks(o.serverPid) : null;
   const m0 = machineTicks();
   const t0 = performance.now();
@@ -127,6 +144,11 @@ export async function sample(o: LoadOptions): Promise<Sample> {
     all.push(ms);
     const i = client.requestIterator?.currentRequestIndex;
     if (i !== undefined && per[i]) per[i].push(ms);
+    const kind = (client.requestIterator as { context?: { kind?: string } } | undefined)?.context?.kind;
+    if (kind) {
+      byKind[kind] ??= [];
+      byKind[kind].push(ms);
+    }
   });
   const r = await instance;
   const wallS = (performance.now() - t0) / 1000;
@@ -135,6 +157,7 @@ export async function sample(o: LoadOptions): Promise<Sample> {
   return {
     names: o.requests.map((x) => x.name),
     all,
+    byKind,
     per,
     ok: r["2xx"],
     seconds: r.duration,
@@ -178,6 +201,10 @@ export function combine(samples: Sample[]): Measurement {
     statusCodes,
     perRequest: names.map((name, i) => {
       const xs = samples.flatMap((s) => s.per[i] ?? []);
+      return { name, n: xs.length, ...percentiles(xs) };
+    }),
+    perKind: [...new Set(samples.flatMap((s) => Object.keys(s.byKind ?? {})))].map((name) => {
+      const xs = samples.flatMap((s) => s.byKind?.[name] ?? []);
       return { name, n: xs.length, ...percentiles(xs) };
     }),
     serverCores: serverTicks === null ? null : serverTicks / TICK / samples.reduce((a, s) => a + s.wallS, 0),

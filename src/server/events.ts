@@ -60,6 +60,8 @@ export type DomainEvent =
       news: PostNews;
     }
   | { type: "post.deleted"; networkId: string; postId: string }
+  /** A group was renamed (its posts show its name). */
+  | { type: "group.renamed"; networkId: string; groupId: string }
   /** A post or comment (`commentId`) named members who may see it (`userIds`; new ones only, after an edit). */
   | {
       type: "mention.added";

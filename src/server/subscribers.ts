@@ -3,6 +3,7 @@
 import { eq } from "drizzle-orm";
 import { member, organization } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/index.ts";
+import { feedChanged } from "../modules/feed/index.ts";
 import { groupMemberIdsAfter } from "../modules/groups/index.ts";
 import { auditInquiryActivity } from "../modules/inquiries/index.ts";
 import { REMINDER_JOB, type ReminderJob, remindInvitation } from "../modules/invitations/index.ts";
@@ -33,6 +34,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   "post.published",
   "comment.added",
   "post.deleted",
+  "group.renamed",
   "mention.added",
   "message.sent",
   "inquiry.opened",
@@ -144,6 +146,9 @@ const notifyMessage: Subscriber<"message.sent"> = async (tx, e, ctx) => {
   });
 };
 
+// Cached feed pages show a group's name with its posts: a new name makes them stale.
+const groupRenamed: Subscriber<"group.renamed"> = (tx, e) => feedChanged(tx, e.networkId, null);
+
 const forgetPost: Subscriber<"post.deleted"> = (tx, e) =>
   forgetNotifications(tx, e.networkId, `post:${e.postId}`);
 
@@ -168,6 +173,7 @@ export function registerSubscribers() {
   subscribe("post.published", notifyGroupWatchers);
   subscribe("comment.added", notifyComment);
   subscribe("post.deleted", forgetPost);
+  subscribe("group.renamed", groupRenamed);
   subscribe("mention.added", notifyMention);
   subscribe("message.sent", notifyMessage);
   // The desk's activity in the audit log (the mail to the member is queued by the reply itself).

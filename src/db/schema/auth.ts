@@ -121,6 +121,12 @@ export const organization = pgTable("organization", {
    * same transaction: cached directory pages of an older version are never served.
    */
   directoryVersion: bigint("directory_version", { mode: "number" }).notNull().default(0),
+  /**
+   * Raised by every change to what the network's feed shows (a post written, edited, deleted,
+   * pinned or hidden; a comment; a reaction), in the same transaction (modules/feed/cache.ts):
+   * cached feed pages of an older version are never served.
+   */
+  feedVersion: bigint("feed_version", { mode: "number" }).notNull().default(0),
 });
 
 /**

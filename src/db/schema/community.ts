@@ -7,6 +7,7 @@
 // was deleted reaches nobody but its author and the operators.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   check,
   foreignKey,
   index,
@@ -211,4 +212,22 @@ export const postImage = pgTable(
       foreignColumns: [member.organizationId, member.userId],
     }).onDelete("cascade"),
   ],
+);
+
+/**
+ * What each raise of `organization.feed_version` changed (modules/feed/cache.ts writes it in the
+ * same transaction): the post concerned, or none when the change can concern any page (a post
+ * published, pinned or unpinned, shown again). A cached page of an older version whose posts no
+ * change since concerns is still right. Only the last versions are kept.
+ */
+export const feedChange = pgTable(
+  "feed_change",
+  {
+    networkId: text("network_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    version: bigint("version", { mode: "number" }).notNull(),
+    postId: text("post_id"),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.version] })],
 );

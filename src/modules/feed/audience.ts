@@ -2,10 +2,23 @@
 // the members of a segment as the segment's filter matches them now (no per-member copy: a
 // member who enters a segment later sees its posts; one who leaves it no longer does), and the
 // active members of a group (one who leaves or is removed no longer sees its posts).
+//
+// The rule lives here and in queries.ts in three forms that must agree (feed-cache.test.ts checks
+// them against each other): `visibleTo` (SQL, queries.ts: every read of posts), `mayView` (the
+// same on a post row already read: a cached page is checked with it once more) and `audienceKey`
+// (which viewers see exactly the same posts, so that they may share a cached page).
+import { fillPlaceholders, type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { MemberScope, Scope } from "../../server/scope.ts";
 import { activeMembersAmong, groupsOfMember } from "../groups/index.ts";
 import { memberProfiles } from "../profiles/index.ts";
-import { segmentsOfMember } from "../segments/index.ts";
+import {
+  type SegmentConditions,
+  segmentConditions,
+  segmentsFingerprintSql,
+  segmentsOfMember,
+} from "../segments/index.ts";
+import { unchangedSinceSql } from "./cache.ts";
 import type { Viewer } from "./queries.ts";
 
 export async function viewerOf(scope: MemberScope): Promise<Viewer> {
@@ -17,6 +30,199 @@ export async function viewerOf(scope: MemberScope): Promise<Viewer> {
     segments: operator ? [] : await segmentsOfMember(scope, scope.member.userId),
     groups: operator ? [] : await groupsOfMember(scope, scope.member.userId),
   };
+}
+
+type PostAudienceFields = {
+  audience: string;
+  segmentId: string | null;
+  groupId?: string | null;
+  authorId: string;
+  hiddenAt: Date | null;
+};
+
+/** `visibleTo` on a post already read: whether `v` may see `p` now. */
+export function mayView(v: Viewer, p: PostAudienceFields): boolean {
+  if (v.operator || p.authorId === v.userId) return true;
+  if (p.hiddenAt !== null) return false;
+  if (p.audience === "network") return true;
+  if (p.audience === "segment") return p.segmentId !== null && v.segments.includes(p.segmentId);
+  if (p.audience === "group") return !!p.groupId && v.groups.includes(p.groupId);
+  return false;
+}
+
+/**
+ * Viewers of one key see exactly the same posts and counts: operators all of them; a member who
+ * sees something of their own that others of their audience do not (a post of theirs hidden by
+ * moderation or to a segment or group they are no longer in, a comment of theirs hidden) a set of
+ * their own; every other member the network's posts plus those of their segments and groups.
+ */
+export function audienceKey(v: Viewer, ownOutside: boolean): string {
+  if (v.operator) return "op";
+  if (ownOutside) return `u:${v.userId}`;
+  return `s:${[...v.segments].sort().join(",")};g:${[...v.groups].sort().join(",")}`;
+}
+
+/**
+ * The viewer a shared page is read for: the audience of the key without the person who asked
+ * (a post reaches no one of a shared key by being theirs: `visibleTo` then never adds one).
+ */
+export function pageViewer(v: Viewer, ownOutside: boolean): Viewer {
+  return v.operator || ownOutside ? v : { ...v, userId: "" };
+}
+
+/** What a feed read needs to know of its viewer, read in one statement. */
+export type ViewerState = {
+  viewer: Viewer;
+  /** The viewer sees something of their own beyond their audience (`audienceKey`). */
+  ownOutside: boolean;
+  seenAt: Date | null;
+  /** organization.feed_version: raised by every change to what the feed shows. */
+  feedVersion: number;
+  segmentsFingerprint: string;
+  /** The viewer's reactions to the posts asked about (read in the same statement), when asked. */
+  mine: { postId: string; reaction: string }[] | null;
+  /** Whether no change since the version asked about concerns those posts (cache.ts), when asked. */
+  unchanged: boolean | null;
+};
+
+/** A text[] literal, for a parameter (drizzle would spread a JS array into a list of parameters). */
+const arrayLiteral = (xs: string[]) =>
+  `{${xs.map((x) => `"${x.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
+
+const dialect = new PgDialect();
+const statements = new Map<string, { sql: string; params: unknown[] }>();
+
+/** The viewer statement's SQL and parameters (placeholders: me, ids, since), built once per variant. */
+function viewerStatement(
+  networkId: string,
+  segs: SegmentConditions,
+  operator: boolean,
+  withIds: boolean,
+  withSince: boolean,
+) {
+  const key = `${networkId} ${segs.fingerprint} ${operator} ${withIds} ${withSince}`;
+  let q = statements.get(key);
+  if (q) return q;
+  const me = sql.placeholder("me");
+  const ids = sql`${sql.placeholder("ids")}::text[]`;
+  const matches: SQL = segs.conds.length
+    ? sql.join(
+        segs.conds.map((c, i) => sql`(${c.where}) as ${sql.identifier(`m${i}`)}`),
+        sql`, `,
+      )
+    : sql`true as m`;
+  q = dialect.sqlToQuery(sql`
+      select o.feed_version::float8 as "feedVersion",
+             ${segmentsFingerprintSql(networkId)} as "segmentsFingerprint",
+             (select seen_at from feed_visit where network_id = o.id and user_id = ${me}) as "seenAt",
+             ${
+               operator
+                 ? sql`null::json as "own", false as "ownHiddenComment", null::json as groups`
+                 : sql`(select json_agg(distinct jsonb_build_array(audience, segment_id, group_id, hidden_at is not null))
+                          from post where network_id = o.id and author_id = ${me}
+                           and (hidden_at is not null or audience <> 'network')) as "own",
+                       exists (select 1 from post_comment where network_id = o.id and author_id = ${me}
+                                  and hidden_at is not null and deleted_at is null) as "ownHiddenComment",
+                       (select json_agg(group_id) from group_membership
+                         where network_id = o.id and user_id = ${me} and status = 'active') as groups`
+             },
+             ${
+               withIds
+                 ? sql`(select coalesce(json_agg(json_build_array(post_id, reaction)), '[]'::json)
+                          from post_reaction where network_id = o.id and user_id = ${me}
+                           and post_id = any(${ids}))`
+                 : sql`null::json`
+             } as mine,
+             ${withSince ? unchangedSinceSql(sql`${sql.placeholder("since")}::bigint`, ids) : sql`null::boolean`} as unchanged,
+             e.*
+        from organization o
+        left join lateral (
+          select ${matches} from directory_entry
+           where network_id = o.id and audience = 'operators' and user_id = ${me}
+             and ${!operator && segs.conds.length ? sql`true` : sql`false`}
+        ) e on true
+       where o.id = ${networkId}`);
+  if (statements.size > 1000) statements.clear();
+  statements.set(key, q);
+  return q;
+}
+
+/** `$n` parameters written into the text (inside a transaction, through drizzle: rare). */
+function inline(text: string, values: unknown[]) {
+  return text.replace(/\$(\d+)/g, (_, n) => {
+    const v = values[Number(n) - 1];
+    if (v === null || v === undefined) return "null";
+    if (typeof v === "number") return String(v);
+    return `'${String(v).replace(/'/g, "''")}'`;
+  });
+}
+
+const json = <T>(v: unknown): T | null => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T | null));
+
+/**
+ * The viewer's segments (each prepared filter evaluated on their directory row) and groups, last
+ * visit, whether they see something of their own beyond their audience, the feed's version and
+ * the segments' fingerprint, and optionally their reactions to some posts: one statement. When
+ * the segments changed since they were prepared, they are prepared again and the statement
+ * repeated.
+ */
+export async function readViewerState(
+  scope: MemberScope,
+  about: { postIds: string[]; since: number | null } | null,
+): Promise<ViewerState> {
+  const withIds = !!about?.postIds.length;
+  const withSince = withIds && about?.since != null;
+  const networkId = scope.network.id;
+  const me = scope.member.userId;
+  const operator = scope.member.role === "operator";
+  let segs = await segmentConditions(scope, null);
+  for (let attempt = 0; ; attempt++) {
+    const q = viewerStatement(networkId, segs, operator, withIds, withSince);
+    const values = fillPlaceholders(q.params, {
+      me,
+      ids: withIds ? arrayLiteral(about?.postIds ?? []) : null,
+      since: withSince ? about?.since : null,
+    });
+    // On the app's own connection: SQL text built once per network, segments and variant.
+    const rows =
+      scope.db === scope.ctx.db
+        ? await scope.ctx.database.query(q.sql, values)
+        : ((await scope.db.execute(sql.raw(inline(q.sql, values)))).rows as Record<string, unknown>[]);
+    const row = rows[0] as Record<string, unknown> | undefined;
+    if (!row) throw new Error(`network ${networkId} not found`);
+    const fp = row.segmentsFingerprint as string;
+    if (fp !== segs.fingerprint && attempt < 3) {
+      segs = await segmentConditions(scope, fp);
+      continue;
+    }
+    const seen = row.seenAt as Date | string | null;
+    const pairs = json<[string, string][]>(row.mine);
+    const viewer: Viewer = {
+      userId: me,
+      operator,
+      segments: operator ? [] : segs.conds.filter((_, i) => row[`m${i}`] === true).map((c) => c.id),
+      groups: operator ? [] : (json<string[]>(row.groups) ?? []),
+    };
+    // Own posts outside the audience the viewer shares with others, and own hidden comments.
+    const own = json<[string, string | null, string | null, boolean][]>(row.own) ?? [];
+    const ownOutside =
+      row.ownHiddenComment === true ||
+      own.some(
+        ([audience, segmentId, groupId, hidden]) =>
+          hidden ||
+          (audience === "segment" && !(segmentId && viewer.segments.includes(segmentId))) ||
+          (audience === "group" && !(groupId && viewer.groups.includes(groupId))),
+      );
+    return {
+      viewer,
+      ownOutside,
+      seenAt: seen === null ? null : new Date(seen),
+      feedVersion: Number(row.feedVersion),
+      segmentsFingerprint: fp,
+      mine: pairs ? pairs.map(([postId, reaction]) => ({ postId, reaction })) : null,
+      unchanged: typeof row.unchanged === "boolean" ? row.unchanged : null,
+    };
+  }
 }
 
 /**

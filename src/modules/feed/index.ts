@@ -1,5 +1,6 @@
 // What other modules may use of the feed module: import from here, never from its files.
 
+export { feedCacheStats, feedChanged } from "./cache.ts";
 export {
   type FeedContent,
   feedContent,

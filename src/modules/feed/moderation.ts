@@ -6,6 +6,7 @@ import type { Db, Tx } from "../../db/client.ts";
 import { post, postComment } from "../../db/schema/index.ts";
 import { byId, inNetwork } from "../../db/scoped.ts";
 import type { MemberScope } from "../../server/scope.ts";
+import { feedChanged } from "./cache.ts";
 import { visibleComment, visiblePost } from "./service.ts";
 
 export type FeedContent = {
@@ -92,11 +93,22 @@ export async function setContentHidden(
   hidden: boolean,
 ): Promise<boolean> {
   const hiddenAt = hidden ? new Date() : null;
-  const table = type === "post" ? post : postComment;
+  if (type === "post") {
+    const rows = await tx
+      .update(post)
+      .set({ hiddenAt })
+      .where(byId(post, networkId, id))
+      .returning({ id: post.id });
+    // Hidden: the pages holding it are stale; shown again: it may belong on any page.
+    if (rows.length) await feedChanged(tx, networkId, hidden ? id : null);
+    return rows.length > 0;
+  }
   const rows = await tx
-    .update(table)
+    .update(postComment)
     .set({ hiddenAt })
-    .where(byId(table, networkId, id))
-    .returning({ id: table.id });
+    .where(byId(postComment, networkId, id))
+    .returning({ postId: postComment.postId });
+  // A comment's count is on its post's card.
+  if (rows[0]) await feedChanged(tx, networkId, rows[0].postId);
   return rows.length > 0;
 }

@@ -112,6 +112,16 @@ export async function pinnedPosts(db: Db | Tx, networkId: string, v: Viewer): Pr
     .limit(PINNED_MAX)) as PostRow[];
 }
 
+/** The post, whoever asks (the caller checks the audience, e.g. with `mayView`). */
+export async function findPost(db: Db | Tx, networkId: string, id: string) {
+  const [row] = await db
+    .select(postColumns)
+    .from(post)
+    .where(byId(post, networkId, id))
+    .limit(1);
+  return (row as PostRow | undefined) ?? null;
+}
+
 /** The post, if `v` may see it (null otherwise: it does not exist for them). */
 export async function findVisiblePost(db: Db | Tx, networkId: string, id: string, v: Viewer) {
   const [row] = await db
@@ -202,6 +212,32 @@ export async function reactionsOf(db: Db | Tx, networkId: string, postIds: strin
     .from(postReaction)
     .where(inNetwork(postReaction, networkId, inArray(postReaction.postId, postIds)))
     .groupBy(postReaction.postId, postReaction.reaction);
+}
+
+/** Reactions of the posts, counted per kind (the same for every viewer). */
+export async function reactionCounts(db: Db | Tx, networkId: string, postIds: string[]) {
+  if (!postIds.length) return [];
+  return db
+    .select({ postId: postReaction.postId, reaction: postReaction.reaction, count: count() })
+    .from(postReaction)
+    .where(inNetwork(postReaction, networkId, inArray(postReaction.postId, postIds)))
+    .groupBy(postReaction.postId, postReaction.reaction);
+}
+
+/** Which reactions to the posts are `userId`'s. */
+export async function myReactions(db: Db | Tx, networkId: string, postIds: string[], userId: string) {
+  if (!postIds.length) return [];
+  return db
+    .select({ postId: postReaction.postId, reaction: postReaction.reaction })
+    .from(postReaction)
+    .where(
+      inNetwork(
+        postReaction,
+        networkId,
+        eq(postReaction.userId, userId),
+        inArray(postReaction.postId, postIds),
+      ),
+    );
 }
 
 /** The comments `v` may see: hidden ones (moderation) only for their author and the operators. */

@@ -2,7 +2,8 @@
 // everyone comments (one level of replies) and reacts. Who sees a post is its audience, resolved
 // when it is read (audience.ts); a post outside one's audience answers 404 everywhere.
 import { randomUUID } from "node:crypto";
-import type { Tx } from "../../db/client.ts";
+import { LRUCache } from "lru-cache";
+import type { Db, Tx } from "../../db/client.ts";
 import type { Reaction } from "../../db/schema/index.ts";
 import { audit } from "../../server/audit.ts";
 import { record } from "../../server/events.ts";
@@ -16,7 +17,16 @@ import { groupNames, postableGroup, readableGroup } from "../groups/index.ts";
 import { mutersOf, watchersOf } from "../notifications/index.ts";
 import { memberProfiles } from "../profiles/index.ts";
 import { findSegment } from "../segments/index.ts";
-import { viewerOf, whoMaySee } from "./audience.ts";
+import {
+  audienceKey,
+  mayView,
+  pageViewer,
+  readViewerState,
+  type ViewerState,
+  viewerOf,
+  whoMaySee,
+} from "./audience.ts";
+import { cached, feedChanged, peek, revalidated, type Tags } from "./cache.ts";
 import {
   findPendingImage,
   findPostImage,
@@ -36,6 +46,7 @@ import {
   countNewPosts,
   deleteComment,
   deletePost,
+  type FeedCursor,
   feedPage,
   findComment,
   findVisiblePost,
@@ -43,11 +54,12 @@ import {
   insertPost,
   lastSeen,
   markSeen,
+  myReactions,
   PINNED_MAX,
   type PostRow,
   pinnedCount,
   pinnedPosts,
-  reactionsOf,
+  reactionCounts,
   removeReaction,
   setPinned,
   updateComment,
@@ -135,36 +147,69 @@ async function recordMentions(
   );
 }
 
-/** Posts (and comments) as the viewer sees them: authors, reactions, counts, what they may do. */
-async function presentPosts(scope: MemberScope, rows: PostRow[], seenAt: Date | null): Promise<PostOut[]> {
-  if (!rows.length) return [];
-  const networkId = scope.network.id;
+type ProfileRow = Awaited<ReturnType<typeof memberProfiles>>[number];
+type ImageOut = PostOut["images"][number];
+
+/**
+ * What posts are shown with, the same for every viewer of one audience (`audienceKey`): authors,
+ * reaction and comment counts, pictures, segment and group names.
+ */
+export type PostData = {
+  authors: Map<string, ProfileRow>;
+  reactions: Map<string, { reaction: Reaction; count: number }[]>;
+  comments: Map<string, number>;
+  images: Map<string, ImageOut[]>;
+  segmentNames: Map<string, string | null>;
+  groupNames: Map<string, string>;
+};
+
+/** `viewer` decides which comments are counted (hidden ones: their author's and operators'). */
+async function loadPostData(
+  db: Db | Tx,
+  network: { id: string; slug: string },
+  rows: PostRow[],
+  viewer: Viewer,
+): Promise<PostData> {
   const ids = rows.map((r) => r.id);
-  const me = scope.member.userId;
-  const [authors, reactions, comments, images] = await Promise.all([
-    memberProfiles(scope.db, networkId, [...new Set(rows.map((r) => r.authorId))]),
-    reactionsOf(scope.db, networkId, ids, me),
-    commentCounts(scope.db, networkId, ids, {
-      userId: me,
-      operator: isOperator(scope),
-      segments: [],
-      groups: [],
-    }),
-    imagesOf(scope.db, scope.network.slug, networkId, ids),
-  ]);
-  const byAuthor = new Map(authors.map((a) => [a.userId, a]));
-  const commentsOfPost = new Map(comments.map((c) => [c.postId, c.count]));
-  const segmentNames = new Map<string, string | null>();
-  for (const r of rows) {
-    if (r.segmentId && !segmentNames.has(r.segmentId) && (r.authorId === me || isOperator(scope))) {
-      segmentNames.set(r.segmentId, (await findSegment(scope.db, networkId, r.segmentId))?.name ?? null);
-    }
-  }
+  const segmentIds = [...new Set(rows.flatMap((r) => (r.segmentId ? [r.segmentId] : [])))];
   const groupIds = [...new Set(rows.flatMap((r) => (r.groupId ? [r.groupId] : [])))];
-  const groupName = new Map(
-    (await groupNames(scope.db, networkId, groupIds)).map((g) => [g.id, g.name] as const),
-  );
+  const [authors, reactions, comments, images, segments, groups] = await Promise.all([
+    memberProfiles(db, network.id, [...new Set(rows.map((r) => r.authorId))]),
+    reactionCounts(db, network.id, ids),
+    commentCounts(db, network.id, ids, viewer),
+    imagesOf(db, network.slug, network.id, ids),
+    Promise.all(segmentIds.map((id) => findSegment(db, network.id, id))),
+    groupNames(db, network.id, groupIds),
+  ]);
+  const byPost = new Map<string, { reaction: Reaction; count: number }[]>();
+  for (const r of reactions) {
+    const list = byPost.get(r.postId) ?? [];
+    list.push({ reaction: r.reaction, count: r.count });
+    byPost.set(r.postId, list);
+  }
+  return {
+    authors: new Map(authors.map((a) => [a.userId, a])),
+    reactions: byPost,
+    comments: new Map(comments.map((c) => [c.postId, c.count])),
+    images,
+    segmentNames: new Map(segmentIds.map((id, i) => [id, segments[i]?.name ?? null])),
+    groupNames: new Map(groups.map((g) => [g.id, g.name] as const)),
+  };
+}
+
+/** Posts as the viewer sees them, from shared data plus what is theirs (reactions, last visit). */
+function presentWith(
+  scope: MemberScope,
+  rows: PostRow[],
+  data: PostData,
+  mine: { postId: string; reaction: string }[],
+  seenAt: Date | null,
+): PostOut[] {
+  const me = scope.member.userId;
+  const operator = isOperator(scope);
+  const minePairs = new Set(mine.map((m) => `${m.postId} ${m.reaction}`));
   const viewer = { userId: me, role: scope.member.role };
+  const pin = can(scope, feedPolicy.pin);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -172,27 +217,50 @@ async function presentPosts(scope: MemberScope, rows: PostRow[], seenAt: Date | 
     body: r.body,
     audience: {
       type: r.audience,
-      segmentName: r.segmentId ? (segmentNames.get(r.segmentId) ?? null) : null,
+      // Which segment: operators and the author only.
+      segmentName:
+        r.segmentId && (r.authorId === me || operator) ? (data.segmentNames.get(r.segmentId) ?? null) : null,
       groupId: r.groupId,
-      groupName: r.groupId ? (groupName.get(r.groupId) ?? null) : null,
+      groupName: r.groupId ? (data.groupNames.get(r.groupId) ?? null) : null,
     },
-    author: presentAuthor(scope.network.slug, viewer, byAuthor.get(r.authorId), r.authorId),
+    author: presentAuthor(scope.network.slug, viewer, data.authors.get(r.authorId), r.authorId),
     createdAt: r.createdAt.toISOString(),
     editedAt: r.editedAt?.toISOString() ?? null,
     pinned: r.pinnedAt !== null,
     hidden: r.hiddenAt !== null,
     isNew: r.authorId !== me && (seenAt === null || r.createdAt > seenAt),
-    images: images.get(r.id) ?? [],
-    reactions: reactions
-      .filter((x) => x.postId === r.id)
-      .map((x) => ({ reaction: x.reaction, count: x.count, mine: x.mine })),
-    commentCount: commentsOfPost.get(r.id) ?? 0,
+    images: data.images.get(r.id) ?? [],
+    reactions: (data.reactions.get(r.id) ?? []).map((x) => ({
+      reaction: x.reaction,
+      count: x.count,
+      mine: minePairs.has(`${r.id} ${x.reaction}`),
+    })),
+    commentCount: data.comments.get(r.id) ?? 0,
     can: {
       edit: can(scope, feedPolicy.edit, r),
       delete: can(scope, feedPolicy.delete, r),
-      pin: can(scope, feedPolicy.pin),
+      pin,
     },
   }));
+}
+
+/** The viewer as far as comments go: the operator flag and who they are. */
+const commentViewer = (scope: MemberScope): Viewer => ({
+  userId: scope.member.userId,
+  operator: isOperator(scope),
+  segments: [],
+  groups: [],
+});
+
+/** Posts (and comments) as the viewer sees them, read now (no cache: after writes, by id). */
+async function presentPosts(scope: MemberScope, rows: PostRow[], seenAt: Date | null): Promise<PostOut[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const [data, mine] = await Promise.all([
+    loadPostData(scope.db, scope.network, rows, commentViewer(scope)),
+    myReactions(scope.db, scope.network.id, ids, scope.member.userId),
+  ]);
+  return presentWith(scope, rows, data, mine, seenAt);
 }
 
 const isOperator = (scope: MemberScope) => scope.member.role === "operator";
@@ -209,24 +277,103 @@ export async function visiblePost(scope: MemberScope, id: string, viewer?: Viewe
   return row;
 }
 
+type FeedPageData = { rows: PostRow[]; pinned: PostRow[]; data: PostData; ids: string[] };
+
+async function loadFeedPage(
+  db: Db | Tx,
+  network: { id: string; slug: string },
+  viewer: Viewer,
+  q: { cursor: FeedCursor | null; limit: number; kind?: FeedQuery["kind"]; groupId?: string },
+): Promise<FeedPageData> {
+  const [rows, pinned] = await Promise.all([
+    feedPage(db, network.id, viewer, q),
+    q.cursor || q.kind || q.groupId ? Promise.resolve([]) : pinnedPosts(db, network.id, viewer),
+  ]);
+  const shown = [...pinned, ...rows.slice(0, q.limit)];
+  // Every row read (also the one past the page, which decides the cursor): a change to any of
+  // them makes the page stale.
+  const ids = [...pinned, ...rows].map((r) => r.id);
+  return { rows, pinned, data: await loadPostData(db, network, shown, viewer), ids };
+}
+
+// The audience key each member's last feed read had (per process): the next read guesses the
+// same page and asks for the member's reactions to it in the statement that reads who they are.
+const lastAudience = new LRUCache<string, string>({ max: 200_000 });
+
+/** The entry's directory version and segments are the request's (its feed version is checked apart). */
+const sameOtherTags = (e: Tags, t: Tags) =>
+  e.directoryVersion === t.directoryVersion && e.segmentsFingerprint === t.segmentsFingerprint;
+
+const tagsOf = (scope: MemberScope, state: ViewerState): Tags => ({
+  feedVersion: state.feedVersion,
+  directoryVersion: scope.network.directoryVersion,
+  segmentsFingerprint: state.segmentsFingerprint,
+});
+
+/**
+ * The viewer's reactions to `ids`: those read with their state when it was asked for a superset,
+ * else read now.
+ */
+async function reactionsOfViewer(
+  scope: MemberScope,
+  state: ViewerState,
+  asked: string[] | null,
+  ids: string[],
+) {
+  if (state.mine && asked) {
+    const had = new Set(asked);
+    if (ids.every((id) => had.has(id))) return state.mine;
+  }
+  return myReactions(scope.db, scope.network.id, ids, scope.member.userId);
+}
+
+/**
+ * A page of the feed (or of a group's feed). The page itself — its posts, their authors, counts
+ * and pictures — is shared by every viewer of one audience (`audienceKey`) and cached while the
+ * network's feed, directory and segments are unchanged (cache.ts); what is the viewer's own (their
+ * reactions, what is new since their last visit, what they may do) is added per request.
+ */
 export async function feed(scope: MemberScope, q: FeedQuery) {
   const cursor = decodeKeyset(q.cursor);
   // A group's own feed: only for who may read the group (404 for a secret one outside it).
   if (q.groupId) await readableGroup(scope, q.groupId);
-  const viewer = await viewerOf(scope);
   const networkId = scope.network.id;
-  const [seenAt, rows, pinned] = await Promise.all([
-    lastSeen(scope.db, networkId, viewer.userId),
-    feedPage(scope.db, networkId, viewer, { cursor, limit: q.limit, kind: q.kind, groupId: q.groupId }),
-    cursor || q.kind || q.groupId ? Promise.resolve([]) : pinnedPosts(scope.db, networkId, viewer),
-  ]);
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
+  const me = scope.member.userId;
+  const request = `${q.groupId ?? ""}|${q.kind ?? ""}|${q.limit}|${q.cursor ?? ""}`;
+  const memberKey = `${networkId} ${me}`;
+  const guess = lastAudience.get(memberKey);
+  const guessKey = guess ? `${networkId}|feed|${guess}|${request}` : null;
+  const guessed = guessKey ? peek<FeedPageData>(scope.ctx, guessKey) : null;
+  const asked = guessed ? guessed.value.ids : null;
+  const state = await readViewerState(
+    scope,
+    asked && guessed ? { postIds: asked, since: guessed.feedVersion } : null,
+  );
+  const audience = audienceKey(state.viewer, state.ownOutside);
+  lastAudience.set(memberKey, audience);
+  const key = `${networkId}|feed|${audience}|${request}`;
+  const tags = tagsOf(scope, state);
+  const page =
+    guessed && key === guessKey && state.unchanged && sameOtherTags(guessed, tags)
+      ? revalidated(scope.ctx, key, guessed, tags)
+      : await cached(scope.ctx, key, tags, () =>
+          loadFeedPage(scope.db, scope.network, pageViewer(state.viewer, state.ownOutside), {
+            cursor,
+            limit: q.limit,
+            kind: q.kind,
+            groupId: q.groupId,
+          }),
+        );
+  const mine = await reactionsOfViewer(scope, state, asked, page.ids);
+  // The audience rule once more on what a shared page holds (audience.ts: it must agree).
+  const may = (r: PostRow) => mayView(state.viewer, r);
+  const items = page.rows.slice(0, q.limit);
+  const last = items[items.length - 1];
   return {
-    pinned: await presentPosts(scope, pinned, seenAt),
-    items: await presentPosts(scope, page, seenAt),
-    nextCursor: rows.length > q.limit && last ? encodeKeyset({ at: last.at, id: last.id }) : null,
-    lastSeenAt: seenAt?.toISOString() ?? null,
+    pinned: presentWith(scope, page.pinned.filter(may), page.data, mine, state.seenAt),
+    items: presentWith(scope, items.filter(may), page.data, mine, state.seenAt),
+    nextCursor: page.rows.length > q.limit && last ? encodeKeyset({ at: last.at, id: last.id }) : null,
+    lastSeenAt: state.seenAt?.toISOString() ?? null,
   };
 }
 
@@ -293,6 +440,7 @@ export async function createPost(scope: MemberScope, input: PostInput): Promise<
       groupId,
     });
     await setPostImages(tx.db, tx.network.id, tx.member.userId, id, input.imageIds);
+    await feedChanged(tx.db, tx.network.id, null);
     const row = await visiblePost(tx, id);
     // A post in a group reaches the group's watchers now (who may see it: its members).
     const watchers = groupId
@@ -343,6 +491,7 @@ export async function editPost(scope: MemberScope, id: string, input: PostEdit) 
     const row = await visiblePost(tx, id);
     authorize(tx, feedPolicy.edit, row);
     await updatePost(tx.db, tx.network.id, id, { title: input.title, body: input.body });
+    await feedChanged(tx.db, tx.network.id, id);
     await recordMentions(tx, row, input.body, { before: row.body });
     return input.imageIds ? setPostImages(tx.db, tx.network.id, tx.member.userId, id, input.imageIds) : [];
   });
@@ -361,6 +510,7 @@ export async function removePost(scope: MemberScope, id: string) {
     authorize(tx, feedPolicy.delete, row);
     const keys = await imageKeysOf(tx.db, tx.network.id, id);
     await deletePost(tx.db, tx.network.id, id);
+    await feedChanged(tx.db, tx.network.id, id);
     await record(tx.db, { type: "post.deleted", networkId: tx.network.id, postId: id });
     // An operator removing someone else's post is a moderation act: it is kept.
     if (row.authorId !== tx.member.userId) {
@@ -401,6 +551,7 @@ export async function pinPost(scope: MemberScope, id: string, pinned: boolean) {
     if (pinned && row.pinnedAt) return;
     if (pinned && (await pinnedCount(tx.db, tx.network.id)) >= PINNED_MAX) throw pinLimit();
     await setPinned(tx.db, tx.network.id, id, pinned ? tx.member.userId : null);
+    await feedChanged(tx.db, tx.network.id, null);
     await audit(tx.db, {
       networkId: tx.network.id,
       actor: tx.actor,
@@ -417,6 +568,7 @@ export async function react(scope: MemberScope, id: string, reaction: Reaction, 
     await visiblePost(tx, id);
     if (on) await addReaction(tx.db, tx.network.id, id, tx.member.userId, reaction);
     else await removeReaction(tx.db, tx.network.id, id, tx.member.userId, reaction);
+    await feedChanged(tx.db, tx.network.id, id);
   });
   const [out] = await presentPosts(scope, [await visiblePost(scope, id)], null);
   return out.reactions;
@@ -469,6 +621,7 @@ export async function addComment(scope: MemberScope, postId: string, input: Comm
       authorId: tx.member.userId,
       body: input.body,
     });
+    await feedChanged(tx.db, tx.network.id, postId);
     // Notifications reach only who may see the post now (a segment's members may have changed).
     const watchers = await watchersOf(tx.db, tx.network.id, "post", postId);
     const allowed = new Set(await whoMaySee(tx, post, [...replyTo, ...watchers]));
@@ -526,6 +679,7 @@ export async function editComment(scope: MemberScope, id: string, body: string) 
     const row = await visibleComment(tx, id);
     authorize(tx, feedPolicy.edit, row);
     await updateComment(tx.db, tx.network.id, id, body);
+    await feedChanged(tx.db, tx.network.id, row.postId);
     const post = await visiblePost(tx, row.postId);
     await recordMentions(tx, post, body, { before: row.body, comment: { id, body } });
   });
@@ -540,6 +694,7 @@ export async function removeComment(scope: MemberScope, id: string) {
     const row = await visibleComment(tx, id);
     authorize(tx, feedPolicy.delete, row);
     await deleteComment(tx.db, tx.network.id, id);
+    await feedChanged(tx.db, tx.network.id, row.postId);
     if (row.authorId !== tx.member.userId) {
       await audit(tx.db, {
         networkId: tx.network.id,

@@ -6,6 +6,7 @@
 // who joined the network lately to welcome them.
 import { randomUUID } from "node:crypto";
 import { audit } from "../../server/audit.ts";
+import { record } from "../../server/events.ts";
 import { authorize, can } from "../../server/policy.ts";
 import { inTransaction, type MemberScope, type Scope } from "../../server/scope.ts";
 import { AppError, errors } from "../../shared/errors.ts";
@@ -171,6 +172,7 @@ export async function editGroup(scope: MemberScope, id: string, patch: GroupPatc
         .map((k) => [k, { from: g[k], to: patch[k] }]),
     );
     if (Object.keys(changed).length) await audit(tx.db, { ...base, action: "group.update", data: changed });
+    if (changed.name) await record(tx.db, { type: "group.renamed", networkId: tx.network.id, groupId: id });
     if (patch.archived !== undefined && patch.archived !== (g.archivedAt !== null)) {
       await audit(tx.db, { ...base, action: patch.archived ? "group.archive" : "group.restore" });
     }

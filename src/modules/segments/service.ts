@@ -1,6 +1,7 @@
 // Segments: saved directory filters with a live member count, and the batch resolver that targeted
 // posts, events, emails and surveys use to reach their members.
 import { randomUUID } from "node:crypto";
+import { type SQL, sql } from "drizzle-orm";
 import { audit } from "../../server/audit.ts";
 import { inTransaction, type Scope } from "../../server/scope.ts";
 import { errors } from "../../shared/errors.ts";
@@ -172,4 +173,49 @@ export async function segmentsOfMember(scope: Scope, userId: string): Promise<st
     rows.map((r) => prepareSearch(dir, segmentFilter(r))),
   );
   return rows.filter((_, i) => matches[i]).map((r) => r.id);
+}
+
+/**
+ * Changes whenever a segment of the network is created, edited or deleted (SQL, to read in the
+ * same statement as what depends on the segments).
+ */
+export const segmentsFingerprintSql = (networkId: string) =>
+  sql`(select coalesce(string_agg(id || '@' || updated_at::text, ',' order by id), '') from segment where network_id = ${networkId})`;
+
+export type SegmentConditions = {
+  fingerprint: string;
+  /** Each segment's filter as a condition on a `directory_entry` row of the operators' audience. */
+  conds: { id: string; where: SQL }[];
+};
+
+// Prepared once per process and network, again whenever the fingerprint changes.
+const prepared = new Map<string, SegmentConditions>();
+
+/**
+ * The network's segments as conditions on a member's directory row (what `segmentsOfMember`
+ * evaluates), prepared once and reused while `fingerprint` (read by the caller with
+ * `segmentsFingerprintSql`) matches; pass null to get whatever is prepared (or prepare it).
+ */
+export async function segmentConditions(
+  scope: Scope,
+  fingerprint: string | null,
+): Promise<SegmentConditions> {
+  const cur = prepared.get(scope.network.id);
+  if (cur && (fingerprint === null || cur.fingerprint === fingerprint)) return cur;
+  const res = await scope.db.execute(sql`
+    select ${segmentsFingerprintSql(scope.network.id)} as fp,
+           coalesce((select json_agg(json_build_object('id', id, 'filter', filter) order by id)
+                       from segment where network_id = ${scope.network.id}), '[]'::json) as rows`);
+  const row = res.rows[0] as { fp: string; rows: { id: string; filter: Record<string, unknown> }[] };
+  const dir = directoryScope(scope, AUDIENCE);
+  const next: SegmentConditions = {
+    fingerprint: row.fp,
+    conds: row.rows.map((r) => ({
+      id: r.id,
+      where: prepareSearch(dir, segmentFilter({ filter: r.filter } as SegmentRow)).where,
+    })),
+  };
+  if (prepared.size > 1000) prepared.clear();
+  prepared.set(scope.network.id, next);
+  return next;
 }

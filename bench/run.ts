@@ -1,0 +1,51 @@
+// `npm run bench`: the directory benchmark, then the feed's (feed reads, announcement fan-out,
+// digest). `npm run bench -- feed [options]` runs only the feed's, `npm run bench -- directory
+// [options]` only the directory's. Without a name, the options go to the directory benchmark, and
+// those both understand (sizes, durations, seed, …) to the feed benchmark too.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const run = (script: string, args: string[]) =>
+  spawnSync(process.execPath, ["--import", "tsx", path.join(here, script), ...args], { stdio: "inherit" })
+    .status ?? 1;
+
+/** Options of the directory benchmark the feed benchmark also takes (with their value or not). */
+const SHARED: Record<string, boolean> = {
+  "--pg-size": true,
+  "--pglite-size": true,
+  "--duration": true,
+  "--rounds": true,
+  "--warmup": true,
+  "--connections": true,
+  "--seed": true,
+  "--pg-admin-url": true,
+  "--results": true,
+  "--reload": false,
+  "--profile": false,
+  "--help": false,
+  "-h": false,
+};
+
+function shared(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const [name] = args[i].split("=");
+    if (!(name in SHARED)) continue;
+    out.push(args[i]);
+    if (SHARED[name] && !args[i].includes("=") && i + 1 < args.length) out.push(args[++i]);
+  }
+  return out;
+}
+
+const args = process.argv.slice(2);
+let status: number;
+if (args[0] === "feed") status = run("feed/main.ts", args.slice(1));
+else if (args[0] === "directory") status = run("directory/main.ts", args.slice(1));
+else {
+  const a = run("directory/main.ts", args);
+  const b = run("feed/main.ts", shared(args));
+  status = a || b;
+}
+process.exit(status);

@@ -1,0 +1,9 @@
+CREATE TABLE "feed_change" (
+	"network_id" text NOT NULL,
+	"version" bigint NOT NULL,
+	"post_id" text,
+	CONSTRAINT "feed_change_network_id_version_pk" PRIMARY KEY("network_id","version")
+);
+--> statement-breakpoint
+ALTER TABLE "organization" ADD COLUMN "feed_version" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "feed_change" ADD CONSTRAINT "feed_change_network_id_organization_id_fk" FOREIGN KEY ("network_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;
