@@ -8,10 +8,10 @@
 // Audiences: about 1 post in 10 is an operator's announcement, 40 % of those to one of five
 // segments (saved directory filters, resolved when the feed is read); the rest are members' posts
 // (questions, requests, news) to the whole network; 1 in 500 is hidden by moderation (its author
-// and the operators still see it). Groups: once the groups module lands, `audienceOf` gives a
-// share of the members' posts `audience = 'group'` (GROUP_SHARE, 0 now) and the loader adds the
-// groups and their members; the readers' cache keys then carry their groups (see
-// src/modules/feed/cache.ts).
+// and the operators still see it). Groups: 40 groups (open, closed, secret); 45 % of the members
+// are in none, 35 % in one, 15 % in two, 5 % in three; 15 % of the members' posts go to one of
+// their author's groups — so readers have many different combinations of segments and groups
+// (src/modules/feed/cache.ts shares pages per stream, not per combination).
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -23,8 +23,10 @@ import { ROOT } from "../directory/options.ts";
 
 /** Posts per member in the issue's target: 50,000 posts for 100,000 members. */
 export const POSTS_PER_MEMBER = 0.5;
-/** Share of members' posts that go to a group, once groups exist (0: no groups module yet). */
-export const GROUP_SHARE = 0;
+/** Share of members' posts that go to one of their author's groups. */
+export const GROUP_SHARE = 0.15;
+/** Groups in the network. */
+export const GROUPS = 40;
 /** Share of members who chose "email now" for announcements (the default is the digest). */
 export const EMAIL_NOW_SHARE = 0.1;
 
@@ -88,19 +90,22 @@ async function readMarker(ctx: AppContext): Promise<FeedMarker | null> {
   return row?.value ?? null;
 }
 
-/** Which audience post #i goes to (members' posts: the network, or a group once there are groups). */
-function audienceOf(rng: Rng, operatorPost: boolean, segments: string[]) {
-  if (operatorPost && rng.chance(0.4)) return { audience: "segment", segmentId: rng.pick(segments) };
-  if (!operatorPost && GROUP_SHARE > 0 && rng.chance(GROUP_SHARE)) {
-    throw new Error("groups: add the group rows and pick one of the author's groups here");
+/** Which audience post #i goes to (members' posts: the network, or one of the author's groups). */
+function audienceOf(rng: Rng, operatorPost: boolean, segments: string[], authorGroups: string[] | undefined) {
+  if (operatorPost && rng.chance(0.4))
+    return { audience: "segment", segmentId: rng.pick(segments), groupId: null };
+  if (!operatorPost && authorGroups?.length && rng.chance(GROUP_SHARE)) {
+    return { audience: "group", segmentId: null, groupId: rng.pick(authorGroups) };
   }
-  return { audience: "network", segmentId: null };
+  return { audience: "network", segmentId: null, groupId: null };
 }
 
 async function wipe(q: Query, networkId: string) {
   // Cascades: comments and reactions go with their posts.
   for (const t of [
     "post",
+    "group_membership",
+    "network_group",
     "segment",
     "feed_visit",
     "notification",
@@ -127,9 +132,13 @@ async function load(ctx: AppContext, t: Target, networkId: string, print: (s: st
   const span = 2 * 365 * 86_400_000;
   const step = span / nPosts;
   const segmentIds: string[] = [];
+  const groupIds: string[] = [];
+  const groupsOf = new Map<string, string[]>();
   const counts = {
     posts: 0,
     segmentPosts: 0,
+    groupPosts: 0,
+    groupMemberships: 0,
     hidden: 0,
     pinned: 0,
     reactions: 0,
@@ -153,6 +162,44 @@ async function load(ctx: AppContext, t: Target, networkId: string, print: (s: st
         filter: "jsonb",
       },
     );
+    const kinds = ["open", "closed", "secret"];
+    const groups = Array.from({ length: GROUPS }, (_, i) => {
+      const id = randomUUID();
+      groupIds.push(id);
+      return [
+        id,
+        networkId,
+        `${rng.pick(TOPICS)}の部屋 ${i + 1}`,
+        "ベンチのグループ",
+        kinds[i % 3],
+        operators[0],
+      ];
+    });
+    await insertRows(
+      q,
+      "network_group",
+      ["id", "network_id", "name", "description", "kind", "created_by"],
+      groups,
+    );
+    const memberships: unknown[][] = [];
+    for (const u of members) {
+      const x = rng.float();
+      const n = x < 0.45 ? 0 : x < 0.8 ? 1 : x < 0.95 ? 2 : 3;
+      const mine = new Set<string>();
+      while (mine.size < n) mine.add(rng.pick(groupIds));
+      if (!mine.size) continue;
+      groupsOf.set(u, [...mine]);
+      for (const g of mine)
+        memberships.push([networkId, g, u, "active", "member", new Date(now).toISOString()]);
+    }
+    counts.groupMemberships = memberships.length;
+    for (let k = 0; k < memberships.length; k += 10000)
+      await insertRows(
+        q,
+        "group_membership",
+        ["network_id", "group_id", "user_id", "status", "role", "joined_at"],
+        memberships.slice(k, k + 10000),
+      );
   });
   const BATCH = 2000;
   let lastPrint = performance.now();
@@ -164,7 +211,12 @@ async function load(ctx: AppContext, t: Target, networkId: string, print: (s: st
       const id = randomUUID();
       const operatorPost = i % 10 === 3;
       const author = operatorPost ? rng.pick(operators) : rng.pick(members);
-      const { audience, segmentId } = audienceOf(rng, operatorPost, segmentIds);
+      const { audience, segmentId, groupId } = audienceOf(
+        rng,
+        operatorPost,
+        segmentIds,
+        groupsOf.get(author),
+      );
       const kind = operatorPost ? "announcement" : rng.pick(KINDS);
       const topic = rng.pick(TOPICS);
       const at = new Date(now - 60_000 - (nPosts - 1 - i) * step - Math.floor(rng.float() * step * 0.5));
@@ -180,6 +232,7 @@ async function load(ctx: AppContext, t: Target, networkId: string, print: (s: st
         body,
         audience,
         segmentId,
+        groupId,
         pinned ? at.toISOString() : null,
         pinned ? author : null,
         hidden ? at.toISOString() : null,
@@ -187,6 +240,7 @@ async function load(ctx: AppContext, t: Target, networkId: string, print: (s: st
       ]);
       counts.posts++;
       if (audience === "segment") counts.segmentPosts++;
+      if (audience === "group") counts.groupPosts++;
       if (hidden) counts.hidden++;
       if (pinned) counts.pinned++;
       // Reactions: 0–8 distinct members, one reaction kind each (a few give two).
@@ -236,6 +290,7 @@ async function load(ctx: AppContext, t: Target, networkId: string, print: (s: st
           "body",
           "audience",
           "segment_id",
+          "group_id",
           "pinned_at",
           "pinned_by",
           "hidden_at",

@@ -63,7 +63,10 @@ export const post = pgTable(
     // change that), so it sorted every post of the network on each read.
     index("post_feed_idx").on(t.networkId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("post_pinned_idx").on(t.networkId, t.pinnedAt).where(sql`${t.pinnedAt} is not null`),
-    index("post_segment_idx").on(t.networkId, t.segmentId).where(sql`${t.audience} = 'segment'`),
+    // A segment's stream (newest first, as post_feed_idx: the feed cache reads one segment at a time).
+    index("post_segment_idx")
+      .on(t.networkId, t.segmentId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.audience} = 'segment'`),
     index("post_author_idx").on(t.networkId, t.authorId),
     // A group's own feed (newest first, as post_feed_idx).
     index("post_group_idx")

@@ -18,8 +18,8 @@ import {
   segmentsFingerprintSql,
   segmentsOfMember,
 } from "../segments/index.ts";
-import { unchangedSinceSql } from "./cache.ts";
-import type { Viewer } from "./queries.ts";
+import { type Changes, changesOf, changesSinceSql } from "./cache.ts";
+import type { Stream, Viewer } from "./queries.ts";
 
 export async function viewerOf(scope: MemberScope): Promise<Viewer> {
   const operator = scope.member.role === "operator";
@@ -51,23 +51,20 @@ export function mayView(v: Viewer, p: PostAudienceFields): boolean {
 }
 
 /**
- * Viewers of one key see exactly the same posts and counts: operators all of them; a member who
- * sees something of their own that others of their audience do not (a post of theirs hidden by
- * moderation or to a segment or group they are no longer in, a comment of theirs hidden) a set of
- * their own; every other member the network's posts plus those of their segments and groups.
+ * The streams whose merge is exactly what `v` sees (`visibleTo`): operators everything; a member
+ * the network's posts and those of their segments and groups — or null when the member sees
+ * something of their own beyond those (`ownOutside`: a post of theirs hidden by moderation or to
+ * a segment or group they are not in, a comment of theirs hidden): their feed is then read for
+ * them alone.
  */
-export function audienceKey(v: Viewer, ownOutside: boolean): string {
-  if (v.operator) return "op";
-  if (ownOutside) return `u:${v.userId}`;
-  return `s:${[...v.segments].sort().join(",")};g:${[...v.groups].sort().join(",")}`;
-}
-
-/**
- * The viewer a shared page is read for: the audience of the key without the person who asked
- * (a post reaches no one of a shared key by being theirs: `visibleTo` then never adds one).
- */
-export function pageViewer(v: Viewer, ownOutside: boolean): Viewer {
-  return v.operator || ownOutside ? v : { ...v, userId: "" };
+export function streamsOf(v: Viewer, ownOutside: boolean): Stream[] | null {
+  if (v.operator) return [{ type: "all" }];
+  if (ownOutside) return null;
+  return [
+    { type: "network" },
+    ...[...v.segments].sort().map((id) => ({ type: "segment" as const, id })),
+    ...[...v.groups].sort().map((id) => ({ type: "group" as const, id })),
+  ];
 }
 
 /** What a feed read needs to know of its viewer, read in one statement. */
@@ -81,8 +78,8 @@ export type ViewerState = {
   segmentsFingerprint: string;
   /** The viewer's reactions to the posts asked about (read in the same statement), when asked. */
   mine: { postId: string; reaction: string }[] | null;
-  /** Whether no change since the version asked about concerns those posts (cache.ts), when asked. */
-  unchanged: boolean | null;
+  /** The changes since the version asked about that concern those posts (cache.ts), when asked. */
+  changes: Changes;
 };
 
 /** A text[] literal, for a parameter (drizzle would spread a JS array into a list of parameters). */
@@ -133,7 +130,7 @@ function viewerStatement(
                            and post_id = any(${ids}))`
                  : sql`null::json`
              } as mine,
-             ${withSince ? unchangedSinceSql(sql`${sql.placeholder("since")}::bigint`, ids) : sql`null::boolean`} as unchanged,
+             ${withSince ? changesSinceSql(sql`${sql.placeholder("since")}::bigint`, ids) : sql`null::json`} as changes,
              e.*
         from organization o
         left join lateral (
@@ -220,7 +217,7 @@ export async function readViewerState(
       feedVersion: Number(row.feedVersion),
       segmentsFingerprint: fp,
       mine: pairs ? pairs.map(([postId, reaction]) => ({ postId, reaction })) : null,
-      unchanged: typeof row.unchanged === "boolean" ? row.unchanged : null,
+      changes: changesOf(withSince ? (about?.since ?? null) : null, row.changes),
     };
   }
 }

@@ -72,12 +72,44 @@ export type PostRow = {
 
 export type FeedCursor = { at: string; id: string };
 
-/** A page of the stream, newest first, pinned posts left out (`limit + 1` rows tell if there is more). */
-export async function feedPage(
+/**
+ * One stream of posts, shared by everyone who has it (audience.ts: `streamsOf`): everything
+ * (operators), the network's, one segment's or one group's posts — never a hidden one but in
+ * "all". Every post is in exactly one of network / segment / group.
+ */
+export type Stream =
+  | { type: "all" }
+  | { type: "network" }
+  | { type: "segment"; id: string }
+  | { type: "group"; id: string };
+
+export const streamKey = (s: Stream) =>
+  s.type === "segment" || s.type === "group" ? `${s.type}:${s.id}` : s.type;
+
+function streamCondition(s: Stream): SQL | undefined {
+  switch (s.type) {
+    case "all":
+      return undefined;
+    case "network":
+      return and(eq(post.audience, "network"), isNull(post.hiddenAt));
+    case "segment":
+      return and(eq(post.audience, "segment"), eq(post.segmentId, s.id), isNull(post.hiddenAt));
+    case "group":
+      return and(eq(post.audience, "group"), eq(post.groupId, s.id), isNull(post.hiddenAt));
+  }
+}
+
+/** Who a page is read for: a viewer (every post they may see) or one stream. */
+type Reach = { viewer: Viewer } | { stream: Stream };
+const reachCondition = (r: Reach) => ("viewer" in r ? visibleTo(r.viewer) : streamCondition(r.stream));
+
+export type PageOptions = { cursor: FeedCursor | null; limit: number; kind?: PostKind; groupId?: string };
+
+async function postsPage(
   db: Db | Tx,
   networkId: string,
-  v: Viewer,
-  opts: { cursor: FeedCursor | null; limit: number; kind?: PostKind; groupId?: string },
+  reach: Reach,
+  opts: PageOptions,
 ): Promise<PostRow[]> {
   const after = opts.cursor
     ? sql`(${post.createdAt}, ${post.id}) < (${opts.cursor.at}::timestamptz, ${opts.cursor.id})`
@@ -91,7 +123,7 @@ export async function feedPage(
         networkId,
         // A group's own feed keeps its pinned posts in place (the main feed shows them on top).
         opts.groupId ? undefined : isNull(post.pinnedAt),
-        visibleTo(v),
+        reachCondition(reach),
         opts.kind ? eq(post.kind, opts.kind) : undefined,
         opts.groupId ? and(eq(post.audience, "group"), eq(post.groupId, opts.groupId)) : undefined,
         after,
@@ -101,15 +133,37 @@ export async function feedPage(
     .limit(opts.limit + 1)) as PostRow[];
 }
 
+/** A page of what `v` sees, newest first, pinned posts left out (`limit + 1` rows tell if there is more). */
+export const feedPage = (db: Db | Tx, networkId: string, v: Viewer, opts: PageOptions) =>
+  postsPage(db, networkId, { viewer: v }, opts);
+
+/** The same page of one stream. */
+export const streamPage = (db: Db | Tx, networkId: string, s: Stream, opts: PageOptions) =>
+  postsPage(db, networkId, { stream: s }, opts);
+
 export const PINNED_MAX = 5;
 
-export async function pinnedPosts(db: Db | Tx, networkId: string, v: Viewer): Promise<PostRow[]> {
+async function pinnedOf(db: Db | Tx, networkId: string, reach: Reach): Promise<PostRow[]> {
   return (await db
     .select(postColumns)
     .from(post)
-    .where(inNetwork(post, networkId, sql`${post.pinnedAt} is not null`, visibleTo(v)))
+    .where(inNetwork(post, networkId, sql`${post.pinnedAt} is not null`, reachCondition(reach)))
     .orderBy(desc(post.pinnedAt))
     .limit(PINNED_MAX)) as PostRow[];
+}
+
+export const pinnedPosts = (db: Db | Tx, networkId: string, v: Viewer) =>
+  pinnedOf(db, networkId, { viewer: v });
+export const streamPinned = (db: Db | Tx, networkId: string, s: Stream) =>
+  pinnedOf(db, networkId, { stream: s });
+
+/** Newest first, as the feed's SQL orders (`created_at desc, id desc`). */
+export function newestFirst(a: PostRow, b: PostRow): number {
+  const t = b.createdAt.getTime() - a.createdAt.getTime();
+  if (t) return t;
+  // Same millisecond: the microseconds (`at`, the same text form for every row), then the id.
+  if (a.at !== b.at) return a.at < b.at ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
 /** The post, whoever asks (the caller checks the audience, e.g. with `mayView`). */

@@ -17,16 +17,8 @@ import { groupNames, postableGroup, readableGroup } from "../groups/index.ts";
 import { mutersOf, watchersOf } from "../notifications/index.ts";
 import { memberProfiles } from "../profiles/index.ts";
 import { findSegment } from "../segments/index.ts";
-import {
-  audienceKey,
-  mayView,
-  pageViewer,
-  readViewerState,
-  type ViewerState,
-  viewerOf,
-  whoMaySee,
-} from "./audience.ts";
-import { cached, feedChanged, peek, revalidated, type Tags } from "./cache.ts";
+import { mayView, readViewerState, streamsOf, type ViewerState, viewerOf, whoMaySee } from "./audience.ts";
+import { cached, cachedEach, type Entry, feedChanged, peek, type Tags } from "./cache.ts";
 import {
   findPendingImage,
   findPostImage,
@@ -46,15 +38,16 @@ import {
   countNewPosts,
   deleteComment,
   deletePost,
-  type FeedCursor,
   feedPage,
   findComment,
+  findPost,
   findVisiblePost,
   insertComment,
   insertPost,
   lastSeen,
   markSeen,
   myReactions,
+  newestFirst,
   PINNED_MAX,
   type PostRow,
   pinnedCount,
@@ -62,6 +55,9 @@ import {
   reactionCounts,
   removeReaction,
   setPinned,
+  streamKey,
+  streamPage,
+  streamPinned,
   updateComment,
   updatePost,
   type Viewer,
@@ -151,25 +147,25 @@ type ProfileRow = Awaited<ReturnType<typeof memberProfiles>>[number];
 type ImageOut = PostOut["images"][number];
 
 /**
- * What posts are shown with, the same for every viewer of one audience (`audienceKey`): authors,
- * reaction and comment counts, pictures, segment and group names.
+ * What a post is shown with, the same for every member (and one for the operators, who also
+ * count hidden comments): author, reaction and comment counts, pictures, segment and group names.
  */
-export type PostData = {
-  authors: Map<string, ProfileRow>;
-  reactions: Map<string, { reaction: Reaction; count: number }[]>;
-  comments: Map<string, number>;
-  images: Map<string, ImageOut[]>;
-  segmentNames: Map<string, string | null>;
-  groupNames: Map<string, string>;
+export type PostCard = {
+  author: ProfileRow | undefined;
+  reactions: { reaction: Reaction; count: number }[];
+  comments: number;
+  images: ImageOut[];
+  segmentName: string | null;
+  groupName: string | null;
 };
 
 /** `viewer` decides which comments are counted (hidden ones: their author's and operators'). */
-async function loadPostData(
+async function loadPostCards(
   db: Db | Tx,
   network: { id: string; slug: string },
   rows: PostRow[],
   viewer: Viewer,
-): Promise<PostData> {
+): Promise<Map<string, PostCard>> {
   const ids = rows.map((r) => r.id);
   const segmentIds = [...new Set(rows.flatMap((r) => (r.segmentId ? [r.segmentId] : [])))];
   const groupIds = [...new Set(rows.flatMap((r) => (r.groupId ? [r.groupId] : [])))];
@@ -181,27 +177,36 @@ async function loadPostData(
     Promise.all(segmentIds.map((id) => findSegment(db, network.id, id))),
     groupNames(db, network.id, groupIds),
   ]);
+  const byAuthor = new Map(authors.map((a) => [a.userId, a]));
   const byPost = new Map<string, { reaction: Reaction; count: number }[]>();
   for (const r of reactions) {
     const list = byPost.get(r.postId) ?? [];
     list.push({ reaction: r.reaction, count: r.count });
     byPost.set(r.postId, list);
   }
-  return {
-    authors: new Map(authors.map((a) => [a.userId, a])),
-    reactions: byPost,
-    comments: new Map(comments.map((c) => [c.postId, c.count])),
-    images,
-    segmentNames: new Map(segmentIds.map((id, i) => [id, segments[i]?.name ?? null])),
-    groupNames: new Map(groups.map((g) => [g.id, g.name] as const)),
-  };
+  const commentsOfPost = new Map(comments.map((c) => [c.postId, c.count]));
+  const segmentName = new Map(segmentIds.map((id, i) => [id, segments[i]?.name ?? null]));
+  const groupName = new Map(groups.map((g) => [g.id, g.name] as const));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        author: byAuthor.get(r.authorId),
+        reactions: byPost.get(r.id) ?? [],
+        comments: commentsOfPost.get(r.id) ?? 0,
+        images: images.get(r.id) ?? [],
+        segmentName: r.segmentId ? (segmentName.get(r.segmentId) ?? null) : null,
+        groupName: r.groupId ? (groupName.get(r.groupId) ?? null) : null,
+      },
+    ]),
+  );
 }
 
 /** Posts as the viewer sees them, from shared data plus what is theirs (reactions, last visit). */
 function presentWith(
   scope: MemberScope,
   rows: PostRow[],
-  data: PostData,
+  cards: Map<string, PostCard>,
   mine: { postId: string; reaction: string }[],
   seenAt: Date | null,
 ): PostOut[] {
@@ -210,38 +215,40 @@ function presentWith(
   const minePairs = new Set(mine.map((m) => `${m.postId} ${m.reaction}`));
   const viewer = { userId: me, role: scope.member.role };
   const pin = can(scope, feedPolicy.pin);
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    title: r.title,
-    body: r.body,
-    audience: {
-      type: r.audience,
-      // Which segment: operators and the author only.
-      segmentName:
-        r.segmentId && (r.authorId === me || operator) ? (data.segmentNames.get(r.segmentId) ?? null) : null,
-      groupId: r.groupId,
-      groupName: r.groupId ? (data.groupNames.get(r.groupId) ?? null) : null,
-    },
-    author: presentAuthor(scope.network.slug, viewer, data.authors.get(r.authorId), r.authorId),
-    createdAt: r.createdAt.toISOString(),
-    editedAt: r.editedAt?.toISOString() ?? null,
-    pinned: r.pinnedAt !== null,
-    hidden: r.hiddenAt !== null,
-    isNew: r.authorId !== me && (seenAt === null || r.createdAt > seenAt),
-    images: data.images.get(r.id) ?? [],
-    reactions: (data.reactions.get(r.id) ?? []).map((x) => ({
-      reaction: x.reaction,
-      count: x.count,
-      mine: minePairs.has(`${r.id} ${x.reaction}`),
-    })),
-    commentCount: data.comments.get(r.id) ?? 0,
-    can: {
-      edit: can(scope, feedPolicy.edit, r),
-      delete: can(scope, feedPolicy.delete, r),
-      pin,
-    },
-  }));
+  return rows.map((r) => {
+    const card = cards.get(r.id);
+    return {
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      body: r.body,
+      audience: {
+        type: r.audience,
+        // Which segment: operators and the author only.
+        segmentName: r.authorId === me || operator ? (card?.segmentName ?? null) : null,
+        groupId: r.groupId,
+        groupName: card?.groupName ?? null,
+      },
+      author: presentAuthor(scope.network.slug, viewer, card?.author, r.authorId),
+      createdAt: r.createdAt.toISOString(),
+      editedAt: r.editedAt?.toISOString() ?? null,
+      pinned: r.pinnedAt !== null,
+      hidden: r.hiddenAt !== null,
+      isNew: r.authorId !== me && (seenAt === null || r.createdAt > seenAt),
+      images: card?.images ?? [],
+      reactions: (card?.reactions ?? []).map((x) => ({
+        reaction: x.reaction,
+        count: x.count,
+        mine: minePairs.has(`${r.id} ${x.reaction}`),
+      })),
+      commentCount: card?.comments ?? 0,
+      can: {
+        edit: can(scope, feedPolicy.edit, r),
+        delete: can(scope, feedPolicy.delete, r),
+        pin,
+      },
+    };
+  });
 }
 
 /** The viewer as far as comments go: the operator flag and who they are. */
@@ -256,11 +263,11 @@ const commentViewer = (scope: MemberScope): Viewer => ({
 async function presentPosts(scope: MemberScope, rows: PostRow[], seenAt: Date | null): Promise<PostOut[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const [data, mine] = await Promise.all([
-    loadPostData(scope.db, scope.network, rows, commentViewer(scope)),
+  const [cards, mine] = await Promise.all([
+    loadPostCards(scope.db, scope.network, rows, commentViewer(scope)),
     myReactions(scope.db, scope.network.id, ids, scope.member.userId),
   ]);
-  return presentWith(scope, rows, data, mine, seenAt);
+  return presentWith(scope, rows, cards, mine, seenAt);
 }
 
 const isOperator = (scope: MemberScope) => scope.member.role === "operator";
@@ -277,38 +284,28 @@ export async function visiblePost(scope: MemberScope, id: string, viewer?: Viewe
   return row;
 }
 
-type FeedPageData = { rows: PostRow[]; pinned: PostRow[]; data: PostData; ids: string[] };
+type StreamPage = { rows: PostRow[]; pinned: PostRow[] };
 
-async function loadFeedPage(
-  db: Db | Tx,
-  network: { id: string; slug: string },
-  viewer: Viewer,
-  q: { cursor: FeedCursor | null; limit: number; kind?: FeedQuery["kind"]; groupId?: string },
-): Promise<FeedPageData> {
-  const [rows, pinned] = await Promise.all([
-    feedPage(db, network.id, viewer, q),
-    q.cursor || q.kind || q.groupId ? Promise.resolve([]) : pinnedPosts(db, network.id, viewer),
-  ]);
-  const shown = [...pinned, ...rows.slice(0, q.limit)];
-  // Every row read (also the one past the page, which decides the cursor): a change to any of
-  // them makes the page stale.
-  const ids = [...pinned, ...rows].map((r) => r.id);
-  return { rows, pinned, data: await loadPostData(db, network, shown, viewer), ids };
-}
-
-// The audience key each member's last feed read had (per process): the next read guesses the
-// same page and asks for the member's reactions to it in the statement that reads who they are.
-const lastAudience = new LRUCache<string, string>({ max: 200_000 });
-
-/** The entry's directory version and segments are the request's (its feed version is checked apart). */
-const sameOtherTags = (e: Tags, t: Tags) =>
-  e.directoryVersion === t.directoryVersion && e.segmentsFingerprint === t.segmentsFingerprint;
+// The cache keys each member's last read of a request used (per process): the next such read asks
+// for the changes concerning them, and the member's reactions to their posts, in the statement
+// that reads who they are.
+const lastKeys = new LRUCache<string, string[]>({ max: 100_000 });
 
 const tagsOf = (scope: MemberScope, state: ViewerState): Tags => ({
   feedVersion: state.feedVersion,
   directoryVersion: scope.network.directoryVersion,
   segmentsFingerprint: state.segmentsFingerprint,
 });
+
+/** What to ask about with the viewer: the posts of the entries `keys` had, and their oldest version. */
+function aboutEntries(scope: MemberScope, keys: string[]) {
+  const entries = keys.map((k) => peek(scope.ctx, k)).filter((e): e is Entry<unknown> => !!e);
+  if (!entries.length) return null;
+  return {
+    postIds: [...new Set(entries.flatMap((e) => e.ids))],
+    since: Math.min(...entries.map((e) => e.feedVersion)),
+  };
+}
 
 /**
  * The viewer's reactions to `ids`: those read with their state when it was asked for a superset,
@@ -327,52 +324,107 @@ async function reactionsOfViewer(
   return myReactions(scope.db, scope.network.id, ids, scope.member.userId);
 }
 
+/** The posts' cards: cached per post (one for members, one for operators), or the viewer's own. */
+async function cardsFor(
+  scope: MemberScope,
+  state: ViewerState,
+  tags: Tags,
+  rows: PostRow[],
+  used: string[],
+): Promise<Map<string, PostCard>> {
+  // A member with a hidden comment of their own counts it: their cards are theirs alone.
+  if (state.ownOutside) return loadPostCards(scope.db, scope.network, rows, state.viewer);
+  const operator = state.viewer.operator;
+  const keys = rows.map((r) => `${scope.network.id}|card|${operator ? "op" : "m"}|${r.id}`);
+  used.push(...keys);
+  // Counted for the variant's viewers: every comment (operators), or those not hidden.
+  const counter: Viewer = { userId: "", operator, segments: [], groups: [] };
+  const cards = await cachedEach(scope.ctx, keys, tags, state.changes, async (missing) => {
+    const some = missing.map((i) => rows[i]);
+    const loaded = await loadPostCards(scope.db, scope.network, some, counter);
+    return some.map((r) => ({ value: loaded.get(r.id) as PostCard, ids: [r.id] }));
+  });
+  return new Map(rows.map((r, i) => [r.id, cards[i]]));
+}
+
 /**
- * A page of the feed (or of a group's feed). The page itself — its posts, their authors, counts
- * and pictures — is shared by every viewer of one audience (`audienceKey`) and cached while the
- * network's feed, directory and segments are unchanged (cache.ts); what is the viewer's own (their
- * reactions, what is new since their last visit, what they may do) is added per request.
+ * A page of the feed (or of a group's feed): the merge of the viewer's streams (`streamsOf`), each
+ * stream's page shared by everyone who has it and cached while nothing it holds changed; the
+ * posts' cards cached per post (cache.ts); what is the viewer's own (their reactions, what is new
+ * since their last visit, what they may do) added per request.
  */
 export async function feed(scope: MemberScope, q: FeedQuery) {
   const cursor = decodeKeyset(q.cursor);
   // A group's own feed: only for who may read the group (404 for a secret one outside it).
   if (q.groupId) await readableGroup(scope, q.groupId);
   const networkId = scope.network.id;
-  const me = scope.member.userId;
   const request = `${q.groupId ?? ""}|${q.kind ?? ""}|${q.limit}|${q.cursor ?? ""}`;
-  const memberKey = `${networkId} ${me}`;
-  const guess = lastAudience.get(memberKey);
-  const guessKey = guess ? `${networkId}|feed|${guess}|${request}` : null;
-  const guessed = guessKey ? peek<FeedPageData>(scope.ctx, guessKey) : null;
-  const asked = guessed ? guessed.value.ids : null;
-  const state = await readViewerState(
-    scope,
-    asked && guessed ? { postIds: asked, since: guessed.feedVersion } : null,
-  );
-  const audience = audienceKey(state.viewer, state.ownOutside);
-  lastAudience.set(memberKey, audience);
-  const key = `${networkId}|feed|${audience}|${request}`;
+  const guessKey = `${networkId} ${scope.member.userId} ${request}`;
+  const about = aboutEntries(scope, lastKeys.get(guessKey) ?? []);
+  const state = await readViewerState(scope, about);
   const tags = tagsOf(scope, state);
-  const page =
-    guessed && key === guessKey && state.unchanged && sameOtherTags(guessed, tags)
-      ? revalidated(scope.ctx, key, guessed, tags)
-      : await cached(scope.ctx, key, tags, () =>
-          loadFeedPage(scope.db, scope.network, pageViewer(state.viewer, state.ownOutside), {
-            cursor,
-            limit: q.limit,
-            kind: q.kind,
-            groupId: q.groupId,
-          }),
-        );
-  const mine = await reactionsOfViewer(scope, state, asked, page.ids);
-  // The audience rule once more on what a shared page holds (audience.ts: it must agree).
+  const opts = { cursor, limit: q.limit, kind: q.kind, groupId: q.groupId };
+  const withPinned = !cursor && !q.kind && !q.groupId;
+  const used: string[] = [];
+  let rows: PostRow[];
+  let pinned: PostRow[];
+  const streams = streamsOf(state.viewer, state.ownOutside);
+  if (streams) {
+    // A group's feed: of the viewer's streams, only the group's can hold its posts.
+    const mine = q.groupId
+      ? streams.filter((x) => x.type === "all" || (x.type === "group" && x.id === q.groupId))
+      : streams;
+    const pages = await Promise.all(
+      mine.map((stream) => {
+        const key = `${networkId}|stream|${streamKey(stream)}|${request}`;
+        used.push(key);
+        return cached<StreamPage>(scope.ctx, key, tags, state.changes, async () => {
+          const [r, p] = await Promise.all([
+            streamPage(scope.db, networkId, stream, opts),
+            withPinned ? streamPinned(scope.db, networkId, stream) : Promise.resolve([]),
+          ]);
+          // Every row read (also the one past the page, which decides the cursor): a change to
+          // any of them makes the page stale.
+          return { value: { rows: r, pinned: p }, ids: [...p, ...r].map((x) => x.id) };
+        });
+      }),
+    );
+    rows = pages
+      .flatMap((p) => p.rows)
+      .sort(newestFirst)
+      .slice(0, q.limit + 1);
+    pinned = pages
+      .flatMap((p) => p.pinned)
+      .sort((a, b) => (b.pinnedAt?.getTime() ?? 0) - (a.pinnedAt?.getTime() ?? 0))
+      .slice(0, PINNED_MAX);
+  } else {
+    // Something of their own beyond their audience: read for them alone.
+    [rows, pinned] = await Promise.all([
+      feedPage(scope.db, networkId, state.viewer, opts),
+      withPinned ? pinnedPosts(scope.db, networkId, state.viewer) : Promise.resolve([]),
+    ]);
+  }
+  // The audience rule once more on what shared pages hold (audience.ts: they must agree).
   const may = (r: PostRow) => mayView(state.viewer, r);
-  const items = page.rows.slice(0, q.limit);
+  const items = rows.slice(0, q.limit);
   const last = items[items.length - 1];
+  const shownPinned = pinned.filter(may);
+  const shownItems = items.filter(may);
+  const shown = [...shownPinned, ...shownItems];
+  const [cards, mine] = await Promise.all([
+    cardsFor(scope, state, tags, shown, used),
+    reactionsOfViewer(
+      scope,
+      state,
+      about?.postIds ?? null,
+      shown.map((r) => r.id),
+    ),
+  ]);
+  lastKeys.set(guessKey, used);
   return {
-    pinned: presentWith(scope, page.pinned.filter(may), page.data, mine, state.seenAt),
-    items: presentWith(scope, items.filter(may), page.data, mine, state.seenAt),
-    nextCursor: page.rows.length > q.limit && last ? encodeKeyset({ at: last.at, id: last.id }) : null,
+    pinned: presentWith(scope, shownPinned, cards, mine, state.seenAt),
+    items: presentWith(scope, shownItems, cards, mine, state.seenAt),
+    nextCursor: rows.length > q.limit && last ? encodeKeyset({ at: last.at, id: last.id }) : null,
     lastSeenAt: state.seenAt?.toISOString() ?? null,
   };
 }
@@ -472,18 +524,50 @@ export async function createPost(scope: MemberScope, input: PostInput): Promise<
   return out;
 }
 
+type PostDetail = {
+  row: PostRow;
+  card: PostCard;
+  comments: CommentRow[];
+  commenters: Map<string, ProfileRow>;
+};
+
+/** A post with every comment (hidden ones too: each viewer's are picked from them). */
+async function loadPostDetail(
+  db: Db | Tx,
+  network: { id: string; slug: string },
+  id: string,
+): Promise<PostDetail | null> {
+  const row = await findPost(db, network.id, id);
+  if (!row) return null;
+  const everyone: Viewer = { userId: "", operator: true, segments: [], groups: [] };
+  const [cards, comments] = await Promise.all([
+    loadPostCards(db, network, [row], everyone),
+    commentsOf(db, network.id, id),
+  ]);
+  const ids = [...new Set(comments.filter((r) => !r.deletedAt).map((r) => r.authorId))];
+  const commenters = new Map(
+    (ids.length ? await memberProfiles(db, network.id, ids) : []).map((a) => [a.userId, a]),
+  );
+  return { row, card: cards.get(id) as PostCard, comments, commenters };
+}
+
+/** A post by id with its comments, as the viewer sees it (404 outside its audience). */
 export async function getPost(scope: MemberScope, id: string) {
-  const viewer = await viewerOf(scope);
-  const row = await visiblePost(scope, id, viewer);
-  const seenAt = await lastSeen(scope.db, scope.network.id, viewer.userId);
-  const [out] = await presentPosts(scope, [row], seenAt);
-  return {
-    ...out,
-    comments: await presentComments(
-      scope,
-      seenComments(scope, await commentsOf(scope.db, scope.network.id, id)),
-    ),
-  };
+  const networkId = scope.network.id;
+  const key = `${networkId}|post|${id}`;
+  const guessed = peek<PostDetail | null>(scope.ctx, key);
+  const state = await readViewerState(scope, { postIds: [id], since: guessed?.feedVersion ?? null });
+  const detail = await cached(scope.ctx, key, tagsOf(scope, state), state.changes, async () => ({
+    value: await loadPostDetail(scope.db, scope.network, id),
+    ids: [id],
+  }));
+  // The same rule as every read (audience.ts): outside its audience, the post does not exist.
+  if (!detail || !mayView(state.viewer, detail.row)) throw postNotFound();
+  const comments = seenComments(scope, detail.comments);
+  // Counted as the viewer sees them (a hidden comment: its author and the operators).
+  const card = { ...detail.card, comments: comments.filter((c) => !c.deletedAt).length };
+  const [out] = presentWith(scope, [detail.row], new Map([[id, card]]), state.mine ?? [], state.seenAt);
+  return { ...out, comments: presentCommentsWith(scope, comments, detail.commenters) };
 }
 
 export async function editPost(scope: MemberScope, id: string, input: PostEdit) {
@@ -579,6 +663,14 @@ async function presentComments(scope: MemberScope, rows: CommentRow[]): Promise<
   const authors = new Map(
     (ids.length ? await memberProfiles(scope.db, scope.network.id, ids) : []).map((a) => [a.userId, a]),
   );
+  return presentCommentsWith(scope, rows, authors);
+}
+
+function presentCommentsWith(
+  scope: MemberScope,
+  rows: CommentRow[],
+  authors: Map<string, ProfileRow>,
+): CommentOut[] {
   const viewer = { userId: scope.member.userId, role: scope.member.role };
   return rows.map((r) => {
     const deleted = r.deletedAt !== null;
