@@ -17,8 +17,12 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
 export type Database = {
   kind: "pglite" | "postgres";
   db: Db;
-  /** Runs raw SQL with parameters; returns rows. */
-  query: <T = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<T[]>;
+  /**
+   * Runs raw SQL with parameters; returns rows. With `name` (PostgreSQL), the statement is
+   * prepared once per connection and planned from then on without parsing its text again: for
+   * hot statements whose text never changes under that name.
+   */
+  query: <T = Record<string, unknown>>(text: string, values?: unknown[], name?: string) => Promise<T[]>;
   /** Runs SQL that may hold several statements (no parameters). */
   exec: (text: string) => Promise<unknown>;
   pglite?: PGlite;
@@ -49,7 +53,9 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
       db,
       pool,
       url: opts.databaseUrl,
-      query: async (text, values) => (await pool.query(text, values as any[])).rows,
+      query: async (text, values, name) =>
+        (await pool.query(name ? { name, text, values: values as any[] } : { text, values: values as any[] }))
+          .rows,
       exec: (text) => pool.query(text),
       close: () => pool.end(),
     };

@@ -115,6 +115,8 @@ export const postComment = pgTable(
   (t) => [
     unique("post_comment_network_id_uq").on(t.networkId, t.id),
     index("post_comment_post_idx").on(t.networkId, t.postId, t.createdAt),
+    // A member's hidden comments (the feed asks on every read whether they have any).
+    index("post_comment_hidden_author_idx").on(t.networkId, t.authorId).where(sql`${t.hiddenAt} is not null`),
     foreignKey({
       name: "post_comment_post_fk",
       columns: [t.networkId, t.postId],

@@ -7,6 +7,7 @@
 // them against each other): `visibleTo` (SQL, queries.ts: every read of posts), `mayView` (the
 // same on a post row already read: a cached page is checked with it once more) and `audienceKey`
 // (which viewers see exactly the same posts, so that they may share a cached page).
+import { createHash } from "node:crypto";
 import { fillPlaceholders, type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { MemberScope, Scope } from "../../server/scope.ts";
@@ -87,7 +88,7 @@ const arrayLiteral = (xs: string[]) =>
   `{${xs.map((x) => `"${x.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
 
 const dialect = new PgDialect();
-const statements = new Map<string, { sql: string; params: unknown[] }>();
+const statements = new Map<string, { sql: string; params: unknown[]; name: string }>();
 
 /** The viewer statement's SQL and parameters (placeholders: me, ids, since), built once per variant. */
 function viewerStatement(
@@ -98,8 +99,8 @@ function viewerStatement(
   withSince: boolean,
 ) {
   const key = `${networkId} ${segs.fingerprint} ${operator} ${withIds} ${withSince}`;
-  let q = statements.get(key);
-  if (q) return q;
+  const known = statements.get(key);
+  if (known) return known;
   const me = sql.placeholder("me");
   const ids = sql`${sql.placeholder("ids")}::text[]`;
   const matches: SQL = segs.conds.length
@@ -108,7 +109,7 @@ function viewerStatement(
         sql`, `,
       )
     : sql`true as m`;
-  q = dialect.sqlToQuery(sql`
+  const q = dialect.sqlToQuery(sql`
       select o.feed_version::float8 as "feedVersion",
              ${segmentsFingerprintSql(networkId)} as "segmentsFingerprint",
              (select seen_at from feed_visit where network_id = o.id and user_id = ${me}) as "seenAt",
@@ -140,8 +141,12 @@ function viewerStatement(
         ) e on true
        where o.id = ${networkId}`);
   if (statements.size > 1000) statements.clear();
-  statements.set(key, q);
-  return q;
+  const prepared = {
+    ...q,
+    name: `feed_viewer_${createHash("sha1").update(q.sql).digest("hex").slice(0, 20)}`,
+  };
+  statements.set(key, prepared);
+  return prepared;
 }
 
 /** `$n` parameters written into the text (inside a transaction, through drizzle: rare). */
@@ -183,7 +188,7 @@ export async function readViewerState(
     // On the app's own connection: SQL text built once per network, segments and variant.
     const rows =
       scope.db === scope.ctx.db
-        ? await scope.ctx.database.query(q.sql, values)
+        ? await scope.ctx.database.query(q.sql, values, q.name)
         : ((await scope.db.execute(sql.raw(inline(q.sql, values)))).rows as Record<string, unknown>[]);
     const row = rows[0] as Record<string, unknown> | undefined;
     if (!row) throw new Error(`network ${networkId} not found`);
