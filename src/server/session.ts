@@ -13,7 +13,7 @@
 // back to it (`"delegate"`).
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { parseCookie } from "cookie";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { member, organization, session, user } from "../db/schema/index.ts";
 import type { AppContext } from "./context.ts";
@@ -84,6 +84,56 @@ export type SessionLookup =
       member: MemberRow | null;
     };
 
+/** The session guard's statement: built once per database, prepared once per connection. */
+function prepareSessionStatement(ctx: AppContext) {
+  return (
+    ctx.db
+      .select({
+        expiresAt: session.expiresAt,
+        user: {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          emailVerified: user.emailVerified,
+          platformAdmin: user.platformAdmin,
+          locale: user.locale,
+          twoFactorEnabled: user.twoFactorEnabled,
+        },
+        network: networkColumns,
+        member: memberColumns,
+      })
+      .from(session)
+      .innerJoin(user, eq(user.id, session.userId))
+      // No network has an empty slug: without one, the two joins find nothing.
+      .leftJoin(
+        organization,
+        and(eq(organization.slug, sql.placeholder("slug")), eq(organization.status, "active")),
+      )
+      .leftJoin(
+        member,
+        and(
+          eq(member.organizationId, organization.id),
+          eq(member.userId, user.id),
+          eq(member.status, "active"),
+        ),
+      )
+      .where(eq(session.token, sql.placeholder("token")))
+      .limit(1)
+      .prepare("session_guard")
+  );
+}
+
+const sessionStatements = new WeakMap<object, ReturnType<typeof prepareSessionStatement>>();
+
+function sessionStatement(ctx: AppContext) {
+  let q = sessionStatements.get(ctx.db);
+  if (!q) {
+    q = prepareSessionStatement(ctx);
+    sessionStatements.set(ctx.db, q);
+  }
+  return q;
+}
+
 /**
  * The request's session and user, and with `slug` the network and the user's active membership
  * in it, in one statement.
@@ -104,35 +154,7 @@ export async function lookupSession(
   if (!token) return { kind: "delegate" };
   const dontRemember = cookies[rules.dontRememberName];
   if (dontRemember && !verifiedToken(dontRemember, rules.secret)) return { kind: "delegate" };
-  const [row] = await ctx.db
-    .select({
-      expiresAt: session.expiresAt,
-      user: {
-        id: user.id,
-        email: user.email,
-        name: user.name,
-        emailVerified: user.emailVerified,
-        platformAdmin: user.platformAdmin,
-        locale: user.locale,
-        twoFactorEnabled: user.twoFactorEnabled,
-      },
-      network: networkColumns,
-      member: memberColumns,
-    })
-    .from(session)
-    .innerJoin(user, eq(user.id, session.userId))
-    // No network has an empty slug: without one, the two joins find nothing.
-    .leftJoin(organization, and(eq(organization.slug, slug ?? ""), eq(organization.status, "active")))
-    .leftJoin(
-      member,
-      and(
-        eq(member.organizationId, organization.id),
-        eq(member.userId, user.id),
-        eq(member.status, "active"),
-      ),
-    )
-    .where(eq(session.token, token))
-    .limit(1);
+  const [row] = await sessionStatement(ctx).execute({ token, slug: slug ?? "" });
   if (!row) return { kind: "anonymous" };
   const expires = row.expiresAt.getTime();
   const now = Date.now();
