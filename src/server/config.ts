@@ -33,8 +33,8 @@ const schema = z.object({
   DECISION_MAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
   /** Memory for cached directory pages, per process, in MB (0: no cache). */
   DIRECTORY_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
-  /** Cached feed pages and posts, per process, in entries (0: no cache; modules/feed/cache.ts). */
-  FEED_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5000),
+  /** Cached feed stream pages and post cards, per process, in entries (0: no cache; modules/feed/cache.ts). */
+  FEED_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; baseUrl: string };
