@@ -1,5 +1,6 @@
 // What other modules may use of the feed module: import from here, never from its files.
 
+export { type HomeFeed, homeFeed, type PostBrief } from "./home.ts";
 export {
   type FeedContent,
   feedContent,
