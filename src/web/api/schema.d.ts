@@ -2421,6 +2421,7 @@ export interface paths {
                     | "dm"
                     | "inquiry_answered"
                     | "group_request"
+                    | "group_join_requested"
                     | "announcement"
                     | "watched_activity"
                     | "moderation";
@@ -4744,6 +4745,7 @@ export interface paths {
                   | "dm"
                   | "inquiry_answered"
                   | "group_request"
+                  | "group_join_requested"
                   | "announcement"
                   | "watched_activity"
                   | "moderation";
@@ -4801,6 +4803,8 @@ export interface paths {
                 /** @enum {string} */
                 dm: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
+                group_join_requested: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
                 group_request: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
                 inquiry_answered: "inapp" | "email" | "digest" | "off";
@@ -4837,6 +4841,8 @@ export interface paths {
               /** @enum {string} */
               dm?: "inapp" | "email" | "digest" | "off";
               /** @enum {string} */
+              group_join_requested?: "inapp" | "email" | "digest" | "off";
+              /** @enum {string} */
               group_request?: "inapp" | "email" | "digest" | "off";
               /** @enum {string} */
               inquiry_answered?: "inapp" | "email" | "digest" | "off";
@@ -4865,6 +4871,8 @@ export interface paths {
                 announcement: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
                 dm: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                group_join_requested: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
                 group_request: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
@@ -8560,6 +8568,7 @@ export interface paths {
                 | "dm"
                 | "inquiry_answered"
                 | "group_request"
+                | "group_join_requested"
                 | "announcement"
                 | "watched_activity"
                 | "moderation";
