@@ -61,11 +61,24 @@ describe("seed-demo", () => {
       pending: 5,
       invitations: 4,
       welcomeSurveys: expectedSurveys,
-      posts: 49, // 40 in the feed + the spam post the moderation demo hides + 8 in the demo groups
+      posts: 51, // 40 in the feed + the spam post the moderation demo hides + 8 in the demo groups + 2 new for alumni@'s home
       groups: 3,
       comments: expect.any(Number),
     });
     expect(first.counts.comments).toBeGreaterThan(20);
+    // alumni@ finds something new in every section of the home page.
+    const alumna = await signIn(`alumni@${slug}.example`, DEMO_PASSWORD);
+    const home = (
+      await env.app.inject({ method: "GET", url: `/api/n/${slug}/home`, headers: { cookie: alumna.cookie } })
+    ).json();
+    expect(home.announcements.unread).toBeGreaterThanOrEqual(1);
+    expect(home.replies.items.map((r: { kind: string }) => r.kind).sort()).toEqual([
+      "mention",
+      "reply",
+      "reply",
+    ]);
+    expect(home.groups.items.some((g: { newPosts: number }) => g.newPosts > 0)).toBe(true);
+    expect(home.newcomers.cohort.length + home.newcomers.department.length).toBeGreaterThan(0);
     // A demo platform admin only where the installation had none (the first-run setup then is done).
     const admins = first.accounts.filter((a) => a.role === "admin");
     // 5 named + 1 named alumnus + 40 alumni + 5 registrants (+ the demo admin, if any)

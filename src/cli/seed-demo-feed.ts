@@ -419,7 +419,7 @@ export async function seedFeed(
           key: `comment:${commentId}`,
           subject: `post:${id}`,
           actorId: by,
-          data: { ...news, commentId, actorName: nameOf.get(by), excerpt: body },
+          data: { ...news, commentId, actorName: nameOf.get(by), excerpt: markdownExcerpt(body) },
           createdAt: new Date(t),
           readAt: readIfOld(t),
           mailedAt: new Date(t),

@@ -35,6 +35,7 @@ import { pendingRegistrant } from "./pending.ts";
 import { seedDemoDesk } from "./seed-demo-desk.ts";
 import { seedFeed } from "./seed-demo-feed.ts";
 import { seedDemoGroups } from "./seed-demo-groups.ts";
+import { seedDemoHome } from "./seed-demo-home.ts";
 import { seedDemoMessages } from "./seed-demo-messages.ts";
 import { seedDemoModeration } from "./seed-demo-moderation.ts";
 
@@ -346,6 +347,8 @@ export async function seedDemo(ctx: AppContext, opts: SeedDemoOptions = {}): Pro
     employeeId: named.get("employee")!,
     operatorId,
   });
+  // What is new for alumni@ on the home page (after everything else: her last visit is recent).
+  await seedDemoHome(ctx.db, { networkId, today, operatorId, alumnusId, employeeId: named.get("employee")! });
 
   return {
     networkId,

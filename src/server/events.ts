@@ -82,6 +82,21 @@ export type DomainEvent =
       recipients: string[];
       senderName: string;
     }
+  /**
+   * A member asked to join a closed group; `deciders`: who may decide it (the group's admins, or
+   * the network's operators when it has none), the requester left out.
+   */
+  | {
+      type: "group.join_requested";
+      network: NetworkRef;
+      groupId: string;
+      groupName: string;
+      userId: string;
+      userName: string;
+      /** When the request was made (a request taken back and made again is a new one). */
+      requestedAt: string;
+      deciders: string[];
+    }
   /** A member opened an inquiry at the operators' desk (`userIds`: the member). */
   | InquiryEvent<"inquiry.opened">
   /** An operator replied to an inquiry (`userIds`: the member who opened it). */

@@ -3,6 +3,7 @@ import consentRoutes from "../modules/consent/routes.ts";
 import directoryRoutes from "../modules/directory/routes.ts";
 import feedRoutes from "../modules/feed/routes.ts";
 import groupsRoutes from "../modules/groups/routes.ts";
+import homeRoutes from "../modules/home/routes.ts";
 import inquiriesRoutes from "../modules/inquiries/routes.ts";
 import invitationsRoutes from "../modules/invitations/routes.ts";
 import membersRoutes from "../modules/members/routes.ts";
@@ -36,4 +37,5 @@ export const modules: ModuleRoutes[] = [
   messagesRoutes,
   moderationRoutes,
   groupsRoutes,
+  homeRoutes,
 ];

@@ -37,6 +37,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   "group.renamed",
   "mention.added",
   "message.sent",
+  "group.join_requested",
   "inquiry.opened",
   "inquiry.replied",
   "inquiry.member_replied",
@@ -149,6 +150,19 @@ const notifyMessage: Subscriber<"message.sent"> = async (tx, e, ctx) => {
 // Cached feed pages show a group's name with its posts: a new name makes them stale.
 const groupRenamed: Subscriber<"group.renamed"> = (tx, e) => feedChanged(tx, e.networkId, null);
 
+// A request to join a closed group: the bell (and the digest, by default) of who may decide it.
+const notifyJoinRequest: Subscriber<"group.join_requested"> = async (tx, e, ctx) => {
+  await notify(needsContext(ctx, e.type), tx, {
+    network: e.network,
+    kind: "group_join_requested",
+    userIds: e.deciders,
+    key: `group-join:${e.groupId}:${e.userId}:${Date.parse(e.requestedAt)}`,
+    subject: `group:${e.groupId}`,
+    actorId: e.userId,
+    data: { groupId: e.groupId, title: e.groupName, actorName: e.userName },
+  });
+};
+
 const forgetPost: Subscriber<"post.deleted"> = (tx, e) =>
   forgetNotifications(tx, e.networkId, `post:${e.postId}`);
 
@@ -176,6 +190,7 @@ export function registerSubscribers() {
   subscribe("group.renamed", groupRenamed);
   subscribe("mention.added", notifyMention);
   subscribe("message.sent", notifyMessage);
+  subscribe("group.join_requested", notifyJoinRequest);
   // The desk's activity in the audit log (the mail to the member is queued by the reply itself).
   subscribe("inquiry.opened", auditInquiryActivity);
   subscribe("inquiry.replied", auditInquiryActivity);

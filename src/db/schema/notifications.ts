@@ -24,6 +24,7 @@ export const NOTIFICATION_KINDS = [
   "dm",
   "inquiry_answered",
   "group_request",
+  "group_join_requested",
   "announcement",
   "watched_activity",
   "moderation",

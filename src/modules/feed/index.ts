@@ -1,6 +1,7 @@
 // What other modules may use of the feed module: import from here, never from its files.
 
 export { feedCacheStats, feedChanged } from "./cache.ts";
+export { type HomeFeed, homeFeed, type PostBrief } from "./home.ts";
 export {
   type FeedContent,
   feedContent,

@@ -331,3 +331,35 @@ export async function joinedSince(db: Db | Tx, networkId: string, since: Date, l
     .orderBy(desc(member.createdAt))
     .limit(limit);
 }
+
+/**
+ * Who decides a request to join the group: its admins who are active members of the network, or,
+ * when it has none, the network's active operators.
+ */
+export async function decidersOf(db: Db | Tx, networkId: string, groupId: string) {
+  const admins = await db
+    .select({ userId: groupMembership.userId })
+    .from(groupMembership)
+    .innerJoin(
+      member,
+      and(eq(member.organizationId, groupMembership.networkId), eq(member.userId, groupMembership.userId)),
+    )
+    .where(
+      inNetwork(
+        groupMembership,
+        networkId,
+        eq(groupMembership.groupId, groupId),
+        eq(groupMembership.status, "active"),
+        eq(groupMembership.role, "admin"),
+        eq(member.status, "active"),
+      ),
+    );
+  if (admins.length) return admins.map((r) => r.userId);
+  const operators = await db
+    .select({ userId: member.userId })
+    .from(member)
+    .where(
+      and(eq(member.organizationId, networkId), eq(member.role, "operator"), eq(member.status, "active")),
+    );
+  return operators.map((r) => r.userId);
+}

@@ -32,6 +32,9 @@ export const groupPatch = z
 export type GroupPatch = z.output<typeof groupPatch>;
 
 export const groupListQuery = z.object({
+  q: text({ max: 100 })
+    .optional()
+    .describe("Groups whose name or description contains this (full/half width, kana and case folded)"),
   archived: z
     .enum(["true", "false"])
     .optional()

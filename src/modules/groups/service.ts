@@ -10,6 +10,7 @@ import { record } from "../../server/events.ts";
 import { authorize, can } from "../../server/policy.ts";
 import { inTransaction, type MemberScope, type Scope } from "../../server/scope.ts";
 import { AppError, errors } from "../../shared/errors.ts";
+import { foldKana } from "../../shared/text.ts";
 import { notify, setThreadLevel, threadLevel } from "../notifications/index.ts";
 import {
   fieldVisibleTo,
@@ -23,6 +24,7 @@ import {
 import { type GroupAccess, groupsPolicy, supportersPolicy } from "./policy.ts";
 import {
   activeGroupIds,
+  decidersOf,
   deleteMembership,
   findGroup,
   forgetGroupNotifications,
@@ -117,10 +119,27 @@ async function visibleGroup(scope: MemberScope, id: string): Promise<GroupRow> {
   return g;
 }
 
-export async function listMyGroups(scope: MemberScope, q: { archived?: "true" | "false" }) {
+/** Text as the group search compares it: NFKC (full/half width), lower case, katakana as hiragana. */
+const searchKey = (s: string) => foldKana(s.normalize("NFKC").toLowerCase()).replace(/\s+/g, " ").trim();
+
+/**
+ * The groups the member may see (a secret one only to its members and operators), by name; with
+ * `q`, those whose name or description contains it. A network has at most a few hundred groups:
+ * they are filtered here, after the rule that decides which the member may see.
+ */
+export async function listMyGroups(scope: MemberScope, q: { archived?: "true" | "false"; q?: string }) {
   const rows = await listGroups(scope.db, scope.network.id, scope.member.userId, q.archived === "true");
+  const words = searchKey(q.q ?? "")
+    .split(" ")
+    .filter(Boolean);
+  const matches = (g: GroupRow) => {
+    const hay = searchKey(`${g.name} ${g.description}`);
+    return words.every((w) => hay.includes(w));
+  };
   return {
-    items: rows.filter((g) => can(scope, groupsPolicy.see, accessOf(g))).map((g) => presentGroup(scope, g)),
+    items: rows
+      .filter((g) => can(scope, groupsPolicy.see, accessOf(g)) && matches(g))
+      .map((g) => presentGroup(scope, g)),
   };
 }
 
@@ -180,7 +199,10 @@ export async function editGroup(scope: MemberScope, id: string, patch: GroupPatc
   return getGroup(scope, id);
 }
 
-/** Joins an open group at once, or asks to join a closed one (a secret group is not found). */
+/**
+ * Joins an open group at once, or asks to join a closed one (a secret group is not found); a
+ * request tells who may decide it (group.join_requested, in the request's transaction).
+ */
 export async function joinGroup(scope: MemberScope, id: string) {
   await inTransaction(scope, async (tx) => {
     const g = await visibleGroup(tx, id);
@@ -197,6 +219,24 @@ export async function joinGroup(scope: MemberScope, id: string) {
       status,
       addedBy: null,
     });
+    if (status !== "requested") return;
+    const m = await membershipOf(tx.db, tx.network.id, id, tx.member.userId);
+    const [me] = await memberProfiles(tx.db, tx.network.id, [tx.member.userId]);
+    await record(
+      tx.db,
+      {
+        type: "group.join_requested",
+        network: networkRef(tx),
+        groupId: id,
+        groupName: g.name,
+        userId: tx.member.userId,
+        userName: me?.displayName ?? me?.userName ?? tx.user.name,
+        requestedAt: (m?.requestedAt ?? new Date()).toISOString(),
+        deciders: (await decidersOf(tx.db, tx.network.id, id)).filter((u) => u !== tx.member.userId),
+      },
+      undefined,
+      tx.ctx,
+    );
   });
   return getGroup(scope, id);
 }

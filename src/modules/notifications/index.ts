@@ -1,6 +1,7 @@
 // What other modules may use of the notifications module: import from here, never from its files.
 
 export { channelFor, mutersOf, watchersOf } from "./queries.ts";
+export { mutedBy, unreadOfKinds } from "./recent.ts";
 export {
   activeMembersAfter,
   DIGEST_JOB,

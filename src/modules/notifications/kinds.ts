@@ -8,6 +8,8 @@ export const DEFAULT_CHANNEL: Record<NotificationKind, NotificationChannel> = {
   dm: "email",
   inquiry_answered: "email",
   group_request: "email",
+  // A request to decide: the bell, and the daily digest (not a mail each time).
+  group_join_requested: "digest",
   announcement: "digest",
   watched_activity: "digest",
   moderation: "email",

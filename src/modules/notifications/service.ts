@@ -82,6 +82,8 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
         if (d.decision === "approved") return `Your request to join ${what || "a group"} was approved`;
         if (d.decision === "declined") return `Your request to join ${what || "a group"} was declined`;
         return `Your request to join ${what || "a group"} was decided`;
+      case "group_join_requested":
+        return `${who} asked to join ${what || "a group"}`;
       case "moderation":
         return `A message from the operators${what ? ` about ${what}` : ""}`;
     }
@@ -105,6 +107,8 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
       if (d.decision === "approved") return `${what || "グループ"}への参加申請が承認されました`;
       if (d.decision === "declined") return `${what || "グループ"}への参加申請は見送られました`;
       return `${what || "グループ"}への参加申請の結果が届きました`;
+    case "group_join_requested":
+      return `${who} さんが${what || "グループ"}への参加を申請しました`;
     case "moderation":
       return `運営者からのお知らせ${what ? `（${what}について）` : ""}`;
   }

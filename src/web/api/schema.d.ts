@@ -1567,6 +1567,8 @@ export interface paths {
         query?: {
           /** @description true: archived groups (operators: all; others: the ones they belong to) */
           archived?: "true" | "false";
+          /** @description Groups whose name or description contains this (full/half width, kana and case folded) */
+          q?: string;
         };
         header?: never;
         path: {
@@ -2254,6 +2256,191 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/home": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What is new for me: unread announcements, my groups' activity, replies and mentions, newcomers of my cohort (同期) and departments; the desk's counts for operators */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              announcements: {
+                items: {
+                  author: {
+                    name: string;
+                    photoUrl: string | null;
+                    /** @description Whether the viewer may open the author's profile */
+                    profile: boolean;
+                    role: string;
+                    supporter: boolean;
+                    userId: string;
+                  };
+                  createdAt: string;
+                  hidden: boolean;
+                  id: string;
+                  kind: string;
+                  pinned: boolean;
+                  title: string;
+                }[];
+                /** @description Announcements and pinned posts not read yet */
+                unread: number;
+              };
+              desk: {
+                moderationQueue: number;
+                openInquiries: number;
+                unassignedInquiries: number;
+              } | null;
+              groups: {
+                items: {
+                  id: string;
+                  latest: {
+                    author: {
+                      name: string;
+                      photoUrl: string | null;
+                      /** @description Whether the viewer may open the author's profile */
+                      profile: boolean;
+                      role: string;
+                      supporter: boolean;
+                      userId: string;
+                    };
+                    createdAt: string;
+                    hidden: boolean;
+                    id: string;
+                    kind: string;
+                    pinned: boolean;
+                    title: string;
+                  } | null;
+                  name: string;
+                  /** @description Posts since the member's last visit to the feed */
+                  newPosts: number;
+                }[];
+                /** @description How many groups the member belongs to (muted ones included) */
+                joined: number;
+              };
+              /** @description The member's last visit to the feed */
+              lastVisitAt: string | null;
+              newcomers: {
+                /** @description 同期: joined the company the same year */
+                cohort: {
+                  /** @description Whether the viewer may message them (メッセージを送る) */
+                  canMessage: boolean;
+                  /** @description As the directory shows the member to the viewer */
+                  card: {
+                    /** @description The first 120 characters */
+                    bio?: string | null;
+                    currentCompany?: string | null;
+                    departments?: string[];
+                    displayName: string;
+                    displayNameKana?: string | null;
+                    industry?: string | null;
+                    jobType?: string | null;
+                    joinYm?: string | null;
+                    leaveYm?: string | null;
+                    location?: string | null;
+                    nameKana?: string | null;
+                    nameWhileEmployed?: string | null;
+                    openTo?: string[];
+                    photoUrl?: string | null;
+                    /** @enum {string} */
+                    role: "operator" | "employee" | "alumni";
+                    skills?: string[];
+                    supporter?: boolean;
+                    userId: string;
+                  };
+                  /** @description When they joined the network */
+                  joinedAt: string;
+                }[];
+                /** @description Who joined in this many days */
+                days: number;
+                /** @description From the viewer's departments (同期 left out) */
+                department: {
+                  /** @description Whether the viewer may message them (メッセージを送る) */
+                  canMessage: boolean;
+                  /** @description As the directory shows the member to the viewer */
+                  card: {
+                    /** @description The first 120 characters */
+                    bio?: string | null;
+                    currentCompany?: string | null;
+                    departments?: string[];
+                    displayName: string;
+                    displayNameKana?: string | null;
+                    industry?: string | null;
+                    jobType?: string | null;
+                    joinYm?: string | null;
+                    leaveYm?: string | null;
+                    location?: string | null;
+                    nameKana?: string | null;
+                    nameWhileEmployed?: string | null;
+                    openTo?: string[];
+                    photoUrl?: string | null;
+                    /** @enum {string} */
+                    role: "operator" | "employee" | "alumni";
+                    skills?: string[];
+                    supporter?: boolean;
+                    userId: string;
+                  };
+                  /** @description When they joined the network */
+                  joinedAt: string;
+                }[];
+                /** @description The viewer's departments at the company */
+                departments: string[];
+                joinYear: number | null;
+              };
+              replies: {
+                items: {
+                  createdAt: string;
+                  excerpt: string | null;
+                  id: string;
+                  /** @enum {string} */
+                  kind:
+                    | "reply"
+                    | "mention"
+                    | "dm"
+                    | "inquiry_answered"
+                    | "group_request"
+                    | "group_join_requested"
+                    | "announcement"
+                    | "watched_activity"
+                    | "moderation";
+                  path: string;
+                  text: string;
+                }[];
+                /** @description Unread replies and mentions */
+                unread: number;
+              };
+              /** @enum {string} */
+              role: "operator" | "employee" | "alumni";
+            };
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -4560,6 +4747,7 @@ export interface paths {
                   | "dm"
                   | "inquiry_answered"
                   | "group_request"
+                  | "group_join_requested"
                   | "announcement"
                   | "watched_activity"
                   | "moderation";
@@ -4617,6 +4805,8 @@ export interface paths {
                 /** @enum {string} */
                 dm: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
+                group_join_requested: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
                 group_request: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
                 inquiry_answered: "inapp" | "email" | "digest" | "off";
@@ -4653,6 +4843,8 @@ export interface paths {
               /** @enum {string} */
               dm?: "inapp" | "email" | "digest" | "off";
               /** @enum {string} */
+              group_join_requested?: "inapp" | "email" | "digest" | "off";
+              /** @enum {string} */
               group_request?: "inapp" | "email" | "digest" | "off";
               /** @enum {string} */
               inquiry_answered?: "inapp" | "email" | "digest" | "off";
@@ -4681,6 +4873,8 @@ export interface paths {
                 announcement: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
                 dm: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                group_join_requested: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
                 group_request: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
@@ -8376,6 +8570,7 @@ export interface paths {
                 | "dm"
                 | "inquiry_answered"
                 | "group_request"
+                | "group_join_requested"
                 | "announcement"
                 | "watched_activity"
                 | "moderation";

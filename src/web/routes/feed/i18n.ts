@@ -106,9 +106,6 @@ export const strings = {
     newSince: "前回以降の新着 {{count}} 件",
     loadMore: "さらに読み込む",
     end: "これ以上の投稿はありません",
-    homeTitle: "タイムラインの新着",
-    homeEmpty: "前回から新しい投稿はありません。",
-    homeOpen: "タイムラインを開く",
   },
   en: {
     title: "Feed",
@@ -215,9 +212,6 @@ export const strings = {
     newSince: "{{count}} new since your last visit",
     loadMore: "Load more",
     end: "No more posts",
-    homeTitle: "New in the feed",
-    homeEmpty: "Nothing new since your last visit.",
-    homeOpen: "Open the feed",
   },
 };
 

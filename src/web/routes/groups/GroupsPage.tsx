@@ -12,6 +12,7 @@ import {
   Switch,
   Text,
 } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
@@ -19,6 +20,7 @@ import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { MemberGate } from "../../components/MemberGate.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
+import { SearchInput } from "../../components/SearchInput.tsx";
 import type { MyNetwork } from "../../session.ts";
 import { GroupForm } from "./GroupForm.tsx";
 import { JoinButton, KIND_COLOR } from "./JoinButton.tsx";
@@ -93,7 +95,9 @@ function Groups({ network }: { network: MyNetwork }) {
   const nav = useNavigate();
   const [archived, setArchived] = useState(false);
   const [creating, setCreating] = useState(false);
-  const groups = useGroups(slug, archived);
+  const [search, setSearch] = useState("");
+  const [q] = useDebouncedValue(search.trim().slice(0, 100), 250);
+  const groups = useGroups(slug, archived, q);
   const operator = network.role === "operator";
   const items = [...(groups.data?.items ?? [])].sort(
     (a, b) => Number(b.myStatus === "member") - Number(a.myStatus === "member"),
@@ -109,12 +113,21 @@ function Groups({ network }: { network: MyNetwork }) {
         )}
       </Group>
       <Newcomers slug={slug} />
-      <Switch
-        label={t("showArchived")}
-        checked={archived}
-        onChange={(e) => setArchived(e.currentTarget.checked)}
-        size="sm"
-      />
+      <Group align="flex-end" gap="md" wrap="wrap">
+        <SearchInput
+          label={t("search.label")}
+          placeholder={t("search.placeholder")}
+          value={search}
+          onChange={setSearch}
+        />
+        <Switch
+          label={t("showArchived")}
+          checked={archived}
+          onChange={(e) => setArchived(e.currentTarget.checked)}
+          size="sm"
+          mb={8}
+        />
+      </Group>
       {groups.error && <ErrorAlert error={groups.error} />}
       {groups.isLoading ? (
         <PageLoader />
@@ -125,7 +138,10 @@ function Groups({ network }: { network: MyNetwork }) {
           ))}
         </SimpleGrid>
       ) : (
-        <EmptyState title={t("empty")} description={operator ? t("emptyOperator") : undefined} />
+        <EmptyState
+          title={q ? t("search.none", { q }) : t("empty")}
+          description={q ? t("search.noneHint") : operator ? t("emptyOperator") : undefined}
+        />
       )}
       {creating && (
         <GroupForm

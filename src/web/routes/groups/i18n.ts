@@ -10,6 +10,12 @@ export const strings = {
     showArchived: "アーカイブ済みを表示",
     empty: "まだグループはありません。",
     emptyOperator: "最初のグループを作りましょう。例：「新規事業ルーム」「子育てと仕事」",
+    search: {
+      label: "グループを探す",
+      placeholder: "名前や説明の言葉（例：子育て、新規事業）",
+      none: "「{{q}}」を含むグループはありません",
+      noneHint: "別の言葉で探すか、検索をクリアしてください。",
+    },
     members: "{{count}} 人",
     kinds: { open: "公開", closed: "承認制", secret: "非公開" },
     kindHints: {
@@ -91,6 +97,12 @@ export const strings = {
     showArchived: "Show archived",
     empty: "No groups yet.",
     emptyOperator: "Create the first group, e.g. “New business room” or “Parenting and work”.",
+    search: {
+      label: "Find a group",
+      placeholder: "Words of its name or description (e.g. parenting)",
+      none: "No group contains “{{q}}”",
+      noneHint: "Try other words, or clear the search.",
+    },
     members: "{{count}} members",
     kinds: { open: "Open", closed: "Closed", secret: "Secret" },
     kindHints: {

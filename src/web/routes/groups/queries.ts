@@ -13,7 +13,7 @@ export const GROUP_KINDS: GroupKind[] = ["open", "closed", "secret"];
 
 export const groupKeys = {
   all: (slug: string) => ["groups", slug] as const,
-  list: (slug: string, archived: boolean) => [...groupKeys.all(slug), "list", archived] as const,
+  list: (slug: string, archived: boolean, q = "") => [...groupKeys.all(slug), "list", archived, q] as const,
   group: (slug: string, id: string) => [...groupKeys.all(slug), "group", id] as const,
   members: (slug: string, id: string) => [...groupKeys.all(slug), "members", id] as const,
   requests: (slug: string, id: string) => [...groupKeys.all(slug), "requests", id] as const,
@@ -21,13 +21,18 @@ export const groupKeys = {
   newcomers: (slug: string) => ["newcomers", slug] as const,
 };
 
-export function useGroups(slug: string, archived = false) {
+/** The groups I may see; with `q`, those whose name or description contains it. */
+export function useGroups(slug: string, archived = false, q = "") {
   return useQuery({
-    queryKey: groupKeys.list(slug, archived),
+    queryKey: groupKeys.list(slug, archived, q),
+    placeholderData: (previous) => previous,
     queryFn: () =>
       unwrap(
         client.GET("/api/n/{slug}/groups", {
-          params: { path: { slug }, query: archived ? { archived: "true" } : {} },
+          params: {
+            path: { slug },
+            query: { ...(archived ? { archived: "true" as const } : {}), ...(q ? { q } : {}) },
+          },
         }),
       ),
   });

@@ -24,61 +24,26 @@ import { listRegistrations, registrationKeys } from "../operator/approvals/queri
 import "../welcome/i18n.ts";
 import { getWelcomeSurvey, welcomeSurveyKeys } from "../welcome/queries.ts";
 import { surveySkipped } from "../welcome/skip.ts";
-import "../feed/i18n.ts";
-import { useFeed, useFeedSummary } from "../feed/queries.ts";
+import { Announcements, Desk, Groups, Newcomers, Replies } from "./HomeSections.tsx";
 import "./i18n.ts";
-import { getOnboarding, onboardingKeys } from "./queries.ts";
+import { getHome, getOnboarding, homeKeys, onboardingKeys } from "./queries.ts";
 
-/** What is new in the feed since the member's last visit: up to three posts, and a way in. */
-function FeedNews({ slug }: { slug: string }) {
-  const { t } = useTranslation("feed");
-  const feed = useFeed(slug, null);
-  const summary = useFeedSummary(slug);
-  const newPosts = summary.data?.newPosts ?? 0;
-  const first = feed.data?.pages[0];
-  const fresh = [...(first?.pinned ?? []), ...(first?.items ?? [])].filter((p) => p.isNew);
+/** What is new for the member, from one call; each section says what to do when it is empty. */
+function WhatsNew({ slug }: { slug: string }) {
+  const home = useQuery({ queryKey: homeKeys.all(slug), queryFn: () => getHome(slug) });
+  if (home.error) return <ErrorAlert error={home.error} />;
+  const d = home.data;
+  if (!d) return <PageLoader />;
   return (
-    <Card withBorder radius="md" padding="lg" data-testid="feed-news">
-      <Stack gap="xs">
-        <Group justify="space-between" gap="xs">
-          <Title order={3} size="h4">
-            {t("homeTitle")}
-          </Title>
-          {newPosts > 0 && (
-            <Badge color="red" variant="filled">
-              {t("newSince", { count: newPosts >= 100 ? "99+" : newPosts })}
-            </Badge>
-          )}
-        </Group>
-        {feed.error && <ErrorAlert error={feed.error} />}
-        {!feed.isLoading && fresh.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {t("homeEmpty")}
-          </Text>
-        )}
-        {fresh.slice(0, 3).map((p) => (
-          <Anchor
-            key={p.id}
-            component={Link}
-            to={`/n/${slug}/posts/${p.id}`}
-            c="inherit"
-            className="tsu-tap-row"
-          >
-            <Text size="sm" lineClamp={2}>
-              <Badge size="xs" variant="light" mr={6}>
-                {t(`kinds.${p.kind}`)}
-              </Badge>
-              <b>{p.title ?? p.body.split("\n")[0].slice(0, 80)}</b> · {t("post.by", { name: p.author.name })}
-            </Text>
-          </Anchor>
-        ))}
-        <Group justify="flex-end">
-          <Button component={Link} to={`/n/${slug}/feed`} variant="light" size="sm">
-            {t("homeOpen")}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
+    <Stack gap="md" data-testid="home-whats-new">
+      {d.desk && <Desk slug={slug} data={d.desk} />}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Announcements slug={slug} data={d.announcements} />
+        <Replies slug={slug} data={d.replies} />
+      </SimpleGrid>
+      <Groups slug={slug} data={d.groups} />
+      <Newcomers slug={slug} data={d.newcomers} />
+    </Stack>
   );
 }
 
@@ -237,7 +202,7 @@ function Home({ network, me }: { network: MyNetwork; me: Me }) {
     return <Navigate to={`/n/${network.slug}/welcome`} replace />;
   const base = `/n/${network.slug}`;
   return (
-    <Stack gap="xl" maw={960}>
+    <Stack gap="lg" maw={960}>
       <div>
         <PageTitle
           title={network.name}
@@ -261,18 +226,13 @@ function Home({ network, me }: { network: MyNetwork; me: Me }) {
           </Group>
         </Alert>
       )}
-      <FeedNews slug={network.slug} />
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          {t("connect")}
-        </Title>
-        <LinkCard to={`${base}/directory`} title={t("directory.title")} body={t("directory.body")} />
-      </Stack>
+      <WhatsNew slug={network.slug} />
       <Stack gap="sm">
         <Title order={3} size="h4">
           {t("yours")}
         </Title>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+          <LinkCard to={`${base}/directory`} title={t("directory.title")} body={t("directory.body")} />
           <LinkCard to={`${base}/profile`} title={t("profile.title")} body={t("profile.body")} />
           <LinkCard
             to={`${base}/members/${me.user.id}`}

@@ -4,7 +4,6 @@ export const strings = {
   ja: {
     greeting: "{{name}} さん、ようこそ",
     roleIs: "あなたの役割: {{role}}",
-    connect: "メンバーを探す",
     directory: {
       title: "メンバー名簿",
       body: "同じ時期に在籍した仲間や、同じ部署・スキルのメンバーを、名前・キーワード・入社年代などで探せます。",
@@ -37,6 +36,54 @@ export const strings = {
       branding: "ブランド（ロゴ・色）",
     },
     open: "開く",
+    home: {
+      unreadLabel: "未読 {{count}} 件",
+      announcements: {
+        title: "未読のお知らせ",
+        more: "タイムラインへ",
+        empty: "新しいお知らせはありません。運営からのお知らせや固定された投稿が届くと、ここに表示されます。",
+      },
+      replies: {
+        title: "あなたへの返信・メンション",
+        kinds: { reply: "返信", mention: "メンション" },
+        empty:
+          "未読の返信やメンションはありません。タイムラインで近況や質問を投稿すると、仲間からの返信がここに届きます。",
+        emptyAction: "タイムラインで投稿する",
+      },
+      groups: {
+        title: "参加中のグループの動き",
+        more: "グループ一覧",
+        new: "新着 {{count}}",
+        noPosts: "まだ投稿がありません。最初の投稿をしてみましょう。",
+        empty:
+          "まだグループに参加していません。興味のあるグループに参加すると、新しい投稿がここに表示されます。",
+        allMuted: "参加中のグループはすべてミュートしています。",
+        emptyAction: "グループを探す",
+      },
+      newcomersHint: "この {{days}} 日間にネットワークに参加したメンバーです。",
+      cohort: {
+        title: "{{year}}年入社の同期が参加しました",
+        titleNoYear: "新しく参加した同期",
+        more: "同期をメンバー名簿で見る",
+        noYear:
+          "プロフィールに入社年月を入れると、同じ年に入社した同期の新しいメンバーがここに表示されます。",
+        noYearAction: "プロフィールを編集する",
+        empty:
+          "この {{days}} 日間に参加した同期はいません。メンバー名簿で、すでに参加している同期を探せます。",
+      },
+      department: {
+        title: "同じ部署の新しいメンバー",
+        more: "同じ部署のメンバーを見る",
+        hint: "{{departments}}に在籍していて、この {{days}} 日間に参加したメンバーです。",
+        noDepartment: "プロフィールに在籍時の部署を入れると、同じ部署の新しいメンバーがここに表示されます。",
+        empty: "この {{days}} 日間に参加した{{departments}}のメンバーはいません。",
+      },
+      desk: {
+        inquiries: "未対応のお問い合わせ",
+        unassigned: "うち担当者なし {{count}} 件",
+        moderation: "確認待ちの通報",
+      },
+    },
     steps: {
       title: "はじめの一歩",
       progress: "{{done}} / {{total}} 完了",
@@ -72,7 +119,6 @@ export const strings = {
   en: {
     greeting: "Welcome, {{name}}",
     roleIs: "Your role: {{role}}",
-    connect: "Find members",
     directory: {
       title: "Directory",
       body: "Find former colleagues by name, keywords, department, skills or the years they joined.",
@@ -102,6 +148,55 @@ export const strings = {
       branding: "Branding (logo, colour)",
     },
     open: "Open",
+    home: {
+      unreadLabel: "{{count}} unread",
+      announcements: {
+        title: "Unread announcements",
+        more: "Open the feed",
+        empty: "No new announcements. News from the operators and pinned posts show up here.",
+      },
+      replies: {
+        title: "Replies and mentions",
+        kinds: { reply: "Reply", mention: "Mention" },
+        empty:
+          "No unread replies or mentions. Post news or a question in the feed and your former colleagues' replies arrive here.",
+        emptyAction: "Post in the feed",
+      },
+      groups: {
+        title: "Your groups",
+        more: "All groups",
+        new: "{{count}} new",
+        noPosts: "No posts yet. Be the first to post.",
+        empty:
+          "You have not joined a group yet. Join one you are interested in and its new posts show up here.",
+        allMuted: "You muted every group you belong to.",
+        emptyAction: "Find groups",
+      },
+      newcomersHint: "They joined the network in the last {{days}} days.",
+      cohort: {
+        title: "New from your {{year}} cohort (同期)",
+        titleNoYear: "New from your cohort (同期)",
+        more: "Your cohort in the directory",
+        noYear:
+          "Add when you joined the company to your profile, and new members who joined the same year show up here.",
+        noYearAction: "Edit your profile",
+        empty:
+          "Nobody from your cohort joined in the last {{days}} days. Find those already here in the directory.",
+      },
+      department: {
+        title: "New from your department",
+        more: "Your department in the directory",
+        hint: "They worked in {{departments}} and joined the network in the last {{days}} days.",
+        noDepartment:
+          "Add your departments at the company to your profile, and new members from them show up here.",
+        empty: "Nobody from {{departments}} joined in the last {{days}} days.",
+      },
+      desk: {
+        inquiries: "Open inquiries",
+        unassigned: "{{count}} unassigned",
+        moderation: "Reports to review",
+      },
+    },
     steps: {
       title: "First steps",
       progress: "{{done}} of {{total}} done",

@@ -1,5 +1,5 @@
 // Query keys and calls of the network home page.
-import { client, unwrap } from "../../api/client.ts";
+import { client, type ResponseOf, unwrap } from "../../api/client.ts";
 
 export const onboardingKeys = {
   all: (slug: string) => ["onboarding", slug] as const,
@@ -7,3 +7,12 @@ export const onboardingKeys = {
 
 export const getOnboarding = (slug: string) =>
   unwrap(client.GET("/api/n/{slug}/onboarding", { params: { path: { slug } } }));
+
+export type Home = ResponseOf<"/api/n/{slug}/home">;
+
+export const homeKeys = {
+  all: (slug: string) => ["home", slug] as const,
+};
+
+export const getHome = (slug: string) =>
+  unwrap(client.GET("/api/n/{slug}/home", { params: { path: { slug } } }));

@@ -16,6 +16,7 @@ export const KINDS: Kind[] = [
   "dm",
   "inquiry_answered",
   "group_request",
+  "group_join_requested",
   "announcement",
   "watched_activity",
 ];

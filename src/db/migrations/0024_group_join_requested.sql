@@ -1,0 +1,4 @@
+ALTER TABLE "notification" DROP CONSTRAINT "notification_kind_ck";--> statement-breakpoint
+ALTER TABLE "notification_pref" DROP CONSTRAINT "notification_pref_kind_ck";--> statement-breakpoint
+ALTER TABLE "notification" ADD CONSTRAINT "notification_kind_ck" CHECK ("notification"."kind" in ('reply', 'mention', 'dm', 'inquiry_answered', 'group_request', 'group_join_requested', 'announcement', 'watched_activity', 'moderation'));--> statement-breakpoint
+ALTER TABLE "notification_pref" ADD CONSTRAINT "notification_pref_kind_ck" CHECK ("notification_pref"."kind" in ('reply', 'mention', 'dm', 'inquiry_answered', 'group_request', 'group_join_requested', 'announcement', 'watched_activity', 'moderation'));
