@@ -42,6 +42,15 @@ export type DbOptions = {
   pgliteSnapshot?: Blob;
 };
 
+/** A value as an SQL literal (standard_conforming_strings: a quote is doubled, nothing else escaped). */
+function literal(v: unknown): string {
+  if (v === null || v === undefined) return "null";
+  if (typeof v === "number" || typeof v === "bigint") return String(v);
+  if (typeof v === "boolean") return v ? "true" : "false";
+  const text = v instanceof Date ? v.toISOString() : typeof v === "string" ? v : JSON.stringify(v);
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite (in memory when no dir). */
 export async function openDatabase(opts: DbOptions): Promise<Database> {
   if (opts.databaseUrl) {
@@ -66,11 +75,23 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
     ...(opts.pgliteSnapshot ? { loadDataDir: opts.pgliteSnapshot } : {}),
   });
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  // Named statements, prepared once (PGlite is one connection): EXECUTE skips parsing and planning
+  // the text again, which in PGlite costs as much as running a small statement.
+  const prepared = new Set<string>();
   return {
     kind: "pglite",
     db,
     pglite,
-    query: async (text, values) => (await pglite.query(text, values as any[])).rows as any[],
+    query: async (text, values, name) => {
+      if (!name) return (await pglite.query(text, values as any[])).rows as any[];
+      if (!prepared.has(name)) {
+        await pglite.query(`prepare ${name} as ${text}`);
+        prepared.add(name);
+      }
+      // EXECUTE takes its arguments as literals (PGlite binds no parameters to it).
+      const args = (values ?? []).map(literal).join(", ");
+      return (await pglite.query(`execute ${name}${args ? `(${args})` : ""}`)).rows as any[];
+    },
     exec: (text) => pglite.exec(text),
     close: () => pglite.close(),
   };

@@ -205,14 +205,16 @@ export function createMailer(opts: {
 }
 
 /**
- * SMTP through a pool of connections (10 unless the URL says otherwise): a connection per mail
- * would cost a handshake each, and a fan-out sends thousands.
+ * SMTP through a pool of connections (20 unless the URL says otherwise, as many as the mail worker
+ * sends at once; each kept for 1,000 messages): a connection per mail would cost a handshake each,
+ * and a fan-out sends thousands.
  */
 function pooled(smtpUrl: string): string {
   try {
     const url = new URL(smtpUrl);
     if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
-    if (!url.searchParams.has("maxConnections")) url.searchParams.set("maxConnections", "10");
+    if (!url.searchParams.has("maxConnections")) url.searchParams.set("maxConnections", "20");
+    if (!url.searchParams.has("maxMessages")) url.searchParams.set("maxMessages", "1000");
     return url.toString();
   } catch {
     return smtpUrl;
