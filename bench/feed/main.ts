@@ -246,7 +246,7 @@ function drawer(seq: Drawn[]) {
 /** One member reacts (on, then off) every second and comments every fifth time. */
 function startWriter(appUrl: string, cookie: string, postIds: string[], perSecond: number) {
   const headers = { cookie, origin: ORIGIN, "content-type": "application/json" };
-  const out = { writes: 0, failures: 0, seconds: 0 };
+  const out = { writes: 0, failures: 0, seconds: 0, failedWith: {} as Record<string, number> };
   let stopped = false;
   const t0 = performance.now();
   const loop = (async () => {
@@ -266,7 +266,11 @@ function startWriter(appUrl: string, cookie: string, postIds: string[], perSecon
             }).catch(() => null);
       await r?.arrayBuffer();
       if (r && r.status < 300) out.writes++;
-      else out.failures++;
+      else {
+        out.failures++;
+        const why = r ? String(r.status) : "no answer";
+        out.failedWith[why] = (out.failedWith[why] ?? 0) + 1;
+      }
       await new Promise((res) => setTimeout(res, Math.max(0, 1000 / perSecond - (performance.now() - t))));
     }
   })();
@@ -317,7 +321,7 @@ type FeedRun = {
   busyBefore: number | null;
   readers: number;
   results: Record<string, Measurement>;
-  writer: { writes: number; failures: number; seconds: number } | null;
+  writer: { writes: number; failures: number; seconds: number; failedWith: Record<string, number> } | null;
   alone: ({ name: string } & ReturnType<typeof percentiles>)[];
   cacheHits: number | null;
   fanout: FanoutResult | null;
@@ -683,7 +687,17 @@ function render(runs: FeedRun[], started: Date, seconds: number): string {
   );
   for (const r of runs) {
     L.push(
-      `- ${r.label}: ${r.prepared.version.split(" on ")[0]}; ${f0(r.prepared.members)} active members, ${f0(r.prepared.feed.posts)} posts (${JSON.stringify(r.prepared.feed.counts)}); CPU in use by other work during 3 s before the runs: ${pct(r.busyBefore)}; writes during the runs: ${r.writer ? `${r.writer.writes} in ${f0(r.writer.seconds)} s (a reaction a second, every fifth a comment), ${r.writer.failures} failed` : "none"}`,
+      `- ${r.label}: ${r.prepared.version.split(" on ")[0]}; ${f0(r.prepared.members)} active members, ${f0(r.prepared.feed.posts)} posts (${JSON.stringify(r.prepared.feed.counts)}); CPU in use by other work during 3 s before the runs: ${pct(r.busyBefore)}; writes during the runs: ${
+        r.writer
+          ? `${r.writer.writes} in ${f0(r.writer.seconds)} s (a reaction a second, every fifth a comment), ${r.writer.failures} failed${
+              r.writer.failures
+                ? ` (${Object.entries(r.writer.failedWith)
+                    .map(([k, n]) => `${k}: ${n}`)
+                    .join(", ")})`
+                : ""
+            }`
+          : "none"
+      }`,
     );
   }
   L.push(

@@ -77,17 +77,21 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   // Named statements, prepared once (PGlite is one connection): EXECUTE skips parsing and planning
   // the text again, which in PGlite costs as much as running a small statement.
-  const prepared = new Set<string>();
+  const prepared = new Map<string, Promise<unknown>>();
   return {
     kind: "pglite",
     db,
     pglite,
     query: async (text, values, name) => {
       if (!name) return (await pglite.query(text, values as any[])).rows as any[];
-      if (!prepared.has(name)) {
-        await pglite.query(`prepare ${name} as ${text}`);
-        prepared.add(name);
+      // One PREPARE per name, also when the first reads come at once.
+      let ready = prepared.get(name);
+      if (!ready) {
+        ready = pglite.query(`prepare ${name} as ${text}`);
+        ready.catch(() => prepared.delete(name));
+        prepared.set(name, ready);
       }
+      await ready;
       // EXECUTE takes its arguments as literals (PGlite binds no parameters to it).
       const args = (values ?? []).map(literal).join(", ");
       return (await pglite.query(`execute ${name}${args ? `(${args})` : ""}`)).rows as any[];
