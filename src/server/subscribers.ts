@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { member, organization } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/index.ts";
 import { feedChanged } from "../modules/feed/index.ts";
-import { groupMemberIdsAfter } from "../modules/groups/index.ts";
+import { groupMemberIdsAfter, joinRequestKey } from "../modules/groups/index.ts";
 import { auditInquiryActivity } from "../modules/inquiries/index.ts";
 import { REMINDER_JOB, type ReminderJob, remindInvitation } from "../modules/invitations/index.ts";
 import { unmutedParticipants } from "../modules/messages/index.ts";
@@ -156,7 +156,7 @@ const notifyJoinRequest: Subscriber<"group.join_requested"> = async (tx, e, ctx)
     network: e.network,
     kind: "group_join_requested",
     userIds: e.deciders,
-    key: `group-join:${e.groupId}:${e.userId}:${Date.parse(e.requestedAt)}`,
+    key: joinRequestKey(e.groupId, e.userId, e.requestedAt),
     subject: `group:${e.groupId}`,
     actorId: e.userId,
     data: { groupId: e.groupId, title: e.groupName, actorName: e.userName },

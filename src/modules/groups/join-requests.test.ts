@@ -95,6 +95,36 @@ describe("requests to join a closed group", () => {
   });
 });
 
+describe("a decided request", () => {
+  it("is read in every decider's bell once one of them decided it", async () => {
+    const net = await makeNetwork(env, { name: "決裁商事" });
+    const a1 = await makeMember(env, net, "employee", { name: "管理 一郎" });
+    const a2 = await makeMember(env, net, "employee", { name: "管理 二郎" });
+    const asker = await makeMember(env, net, "alumni", { name: "申請 四郎" });
+    const g = await makeTestGroup(env, net, { name: "決める部屋", kind: "closed", members: [a1, a2] });
+    for (const a of [a1, a2])
+      expect(
+        (await api(net, net.operator, `/groups/${g.id}/admins/${a.id}`, "PUT", { admin: true })).statusCode,
+      ).toBe(200);
+    await api(net, asker, `/groups/${g.id}/membership`, "PUT");
+    const read = async (u: TestUser) =>
+      ((await api(net, u, "/notifications")).json().items as { kind: string; read: boolean }[])
+        .filter((n) => n.kind === "group_join_requested")
+        .map((n) => n.read);
+    expect(await read(a1)).toEqual([false]);
+    expect(await read(a2)).toEqual([false]);
+    const decided = await call(env, {
+      method: "PUT",
+      url: `/api/n/${net.slug}/groups/${g.id}/requests/${asker.id}`,
+      user: a1,
+      payload: { approve: true },
+    });
+    expect(decided.statusCode, decided.body).toBeLessThan(300);
+    expect(await read(a1)).toEqual([true]);
+    expect(await read(a2)).toEqual([true]);
+  });
+});
+
 describe("searching the groups list", () => {
   it("finds by name or description (width, case and kana folded); a secret group only for its members", async () => {
     const net = await makeNetwork(env);

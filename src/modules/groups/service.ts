@@ -11,7 +11,7 @@ import { authorize, can } from "../../server/policy.ts";
 import { inTransaction, type MemberScope, type Scope } from "../../server/scope.ts";
 import { AppError, errors } from "../../shared/errors.ts";
 import { foldKana } from "../../shared/text.ts";
-import { notify, setThreadLevel, threadLevel } from "../notifications/index.ts";
+import { notify, setThreadLevel, settleNotifications, threadLevel } from "../notifications/index.ts";
 import {
   fieldVisibleTo,
   listedToMembers,
@@ -203,6 +203,10 @@ export async function editGroup(scope: MemberScope, id: string, patch: GroupPatc
  * Joins an open group at once, or asks to join a closed one (a secret group is not found); a
  * request tells who may decide it (group.join_requested, in the request's transaction).
  */
+/** The key of the notification telling the deciders of a request to join (one per request). */
+export const joinRequestKey = (groupId: string, userId: string, requestedAt: Date | string | null) =>
+  `group-join:${groupId}:${userId}:${requestedAt === null ? 0 : new Date(requestedAt).getTime()}`;
+
 export async function joinGroup(scope: MemberScope, id: string) {
   await inTransaction(scope, async (tx) => {
     const g = await visibleGroup(tx, id);
@@ -350,6 +354,8 @@ export async function decideRequest(scope: MemberScope, id: string, userId: stri
       targetId: id,
       data: { userId, group: g.name },
     });
+    // The other deciders' 「参加リクエスト」 is settled: read for everyone.
+    await settleNotifications(tx.db, tx.network.id, joinRequestKey(id, userId, m.requestedAt));
     await notify(tx.ctx, tx.db, {
       network: networkRef(tx),
       kind: "group_request",

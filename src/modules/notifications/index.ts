@@ -19,6 +19,7 @@ export {
   runDigest,
   scheduleDigest,
   setThreadLevel,
+  settleNotifications,
   threadLevel,
 } from "./service.ts";
 export { unsubscribeToken } from "./token.ts";

@@ -195,6 +195,14 @@ export async function markRead(tx: Tx, networkId: string, userId: string, ids: s
 }
 
 /** Notifications about `subject` go with it (a deleted post). */
+/** Marks read, for everyone, the notifications with `key` (what they were about is settled). */
+export async function readEverywhere(tx: Tx, networkId: string, key: string) {
+  await tx
+    .update(notification)
+    .set({ readAt: new Date() })
+    .where(inNetwork(notification, networkId, eq(notification.key, key), isNull(notification.readAt)));
+}
+
 export async function forgetSubject(tx: Tx, networkId: string, subject: string) {
   await tx.delete(notification).where(inNetwork(notification, networkId, eq(notification.subject, subject)));
 }

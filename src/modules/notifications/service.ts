@@ -25,6 +25,7 @@ import {
   markRead,
   prefsOf,
   type Recipient,
+  readEverywhere,
   recipients,
   setChannel,
   setDigestHour,
@@ -243,6 +244,10 @@ export const hideNotifications = setNotificationsHidden;
 /** What is about a deleted post goes with it. */
 export const forgetNotifications = (tx: Tx, networkId: string, subject: string) =>
   forgetSubject(tx, networkId, subject);
+
+/** Something several people were told about is settled (a join request decided): read for all. */
+export const settleNotifications = (tx: Tx, networkId: string, key: string) =>
+  readEverywhere(tx, networkId, key);
 
 // --- The fan-out of an announcement -------------------------------------------------------------
 
