@@ -103,6 +103,7 @@ function viewerStatement(
   if (known) return known;
   const me = sql.placeholder("me");
   const ids = sql`${sql.placeholder("ids")}::text[]`;
+  const mineIds = sql`${sql.placeholder("mineIds")}::text[]`;
   const matches: SQL = segs.conds.length
     ? sql.join(
         segs.conds.map((c, i) => sql`(${c.where}) as ${sql.identifier(`m${i}`)}`),
@@ -128,7 +129,7 @@ function viewerStatement(
                withIds
                  ? sql`(select coalesce(json_agg(json_build_array(post_id, reaction)), '[]'::json)
                           from post_reaction where network_id = o.id and user_id = ${me}
-                           and post_id = any(${ids}))`
+                           and post_id = any(${mineIds}))`
                  : sql`null::json`
              } as mine,
              ${withSince ? changesSinceSql(sql`${sql.placeholder("since")}::bigint`, ids) : sql`null::json`} as changes,
@@ -170,7 +171,13 @@ const json = <T>(v: unknown): T | null => (typeof v === "string" ? (JSON.parse(v
  */
 export async function readViewerState(
   scope: MemberScope,
-  about: { postIds: string[]; since: number | null } | null,
+  about: {
+    /** The posts whose changes since `since` are asked for. */
+    postIds: string[];
+    since: number | null;
+    /** The posts whose reactions by the viewer are asked for (default: `postIds`). */
+    minePostIds?: string[];
+  } | null,
 ): Promise<ViewerState> {
   const withIds = !!about?.postIds.length;
   const withSince = withIds && about?.since != null;
@@ -183,6 +190,7 @@ export async function readViewerState(
     const values = fillPlaceholders(q.params, {
       me,
       ids: withIds ? arrayLiteral(about?.postIds ?? []) : null,
+      mineIds: withIds ? arrayLiteral(about?.minePostIds ?? about?.postIds ?? []) : null,
       since: withSince ? about?.since : null,
     });
     // On the app's own connection: SQL text built once per network, segments and variant.

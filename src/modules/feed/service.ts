@@ -289,7 +289,8 @@ type StreamPage = { rows: PostRow[]; pinned: PostRow[] };
 // The cache keys each member's last read of a request used (per process): the next such read asks
 // for the changes concerning them, and the member's reactions to their posts, in the statement
 // that reads who they are.
-const lastKeys = new LRUCache<string, string[]>({ max: 100_000 });
+type LastRead = { keys: string[]; shown: string[] };
+const lastKeys = new LRUCache<string, LastRead>({ max: 100_000 });
 
 const tagsOf = (scope: MemberScope, state: ViewerState): Tags => ({
   feedVersion: state.feedVersion,
@@ -298,12 +299,14 @@ const tagsOf = (scope: MemberScope, state: ViewerState): Tags => ({
 });
 
 /** What to ask about with the viewer: the posts of the entries `keys` had, and their oldest version. */
-function aboutEntries(scope: MemberScope, keys: string[]) {
-  const entries = keys.map((k) => peek(scope.ctx, k)).filter((e): e is Entry<unknown> => !!e);
-  if (!entries.length) return null;
+function aboutEntries(scope: MemberScope, last: LastRead | undefined) {
+  const entries = (last?.keys ?? []).map((k) => peek(scope.ctx, k)).filter((e): e is Entry<unknown> => !!e);
+  if (!last || !entries.length) return null;
   return {
     postIds: [...new Set(entries.flatMap((e) => e.ids))],
     since: Math.min(...entries.map((e) => e.feedVersion)),
+    // Their reactions: to the posts the page showed (not every row its streams read).
+    minePostIds: last.shown,
   };
 }
 
@@ -360,7 +363,7 @@ export async function feed(scope: MemberScope, q: FeedQuery) {
   const networkId = scope.network.id;
   const request = `${q.groupId ?? ""}|${q.kind ?? ""}|${q.limit}|${q.cursor ?? ""}`;
   const guessKey = `${networkId} ${scope.member.userId} ${request}`;
-  const about = aboutEntries(scope, lastKeys.get(guessKey) ?? []);
+  const about = aboutEntries(scope, lastKeys.get(guessKey));
   const state = await readViewerState(scope, about);
   const tags = tagsOf(scope, state);
   const opts = { cursor, limit: q.limit, kind: q.kind, groupId: q.groupId };
@@ -416,11 +419,11 @@ export async function feed(scope: MemberScope, q: FeedQuery) {
     reactionsOfViewer(
       scope,
       state,
-      about?.postIds ?? null,
+      about?.minePostIds ?? null,
       shown.map((r) => r.id),
     ),
   ]);
-  lastKeys.set(guessKey, used);
+  lastKeys.set(guessKey, { keys: used, shown: shown.map((r) => r.id) });
   return {
     pinned: presentWith(scope, shownPinned, cards, mine, state.seenAt),
     items: presentWith(scope, shownItems, cards, mine, state.seenAt),
