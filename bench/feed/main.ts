@@ -131,8 +131,8 @@ function next<T extends { type: string }>(child: ChildProcess, type: T["type"]):
   });
 }
 
-async function serve(t: Target, env: Record<string, string>, mode = "serve") {
-  const child = start(mode, t, [], env);
+async function serve(t: Target, env: Record<string, string>, mode = "serve", flags: string[] = []) {
+  const child = start(mode, t, flags, env);
   const kill = () => child.kill("SIGKILL");
   process.once("exit", kill);
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
@@ -359,9 +359,14 @@ async function runFeed(t: Target): Promise<FeedRun> {
   );
   const sink = t.kind === "postgres" ? await startSink() : null;
   if (t.kind === "postgres" && o.fanout) await cleanFanout(t);
-  // Web and job workers in two processes, as ROLE=web and ROLE=worker would run them.
-  const server = await serve(t, {});
-  const workers = await serve(t, sink ? { BENCH_SMTP_URL: sink.url } : {}, "worker");
+  // PostgreSQL: web and job workers in two processes, as ROLE=web and ROLE=worker would run them.
+  // PGlite: one process with both (as the product runs on it: its data directory is one process's;
+  // a second PGlite on the same directory corrupts it).
+  const server = await serve(t, {}, "serve", t.kind === "pglite" ? ["--workers"] : []);
+  const workers =
+    t.kind === "pglite"
+      ? { stop: async () => {} }
+      : await serve(t, sink ? { BENCH_SMTP_URL: sink.url } : {}, "worker");
   const busyBefore = await machineBusy(3000);
   try {
     process.stdout.write(`  signing in ${o.readers} members… `);
