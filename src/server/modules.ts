@@ -1,6 +1,7 @@
 // Every domain module's routes, mounted under /api. A module is one folder in src/modules.
 import consentRoutes from "../modules/consent/routes.ts";
 import directoryRoutes from "../modules/directory/routes.ts";
+import eventsRoutes from "../modules/events/routes.ts";
 import feedRoutes from "../modules/feed/routes.ts";
 import groupsRoutes from "../modules/groups/routes.ts";
 import inquiriesRoutes from "../modules/inquiries/routes.ts";
@@ -36,4 +37,5 @@ export const modules: ModuleRoutes[] = [
   messagesRoutes,
   moderationRoutes,
   groupsRoutes,
+  eventsRoutes,
 ];

@@ -38,6 +38,8 @@ export const EVENT_TYPES: readonly EventType[] = [
   "inquiry.opened",
   "inquiry.replied",
   "inquiry.member_replied",
+  "event.changed",
+  "event.rsvp_decided",
 ];
 
 const needsContext = (ctx: AppContext | undefined, type: string): AppContext => {
@@ -161,6 +163,34 @@ const syncRenamedUser: Subscriber<"user.renamed"> = async (tx, e) => {
   for (const { networkId } of rows) await syncDirectory(tx, networkId, [e.userId]);
 };
 
+// An event's change or cancellation: everyone registered or waiting, in the bell and by mail at once
+// (event_change cannot be switched off), keyed by the event's calendar SEQUENCE (a retry adds nothing).
+const notifyEventChange: Subscriber<"event.changed"> = async (tx, e, ctx) => {
+  await notify(needsContext(ctx, e.type), tx, {
+    network: e.network,
+    kind: "event_change",
+    userIds: e.userIds,
+    key: `event-change:${e.eventId}:${e.sequence}`,
+    subject: `event:${e.eventId}`,
+    actorId: e.actorId,
+    data: { eventId: e.eventId, title: e.title, eventNews: e.change },
+  });
+};
+
+// A seat given (from the waitlist, or approved) or an RSVP declined: the member, once per decision.
+const notifyRsvpDecision: Subscriber<"event.rsvp_decided"> = async (tx, e, ctx) => {
+  for (const r of e.rsvps)
+    await notify(needsContext(ctx, e.type), tx, {
+      network: e.network,
+      kind: "event_rsvp",
+      userIds: [r.userId],
+      key: `event-rsvp:${r.id}:${r.seq}:${e.decision}`,
+      subject: `event:${e.eventId}`,
+      actorId: e.actorId,
+      data: { eventId: e.eventId, title: e.title, eventNews: e.decision },
+    });
+};
+
 export function registerSubscribers() {
   subscribe("member.changed", syncChangedMembers);
   subscribe("user.renamed", syncRenamedUser);
@@ -175,6 +205,8 @@ export function registerSubscribers() {
   subscribe("inquiry.replied", auditInquiryActivity);
   subscribe("inquiry.replied", notifyInquiryAnswer);
   subscribe("inquiry.member_replied", auditInquiryActivity);
+  subscribe("event.changed", notifyEventChange);
+  subscribe("event.rsvp_decided", notifyRsvpDecision);
 }
 
 /** Jobs that modules queue for later (through the outbox) and who runs them. */

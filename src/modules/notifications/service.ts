@@ -57,6 +57,12 @@ export type NotificationData = {
   decision?: "approved" | "declined" | "invited";
   /** A new post in a group the member watches: the group's name. */
   groupName?: string;
+  /** An event (the event's page is where it leads). */
+  eventId?: string;
+  /** What happened to it, or to the member's RSVP. */
+  eventNews?: "changed" | "cancelled" | "promoted" | "approved" | "declined" | "reminder";
+  /** A reminder: when it starts, as the member reads it ("明日 19:00", "in 1 hour"). */
+  when?: string;
 };
 
 export function headline(kind: NotificationKind, d: NotificationData, locale: Locale): string {
@@ -84,6 +90,16 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
         return `Your request to join ${what || "a group"} was decided`;
       case "moderation":
         return `A message from the operators${what ? ` about ${what}` : ""}`;
+      case "event_rsvp":
+        if (d.eventNews === "promoted")
+          return `A seat freed up: you are now registered for ${what || "the event"}`;
+        if (d.eventNews === "approved") return `Your RSVP to ${what || "the event"} was approved`;
+        return `Your RSVP to ${what || "the event"} was declined`;
+      case "event_change":
+        if (d.eventNews === "cancelled") return `Cancelled: ${what || "an event you registered for"}`;
+        return `Changed: the time or place of ${what || "an event you registered for"}`;
+      case "event_reminder":
+        return `Reminder: ${what || "your event"}${d.when ? ` starts ${d.when}` : ""}`;
     }
   }
   switch (kind) {
@@ -107,6 +123,15 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
       return `${what || "グループ"}への参加申請の結果が届きました`;
     case "moderation":
       return `運営者からのお知らせ${what ? `（${what}について）` : ""}`;
+    case "event_rsvp":
+      if (d.eventNews === "promoted") return `キャンセル待ちから参加確定になりました：${what || "イベント"}`;
+      if (d.eventNews === "approved") return `${what || "イベント"}への参加申し込みが承認されました`;
+      return `${what || "イベント"}への参加申し込みは見送られました`;
+    case "event_change":
+      if (d.eventNews === "cancelled") return `イベント中止のお知らせ：${what || "お申し込みのイベント"}`;
+      return `日時・場所が変更されました：${what || "お申し込みのイベント"}`;
+    case "event_reminder":
+      return `リマインド：${what || "イベント"}${d.when ? `は${d.when}に始まります` : ""}`;
   }
 }
 
@@ -120,7 +145,9 @@ export const pathOf = (d: NotificationData) =>
         ? `/inquiries/${encodeURIComponent(d.inquiryId)}`
         : d.groupId
           ? `/groups/${encodeURIComponent(d.groupId)}`
-          : "";
+          : d.eventId
+            ? `/events/${encodeURIComponent(d.eventId)}`
+            : "";
 const linkOf = (ctx: AppContext, slug: string, d: NotificationData) =>
   `${ctx.config.baseUrl}/n/${encodeURIComponent(slug)}${pathOf(d)}`;
 const preferencesOf = (ctx: AppContext, slug: string) =>

@@ -1,0 +1,236 @@
+import { access, memberScopeOf } from "../../server/access.ts";
+import type { FastifyZod } from "../../server/http.ts";
+import { eventsPolicy } from "./policy.ts";
+import {
+  attendeesOut,
+  decisionInput,
+  duplicateInput,
+  eventInput,
+  eventListOut,
+  eventListQuery,
+  eventMemberParams,
+  eventOut,
+  eventParams,
+  eventPatch,
+  rsvpInput,
+  rsvpListOut,
+  rsvpParams,
+  slugParams,
+} from "./schemas.ts";
+import {
+  appointOrganizer,
+  attendees,
+  cancelEvent,
+  cancelRsvp,
+  createEvent,
+  decideRsvp,
+  duplicateEvent,
+  editEvent,
+  getEvent,
+  listMyEvents,
+  rsvp,
+  rsvpList,
+} from "./service.ts";
+
+const tags = ["events"];
+const read = { access: access.member(eventsPolicy.read) };
+const rsvpRule = { access: access.member(eventsPolicy.rsvp) };
+const manage = { access: access.member(eventsPolicy.manage) };
+
+export default async function eventsRoutes(app: FastifyZod) {
+  app.get(
+    "/n/:slug/events",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "Upcoming (soonest first) or past (latest first) events whose audience reaches me",
+        params: slugParams,
+        querystring: eventListQuery,
+        response: { 200: eventListOut },
+      },
+    },
+    async (req) => listMyEvents(memberScopeOf(req), req.query),
+  );
+
+  app.post(
+    "/n/:slug/events",
+    {
+      config: { access: access.member(eventsPolicy.create) },
+      schema: {
+        tags,
+        summary: "Create an event (operators, employees); a segment's: operators",
+        params: slugParams,
+        body: eventInput,
+        response: { 201: eventOut },
+      },
+    },
+    async (req, reply) => {
+      reply.code(201);
+      return createEvent(memberScopeOf(req), req.body);
+    },
+  );
+
+  app.get(
+    "/n/:slug/events/:id",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "One event with my RSVP (404 outside its audience or a draft I do not organize)",
+        params: eventParams,
+        response: { 200: eventOut },
+      },
+    },
+    async (req) => getEvent(memberScopeOf(req), req.params.id),
+  );
+
+  app.patch(
+    "/n/:slug/events/:id",
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          "Edit or publish an event (its organizers, operators); a change of time or place tells everyone registered at once",
+        params: eventParams,
+        body: eventPatch,
+        response: { 200: eventOut },
+      },
+    },
+    async (req) => editEvent(memberScopeOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    "/n/:slug/events/:id/cancel",
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Cancel the event (everyone registered or waiting is told at once)",
+        params: eventParams,
+        response: { 200: eventOut },
+      },
+    },
+    async (req) => cancelEvent(memberScopeOf(req), req.params.id),
+  );
+
+  app.post(
+    "/n/:slug/events/:id/duplicate",
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "A copy at a new start, as a draft (monthly 交流会)",
+        params: eventParams,
+        body: duplicateInput,
+        response: { 201: eventOut },
+      },
+    },
+    async (req, reply) => {
+      reply.code(201);
+      return duplicateEvent(memberScopeOf(req), req.params.id, req.body.startsAt);
+    },
+  );
+
+  app.put(
+    "/n/:slug/events/:id/organizers/:userId",
+    {
+      config: { access: access.member(eventsPolicy.appoint) },
+      schema: {
+        tags,
+        summary: "Name a co-organizer (operators)",
+        params: eventMemberParams,
+        response: { 200: eventOut },
+      },
+    },
+    async (req) => appointOrganizer(memberScopeOf(req), req.params.id, req.params.userId, true),
+  );
+
+  app.delete(
+    "/n/:slug/events/:id/organizers/:userId",
+    {
+      config: { access: access.member(eventsPolicy.appoint) },
+      schema: {
+        tags,
+        summary: "Remove a co-organizer (operators)",
+        params: eventMemberParams,
+        response: { 200: eventOut },
+      },
+    },
+    async (req) => appointOrganizer(memberScopeOf(req), req.params.id, req.params.userId, false),
+  );
+
+  app.put(
+    "/n/:slug/events/:id/rsvp",
+    {
+      config: rsvpRule,
+      schema: {
+        tags,
+        summary:
+          "RSVP (a seat if free and nobody waits, else the waitlist; pending with approval), or change my guests and answers",
+        params: eventParams,
+        body: rsvpInput,
+        response: { 200: eventOut },
+      },
+    },
+    async (req) => rsvp(memberScopeOf(req), req.params.id, req.body),
+  );
+
+  app.delete(
+    "/n/:slug/events/:id/rsvp",
+    {
+      config: rsvpRule,
+      schema: {
+        tags,
+        summary: "Cancel my RSVP (my seat goes to the first waiting)",
+        params: eventParams,
+        response: { 200: eventOut },
+      },
+    },
+    async (req) => cancelRsvp(memberScopeOf(req), req.params.id),
+  );
+
+  app.get(
+    "/n/:slug/events/:id/attendees",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "Who else is going: listed attendees I may see in the directory; the others counted",
+        params: eventParams,
+        response: { 200: attendeesOut },
+      },
+    },
+    async (req) => attendees(memberScopeOf(req), req.params.id),
+  );
+
+  app.get(
+    "/n/:slug/events/:id/rsvps",
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Every RSVP with names, emails and answers (organizers)",
+        params: eventParams,
+        response: { 200: rsvpListOut },
+      },
+    },
+    async (req) => rsvpList(memberScopeOf(req), req.params.id),
+  );
+
+  app.put(
+    "/n/:slug/events/:id/rsvps/:rsvpId",
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Approve or decline an RSVP (organizers); a declined seat goes to the first waiting",
+        params: rsvpParams,
+        body: decisionInput,
+        response: { 200: rsvpListOut },
+      },
+    },
+    async (req) => decideRsvp(memberScopeOf(req), req.params.id, req.params.rsvpId, req.body.approve),
+  );
+}
