@@ -1554,6 +1554,1349 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/events": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Upcoming (soonest first) or past (latest first) events whose audience reaches me */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          /** @description true: drafts and scheduled events I organize */
+          drafts?: "true" | "false";
+          format?: "in_person" | "online" | "hybrid";
+          limit?: number;
+          /** @description true: only events I registered for (or wait for) */
+          mine?: "true" | "false";
+          /** @description YYYY-MM, in Japan time */
+          month?: string;
+          when?: "upcoming" | "past";
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                allDay: boolean;
+                approval: boolean;
+                audience: {
+                  groupId: string | null;
+                  groupName: string | null;
+                  segmentId: string | null;
+                  segmentName: string | null;
+                  /** @enum {string} */
+                  type: "network" | "segment" | "group";
+                };
+                can: {
+                  appoint: boolean;
+                  duplicate: boolean;
+                  manage: boolean;
+                };
+                capacity: number | null;
+                description: string;
+                endsAt: string;
+                /** @enum {string} */
+                format: "in_person" | "online" | "hybrid";
+                googleCalendarUrl: string;
+                guestsMax: number;
+                hasOnlineUrl: boolean;
+                id: string;
+                mapUrl: string | null;
+                my: {
+                  answers: {
+                    [key: string]: string;
+                  };
+                  checkedIn: boolean;
+                  guests: number;
+                  id: string;
+                  listed: boolean;
+                  position: number | null;
+                  /** @enum {string} */
+                  status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+                } | null;
+                onlineUrl: string | null;
+                organizers: {
+                  name: string;
+                  photoUrl: string | null;
+                  userId: string;
+                }[];
+                past: boolean;
+                publishedAt: string | null;
+                questions: {
+                  id: string;
+                  label: string;
+                  required: boolean;
+                }[];
+                reminders: number[];
+                /** @enum {string} */
+                rsvp: "open" | "not_yet" | "closed";
+                rsvpClosesAt: string | null;
+                rsvpOpensAt: string | null;
+                seatsTaken: number;
+                sequence: number;
+                /** @enum {string} */
+                sides: "all" | "employees" | "alumni";
+                startsAt: string;
+                /** @enum {string} */
+                status: "draft" | "scheduled" | "published" | "cancelled";
+                title: string;
+                venueAddress: string | null;
+                venueName: string | null;
+                waitlisted: number;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create an event (operators, employees); a segment's: operators */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default false */
+            allDay?: boolean;
+            /**
+             * @description RSVPs wait for an organizer's approval
+             * @default false
+             */
+            approval?: boolean;
+            /**
+             * @description Who may see and join: the whole network, a segment's members (operators), a group's members
+             * @default {
+             *       "type": "network"
+             *     }
+             */
+            audience?:
+              | {
+                  /** @enum {string} */
+                  type: "network";
+                }
+              | {
+                  segmentId: string;
+                  /** @enum {string} */
+                  type: "segment";
+                }
+              | {
+                  groupId: string;
+                  /** @enum {string} */
+                  type: "group";
+                };
+            /**
+             * @description null: unlimited
+             * @default null
+             */
+            capacity?: number | null;
+            /** @default  */
+            description?: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @enum {string} */
+            format: "in_person" | "online" | "hybrid";
+            /** @default 0 */
+            guestsMax?: number;
+            /** @default null */
+            mapUrl?: string | null;
+            /**
+             * @description Shown only to confirmed attendees and the organizers
+             * @default null
+             */
+            onlineUrl?: string | null;
+            /**
+             * @description "now", a moment (published then), or null: a draft
+             * @default null
+             */
+            publishAt?: ("now" | string) | null;
+            /** @default [] */
+            questions?: {
+              /** @description Kept from a previous version (answers follow it) */
+              id?: string;
+              label: string;
+              /** @default false */
+              required?: boolean;
+            }[];
+            /**
+             * @description Minutes before the start (default: 1440 and 60)
+             * @default [
+             *       1440,
+             *       60
+             *     ]
+             */
+            reminders?: number[];
+            /**
+             * Format: date-time
+             * @default null
+             */
+            rsvpClosesAt?: string | null;
+            /**
+             * Format: date-time
+             * @default null
+             */
+            rsvpOpensAt?: string | null;
+            /**
+             * @description all: employees and alumni; or one side only (operators always)
+             * @default all
+             * @enum {string}
+             */
+            sides?: "all" | "employees" | "alumni";
+            /** Format: date-time */
+            startsAt: string;
+            title: string;
+            /** @default null */
+            venueAddress?: string | null;
+            /** @default null */
+            venueName?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              allDay: boolean;
+              approval: boolean;
+              audience: {
+                groupId: string | null;
+                groupName: string | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              can: {
+                appoint: boolean;
+                duplicate: boolean;
+                manage: boolean;
+              };
+              capacity: number | null;
+              description: string;
+              endsAt: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "hybrid";
+              googleCalendarUrl: string;
+              guestsMax: number;
+              hasOnlineUrl: boolean;
+              id: string;
+              mapUrl: string | null;
+              my: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedIn: boolean;
+                guests: number;
+                id: string;
+                listed: boolean;
+                position: number | null;
+                /** @enum {string} */
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+              } | null;
+              onlineUrl: string | null;
+              organizers: {
+                name: string;
+                photoUrl: string | null;
+                userId: string;
+              }[];
+              past: boolean;
+              publishedAt: string | null;
+              questions: {
+                id: string;
+                label: string;
+                required: boolean;
+              }[];
+              reminders: number[];
+              /** @enum {string} */
+              rsvp: "open" | "not_yet" | "closed";
+              rsvpClosesAt: string | null;
+              rsvpOpensAt: string | null;
+              seatsTaken: number;
+              sequence: number;
+              /** @enum {string} */
+              sides: "all" | "employees" | "alumni";
+              startsAt: string;
+              /** @enum {string} */
+              status: "draft" | "scheduled" | "published" | "cancelled";
+              title: string;
+              venueAddress: string | null;
+              venueName: string | null;
+              waitlisted: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One event with my RSVP (404 outside its audience or a draft I do not organize) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              allDay: boolean;
+              approval: boolean;
+              audience: {
+                groupId: string | null;
+                groupName: string | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              can: {
+                appoint: boolean;
+                duplicate: boolean;
+                manage: boolean;
+              };
+              capacity: number | null;
+              description: string;
+              endsAt: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "hybrid";
+              googleCalendarUrl: string;
+              guestsMax: number;
+              hasOnlineUrl: boolean;
+              id: string;
+              mapUrl: string | null;
+              my: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedIn: boolean;
+                guests: number;
+                id: string;
+                listed: boolean;
+                position: number | null;
+                /** @enum {string} */
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+              } | null;
+              onlineUrl: string | null;
+              organizers: {
+                name: string;
+                photoUrl: string | null;
+                userId: string;
+              }[];
+              past: boolean;
+              publishedAt: string | null;
+              questions: {
+                id: string;
+                label: string;
+                required: boolean;
+              }[];
+              reminders: number[];
+              /** @enum {string} */
+              rsvp: "open" | "not_yet" | "closed";
+              rsvpClosesAt: string | null;
+              rsvpOpensAt: string | null;
+              seatsTaken: number;
+              sequence: number;
+              /** @enum {string} */
+              sides: "all" | "employees" | "alumni";
+              startsAt: string;
+              /** @enum {string} */
+              status: "draft" | "scheduled" | "published" | "cancelled";
+              title: string;
+              venueAddress: string | null;
+              venueName: string | null;
+              waitlisted: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edit or publish an event (its organizers, operators); a change of time or place tells everyone registered at once */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            allDay?: boolean;
+            /** @description RSVPs wait for an organizer's approval */
+            approval?: boolean;
+            /** @description null: unlimited */
+            capacity?: number | null;
+            description?: string;
+            /** Format: date-time */
+            endsAt?: string;
+            /** @enum {string} */
+            format?: "in_person" | "online" | "hybrid";
+            guestsMax?: number;
+            mapUrl?: string | null;
+            /** @description Shown only to confirmed attendees and the organizers */
+            onlineUrl?: string | null;
+            publishAt?: ("now" | string) | null;
+            questions?: {
+              /** @description Kept from a previous version (answers follow it) */
+              id?: string;
+              label: string;
+              /** @default false */
+              required?: boolean;
+            }[];
+            /** @description Minutes before the start (default: 1440 and 60) */
+            reminders?: number[];
+            /** Format: date-time */
+            rsvpClosesAt?: string | null;
+            /** Format: date-time */
+            rsvpOpensAt?: string | null;
+            /**
+             * @description all: employees and alumni; or one side only (operators always)
+             * @enum {string}
+             */
+            sides?: "all" | "employees" | "alumni";
+            /** Format: date-time */
+            startsAt?: string;
+            title?: string;
+            venueAddress?: string | null;
+            venueName?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              allDay: boolean;
+              approval: boolean;
+              audience: {
+                groupId: string | null;
+                groupName: string | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              can: {
+                appoint: boolean;
+                duplicate: boolean;
+                manage: boolean;
+              };
+              capacity: number | null;
+              description: string;
+              endsAt: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "hybrid";
+              googleCalendarUrl: string;
+              guestsMax: number;
+              hasOnlineUrl: boolean;
+              id: string;
+              mapUrl: string | null;
+              my: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedIn: boolean;
+                guests: number;
+                id: string;
+                listed: boolean;
+                position: number | null;
+                /** @enum {string} */
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+              } | null;
+              onlineUrl: string | null;
+              organizers: {
+                name: string;
+                photoUrl: string | null;
+                userId: string;
+              }[];
+              past: boolean;
+              publishedAt: string | null;
+              questions: {
+                id: string;
+                label: string;
+                required: boolean;
+              }[];
+              reminders: number[];
+              /** @enum {string} */
+              rsvp: "open" | "not_yet" | "closed";
+              rsvpClosesAt: string | null;
+              rsvpOpensAt: string | null;
+              seatsTaken: number;
+              sequence: number;
+              /** @enum {string} */
+              sides: "all" | "employees" | "alumni";
+              startsAt: string;
+              /** @enum {string} */
+              status: "draft" | "scheduled" | "published" | "cancelled";
+              title: string;
+              venueAddress: string | null;
+              venueName: string | null;
+              waitlisted: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/attendees": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who else is going: listed attendees I may see in the directory; the others counted */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                guests: number;
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                userId: string;
+              }[];
+              others: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel the event (everyone registered or waiting is told at once) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              allDay: boolean;
+              approval: boolean;
+              audience: {
+                groupId: string | null;
+                groupName: string | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              can: {
+                appoint: boolean;
+                duplicate: boolean;
+                manage: boolean;
+              };
+              capacity: number | null;
+              description: string;
+              endsAt: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "hybrid";
+              googleCalendarUrl: string;
+              guestsMax: number;
+              hasOnlineUrl: boolean;
+              id: string;
+              mapUrl: string | null;
+              my: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedIn: boolean;
+                guests: number;
+                id: string;
+                listed: boolean;
+                position: number | null;
+                /** @enum {string} */
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+              } | null;
+              onlineUrl: string | null;
+              organizers: {
+                name: string;
+                photoUrl: string | null;
+                userId: string;
+              }[];
+              past: boolean;
+              publishedAt: string | null;
+              questions: {
+                id: string;
+                label: string;
+                required: boolean;
+              }[];
+              reminders: number[];
+              /** @enum {string} */
+              rsvp: "open" | "not_yet" | "closed";
+              rsvpClosesAt: string | null;
+              rsvpOpensAt: string | null;
+              seatsTaken: number;
+              sequence: number;
+              /** @enum {string} */
+              sides: "all" | "employees" | "alumni";
+              startsAt: string;
+              /** @enum {string} */
+              status: "draft" | "scheduled" | "published" | "cancelled";
+              title: string;
+              venueAddress: string | null;
+              venueName: string | null;
+              waitlisted: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/duplicate": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A copy at a new start, as a draft (monthly 交流会) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * Format: date-time
+             * @description The copy's start; its end keeps the original's length
+             */
+            startsAt: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              allDay: boolean;
+              approval: boolean;
+              audience: {
+                groupId: string | null;
+                groupName: string | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              can: {
+                appoint: boolean;
+                duplicate: boolean;
+                manage: boolean;
+              };
+              capacity: number | null;
+              description: string;
+              endsAt: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "hybrid";
+              googleCalendarUrl: string;
+              guestsMax: number;
+              hasOnlineUrl: boolean;
+              id: string;
+              mapUrl: string | null;
+              my: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedIn: boolean;
+                guests: number;
+                id: string;
+                listed: boolean;
+                position: number | null;
+                /** @enum {string} */
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+              } | null;
+              onlineUrl: string | null;
+              organizers: {
+                name: string;
+                photoUrl: string | null;
+                userId: string;
+              }[];
+              past: boolean;
+              publishedAt: string | null;
+              questions: {
+                id: string;
+                label: string;
+                required: boolean;
+              }[];
+              reminders: number[];
+              /** @enum {string} */
+              rsvp: "open" | "not_yet" | "closed";
+              rsvpClosesAt: string | null;
+              rsvpOpensAt: string | null;
+              seatsTaken: number;
+              sequence: number;
+              /** @enum {string} */
+              sides: "all" | "employees" | "alumni";
+              startsAt: string;
+              /** @enum {string} */
+              status: "draft" | "scheduled" | "published" | "cancelled";
+              title: string;
+              venueAddress: string | null;
+              venueName: string | null;
+              waitlisted: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/organizers/{userId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Name a co-organizer (operators) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              allDay: boolean;
+              approval: boolean;
+              audience: {
+                groupId: string | null;
+                groupName: string | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              can: {
+                appoint: boolean;
+                duplicate: boolean;
+                manage: boolean;
+              };
+              capacity: number | null;
+              description: string;
+              endsAt: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "hybrid";
+              googleCalendarUrl: string;
+              guestsMax: number;
+              hasOnlineUrl: boolean;
+              id: string;
+              mapUrl: string | null;
+              my: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedIn: boolean;
+                guests: number;
+                id: string;
+                listed: boolean;
+                position: number | null;
+                /** @enum {string} */
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+              } | null;
+              onlineUrl: string | null;
+              organizers: {
+                name: string;
+                photoUrl: string | null;
+                userId: string;
+              }[];
+              past: boolean;
+              publishedAt: string | null;
+              questions: {
+                id: string;
+                label: string;
+                required: boolean;
+              }[];
+              reminders: number[];
+              /** @enum {string} */
+              rsvp: "open" | "not_yet" | "closed";
+              rsvpClosesAt: string | null;
+              rsvpOpensAt: string | null;
+              seatsTaken: number;
+              sequence: number;
+              /** @enum {string} */
+              sides: "all" | "employees" | "alumni";
+              startsAt: string;
+              /** @enum {string} */
+              status: "draft" | "scheduled" | "published" | "cancelled";
+              title: string;
+              venueAddress: string | null;
+              venueName: string | null;
+              waitlisted: number;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove a co-organizer (operators) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              allDay: boolean;
+              approval: boolean;
+              audience: {
+                groupId: string | null;
+                groupName: string | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              can: {
+                appoint: boolean;
+                duplicate: boolean;
+                manage: boolean;
+              };
+              capacity: number | null;
+              description: string;
+              endsAt: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "hybrid";
+              googleCalendarUrl: string;
+              guestsMax: number;
+              hasOnlineUrl: boolean;
+              id: string;
+              mapUrl: string | null;
+              my: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedIn: boolean;
+                guests: number;
+                id: string;
+                listed: boolean;
+                position: number | null;
+                /** @enum {string} */
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+              } | null;
+              onlineUrl: string | null;
+              organizers: {
+                name: string;
+                photoUrl: string | null;
+                userId: string;
+              }[];
+              past: boolean;
+              publishedAt: string | null;
+              questions: {
+                id: string;
+                label: string;
+                required: boolean;
+              }[];
+              reminders: number[];
+              /** @enum {string} */
+              rsvp: "open" | "not_yet" | "closed";
+              rsvpClosesAt: string | null;
+              rsvpOpensAt: string | null;
+              seatsTaken: number;
+              sequence: number;
+              /** @enum {string} */
+              sides: "all" | "employees" | "alumni";
+              startsAt: string;
+              /** @enum {string} */
+              status: "draft" | "scheduled" | "published" | "cancelled";
+              title: string;
+              venueAddress: string | null;
+              venueName: string | null;
+              waitlisted: number;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/rsvp": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** RSVP (a seat if free and nobody waits, else the waitlist; pending with approval), or change my guests and answers */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default {} */
+            answers?: {
+              [key: string]: string;
+            };
+            /** @default 0 */
+            guests?: number;
+            /**
+             * @description Shown in who else is going (to those who may see me)
+             * @default true
+             */
+            listed?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              allDay: boolean;
+              approval: boolean;
+              audience: {
+                groupId: string | null;
+                groupName: string | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              can: {
+                appoint: boolean;
+                duplicate: boolean;
+                manage: boolean;
+              };
+              capacity: number | null;
+              description: string;
+              endsAt: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "hybrid";
+              googleCalendarUrl: string;
+              guestsMax: number;
+              hasOnlineUrl: boolean;
+              id: string;
+              mapUrl: string | null;
+              my: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedIn: boolean;
+                guests: number;
+                id: string;
+                listed: boolean;
+                position: number | null;
+                /** @enum {string} */
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+              } | null;
+              onlineUrl: string | null;
+              organizers: {
+                name: string;
+                photoUrl: string | null;
+                userId: string;
+              }[];
+              past: boolean;
+              publishedAt: string | null;
+              questions: {
+                id: string;
+                label: string;
+                required: boolean;
+              }[];
+              reminders: number[];
+              /** @enum {string} */
+              rsvp: "open" | "not_yet" | "closed";
+              rsvpClosesAt: string | null;
+              rsvpOpensAt: string | null;
+              seatsTaken: number;
+              sequence: number;
+              /** @enum {string} */
+              sides: "all" | "employees" | "alumni";
+              startsAt: string;
+              /** @enum {string} */
+              status: "draft" | "scheduled" | "published" | "cancelled";
+              title: string;
+              venueAddress: string | null;
+              venueName: string | null;
+              waitlisted: number;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Cancel my RSVP (my seat goes to the first waiting) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              allDay: boolean;
+              approval: boolean;
+              audience: {
+                groupId: string | null;
+                groupName: string | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              can: {
+                appoint: boolean;
+                duplicate: boolean;
+                manage: boolean;
+              };
+              capacity: number | null;
+              description: string;
+              endsAt: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "hybrid";
+              googleCalendarUrl: string;
+              guestsMax: number;
+              hasOnlineUrl: boolean;
+              id: string;
+              mapUrl: string | null;
+              my: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedIn: boolean;
+                guests: number;
+                id: string;
+                listed: boolean;
+                position: number | null;
+                /** @enum {string} */
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+              } | null;
+              onlineUrl: string | null;
+              organizers: {
+                name: string;
+                photoUrl: string | null;
+                userId: string;
+              }[];
+              past: boolean;
+              publishedAt: string | null;
+              questions: {
+                id: string;
+                label: string;
+                required: boolean;
+              }[];
+              reminders: number[];
+              /** @enum {string} */
+              rsvp: "open" | "not_yet" | "closed";
+              rsvpClosesAt: string | null;
+              rsvpOpensAt: string | null;
+              seatsTaken: number;
+              sequence: number;
+              /** @enum {string} */
+              sides: "all" | "employees" | "alumni";
+              startsAt: string;
+              /** @enum {string} */
+              status: "draft" | "scheduled" | "published" | "cancelled";
+              title: string;
+              venueAddress: string | null;
+              venueName: string | null;
+              waitlisted: number;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/rsvps": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every RSVP with names, emails and answers (organizers) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedInAt: string | null;
+                createdAt: string;
+                email: string | null;
+                guests: number;
+                id: string;
+                name: string;
+                seq: number;
+                /** @enum {string} */
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+                userId: string | null;
+                walkIn: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/rsvps/{rsvpId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Approve or decline an RSVP (organizers); a declined seat goes to the first waiting */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rsvpId: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            approve: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedInAt: string | null;
+                createdAt: string;
+                email: string | null;
+                guests: number;
+                id: string;
+                name: string;
+                seq: number;
+                /** @enum {string} */
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+                userId: string | null;
+                walkIn: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/groups": {
     parameters: {
       query?: never;
@@ -4562,7 +5905,10 @@ export interface paths {
                   | "group_request"
                   | "announcement"
                   | "watched_activity"
-                  | "moderation";
+                  | "moderation"
+                  | "event_rsvp"
+                  | "event_change"
+                  | "event_reminder";
                 path: string;
                 postId: string | null;
                 read: boolean;
@@ -4617,6 +5963,10 @@ export interface paths {
                 /** @enum {string} */
                 dm: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
+                event_reminder: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                event_rsvp: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
                 group_request: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
                 inquiry_answered: "inapp" | "email" | "digest" | "off";
@@ -4653,6 +6003,10 @@ export interface paths {
               /** @enum {string} */
               dm?: "inapp" | "email" | "digest" | "off";
               /** @enum {string} */
+              event_reminder?: "inapp" | "email" | "digest" | "off";
+              /** @enum {string} */
+              event_rsvp?: "inapp" | "email" | "digest" | "off";
+              /** @enum {string} */
               group_request?: "inapp" | "email" | "digest" | "off";
               /** @enum {string} */
               inquiry_answered?: "inapp" | "email" | "digest" | "off";
@@ -4681,6 +6035,10 @@ export interface paths {
                 announcement: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
                 dm: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                event_reminder: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                event_rsvp: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
                 group_request: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
@@ -8378,7 +9736,10 @@ export interface paths {
                 | "group_request"
                 | "announcement"
                 | "watched_activity"
-                | "moderation";
+                | "moderation"
+                | "event_rsvp"
+                | "event_change"
+                | "event_reminder";
             };
           };
         };

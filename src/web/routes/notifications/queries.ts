@@ -18,6 +18,8 @@ export const KINDS: Kind[] = [
   "group_request",
   "announcement",
   "watched_activity",
+  "event_rsvp",
+  "event_reminder",
 ];
 export const CHANNELS: Channel[] = ["email", "digest", "inapp", "off"];
 
