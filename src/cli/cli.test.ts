@@ -63,6 +63,7 @@ describe("seed-demo", () => {
       welcomeSurveys: expectedSurveys,
       posts: 49, // 40 in the feed + the spam post the moderation demo hides + 8 in the demo groups
       groups: 3,
+      events: 6,
       comments: expect.any(Number),
     });
     expect(first.counts.comments).toBeGreaterThan(20);
