@@ -1,8 +1,18 @@
+import type { FastifyReply } from "fastify";
 import { access, memberScopeOf } from "../../server/access.ts";
 import type { FastifyZod } from "../../server/http.ts";
+import {
+  calendarFeedIcs,
+  calendarFeedState,
+  eventIcs,
+  renewCalendarFeed,
+  revokeCalendarFeed,
+} from "./calendar.ts";
 import { eventsPolicy } from "./policy.ts";
 import {
   attendeesOut,
+  calendarFeedOut,
+  calendarTokenParams,
   decisionInput,
   duplicateInput,
   eventInput,
@@ -37,7 +47,87 @@ const read = { access: access.member(eventsPolicy.read) };
 const rsvpRule = { access: access.member(eventsPolicy.rsvp) };
 const manage = { access: access.member(eventsPolicy.manage) };
 
+/** A calendar file as a download, never kept by a shared cache. */
+const sendIcs = (reply: FastifyReply, body: string, name: string) =>
+  reply
+    .type("text/calendar; charset=utf-8")
+    .header("content-disposition", `attachment; filename="${name}.ics"`)
+    .header("cache-control", "private, no-store")
+    .send(body);
+
 export default async function eventsRoutes(app: FastifyZod) {
+  app.get(
+    "/n/:slug/events/:id/calendar.ics",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "The event as an iCalendar file (stable UID, SEQUENCE, STATUS:CANCELLED once cancelled)",
+        params: eventParams,
+      },
+    },
+    async (req, reply) => sendIcs(reply, await eventIcs(memberScopeOf(req), req.params.id), "event"),
+  );
+
+  app.get(
+    "/n/:slug/calendar-feed",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "Whether I have a personal calendar feed (its URL is shown only when made)",
+        params: slugParams,
+        response: { 200: calendarFeedOut },
+      },
+    },
+    async (req) => calendarFeedState(memberScopeOf(req)),
+  );
+
+  app.post(
+    "/n/:slug/calendar-feed",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "Make a new secret calendar feed URL (the previous one stops working)",
+        params: slugParams,
+        response: { 200: calendarFeedOut },
+      },
+    },
+    async (req) => renewCalendarFeed(memberScopeOf(req)),
+  );
+
+  app.delete(
+    "/n/:slug/calendar-feed",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "Revoke my calendar feed URL",
+        params: slugParams,
+        response: { 200: calendarFeedOut },
+      },
+    },
+    async (req) => revokeCalendarFeed(memberScopeOf(req)),
+  );
+
+  app.get(
+    "/calendar/:token",
+    {
+      config: {
+        access: access.public(
+          "the secret in the URL is the credential: it names one member's feed, is kept hashed and can be revoked",
+        ),
+      },
+      schema: {
+        tags,
+        summary: "A member's personal calendar feed (iCalendar) behind its secret URL",
+        params: calendarTokenParams,
+      },
+    },
+    async (req, reply) => sendIcs(reply, await calendarFeedIcs(req.scope.ctx, req.params.token), "tsunagari"),
+  );
+
   app.get(
     "/n/:slug/events",
     {

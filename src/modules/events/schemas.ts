@@ -222,3 +222,11 @@ export const rsvpRowOut = z.object({
   walkIn: z.boolean(),
 });
 export const rsvpListOut = z.object({ items: z.array(rsvpRowOut) });
+
+export const calendarFeedOut = z.object({
+  active: z.boolean(),
+  createdAt: z.string().nullable(),
+  /** The secret URL: given only when it is made (kept as a hash); a new one revokes the old. */
+  url: z.string().nullable(),
+});
+export const calendarTokenParams = z.object({ token: safeString().min(10).max(200) });

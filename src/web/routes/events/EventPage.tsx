@@ -141,7 +141,7 @@ function EventView({ slug, id }: { slug: string; id: string }) {
             {e.status !== "cancelled" && (
               <RsvpBox key={`${e.id}:${e.my?.status ?? ""}`} slug={slug} event={e} />
             )}
-            <Group gap="xs" grow>
+            <Group gap="xs" grow wrap="wrap">
               <Button
                 variant="default"
                 component="a"
@@ -151,6 +151,16 @@ function EventView({ slug, id }: { slug: string; id: string }) {
                 size="sm"
               >
                 {t("calendar.google")}
+              </Button>
+              <Button
+                variant="default"
+                component="a"
+                href={`/api/n/${encodeURIComponent(slug)}/events/${encodeURIComponent(e.id)}/calendar.ics`}
+                download
+                size="sm"
+                data-testid="ics-download"
+              >
+                {t("calendar.ics")}
               </Button>
             </Group>
           </Stack>

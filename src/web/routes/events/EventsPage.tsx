@@ -23,6 +23,7 @@ import { MemberGate } from "../../components/MemberGate.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import type { MyNetwork } from "../../session.ts";
+import { CalendarFeed } from "./CalendarFeed.tsx";
 import { EventBadges, SeatCount, useWhen } from "./parts.tsx";
 import "./i18n.ts";
 import { type EventFormat, type EventItem, type EventListQuery, FORMATS, useEvents } from "./queries.ts";
@@ -132,6 +133,7 @@ function Events({ network }: { network: MyNetwork }) {
           title={format || month || mine || when !== "upcoming" ? t("empty") : t("emptyUpcoming")}
         />
       )}
+      <CalendarFeed slug={slug} />
     </Stack>
   );
 }
