@@ -3,6 +3,7 @@
 import { eq } from "drizzle-orm";
 import { member, organization } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/index.ts";
+import { EVENT_REMINDER_JOB, type EventReminderJob, runEventReminder } from "../modules/events/index.ts";
 import { groupMemberIdsAfter } from "../modules/groups/index.ts";
 import { auditInquiryActivity } from "../modules/inquiries/index.ts";
 import { REMINDER_JOB, type ReminderJob, remindInvitation } from "../modules/invitations/index.ts";
@@ -212,6 +213,7 @@ export function registerSubscribers() {
 /** Jobs that modules queue for later (through the outbox) and who runs them. */
 export async function registerJobHandlers(ctx: AppContext) {
   await ctx.jobs.register<ReminderJob>(REMINDER_JOB, (job) => remindInvitation(ctx, job));
+  await ctx.jobs.register<EventReminderJob>(EVENT_REMINDER_JOB, (job) => runEventReminder(ctx, job));
   await ctx.jobs.register<FanoutJob>(FANOUT_JOB, async (job) => {
     if (job.audience === "network") {
       await fanOut(ctx, job, (after, limit) => activeMembersAfter(ctx, job.networkId, after, limit));

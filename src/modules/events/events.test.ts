@@ -14,6 +14,7 @@ import {
   type TestUser,
 } from "../../test/harness.ts";
 import { makeTestGroup } from "../groups/testing.ts";
+import { EVENT_REMINDER_JOB, type EventReminderJob, runEventReminder } from "./reminders.ts";
 import { inDays, listInDirectory, makeTestEvent } from "./testing.ts";
 
 let env: TestEnv;
@@ -464,4 +465,49 @@ describe("no overbooking under concurrency", () => {
     ).rows[0] as { guests: number } | undefined;
     if (head) expect(c.confirmed + 1 + head.guests).toBeGreaterThan(5);
   }, 60_000);
+});
+
+describe("reminders", () => {
+  it("queued for the day before and 1 hour before; idempotent; a moved event's old reminder does nothing; the member's choice decides", async () => {
+    const { net, op, alumna, alumnus } = await setup();
+    const startsAt = inDays(3);
+    const e = await makeTestEvent(env, net, { startsAt, endsAt: inDays(3, 21) });
+    await ok(net, alumna, `/events/${e.id}/rsvp`, "PUT", {});
+    await ok(net, alumnus, `/events/${e.id}/rsvp`, "PUT", {});
+    await ok(net, alumnus, "/notifications/preferences", "PUT", { channels: { event_reminder: "off" } });
+    const start = Date.parse(startsAt);
+    const dayBefore = await env.ctx.jobs.find<EventReminderJob>(
+      EVENT_REMINDER_JOB,
+      `event-reminder:${e.id}:${start}:1440`,
+    );
+    const hourBefore = await env.ctx.jobs.find<EventReminderJob>(
+      EVENT_REMINDER_JOB,
+      `event-reminder:${e.id}:${start}:60`,
+    );
+    expect(dayBefore?.startAfter.getTime()).toBe(start - 86_400_000);
+    expect(hourBefore?.startAfter.getTime()).toBe(start - 3_600_000);
+    // Run as the queue would when its time comes (twice: a retry adds nothing).
+    await runEventReminder(env.ctx, dayBefore!.data);
+    await runEventReminder(env.ctx, dayBefore!.data);
+    const reminders = (await notifications(net, alumna)).filter((n) => n.kind === "event_reminder");
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0].text).toContain("リマインド");
+    expect((await mailsTo(env, alumna.email)).filter((m) => m.subject.includes("リマインド"))).toHaveLength(
+      1,
+    );
+    expect((await notifications(net, alumnus)).filter((n) => n.kind === "event_reminder")).toHaveLength(0);
+    // Moved: the old job finds another start and does nothing; new ones are queued.
+    await ok(net, op, `/events/${e.id}`, "PATCH", { startsAt: inDays(4), endsAt: inDays(4, 21) });
+    await runEventReminder(env.ctx, hourBefore!.data);
+    expect((await notifications(net, alumna)).filter((n) => n.kind === "event_reminder")).toHaveLength(1);
+    const moved = await env.ctx.jobs.find<EventReminderJob>(
+      EVENT_REMINDER_JOB,
+      `event-reminder:${e.id}:${Date.parse(inDays(4))}:60`,
+    );
+    expect(moved?.data.startsAt).toBe(new Date(inDays(4)).toISOString());
+    // Cancelled: nothing.
+    await ok(net, op, `/events/${e.id}/cancel`, "POST");
+    await runEventReminder(env.ctx, moved!.data);
+    expect((await notifications(net, alumna)).filter((n) => n.kind === "event_reminder")).toHaveLength(1);
+  });
 });

@@ -38,6 +38,7 @@ import {
   addOrganizer,
   type EventRow,
   type EventViewer,
+  findEvent,
   findRsvp,
   findVisibleEvent,
   insertEvent,
@@ -54,6 +55,7 @@ import {
   waitlistHead,
   waitlistPositions,
 } from "./queries.ts";
+import { queueReminders } from "./reminders.ts";
 import type { EventInput, EventListQuery, EventOut, EventPatch, RsvpInput } from "./schemas.ts";
 
 export const eventNotFound = () => errors.notFound({ ja: "イベント", en: "event" });
@@ -436,6 +438,8 @@ export async function createEvent(scope: MemberScope, input: EventInput): Promis
       targetId: id,
       data: { title: input.title, audience: input.audience.type },
     });
+    const created = await findEvent(tx.db, tx.network.id, id);
+    if (created) await queueReminders(tx.ctx, tx.db, tx.network.id, created);
   });
   return getEvent(scope, id);
 }
@@ -521,6 +525,10 @@ export async function editEvent(scope: MemberScope, id: string, patch: EventPatc
     if (next.capacity === null || (e.capacity !== null && next.capacity > e.capacity))
       await promote(tx, { ...e, capacity: next.capacity });
     if (told.length && published) await tellAttendees(tx, e, "changed", e.sequence + 1, told);
+    // Reminders for the new start (or newly published, or new reminder times); the old ones find
+    // a different start when they run and do nothing.
+    const after = await findEvent(tx.db, tx.network.id, id);
+    if (after) await queueReminders(tx.ctx, tx.db, tx.network.id, after);
   });
   return getEvent(scope, id);
 }

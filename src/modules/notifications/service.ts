@@ -61,9 +61,21 @@ export type NotificationData = {
   eventId?: string;
   /** What happened to it, or to the member's RSVP. */
   eventNews?: "changed" | "cancelled" | "promoted" | "approved" | "declined" | "reminder";
-  /** A reminder: when it starts, as the member reads it ("明日 19:00", "in 1 hour"). */
-  when?: string;
+  /** An event's start (a reminder says when). */
+  startsAt?: string;
 };
+
+/** "12月16日(水) 19:00" / "Wed, Dec 16, 19:00", in Japan time. */
+function japanTime(iso: string, locale: Locale) {
+  return new Date(iso).toLocaleString(locale === "en" ? "en" : "ja-JP", {
+    timeZone: "Asia/Tokyo",
+    month: "short",
+    day: "numeric",
+    weekday: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+}
 
 export function headline(kind: NotificationKind, d: NotificationData, locale: Locale): string {
   const who = d.actorName ?? (locale === "ja" ? "メンバー" : "A member");
@@ -99,7 +111,7 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
         if (d.eventNews === "cancelled") return `Cancelled: ${what || "an event you registered for"}`;
         return `Changed: the time or place of ${what || "an event you registered for"}`;
       case "event_reminder":
-        return `Reminder: ${what || "your event"}${d.when ? ` starts ${d.when}` : ""}`;
+        return `Reminder: ${what || "your event"}${d.startsAt ? ` starts ${japanTime(d.startsAt, "en")}` : ""}`;
     }
   }
   switch (kind) {
@@ -131,7 +143,7 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
       if (d.eventNews === "cancelled") return `イベント中止のお知らせ：${what || "お申し込みのイベント"}`;
       return `日時・場所が変更されました：${what || "お申し込みのイベント"}`;
     case "event_reminder":
-      return `リマインド：${what || "イベント"}${d.when ? `は${d.when}に始まります` : ""}`;
+      return `リマインド：${what || "イベント"}${d.startsAt ? `は${japanTime(d.startsAt, "ja")}に始まります` : ""}`;
   }
 }
 
