@@ -76,7 +76,7 @@ CREATE TABLE "event_rsvp" (
 	"checked_in_at" timestamp with time zone,
 	"checked_in_by" text,
 	CONSTRAINT "event_rsvp_network_id_uq" UNIQUE("network_id","id"),
-	CONSTRAINT "event_rsvp_status_ck" CHECK ("event_rsvp"."status" in ('confirmed', 'waitlisted', 'pending', 'cancelled', 'declined')),
+	CONSTRAINT "event_rsvp_status_ck" CHECK ("event_rsvp"."status" in ('confirmed', 'waitlisted', 'pending', 'cancelled', 'declined', 'walk_in')),
 	CONSTRAINT "event_rsvp_guests_ck" CHECK ("event_rsvp"."guests" >= 0),
 	CONSTRAINT "event_rsvp_who_ck" CHECK ("event_rsvp"."user_id" is not null or "event_rsvp"."walk_in_name" is not null)
 );

@@ -32,7 +32,14 @@ export type EventAudience = (typeof EVENT_AUDIENCES)[number];
 /** Who of the audience: employees and alumni together, or one side only (operators always). */
 export const EVENT_SIDES = ["all", "employees", "alumni"] as const;
 export type EventSide = (typeof EVENT_SIDES)[number];
-export const RSVP_STATUSES = ["confirmed", "waitlisted", "pending", "cancelled", "declined"] as const;
+export const RSVP_STATUSES = [
+  "confirmed",
+  "waitlisted",
+  "pending",
+  "cancelled",
+  "declined",
+  "walk_in",
+] as const;
 export type RsvpStatus = (typeof RSVP_STATUSES)[number];
 
 /** A question asked at RSVP (dietary needs, what you want to talk about). */

@@ -511,3 +511,76 @@ describe("reminders", () => {
     expect((await notifications(net, alumna)).filter((n) => n.kind === "event_reminder")).toHaveLength(1);
   });
 });
+
+describe("check-in", () => {
+  it("a signed ticket checks in once (a second scan changes nothing); codes of another event or forged are refused; walk-ins; attendance and CSV", async () => {
+    const { net, op, alumna, alumnus, employee } = await setup();
+    const late = await makeMember(env, net, "alumni", { name: "当日 参加" });
+    const e = await makeTestEvent(env, net, {
+      capacity: 2,
+      questions: [{ label: "食事の制限", required: false }],
+    });
+    const other = await makeTestEvent(env, net, { title: "別の会" });
+    await ok(net, alumna, `/events/${e.id}/rsvp`, "PUT", {});
+    await ok(net, employee, `/events/${e.id}/rsvp`, "PUT", {});
+    await ok(net, alumnus, `/events/${e.id}/rsvp`, "PUT", {});
+    expect((await api(net, alumnus, `/events/${e.id}/ticket`)).json().error.code).toBe("EVENT_NO_TICKET");
+    const ticket = await ok(net, alumna, `/events/${e.id}/ticket`);
+    expect(ticket.code).toMatch(/^TSUNAGARI-CHECKIN:/);
+    await ok(net, alumna, `/events/${other.id}/rsvp`, "PUT", {});
+    const otherTicket = await ok(net, alumna, `/events/${other.id}/ticket`);
+
+    // Only organizers check people in.
+    expect(
+      (await api(net, alumnus, `/events/${e.id}/checkins`, "POST", { code: ticket.code })).statusCode,
+    ).toBe(403);
+    const first = await ok(net, op, `/events/${e.id}/checkins`, "POST", { code: ticket.code });
+    expect(first).toMatchObject({ name: "卒業 花子", already: false });
+    const twice = await Promise.all(
+      [1, 2, 3].map(() => ok(net, op, `/events/${e.id}/checkins`, "POST", { code: ticket.code })),
+    );
+    expect(twice.every((x) => x.already && x.checkedInAt === first.checkedInAt)).toBe(true);
+    const wrong = await api(net, op, `/events/${e.id}/checkins`, "POST", { code: otherTicket.code });
+    expect(wrong.json().error.code).toBe("EVENT_CHECKIN_CODE_INVALID");
+    const forged = `${ticket.code.slice(0, -4)}AAAA`;
+    expect((await api(net, op, `/events/${e.id}/checkins`, "POST", { code: forged })).json().error.code).toBe(
+      "EVENT_CHECKIN_CODE_INVALID",
+    );
+    // The waiting one is not confirmed; they can be added as a walk-in (and leave the waitlist).
+    const list = (await ok(net, op, `/events/${e.id}/rsvps`)).items as { id: string; userId: string }[];
+    const waitingId = list.find((r) => r.userId === alumnus.id)!.id;
+    expect(
+      (await api(net, op, `/events/${e.id}/checkins`, "POST", { rsvpId: waitingId })).json().error.code,
+    ).toBe("EVENT_CHECKIN_NOT_CONFIRMED");
+    await ok(net, op, `/events/${e.id}/walk-ins`, "POST", { userId: alumnus.id });
+    await ok(net, op, `/events/${e.id}/walk-ins`, "POST", { userId: late.id });
+    await ok(net, op, `/events/${e.id}/walk-ins`, "POST", { name: "飛び入り 太郎", guests: 1 });
+    expect(await counts(e.id)).toMatchObject({ seatsTaken: 2, confirmed: 2, waitlisted: 0 });
+    expect(await ok(net, op, `/events/${e.id}/attendance`)).toEqual({
+      confirmed: 2,
+      checkedIn: 4,
+      noShow: 1,
+      walkIns: 3,
+      repeat: 0,
+    });
+    // Attendance at a second event makes a repeat attendee.
+    await ok(net, op, `/events/${other.id}/checkins`, "POST", { code: otherTicket.code });
+    expect((await ok(net, op, `/events/${other.id}/attendance`)).repeat).toBe(1);
+
+    const csv = await api(net, op, `/events/${e.id}/attendance.csv`);
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const text = csv.rawPayload.toString("utf8");
+    expect(text).toContain("受付順,氏名,メールアドレス,状態,同伴者,受付時刻,申込日時,食事の制限\r\n");
+    expect(text).toContain("飛び入り 太郎");
+    expect(text).toContain("当日参加");
+    const sjis = await api(net, op, `/events/${e.id}/attendance.csv?encoding=shift_jis`);
+    expect(sjis.headers["content-type"]).toBe("text/csv; charset=Shift_JIS");
+    expect(sjis.rawPayload.includes(Buffer.from([0x8e, 0xf3]))).toBe(true); // 受 in Shift_JIS
+    expect((await api(net, alumna, `/events/${e.id}/attendance.csv`)).statusCode).toBe(403);
+    // Undo.
+    await api(net, op, `/events/${e.id}/checkins/${first.rsvpId}`, "DELETE");
+    expect((await ok(net, op, `/events/${e.id}/attendance`)).checkedIn).toBe(3);
+  });
+});

@@ -1,5 +1,7 @@
 import type { FastifyReply } from "fastify";
 import { access, memberScopeOf } from "../../server/access.ts";
+import { requestLang } from "../../server/context.ts";
+import { sendCsv } from "../../server/csv-export.ts";
 import type { FastifyZod } from "../../server/http.ts";
 import {
   calendarFeedIcs,
@@ -8,11 +10,16 @@ import {
   renewCalendarFeed,
   revokeCalendarFeed,
 } from "./calendar.ts";
+import { addWalkIn, attendanceCsv, attendanceSummary, checkIn, myTicket, undoCheckIn } from "./checkin.ts";
 import { eventsPolicy } from "./policy.ts";
 import {
+  attendanceCsvQuery,
+  attendanceOut,
   attendeesOut,
   calendarFeedOut,
   calendarTokenParams,
+  checkInInput,
+  checkInOut,
   decisionInput,
   duplicateInput,
   eventInput,
@@ -26,6 +33,8 @@ import {
   rsvpListOut,
   rsvpParams,
   slugParams,
+  ticketOut,
+  walkInInput,
 } from "./schemas.ts";
 import {
   appointOrganizer,
@@ -67,6 +76,98 @@ export default async function eventsRoutes(app: FastifyZod) {
       },
     },
     async (req, reply) => sendIcs(reply, await eventIcs(memberScopeOf(req), req.params.id), "event"),
+  );
+
+  app.get(
+    "/n/:slug/events/:id/ticket",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "My check-in code (for the QR code) while my seat is confirmed",
+        params: eventParams,
+        response: { 200: ticketOut },
+      },
+    },
+    async (req) => myTicket(memberScopeOf(req), req.params.id),
+  );
+
+  app.post(
+    "/n/:slug/events/:id/checkins",
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Check an attendee in by the scanned code or from the list (a second scan changes nothing)",
+        params: eventParams,
+        body: checkInInput,
+        response: { 200: checkInOut },
+      },
+    },
+    async (req) => checkIn(memberScopeOf(req), req.params.id, req.body),
+  );
+
+  app.delete(
+    "/n/:slug/events/:id/checkins/:rsvpId",
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Undo a check-in (organizers)",
+        params: rsvpParams,
+      },
+    },
+    async (req, reply) => {
+      await undoCheckIn(memberScopeOf(req), req.params.id, req.params.rsvpId);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    "/n/:slug/events/:id/walk-ins",
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Add a walk-in, checked in at once: a member or a name (takes no seat of the capacity)",
+        params: eventParams,
+        body: walkInInput,
+        response: { 200: checkInOut },
+      },
+    },
+    async (req) => addWalkIn(memberScopeOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    "/n/:slug/events/:id/attendance",
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Attendance: checked in, no-shows, walk-ins, repeat attendees (organizers)",
+        params: eventParams,
+        response: { 200: attendanceOut },
+      },
+    },
+    async (req) => attendanceSummary(memberScopeOf(req), req.params.id),
+  );
+
+  app.get(
+    "/n/:slug/events/:id/attendance.csv",
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "The attendance as CSV for Excel (UTF-8 with BOM, or Shift_JIS; organizers)",
+        params: eventParams,
+        querystring: attendanceCsvQuery,
+      },
+    },
+    async (req, reply) =>
+      sendCsv(
+        reply,
+        await attendanceCsv(memberScopeOf(req), req.params.id, req.query.encoding, requestLang(req)),
+      ),
   );
 
   app.get(

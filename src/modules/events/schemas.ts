@@ -1,6 +1,7 @@
 // Events: inputs and outputs.
 import { z } from "zod";
 import { EVENT_FORMATS, EVENT_SIDES, RSVP_STATUSES } from "../../db/schema/events.ts";
+import { csvEncodingParam } from "../../shared/csv-export.ts";
 import { idParam, safeString, slugParam, text } from "../../shared/text-schema.ts";
 
 export const slugParams = z.object({ slug: slugParam });
@@ -230,3 +231,38 @@ export const calendarFeedOut = z.object({
   url: z.string().nullable(),
 });
 export const calendarTokenParams = z.object({ token: safeString().min(10).max(200) });
+
+export const ticketOut = z.object({
+  /** What the QR code holds: signed for this event and RSVP. */
+  code: z.string(),
+  checkedInAt: z.string().nullable(),
+});
+export const checkInInput = z
+  .object({
+    code: safeString().max(300).optional().describe("The scanned QR code"),
+    rsvpId: idParam.optional().describe("Or the RSVP picked from the list"),
+  })
+  .refine((v) => !!v.code !== !!v.rsvpId, "Give the scanned code or the RSVP, one of them");
+export const walkInInput = z
+  .object({
+    userId: idParam.optional().describe("A member who came without a seat"),
+    name: text({ min: 1, max: 100 }).optional().describe("Or a person by name"),
+    guests: z.number().int().min(0).max(GUESTS_MAX).default(0),
+  })
+  .refine((v) => !!v.userId !== !!v.name, "Give the member or the name, one of them");
+export const checkInOut = z.object({
+  rsvpId: z.string(),
+  name: z.string(),
+  guests: z.number(),
+  /** Checked in before (a second scan): nothing changed. */
+  already: z.boolean(),
+  checkedInAt: z.string(),
+});
+export const attendanceOut = z.object({
+  confirmed: z.number(),
+  checkedIn: z.number(),
+  noShow: z.number(),
+  walkIns: z.number(),
+  repeat: z.number().describe("Of those who came: members who have come to 2 events or more"),
+});
+export const attendanceCsvQuery = z.object({ encoding: csvEncodingParam });

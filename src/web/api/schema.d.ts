@@ -1757,7 +1757,7 @@ export interface paths {
                   listed: boolean;
                   position: number | null;
                   /** @enum {string} */
-                  status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+                  status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
                 } | null;
                 onlineUrl: string | null;
                 organizers: {
@@ -1947,7 +1947,7 @@ export interface paths {
                 listed: boolean;
                 position: number | null;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
               } | null;
               onlineUrl: string | null;
               organizers: {
@@ -2051,7 +2051,7 @@ export interface paths {
                 listed: boolean;
                 position: number | null;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
               } | null;
               onlineUrl: string | null;
               organizers: {
@@ -2190,7 +2190,7 @@ export interface paths {
                 listed: boolean;
                 position: number | null;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
               } | null;
               onlineUrl: string | null;
               organizers: {
@@ -2226,6 +2226,91 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/attendance": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Attendance: checked in, no-shows, walk-ins, repeat attendees (organizers) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              checkedIn: number;
+              confirmed: number;
+              noShow: number;
+              /** @description Of those who came: members who have come to 2 events or more */
+              repeat: number;
+              walkIns: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/attendance.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The attendance as CSV for Excel (UTF-8 with BOM, or Shift_JIS; organizers) */
+    get: {
+      parameters: {
+        query?: {
+          encoding?: "utf8" | "shift_jis";
+        };
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/n/{slug}/events/{id}/attendees": {
@@ -2377,7 +2462,7 @@ export interface paths {
                 listed: boolean;
                 position: number | null;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
               } | null;
               onlineUrl: string | null;
               organizers: {
@@ -2414,6 +2499,98 @@ export interface paths {
       };
     };
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/checkins": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Check an attendee in by the scanned code or from the list (a second scan changes nothing) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description The scanned QR code */
+            code?: string;
+            /** @description Or the RSVP picked from the list */
+            rsvpId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              already: boolean;
+              checkedInAt: string;
+              guests: number;
+              name: string;
+              rsvpId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/checkins/{rsvpId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Undo a check-in (organizers) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rsvpId: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -2493,7 +2670,7 @@ export interface paths {
                 listed: boolean;
                 position: number | null;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
               } | null;
               onlineUrl: string | null;
               organizers: {
@@ -2599,7 +2776,7 @@ export interface paths {
                 listed: boolean;
                 position: number | null;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
               } | null;
               onlineUrl: string | null;
               organizers: {
@@ -2692,7 +2869,7 @@ export interface paths {
                 listed: boolean;
                 position: number | null;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
               } | null;
               onlineUrl: string | null;
               organizers: {
@@ -2812,7 +2989,7 @@ export interface paths {
                 listed: boolean;
                 position: number | null;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
               } | null;
               onlineUrl: string | null;
               organizers: {
@@ -2904,7 +3081,7 @@ export interface paths {
                 listed: boolean;
                 position: number | null;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
               } | null;
               onlineUrl: string | null;
               organizers: {
@@ -2984,7 +3161,7 @@ export interface paths {
                 name: string;
                 seq: number;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
                 userId: string | null;
                 walkIn: boolean;
               }[];
@@ -3048,7 +3225,7 @@ export interface paths {
                 name: string;
                 seq: number;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined";
+                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
                 userId: string | null;
                 walkIn: boolean;
               }[];
@@ -3058,6 +3235,104 @@ export interface paths {
       };
     };
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/ticket": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My check-in code (for the QR code) while my seat is confirmed */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              checkedInAt: string | null;
+              code: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/walk-ins": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a walk-in, checked in at once: a member or a name (takes no seat of the capacity) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default 0 */
+            guests?: number;
+            /** @description Or a person by name */
+            name?: string;
+            /** @description A member who came without a seat */
+            userId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              already: boolean;
+              checkedInAt: string;
+              guests: number;
+              name: string;
+              rsvpId: string;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

@@ -11,6 +11,7 @@ import { PageLoader } from "../../components/PageLoader.tsx";
 import { Manage } from "./Manage.tsx";
 import { EventBadges, SeatCount, useWhen } from "./parts.tsx";
 import { RsvpBox } from "./RsvpBox.tsx";
+import { Ticket } from "./Ticket.tsx";
 import "./i18n.ts";
 import { type EventItem, useAttendees, useEvent } from "./queries.ts";
 
@@ -140,6 +141,9 @@ function EventView({ slug, id }: { slug: string; id: string }) {
           <Stack gap="md">
             {e.status !== "cancelled" && (
               <RsvpBox key={`${e.id}:${e.my?.status ?? ""}`} slug={slug} event={e} />
+            )}
+            {(e.my?.status === "confirmed" || e.my?.status === "walk_in") && e.status !== "cancelled" && (
+              <Ticket slug={slug} id={e.id} />
             )}
             <Group gap="xs" grow wrap="wrap">
               <Button

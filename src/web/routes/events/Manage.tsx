@@ -28,6 +28,7 @@ const STATUS_COLOR = {
   pending: "blue",
   cancelled: "gray",
   declined: "gray",
+  walk_in: "teal",
 } as const;
 
 export function Manage({ slug, event }: { slug: string; event: EventItem }) {
@@ -49,6 +50,16 @@ export function Manage({ slug, event }: { slug: string; event: EventItem }) {
           {event.status !== "cancelled" && (
             <Button variant="light" component={Link} to={`/n/${slug}/events/${event.id}/edit`}>
               {t("manage.edit")}
+            </Button>
+          )}
+          {event.status === "published" && (
+            <Button
+              variant="filled"
+              component={Link}
+              to={`/n/${slug}/events/${event.id}/checkin`}
+              data-testid="open-checkin"
+            >
+              {t("checkin.open")}
             </Button>
           )}
           {(event.status === "draft" || event.status === "scheduled") && (

@@ -56,6 +56,7 @@ const MY_COLOR = {
   pending: "blue",
   cancelled: "gray",
   declined: "gray",
+  walk_in: "teal",
 } as const;
 
 export function MyStatus({ event }: { event: EventItem }) {
