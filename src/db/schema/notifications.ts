@@ -30,6 +30,7 @@ export const NOTIFICATION_KINDS = [
   "event_rsvp",
   "event_change",
   "event_reminder",
+  "event_thanks",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_CHANNELS = ["inapp", "email", "digest", "off"] as const;

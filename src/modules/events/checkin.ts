@@ -15,6 +15,7 @@ import { authorize } from "../../server/policy.ts";
 import { inTransaction, type MemberScope } from "../../server/scope.ts";
 import type { CsvEncoding } from "../../shared/csv-export.ts";
 import { AppError, errors } from "../../shared/errors.ts";
+import { notify } from "../notifications/index.ts";
 import { memberProfiles } from "../profiles/index.ts";
 import { eventsPolicy } from "./policy.ts";
 import {
@@ -315,4 +316,43 @@ export async function attendanceCsv(
     ...e.questions.map((q) => r.answers[q.id] ?? ""),
   ]);
   return csvFile([header, ...records], encoding, "attendance", scope.network.slug);
+}
+
+const notOverYet = () =>
+  errors.conflict("EVENT_NOT_OVER", {
+    ja: "お礼のメッセージはイベントの開始後に送れます。",
+    en: "A thank-you message can be sent once the event has started.",
+  });
+
+/**
+ * A thank-you message to everyone who was checked in (kind event_thanks: the member's choice
+ * decides the bell, a mail, the digest or nothing), once per event (a second send reaches nobody
+ * twice: the notification is keyed by the event).
+ */
+export async function thankAttendees(scope: MemberScope, id: string, message: string) {
+  return inTransaction(scope, async (tx) => {
+    const e = await managed(tx, id);
+    if (e.startsAt > new Date()) throw notOverYet();
+    const came = (await rsvpsOf(tx.db, tx.network.id, id, ["confirmed", "walk_in"])).flatMap((x) =>
+      x.r.userId && x.r.checkedInAt ? [x.r.userId] : [],
+    );
+    const sent = await notify(tx.ctx, tx.db, {
+      network: { id: tx.network.id, slug: tx.network.slug, name: tx.network.name },
+      kind: "event_thanks",
+      userIds: came,
+      key: `event-thanks:${id}`,
+      subject: `event:${id}`,
+      actorId: tx.member.userId,
+      data: { eventId: id, title: e.title, eventNews: "thanks", excerpt: message },
+    });
+    await audit(tx.db, {
+      networkId: tx.network.id,
+      actor: tx.actor,
+      action: "event.thanks",
+      targetType: "event",
+      targetId: id,
+      data: { recipients: sent },
+    });
+    return { sent };
+  });
 }

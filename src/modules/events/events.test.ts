@@ -582,5 +582,23 @@ describe("check-in", () => {
     // Undo.
     await api(net, op, `/events/${e.id}/checkins/${first.rsvpId}`, "DELETE");
     expect((await ok(net, op, `/events/${e.id}/attendance`)).checkedIn).toBe(3);
+    // A thank-you before the start is refused; after, it reaches those who came, once.
+    expect(
+      (await api(net, op, `/events/${e.id}/thanks`, "POST", { message: "ありがとう" })).json().error.code,
+    ).toBe("EVENT_NOT_OVER");
+    await env.ctx.db.execute(
+      sql`update event set starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' where id = ${e.id}`,
+    );
+    expect(
+      (await ok(net, op, `/events/${e.id}/thanks`, "POST", { message: "ご参加ありがとうございました！" }))
+        .sent,
+    ).toBe(2);
+    expect((await ok(net, op, `/events/${e.id}/thanks`, "POST", { message: "もう一度" })).sent).toBe(0);
+    const thanks = (await notifications(net, alumnus)).filter((n) => n.kind === "event_thanks");
+    expect(thanks).toHaveLength(1);
+    expect(
+      (await mailsTo(env, alumnus.email)).some((m) => m.text.includes("ご参加ありがとうございました！")),
+    ).toBe(true);
+    expect((await notifications(net, alumna)).filter((n) => n.kind === "event_thanks")).toHaveLength(0);
   });
 });

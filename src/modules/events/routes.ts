@@ -10,7 +10,15 @@ import {
   renewCalendarFeed,
   revokeCalendarFeed,
 } from "./calendar.ts";
-import { addWalkIn, attendanceCsv, attendanceSummary, checkIn, myTicket, undoCheckIn } from "./checkin.ts";
+import {
+  addWalkIn,
+  attendanceCsv,
+  attendanceSummary,
+  checkIn,
+  myTicket,
+  thankAttendees,
+  undoCheckIn,
+} from "./checkin.ts";
 import { eventsPolicy } from "./policy.ts";
 import {
   attendanceCsvQuery,
@@ -33,6 +41,8 @@ import {
   rsvpListOut,
   rsvpParams,
   slugParams,
+  thanksInput,
+  thanksOut,
   ticketOut,
   walkInInput,
 } from "./schemas.ts";
@@ -150,6 +160,21 @@ export default async function eventsRoutes(app: FastifyZod) {
       },
     },
     async (req) => attendanceSummary(memberScopeOf(req), req.params.id),
+  );
+
+  app.post(
+    "/n/:slug/events/:id/thanks",
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Thank everyone who was checked in (once per event; organizers)",
+        params: eventParams,
+        body: thanksInput,
+        response: { 200: thanksOut },
+      },
+    },
+    async (req) => thankAttendees(memberScopeOf(req), req.params.id, req.body.message),
   );
 
   app.get(

@@ -265,4 +265,6 @@ export const attendanceOut = z.object({
   walkIns: z.number(),
   repeat: z.number().describe("Of those who came: members who have come to 2 events or more"),
 });
+export const thanksInput = z.object({ message: text({ min: 1, max: 2_000, multiline: true }) });
+export const thanksOut = z.object({ sent: z.number().describe("Members told now (not those told before)") });
 export const attendanceCsvQuery = z.object({ encoding: csvEncodingParam });

@@ -14,6 +14,7 @@ export const DEFAULT_CHANNEL: Record<NotificationKind, NotificationChannel> = {
   event_rsvp: "email",
   event_change: "email",
   event_reminder: "email",
+  event_thanks: "email",
 };
 
 /**

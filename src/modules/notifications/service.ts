@@ -60,7 +60,7 @@ export type NotificationData = {
   /** An event (the event's page is where it leads). */
   eventId?: string;
   /** What happened to it, or to the member's RSVP. */
-  eventNews?: "changed" | "cancelled" | "promoted" | "approved" | "declined" | "reminder";
+  eventNews?: "changed" | "cancelled" | "promoted" | "approved" | "declined" | "reminder" | "thanks";
   /** An event's start (a reminder says when). */
   startsAt?: string;
 };
@@ -110,6 +110,8 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
       case "event_change":
         if (d.eventNews === "cancelled") return `Cancelled: ${what || "an event you registered for"}`;
         return `Changed: the time or place of ${what || "an event you registered for"}`;
+      case "event_thanks":
+        return `Thank you for coming to ${what || "the event"}`;
       case "event_reminder":
         return `Reminder: ${what || "your event"}${d.startsAt ? ` starts ${japanTime(d.startsAt, "en")}` : ""}`;
     }
@@ -142,6 +144,8 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
     case "event_change":
       if (d.eventNews === "cancelled") return `イベント中止のお知らせ：${what || "お申し込みのイベント"}`;
       return `日時・場所が変更されました：${what || "お申し込みのイベント"}`;
+    case "event_thanks":
+      return `${what || "イベント"}へのご参加ありがとうございました`;
     case "event_reminder":
       return `リマインド：${what || "イベント"}${d.startsAt ? `は${japanTime(d.startsAt, "ja")}に始まります` : ""}`;
   }

@@ -3241,6 +3241,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/events/{id}/thanks": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Thank everyone who was checked in (once per event; organizers) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            message: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Members told now (not those told before) */
+              sent: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/events/{id}/ticket": {
     parameters: {
       query?: never;
@@ -6350,7 +6398,8 @@ export interface paths {
                   | "moderation"
                   | "event_rsvp"
                   | "event_change"
-                  | "event_reminder";
+                  | "event_reminder"
+                  | "event_thanks";
                 path: string;
                 postId: string | null;
                 read: boolean;
@@ -6409,6 +6458,8 @@ export interface paths {
                 /** @enum {string} */
                 event_rsvp: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
+                event_thanks: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
                 group_request: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
                 inquiry_answered: "inapp" | "email" | "digest" | "off";
@@ -6449,6 +6500,8 @@ export interface paths {
               /** @enum {string} */
               event_rsvp?: "inapp" | "email" | "digest" | "off";
               /** @enum {string} */
+              event_thanks?: "inapp" | "email" | "digest" | "off";
+              /** @enum {string} */
               group_request?: "inapp" | "email" | "digest" | "off";
               /** @enum {string} */
               inquiry_answered?: "inapp" | "email" | "digest" | "off";
@@ -6481,6 +6534,8 @@ export interface paths {
                 event_reminder: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
                 event_rsvp: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                event_thanks: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
                 group_request: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
@@ -10181,7 +10236,8 @@ export interface paths {
                 | "moderation"
                 | "event_rsvp"
                 | "event_change"
-                | "event_reminder";
+                | "event_reminder"
+                | "event_thanks";
             };
           };
         };

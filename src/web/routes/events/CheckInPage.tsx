@@ -11,6 +11,7 @@ import {
   NumberInput,
   Stack,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -104,6 +105,7 @@ function CheckIn({ slug, id }: { slug: string; id: string }) {
   const [name, setName] = useState("");
   const [guests, setGuests] = useState<number | string>(0);
   const [result, setResult] = useState<Result | null>(null);
+  const [thanks, setThanks] = useState("");
   const { error, busy, run } = useSubmit<string>();
   const refresh = async () => {
     await qc.invalidateQueries({ queryKey: eventKeys.rsvps(slug, id) });
@@ -283,6 +285,42 @@ function CheckIn({ slug, id }: { slug: string; id: string }) {
           </Group>
         </Stack>
       </Card>
+      {!!summary.data?.checkedIn && Date.parse(event.data.startsAt) < Date.now() && (
+        <Card withBorder padding="sm" radius="md">
+          <Stack gap="xs">
+            <Textarea
+              label={t("checkin.thanks")}
+              placeholder={t("checkin.thanksPlaceholder")}
+              value={thanks}
+              onChange={(e) => setThanks(e.currentTarget.value)}
+              autosize
+              minRows={2}
+              maxLength={2000}
+            />
+            <Button
+              w="fit-content"
+              disabled={!thanks.trim()}
+              loading={busy === "thanks"}
+              onClick={() =>
+                run(
+                  async () => {
+                    const out = await unwrap(
+                      client.POST("/api/n/{slug}/events/{id}/thanks", {
+                        params: { path: { slug, id } },
+                        body: { message: thanks },
+                      }),
+                    );
+                    setResult({ ok: true, text: t("checkin.thanksSent", { count: out.sent }) });
+                  },
+                  { as: "thanks" },
+                )
+              }
+            >
+              {t("checkin.thanksSend")}
+            </Button>
+          </Stack>
+        </Card>
+      )}
       <Group gap="xs">
         <Button
           component="a"

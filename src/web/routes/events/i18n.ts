@@ -94,6 +94,10 @@ export const strings = {
       csv: "出欠CSV（Excel用）",
       csvSjis: "出欠CSV（Shift_JIS）",
       none: "該当する参加者はいません。",
+      thanks: "参加者にお礼を送る",
+      thanksPlaceholder: "ご参加ありがとうございました。次回は1月に開催予定です。",
+      thanksSend: "送信",
+      thanksSent: "{{count}} 人にお礼を送りました。",
     },
     feed: {
       title: "カレンダー購読",
@@ -268,6 +272,10 @@ export const strings = {
       csv: "Attendance CSV (Excel)",
       csvSjis: "Attendance CSV (Shift_JIS)",
       none: "Nobody matches.",
+      thanks: "Thank those who came",
+      thanksPlaceholder: "Thank you for coming. The next one is in January.",
+      thanksSend: "Send",
+      thanksSent: "Sent to {{count}} people.",
     },
     feed: {
       title: "Calendar subscription",

@@ -20,6 +20,7 @@ export const KINDS: Kind[] = [
   "watched_activity",
   "event_rsvp",
   "event_reminder",
+  "event_thanks",
 ];
 export const CHANNELS: Channel[] = ["email", "digest", "inapp", "off"];
 
