@@ -82,7 +82,7 @@ test("a hybrid event for a segment fills, the next waits, a cancellation promote
 
   // The first cancels; the second is promoted at once and told by mail.
   await first.getByTestId("rsvp-cancel").click();
-  await first.getByRole("dialog").getByRole("button", { name: "キャンセルする" }).click();
+  await first.getByRole("dialog").getByRole("button", { name: "申し込みを取り消す" }).click();
   await expect(first.getByTestId("my-status").first()).toHaveText("キャンセル済み");
   expect(await mailLink(SECOND.email, "参加確定")).toContain(`/n/${NET.slug}/events/`);
   await second.reload();

@@ -226,6 +226,7 @@ export function Manage({ slug, event }: { slug: string; event: EventItem }) {
         }
         title={t("manage.cancel")}
         message={t("manage.cancelConfirm")}
+        confirmLabel={t("manage.cancelYes")}
         loading={busy === "cancel"}
       />
     </Card>

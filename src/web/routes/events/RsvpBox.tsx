@@ -152,6 +152,7 @@ export function RsvpBox({ slug, event }: { slug: string; event: EventItem }) {
         onConfirm={cancel}
         title={t("rsvp.cancel")}
         message={t("rsvp.cancelConfirm")}
+        confirmLabel={t("rsvp.cancelYes")}
         loading={busy === "cancel"}
       />
     </Card>
