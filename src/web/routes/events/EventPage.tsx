@@ -145,7 +145,7 @@ function EventView({ slug, id }: { slug: string; id: string }) {
             {(e.my?.status === "confirmed" || e.my?.status === "walk_in") && e.status !== "cancelled" && (
               <Ticket slug={slug} id={e.id} />
             )}
-            <Group gap="xs" grow wrap="wrap">
+            <Stack gap="xs">
               <Button
                 variant="default"
                 component="a"
@@ -166,7 +166,7 @@ function EventView({ slug, id }: { slug: string; id: string }) {
               >
                 {t("calendar.ics")}
               </Button>
-            </Group>
+            </Stack>
           </Stack>
         </Grid.Col>
       </Grid>
