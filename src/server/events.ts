@@ -102,7 +102,9 @@ export type DomainEvent =
       eventId: string;
       title: string;
       actorId: string | null;
-      decision: "promoted" | "approved" | "declined";
+      decision: "promoted" | "offered" | "approved" | "declined";
+      /** An offered seat is held until then. */
+      until?: string;
       rsvps: { id: string; seq: number; userId: string }[];
     }
   /** A member opened an inquiry at the operators' desk (`userIds`: the member). */

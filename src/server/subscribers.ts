@@ -3,7 +3,14 @@
 import { eq } from "drizzle-orm";
 import { member, organization } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/index.ts";
-import { EVENT_REMINDER_JOB, type EventReminderJob, runEventReminder } from "../modules/events/index.ts";
+import {
+  EVENT_OFFER_JOB,
+  EVENT_REMINDER_JOB,
+  type EventOfferJob,
+  type EventReminderJob,
+  runEventReminder,
+  runOfferExpiry,
+} from "../modules/events/index.ts";
 import { groupMemberIdsAfter } from "../modules/groups/index.ts";
 import { auditInquiryActivity } from "../modules/inquiries/index.ts";
 import { REMINDER_JOB, type ReminderJob, remindInvitation } from "../modules/invitations/index.ts";
@@ -188,7 +195,12 @@ const notifyRsvpDecision: Subscriber<"event.rsvp_decided"> = async (tx, e, ctx) 
       key: `event-rsvp:${r.id}:${r.seq}:${e.decision}`,
       subject: `event:${e.eventId}`,
       actorId: e.actorId,
-      data: { eventId: e.eventId, title: e.title, eventNews: e.decision },
+      data: {
+        eventId: e.eventId,
+        title: e.title,
+        eventNews: e.decision,
+        ...(e.until ? { until: e.until } : {}),
+      },
     });
 };
 
@@ -214,6 +226,7 @@ export function registerSubscribers() {
 export async function registerJobHandlers(ctx: AppContext) {
   await ctx.jobs.register<ReminderJob>(REMINDER_JOB, (job) => remindInvitation(ctx, job));
   await ctx.jobs.register<EventReminderJob>(EVENT_REMINDER_JOB, (job) => runEventReminder(ctx, job));
+  await ctx.jobs.register<EventOfferJob>(EVENT_OFFER_JOB, (job) => runOfferExpiry(ctx, job));
   await ctx.jobs.register<FanoutJob>(FANOUT_JOB, async (job) => {
     if (job.audience === "network") {
       await fanOut(ctx, job, (after, limit) => activeMembersAfter(ctx, job.networkId, after, limit));

@@ -27,6 +27,7 @@ CREATE TABLE "event" (
 	"segment_id" text,
 	"group_id" text,
 	"sides" text DEFAULT 'all' NOT NULL,
+	"offer_hours" integer,
 	"approval" boolean DEFAULT false NOT NULL,
 	"questions" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"reminders" jsonb DEFAULT '[1440,60]'::jsonb NOT NULL,
@@ -73,10 +74,11 @@ CREATE TABLE "event_rsvp" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"promoted_at" timestamp with time zone,
+	"offer_expires_at" timestamp with time zone,
 	"checked_in_at" timestamp with time zone,
 	"checked_in_by" text,
 	CONSTRAINT "event_rsvp_network_id_uq" UNIQUE("network_id","id"),
-	CONSTRAINT "event_rsvp_status_ck" CHECK ("event_rsvp"."status" in ('confirmed', 'waitlisted', 'pending', 'cancelled', 'declined', 'walk_in')),
+	CONSTRAINT "event_rsvp_status_ck" CHECK ("event_rsvp"."status" in ('confirmed', 'waitlisted', 'pending', 'cancelled', 'declined', 'walk_in', 'offered')),
 	CONSTRAINT "event_rsvp_guests_ck" CHECK ("event_rsvp"."guests" >= 0),
 	CONSTRAINT "event_rsvp_who_ck" CHECK ("event_rsvp"."user_id" is not null or "event_rsvp"."walk_in_name" is not null)
 );

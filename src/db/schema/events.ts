@@ -39,6 +39,7 @@ export const RSVP_STATUSES = [
   "cancelled",
   "declined",
   "walk_in",
+  "offered",
 ] as const;
 export type RsvpStatus = (typeof RSVP_STATUSES)[number];
 
@@ -75,6 +76,11 @@ export const event = pgTable(
     segmentId: text("segment_id"),
     groupId: text("group_id"),
     sides: text("sides").$type<EventSide>().notNull().default("all"),
+    /**
+     * A freed seat is offered to the first waiting for this many hours before it passes to the
+     * next; null: given at once.
+     */
+    offerHours: integer("offer_hours"),
     /** RSVPs wait for an organizer's approval. */
     approval: boolean("approval").notNull().default(false),
     questions: jsonb("questions").$type<EventQuestion[]>().notNull().default([]),
@@ -167,6 +173,8 @@ export const eventRsvp = pgTable(
     updatedAt: ts("updated_at").notNull().defaultNow(),
     /** Promoted from the waitlist then. */
     promotedAt: ts("promoted_at"),
+    /** An offered seat (offer_hours) is held until then. */
+    offerExpiresAt: ts("offer_expires_at"),
     checkedInAt: ts("checked_in_at"),
     checkedInBy: text("checked_in_by"),
   },

@@ -15,6 +15,7 @@ import {
 } from "../../test/harness.ts";
 import { makeTestGroup } from "../groups/testing.ts";
 import { EVENT_REMINDER_JOB, type EventReminderJob, runEventReminder } from "./reminders.ts";
+import { EVENT_OFFER_JOB, type EventOfferJob, runOfferExpiry } from "./service.ts";
 import { inDays, listInDirectory, makeTestEvent } from "./testing.ts";
 
 let env: TestEnv;
@@ -600,5 +601,54 @@ describe("check-in", () => {
       (await mailsTo(env, alumnus.email)).some((m) => m.text.includes("ご参加ありがとうございました！")),
     ).toBe(true);
     expect((await notifications(net, alumna)).filter((n) => n.kind === "event_thanks")).toHaveLength(0);
+  });
+});
+
+describe("a freed seat offered for a limited time", () => {
+  it("holds the seat for the first waiting until she answers; unanswered, it passes to the next", async () => {
+    const { net, alumna, alumnus, employee } = await setup();
+    const e = await makeTestEvent(env, net, { capacity: 1, offerHours: 24 });
+    await ok(net, alumna, `/events/${e.id}/rsvp`, "PUT", {});
+    await ok(net, alumnus, `/events/${e.id}/rsvp`, "PUT", {});
+    await ok(net, employee, `/events/${e.id}/rsvp`, "PUT", {});
+    await ok(net, alumna, `/events/${e.id}/rsvp`, "DELETE");
+    const offered = await ok(net, alumnus, `/events/${e.id}`);
+    expect(offered).toMatchObject({
+      seatsTaken: 1,
+      waitlisted: 1,
+      onlineUrl: null,
+      my: { status: "offered" },
+    });
+    expect(Date.parse(offered.my.offerExpiresAt) - Date.now()).toBeGreaterThan(23 * 3_600_000);
+    expect((await notifications(net, alumnus)).find((n) => n.kind === "event_rsvp")?.text).toContain(
+      "参加を確定してください",
+    );
+    expect((await ok(net, employee, `/events/${e.id}`)).my).toMatchObject({
+      status: "waitlisted",
+      position: 1,
+    });
+    // She answers: the seat is hers.
+    expect((await ok(net, alumnus, `/events/${e.id}/rsvp`, "PUT", {})).my.status).toBe("confirmed");
+    expect(await counts(e.id)).toMatchObject({ seatsTaken: 1, confirmed: 1, waitlisted: 1 });
+
+    // Next time nobody answers: the job finds the offer past its time and passes it on.
+    await ok(net, alumnus, `/events/${e.id}/rsvp`, "DELETE");
+    const next = await ok(net, employee, `/events/${e.id}`);
+    expect(next.my.status).toBe("offered");
+    const job = await env.ctx.jobs.find<EventOfferJob>(
+      EVENT_OFFER_JOB,
+      `event-offer:${next.my.id}:${((await env.ctx.db.execute(sql`select seq from event_rsvp where id = ${next.my.id}`)).rows[0] as { seq: number }).seq}`,
+    );
+    expect(job?.startAfter.getTime()).toBe(Date.parse(next.my.offerExpiresAt));
+    // Before its time the job changes nothing.
+    await runOfferExpiry(env.ctx, job!.data);
+    expect((await ok(net, employee, `/events/${e.id}`)).my.status).toBe("offered");
+    await env.ctx.db.execute(
+      sql`update event_rsvp set offer_expires_at = now() - interval '1 minute' where id = ${next.my.id}`,
+    );
+    await runOfferExpiry(env.ctx, job!.data);
+    await runOfferExpiry(env.ctx, job!.data);
+    expect((await ok(net, employee, `/events/${e.id}`)).my.status).toBe("cancelled");
+    expect(await counts(e.id)).toMatchObject({ seatsTaken: 0, confirmed: 0, waitlisted: 0 });
   });
 });

@@ -26,6 +26,7 @@ type EventLike = {
   groupId: string | null;
   sides: EventOut["sides"];
   approval: boolean;
+  offerHours: number | null;
   questions: EventOut["questions"];
   reminders: number[];
   publishedAt: Date | null;
@@ -123,6 +124,7 @@ export function presentEvent(
     },
     sides: e.sides,
     approval: e.approval,
+    offerHours: e.offerHours,
     questions: e.questions,
     reminders: e.reminders,
     status: e.cancelledAt
@@ -144,6 +146,7 @@ export function presentEvent(
           listed: r.listed,
           position: o.position,
           checkedIn: r.checkedInAt !== null,
+          offerExpiresAt: r.offerExpiresAt?.toISOString() ?? null,
         }
       : null,
     organizers: o.organizers,

@@ -50,6 +50,13 @@ const fields = {
   audience: eventAudienceInput,
   sides: z.enum(EVENT_SIDES).describe("all: employees and alumni; or one side only (operators always)"),
   approval: z.boolean().describe("RSVPs wait for an organizer's approval"),
+  offerHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(168)
+    .nullable()
+    .describe("A freed seat is offered to the first waiting for this many hours; null: given at once"),
   questions: z.array(questionInput).max(10),
   reminders: z
     .array(z.number().int().min(5).max(20_160))
@@ -72,6 +79,7 @@ export const eventInput = z.object({
   audience: fields.audience.default({ type: "network" }),
   sides: fields.sides.default("all"),
   approval: fields.approval.default(false),
+  offerHours: fields.offerHours.default(null),
   questions: fields.questions.default([]),
   reminders: fields.reminders.default([1440, 60]),
   publishAt: z
@@ -100,6 +108,7 @@ export const eventPatch = z
     rsvpClosesAt: fields.rsvpClosesAt.optional(),
     sides: fields.sides.optional(),
     approval: fields.approval.optional(),
+    offerHours: fields.offerHours.optional(),
     questions: fields.questions.optional(),
     reminders: fields.reminders.optional(),
     publishAt: z
@@ -154,6 +163,8 @@ export const myRsvpOut = z.object({
   /** 1 for the first waiting (waitlisted only). */
   position: z.number().nullable(),
   checkedIn: z.boolean(),
+  /** An offered seat: answer by then, or it passes to the next. */
+  offerExpiresAt: z.string().nullable(),
 });
 
 export const eventOut = z.object({
@@ -186,6 +197,7 @@ export const eventOut = z.object({
   }),
   sides: z.enum(EVENT_SIDES),
   approval: z.boolean(),
+  offerHours: z.number().nullable(),
   questions: z.array(z.object({ id: z.string(), label: z.string(), required: z.boolean() })),
   reminders: z.array(z.number()),
   status: z.enum(["draft", "scheduled", "published", "cancelled"]),

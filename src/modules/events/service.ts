@@ -14,9 +14,11 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "../../db/client.ts";
 import type { RsvpStatus } from "../../db/schema/index.ts";
 import { audit } from "../../server/audit.ts";
+import type { AppContext } from "../../server/context.ts";
 import { record } from "../../server/events.ts";
+import { loadNetworkScope } from "../../server/guards.ts";
 import { authorize, can } from "../../server/policy.ts";
-import { inTransaction, type MemberScope } from "../../server/scope.ts";
+import { inTransaction, type MemberScope, type Scope } from "../../server/scope.ts";
 import { AppError, errors } from "../../shared/errors.ts";
 import { decodeKeyset, encodeKeyset } from "../../shared/keyset.ts";
 import { visibleMembers } from "../directory/index.ts";
@@ -163,14 +165,16 @@ function presentPerson(scope: MemberScope, p: ProfileRow | undefined, userId: st
   };
 }
 const JST = 9 * 3600_000;
-const ACTIVE: RsvpStatus[] = ["confirmed", "waitlisted", "pending"];
+const ACTIVE: RsvpStatus[] = ["confirmed", "offered", "waitlisted", "pending"];
+/** Holds seats of the capacity: confirmed, or offered and not yet answered. */
+const holdsSeat = (s: RsvpStatus) => s === "confirmed" || s === "offered";
 const seatsOf = (r: { guests: number }) => 1 + r.guests;
 
 export async function eventViewer(scope: MemberScope): Promise<EventViewer> {
   return { ...(await viewerOf(scope)), role: scope.member.role };
 }
 
-const networkRef = (scope: MemberScope) => ({
+const networkRef = (scope: Scope) => ({
   id: scope.network.id,
   slug: scope.network.slug,
   name: scope.network.name,
@@ -424,6 +428,7 @@ export async function createEvent(scope: MemberScope, input: EventInput): Promis
       groupId,
       sides: input.sides,
       approval: input.approval,
+      offerHours: input.offerHours,
       questions: withIds(input.questions),
       reminders: [...new Set(input.reminders)].sort((a, b) => b - a),
       publishedAt: publishMoment(input.publishAt) ?? null,
@@ -495,6 +500,7 @@ export async function editEvent(scope: MemberScope, id: string, patch: EventPatc
             : null,
       sides: patch.sides ?? e.sides,
       approval: patch.approval ?? e.approval,
+      offerHours: patch.offerHours === undefined ? e.offerHours : patch.offerHours,
       questions: patch.questions ? withIds(patch.questions) : e.questions,
       reminders: patch.reminders ? [...new Set(patch.reminders)].sort((a, b) => b - a) : e.reminders,
       publishedAt: patch.publishAt === undefined ? e.publishedAt : (publishMoment(patch.publishAt) ?? null),
@@ -611,6 +617,7 @@ export async function duplicateEvent(scope: MemberScope, id: string, startsAt: s
       groupId: e.groupId,
       sides: e.sides,
       approval: e.approval,
+      offerHours: e.offerHours,
       questions: e.questions,
       reminders: e.reminders,
       publishedAt: null,
@@ -671,8 +678,9 @@ const fits = (e: { capacity: number | null; seatsTaken: number }, seats: number)
  * too large for what is free keeps its place: nobody behind it jumps the queue). Called under the
  * event's lock; `e` carries the counters as they are now.
  */
-async function promote(tx: TxScope, e: EventRow) {
+async function promote(tx: Scope & { db: Tx }, e: EventRow) {
   let seatsTaken = e.seatsTaken;
+  const offerUntil = e.offerHours ? new Date(Date.now() + e.offerHours * 3_600_000) : null;
   let waiting = e.waitlisted;
   const promoted: RsvpRow[] = [];
   for (;;) {
@@ -685,7 +693,21 @@ async function promote(tx: TxScope, e: EventRow) {
         stop = true;
         break;
       }
-      await updateRsvp(tx.db, tx.network.id, h.id, { status: "confirmed", promotedAt: new Date() });
+      await updateRsvp(
+        tx.db,
+        tx.network.id,
+        h.id,
+        offerUntil
+          ? { status: "offered", offerExpiresAt: offerUntil }
+          : { status: "confirmed", promotedAt: new Date() },
+      );
+      // An offer not answered in time passes to the next (the job re-checks when it runs).
+      if (offerUntil)
+        await tx.ctx.jobs.send<EventOfferJob>(
+          EVENT_OFFER_JOB,
+          { networkId: tx.network.id, eventId: e.id, rsvpId: h.id, seq: h.seq },
+          { tx: tx.db, key: `event-offer:${h.id}:${h.seq}`, startAfter: offerUntil },
+        );
       seatsTaken += seatsOf(h);
       waiting -= seatsOf(h);
       promoted.push(h);
@@ -702,7 +724,8 @@ async function promote(tx: TxScope, e: EventRow) {
       eventId: e.id,
       title: e.title,
       actorId: null,
-      decision: "promoted",
+      decision: offerUntil ? "offered" : "promoted",
+      until: offerUntil?.toISOString(),
       rsvps: promoted.flatMap((r) => (r.userId ? [{ id: r.id, seq: r.seq, userId: r.userId }] : [])),
     },
     undefined,
@@ -739,7 +762,7 @@ export async function rsvp(scope: MemberScope, id: string, input: RsvpInput): Pr
       // Already in: guests, answers and listing change in place (guests need the seats).
       const delta = seats - seatsOf(mine);
       const counters: Partial<EventRow> = {};
-      if (mine.status === "confirmed" && delta !== 0) {
+      if (holdsSeat(mine.status) && delta !== 0) {
         if (delta > 0 && !fits(e, delta)) throw noSeatForGuests();
         counters.seatsTaken = e.seatsTaken + delta;
       }
@@ -748,10 +771,13 @@ export async function rsvp(scope: MemberScope, id: string, input: RsvpInput): Pr
         guests: input.guests,
         answers,
         listed: input.listed,
+        // An offered seat is taken by answering it.
+        ...(mine.status === "offered"
+          ? { status: "confirmed", offerExpiresAt: null, promotedAt: new Date() }
+          : {}),
       });
       if (Object.keys(counters).length) await updateEvent(tx.db, tx.network.id, id, counters);
-      if (delta < 0 && mine.status === "confirmed")
-        await promote(tx, { ...e, seatsTaken: e.seatsTaken + delta });
+      if (delta < 0 && holdsSeat(mine.status)) await promote(tx, { ...e, seatsTaken: e.seatsTaken + delta });
       return;
     }
     if (mine?.status === "declined") throw declinedError();
@@ -795,14 +821,38 @@ export async function rsvp(scope: MemberScope, id: string, input: RsvpInput): Pr
 }
 
 /** Takes `r` out (cancelled or declined), frees what it held and promotes the first waiting. */
-async function release(tx: TxScope, e: EventRow, r: RsvpRow, to: "cancelled" | "declined") {
+async function release(tx: Scope & { db: Tx }, e: EventRow, r: RsvpRow, to: "cancelled" | "declined") {
   const counters = {
-    seatsTaken: e.seatsTaken - (r.status === "confirmed" ? seatsOf(r) : 0),
+    seatsTaken: e.seatsTaken - (holdsSeat(r.status) ? seatsOf(r) : 0),
     waitlisted: e.waitlisted - (r.status === "waitlisted" ? seatsOf(r) : 0),
   };
-  await updateRsvp(tx.db, tx.network.id, r.id, { status: to, checkedInAt: null, checkedInBy: null });
+  await updateRsvp(tx.db, tx.network.id, r.id, {
+    status: to,
+    checkedInAt: null,
+    checkedInBy: null,
+    offerExpiresAt: null,
+  });
   await updateEvent(tx.db, tx.network.id, e.id, counters);
-  if (r.status === "confirmed") await promote(tx, { ...e, ...counters });
+  if (holdsSeat(r.status)) await promote(tx, { ...e, ...counters });
+}
+
+export const EVENT_OFFER_JOB = "events.offer_expiry";
+export type EventOfferJob = { networkId: string; eventId: string; rsvpId: string; seq: number };
+
+/**
+ * An offered seat not answered in time: it passes to the next waiting (the RSVP is cancelled). The
+ * job re-checks under the event's lock that the offer is still open and past its time.
+ */
+export async function runOfferExpiry(ctx: AppContext, job: EventOfferJob) {
+  const scope = await loadNetworkScope(ctx, { id: job.networkId });
+  await inTransaction(scope, async (tx) => {
+    const e = await lockEvent(tx.db, job.networkId, job.eventId);
+    if (!e) return;
+    const r = await findRsvp(tx.db, job.networkId, job.eventId, job.rsvpId);
+    if (!r || r.status !== "offered" || r.seq !== job.seq || !r.offerExpiresAt) return;
+    if (r.offerExpiresAt > new Date()) return;
+    await release(tx, e, r, "cancelled");
+  });
 }
 
 export async function cancelRsvp(scope: MemberScope, id: string): Promise<EventOut> {

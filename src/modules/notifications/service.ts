@@ -60,7 +60,17 @@ export type NotificationData = {
   /** An event (the event's page is where it leads). */
   eventId?: string;
   /** What happened to it, or to the member's RSVP. */
-  eventNews?: "changed" | "cancelled" | "promoted" | "approved" | "declined" | "reminder" | "thanks";
+  eventNews?:
+    | "changed"
+    | "cancelled"
+    | "promoted"
+    | "offered"
+    | "approved"
+    | "declined"
+    | "reminder"
+    | "thanks";
+  /** An offered seat is held until then. */
+  until?: string;
   /** An event's start (a reminder says when). */
   startsAt?: string;
 };
@@ -105,6 +115,8 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
       case "event_rsvp":
         if (d.eventNews === "promoted")
           return `A seat freed up: you are now registered for ${what || "the event"}`;
+        if (d.eventNews === "offered")
+          return `A seat is free for you at ${what || "the event"}: confirm it${d.until ? ` by ${japanTime(d.until, "en")}` : ""}`;
         if (d.eventNews === "approved") return `Your RSVP to ${what || "the event"} was approved`;
         return `Your RSVP to ${what || "the event"} was declined`;
       case "event_change":
@@ -139,6 +151,8 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
       return `運営者からのお知らせ${what ? `（${what}について）` : ""}`;
     case "event_rsvp":
       if (d.eventNews === "promoted") return `キャンセル待ちから参加確定になりました：${what || "イベント"}`;
+      if (d.eventNews === "offered")
+        return `${what || "イベント"}に空きが出ました。${d.until ? `${japanTime(d.until, "ja")}までに` : ""}参加を確定してください`;
       if (d.eventNews === "approved") return `${what || "イベント"}への参加申し込みが承認されました`;
       return `${what || "イベント"}への参加申し込みは見送られました`;
     case "event_change":

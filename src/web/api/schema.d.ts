@@ -1755,10 +1755,19 @@ export interface paths {
                   guests: number;
                   id: string;
                   listed: boolean;
+                  offerExpiresAt: string | null;
                   position: number | null;
                   /** @enum {string} */
-                  status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
+                  status:
+                    | "confirmed"
+                    | "waitlisted"
+                    | "pending"
+                    | "cancelled"
+                    | "declined"
+                    | "walk_in"
+                    | "offered";
                 } | null;
+                offerHours: number | null;
                 onlineUrl: string | null;
                 organizers: {
                   name: string;
@@ -1853,6 +1862,11 @@ export interface paths {
             /** @default null */
             mapUrl?: string | null;
             /**
+             * @description A freed seat is offered to the first waiting for this many hours; null: given at once
+             * @default null
+             */
+            offerHours?: number | null;
+            /**
              * @description Shown only to confirmed attendees and the organizers
              * @default null
              */
@@ -1945,10 +1959,19 @@ export interface paths {
                 guests: number;
                 id: string;
                 listed: boolean;
+                offerExpiresAt: string | null;
                 position: number | null;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
               } | null;
+              offerHours: number | null;
               onlineUrl: string | null;
               organizers: {
                 name: string;
@@ -2049,10 +2072,19 @@ export interface paths {
                 guests: number;
                 id: string;
                 listed: boolean;
+                offerExpiresAt: string | null;
                 position: number | null;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
               } | null;
+              offerHours: number | null;
               onlineUrl: string | null;
               organizers: {
                 name: string;
@@ -2118,6 +2150,8 @@ export interface paths {
             format?: "in_person" | "online" | "hybrid";
             guestsMax?: number;
             mapUrl?: string | null;
+            /** @description A freed seat is offered to the first waiting for this many hours; null: given at once */
+            offerHours?: number | null;
             /** @description Shown only to confirmed attendees and the organizers */
             onlineUrl?: string | null;
             publishAt?: ("now" | string) | null;
@@ -2188,10 +2222,19 @@ export interface paths {
                 guests: number;
                 id: string;
                 listed: boolean;
+                offerExpiresAt: string | null;
                 position: number | null;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
               } | null;
+              offerHours: number | null;
               onlineUrl: string | null;
               organizers: {
                 name: string;
@@ -2460,10 +2503,19 @@ export interface paths {
                 guests: number;
                 id: string;
                 listed: boolean;
+                offerExpiresAt: string | null;
                 position: number | null;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
               } | null;
+              offerHours: number | null;
               onlineUrl: string | null;
               organizers: {
                 name: string;
@@ -2668,10 +2720,19 @@ export interface paths {
                 guests: number;
                 id: string;
                 listed: boolean;
+                offerExpiresAt: string | null;
                 position: number | null;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
               } | null;
+              offerHours: number | null;
               onlineUrl: string | null;
               organizers: {
                 name: string;
@@ -2774,10 +2835,19 @@ export interface paths {
                 guests: number;
                 id: string;
                 listed: boolean;
+                offerExpiresAt: string | null;
                 position: number | null;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
               } | null;
+              offerHours: number | null;
               onlineUrl: string | null;
               organizers: {
                 name: string;
@@ -2867,10 +2937,19 @@ export interface paths {
                 guests: number;
                 id: string;
                 listed: boolean;
+                offerExpiresAt: string | null;
                 position: number | null;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
               } | null;
+              offerHours: number | null;
               onlineUrl: string | null;
               organizers: {
                 name: string;
@@ -2987,10 +3066,19 @@ export interface paths {
                 guests: number;
                 id: string;
                 listed: boolean;
+                offerExpiresAt: string | null;
                 position: number | null;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
               } | null;
+              offerHours: number | null;
               onlineUrl: string | null;
               organizers: {
                 name: string;
@@ -3079,10 +3167,19 @@ export interface paths {
                 guests: number;
                 id: string;
                 listed: boolean;
+                offerExpiresAt: string | null;
                 position: number | null;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
               } | null;
+              offerHours: number | null;
               onlineUrl: string | null;
               organizers: {
                 name: string;
@@ -3161,7 +3258,14 @@ export interface paths {
                 name: string;
                 seq: number;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
                 userId: string | null;
                 walkIn: boolean;
               }[];
@@ -3225,7 +3329,14 @@ export interface paths {
                 name: string;
                 seq: number;
                 /** @enum {string} */
-                status: "confirmed" | "waitlisted" | "pending" | "cancelled" | "declined" | "walk_in";
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
                 userId: string | null;
                 walkIn: boolean;
               }[];

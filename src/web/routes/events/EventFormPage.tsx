@@ -80,6 +80,7 @@ function EventForm({ network, event }: { network: MyNetwork; event?: EventItem }
   const [groupId, setGroupId] = useState<string | null>(event?.audience.groupId ?? null);
   const [sides, setSides] = useState<EventInput["sides"]>(event?.sides ?? "all");
   const [approval, setApproval] = useState(event?.approval ?? false);
+  const [offerHours, setOfferHours] = useState<number | string>(event?.offerHours ?? "");
   const [questions, setQuestions] = useState<Question[]>(event?.questions ?? []);
   const [publish, setPublish] = useState<Publish>(
     event ? (event.status === "draft" ? "draft" : "later") : "now",
@@ -106,6 +107,7 @@ function EventForm({ network, event }: { network: MyNetwork; event?: EventItem }
       rsvpClosesAt: fromJstInput(rsvpClosesAt),
       sides,
       approval,
+      offerHours: offerHours === "" ? null : Number(offerHours),
       questions: questions.filter((q) => q.label.trim()),
     };
     const publishValue = publish === "now" ? "now" : publish === "draft" ? null : fromJstInput(publishAt);
@@ -315,6 +317,15 @@ function EventForm({ network, event }: { network: MyNetwork; event?: EventItem }
         label={t("form.approval")}
         checked={approval}
         onChange={(e) => setApproval(e.currentTarget.checked)}
+      />
+      <NumberInput
+        label={t("form.offerHours")}
+        value={offerHours}
+        onChange={setOfferHours}
+        min={1}
+        max={168}
+        allowDecimal={false}
+        w={200}
       />
       <Stack gap={6}>
         <Text size="sm" fw={500}>

@@ -29,6 +29,7 @@ const STATUS_COLOR = {
   cancelled: "gray",
   declined: "gray",
   walk_in: "teal",
+  offered: "orange",
 } as const;
 
 export function Manage({ slug, event }: { slug: string; event: EventItem }) {

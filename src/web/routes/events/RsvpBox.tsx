@@ -17,7 +17,7 @@ export function RsvpBox({ slug, event }: { slug: string; event: EventItem }) {
   const { t } = useTranslation("events");
   const qc = useQueryClient();
   const my = event.my;
-  const active = !!my && ["confirmed", "waitlisted", "pending"].includes(my.status);
+  const active = !!my && ["confirmed", "offered", "waitlisted", "pending"].includes(my.status);
   const [guests, setGuests] = useState(String(my?.guests ?? 0));
   const [answers, setAnswers] = useState<Record<string, string>>(my?.answers ?? {});
   const [listed, setListed] = useState(my?.listed ?? true);
@@ -64,6 +64,11 @@ export function RsvpBox({ slug, event }: { slug: string; event: EventItem }) {
           </Alert>
         )}
         {my?.status === "pending" && <Alert variant="light">{t("rsvp.pending")}</Alert>}
+        {my?.status === "offered" && (
+          <Alert color="orange" variant="light" data-testid="offered">
+            {t("rsvp.offered", { date: formatDateTime(my.offerExpiresAt) })}
+          </Alert>
+        )}
         {my?.status === "declined" && <Alert color="gray">{t("rsvp.declinedNote")}</Alert>}
         {event.approval && !active && my?.status !== "declined" && (
           <Text size="sm" c="dimmed">
@@ -124,13 +129,15 @@ export function RsvpBox({ slug, event }: { slug: string; event: EventItem }) {
                 color={!active && full && !event.approval ? "yellow" : undefined}
                 data-testid="rsvp-submit"
               >
-                {active
-                  ? t("rsvp.update")
-                  : event.approval
-                    ? t("rsvp.request")
-                    : full
-                      ? t("rsvp.joinWaitlist")
-                      : t("rsvp.join")}
+                {my?.status === "offered"
+                  ? t("rsvp.accept")
+                  : active
+                    ? t("rsvp.update")
+                    : event.approval
+                      ? t("rsvp.request")
+                      : full
+                        ? t("rsvp.joinWaitlist")
+                        : t("rsvp.join")}
               </Button>
               {active && (
                 <Button

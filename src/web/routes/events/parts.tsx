@@ -57,6 +57,7 @@ const MY_COLOR = {
   cancelled: "gray",
   declined: "gray",
   walk_in: "teal",
+  offered: "orange",
 } as const;
 
 export function MyStatus({ event }: { event: EventItem }) {
