@@ -1,7 +1,8 @@
 // `npm run bench`: the directory benchmark, then the feed's (feed reads, announcement fan-out,
-// digest). `npm run bench -- feed [options]` runs only the feed's, `npm run bench -- directory
-// [options]` only the directory's. Without a name, the options go to the directory benchmark, and
-// those both understand (sizes, durations, seed, …) to the feed benchmark too.
+// digest), then the events' (RSVPs for a full event, the event list). `npm run bench -- feed
+// [options]` runs only the feed's, `-- directory` only the directory's, `-- events` only the
+// events'. Without a name, the options go to the directory benchmark, and those the others
+// understand too (sizes, durations, seed, …) to them.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,9 +44,12 @@ const args = process.argv.slice(2);
 let status: number;
 if (args[0] === "feed") status = run("feed/main.ts", args.slice(1));
 else if (args[0] === "directory") status = run("directory/main.ts", args.slice(1));
+else if (args[0] === "events") status = run("events/main.ts", args.slice(1));
 else {
   const a = run("directory/main.ts", args);
   const b = run("feed/main.ts", shared(args));
-  status = a || b;
+  // Its own options (--db, --members, --seconds): run at its defaults.
+  const c = run("events/main.ts", []);
+  status = a || b || c;
 }
 process.exit(status);

@@ -63,6 +63,7 @@ describe("seed-demo", () => {
       welcomeSurveys: expectedSurveys,
       posts: 51, // 40 in the feed + the spam post the moderation demo hides + 8 in the demo groups + 2 new for alumni@'s home
       groups: 3,
+      events: 6,
       comments: expect.any(Number),
     });
     expect(first.counts.comments).toBeGreaterThan(20);

@@ -33,6 +33,7 @@ import {
 } from "./demo-content.ts";
 import { pendingRegistrant } from "./pending.ts";
 import { seedDemoDesk } from "./seed-demo-desk.ts";
+import { seedDemoEvents } from "./seed-demo-events.ts";
 import { seedFeed } from "./seed-demo-feed.ts";
 import { seedDemoGroups } from "./seed-demo-groups.ts";
 import { seedDemoHome } from "./seed-demo-home.ts";
@@ -131,7 +132,8 @@ async function counts(ctx: AppContext, networkId: string) {
       (select count(*)::int from welcome_survey_response where network_id = $1) as "welcomeSurveys",
       (select count(*)::int from post where network_id = $1) as posts,
       (select count(*)::int from post_comment where network_id = $1) as comments,
-      (select count(*)::int from network_group where network_id = $1) as groups`,
+      (select count(*)::int from network_group where network_id = $1) as groups,
+      (select count(*)::int from event where network_id = $1) as events`,
     [networkId],
   );
   return row;
@@ -327,6 +329,13 @@ export async function seedDemo(ctx: AppContext, opts: SeedDemoOptions = {}): Pro
   // A living community: posts, comments and reactions over the last months.
   await seedFeed(ctx.db, ctx.storage, { networkId, seed, today, operatorId });
   await seedDemoGroups(ctx.db, {
+    networkId,
+    today,
+    operatorId,
+    employeeId: named.get("employee")!,
+    alumnusId,
+  });
+  await seedDemoEvents(ctx.db, {
     networkId,
     today,
     operatorId,

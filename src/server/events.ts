@@ -97,6 +97,33 @@ export type DomainEvent =
       requestedAt: string;
       deciders: string[];
     }
+  /**
+   * An event's time or place changed, or it was cancelled: `userIds`, everyone registered, waiting
+   * or pending, hear of it at once (`sequence`: the event's calendar SEQUENCE after the change).
+   */
+  | {
+      type: "event.changed";
+      network: NetworkRef;
+      eventId: string;
+      title: string;
+      actorId: string | null;
+      change: "changed" | "cancelled";
+      sequence: number;
+      what: string[];
+      userIds: string[];
+    }
+  /** Seats given (promoted from the waitlist, approved) or RSVPs declined: each member is told. */
+  | {
+      type: "event.rsvp_decided";
+      network: NetworkRef;
+      eventId: string;
+      title: string;
+      actorId: string | null;
+      decision: "promoted" | "offered" | "approved" | "declined";
+      /** An offered seat is held until then. */
+      until?: string;
+      rsvps: { id: string; seq: number; userId: string }[];
+    }
   /** A member opened an inquiry at the operators' desk (`userIds`: the member). */
   | InquiryEvent<"inquiry.opened">
   /** An operator replied to an inquiry (`userIds`: the member who opened it). */

@@ -1,6 +1,7 @@
 // Every domain module's routes, mounted under /api. A module is one folder in src/modules.
 import consentRoutes from "../modules/consent/routes.ts";
 import directoryRoutes from "../modules/directory/routes.ts";
+import eventsRoutes from "../modules/events/routes.ts";
 import feedRoutes from "../modules/feed/routes.ts";
 import groupsRoutes from "../modules/groups/routes.ts";
 import homeRoutes from "../modules/home/routes.ts";
@@ -38,4 +39,5 @@ export const modules: ModuleRoutes[] = [
   moderationRoutes,
   groupsRoutes,
   homeRoutes,
+  eventsRoutes,
 ];

@@ -3,6 +3,14 @@
 import { eq } from "drizzle-orm";
 import { member, organization } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/index.ts";
+import {
+  EVENT_OFFER_JOB,
+  EVENT_REMINDER_JOB,
+  type EventOfferJob,
+  type EventReminderJob,
+  runEventReminder,
+  runOfferExpiry,
+} from "../modules/events/index.ts";
 import { feedChanged } from "../modules/feed/index.ts";
 import { groupMemberIdsAfter, joinRequestKey } from "../modules/groups/index.ts";
 import { auditInquiryActivity } from "../modules/inquiries/index.ts";
@@ -41,6 +49,8 @@ export const EVENT_TYPES: readonly EventType[] = [
   "inquiry.opened",
   "inquiry.replied",
   "inquiry.member_replied",
+  "event.changed",
+  "event.rsvp_decided",
 ];
 
 const needsContext = (ctx: AppContext | undefined, type: string): AppContext => {
@@ -180,6 +190,39 @@ const syncRenamedUser: Subscriber<"user.renamed"> = async (tx, e) => {
   for (const { networkId } of rows) await syncDirectory(tx, networkId, [e.userId]);
 };
 
+// An event's change or cancellation: everyone registered or waiting, in the bell and by mail at once
+// (event_change cannot be switched off), keyed by the event's calendar SEQUENCE (a retry adds nothing).
+const notifyEventChange: Subscriber<"event.changed"> = async (tx, e, ctx) => {
+  await notify(needsContext(ctx, e.type), tx, {
+    network: e.network,
+    kind: "event_change",
+    userIds: e.userIds,
+    key: `event-change:${e.eventId}:${e.sequence}`,
+    subject: `event:${e.eventId}`,
+    actorId: e.actorId,
+    data: { eventId: e.eventId, title: e.title, eventNews: e.change },
+  });
+};
+
+// A seat given (from the waitlist, or approved) or an RSVP declined: the member, once per decision.
+const notifyRsvpDecision: Subscriber<"event.rsvp_decided"> = async (tx, e, ctx) => {
+  for (const r of e.rsvps)
+    await notify(needsContext(ctx, e.type), tx, {
+      network: e.network,
+      kind: "event_rsvp",
+      userIds: [r.userId],
+      key: `event-rsvp:${r.id}:${r.seq}:${e.decision}`,
+      subject: `event:${e.eventId}`,
+      actorId: e.actorId,
+      data: {
+        eventId: e.eventId,
+        title: e.title,
+        eventNews: e.decision,
+        ...(e.until ? { until: e.until } : {}),
+      },
+    });
+};
+
 export function registerSubscribers() {
   subscribe("member.changed", syncChangedMembers);
   subscribe("user.renamed", syncRenamedUser);
@@ -196,11 +239,15 @@ export function registerSubscribers() {
   subscribe("inquiry.replied", auditInquiryActivity);
   subscribe("inquiry.replied", notifyInquiryAnswer);
   subscribe("inquiry.member_replied", auditInquiryActivity);
+  subscribe("event.changed", notifyEventChange);
+  subscribe("event.rsvp_decided", notifyRsvpDecision);
 }
 
 /** Jobs that modules queue for later (through the outbox) and who runs them. */
 export async function registerJobHandlers(ctx: AppContext) {
   await ctx.jobs.register<ReminderJob>(REMINDER_JOB, (job) => remindInvitation(ctx, job));
+  await ctx.jobs.register<EventReminderJob>(EVENT_REMINDER_JOB, (job) => runEventReminder(ctx, job));
+  await ctx.jobs.register<EventOfferJob>(EVENT_OFFER_JOB, (job) => runOfferExpiry(ctx, job));
   await ctx.jobs.register<FanoutJob>(FANOUT_JOB, async (job) => {
     if (job.audience === "network") {
       await fanOut(ctx, job, (after, limit) => activeMembersAfter(ctx, job.networkId, after, limit));

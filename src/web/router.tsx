@@ -37,6 +37,10 @@ const FeedPage = lazy(() => import("./routes/feed/FeedPage.tsx"));
 const PostPage = lazy(() => import("./routes/feed/PostPage.tsx"));
 const GroupsPage = lazy(() => import("./routes/groups/GroupsPage.tsx"));
 const GroupPage = lazy(() => import("./routes/groups/GroupPage.tsx"));
+const EventsPage = lazy(() => import("./routes/events/EventsPage.tsx"));
+const EventPage = lazy(() => import("./routes/events/EventPage.tsx"));
+const EventFormPage = lazy(() => import("./routes/events/EventFormPage.tsx"));
+const CheckInPage = lazy(() => import("./routes/events/CheckInPage.tsx"));
 const NotificationSettingsPage = lazy(() => import("./routes/notifications/NotificationSettingsPage.tsx"));
 const UnsubscribePage = lazy(() => import("./routes/notifications/UnsubscribePage.tsx"));
 const MessagesPage = lazy(() => import("./routes/messages/MessagesPage.tsx"));
@@ -79,6 +83,11 @@ export const router = createBrowserRouter([
       { path: "/n/:slug/posts/:id", element: later(<PostPage />) },
       { path: "/n/:slug/groups", element: later(<GroupsPage />) },
       { path: "/n/:slug/groups/:id", element: later(<GroupPage />) },
+      { path: "/n/:slug/events", element: later(<EventsPage />) },
+      { path: "/n/:slug/events/new", element: later(<EventFormPage />) },
+      { path: "/n/:slug/events/:id", element: later(<EventPage />) },
+      { path: "/n/:slug/events/:id/edit", element: later(<EventFormPage />) },
+      { path: "/n/:slug/events/:id/checkin", element: later(<CheckInPage />) },
       { path: "/n/:slug/settings/consent", element: <ConsentPage /> },
       { path: "/n/:slug/messages", element: later(<MessagesPage />) },
       { path: "/n/:slug/messages/new", element: later(<NewConversationPage />) },

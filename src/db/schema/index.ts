@@ -1,6 +1,7 @@
 export * from "./auth.ts";
 export * from "./community.ts";
 export * from "./directory.ts";
+export * from "./events.ts";
 export * from "./groups.ts";
 export * from "./inquiry.ts";
 export * from "./membership.ts";

@@ -28,6 +28,10 @@ export const NOTIFICATION_KINDS = [
   "announcement",
   "watched_activity",
   "moderation",
+  "event_rsvp",
+  "event_change",
+  "event_reminder",
+  "event_thanks",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_CHANNELS = ["inapp", "email", "digest", "off"] as const;

@@ -1,5 +1,6 @@
 // What other modules may use of the feed module: import from here, never from its files.
 
+export { viewerOf, whoMaySee } from "./audience.ts";
 export { feedCacheStats, feedChanged } from "./cache.ts";
 export { type HomeFeed, homeFeed, type PostBrief } from "./home.ts";
 export {
@@ -9,4 +10,5 @@ export {
   reportablePost,
   setContentHidden,
 } from "./moderation.ts";
-export { announcementCount } from "./queries.ts";
+export { announcementCount, type Viewer } from "./queries.ts";
+export { type AudienceColumns, audienceReach } from "./reach.ts";

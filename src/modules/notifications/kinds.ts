@@ -13,13 +13,18 @@ export const DEFAULT_CHANNEL: Record<NotificationKind, NotificationChannel> = {
   announcement: "digest",
   watched_activity: "digest",
   moderation: "email",
+  event_rsvp: "email",
+  event_change: "email",
+  event_reminder: "email",
+  event_thanks: "email",
 };
 
 /**
  * Kinds a member cannot choose: the operators' word about the member's own content (a warning)
- * reaches them in the app and by mail, whatever they chose for the rest.
+ * reaches them in the app and by mail, whatever they chose for the rest; so does a change of time or
+ * place (or the cancellation) of an event they registered for.
  */
-export const LOCKED_KINDS: readonly NotificationKind[] = ["moderation"];
+export const LOCKED_KINDS: readonly NotificationKind[] = ["moderation", "event_change"];
 export const CHOOSABLE_KINDS = (Object.keys(DEFAULT_CHANNEL) as NotificationKind[]).filter(
   (k) => !LOCKED_KINDS.includes(k),
 );

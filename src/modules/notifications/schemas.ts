@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from "../../db/schema/index.ts";
 import { cursorParam, idParam, safeString, slugParam } from "../../shared/text-schema.ts";
+import { LOCKED_KINDS } from "./kinds.ts";
 
 export const slugParams = z.object({ slug: slugParam });
 export const threadParams = z.object({ slug: slugParam, type: z.enum(["post"]), id: idParam });
@@ -38,11 +39,15 @@ export const readInput = z.object({
   ids: z.array(idParam).max(200).optional().describe("These notifications; all when omitted"),
 });
 
-// A warning from the operators (kind "moderation") always reaches the member: not a choice.
-type ChoosableKind = Exclude<(typeof NOTIFICATION_KINDS)[number], "moderation">;
+// A warning from the operators (kind "moderation") and a change to an event the member registered
+// for (kind "event_change") always reach the member: not a choice (LOCKED_KINDS).
+type ChoosableKind = Exclude<(typeof NOTIFICATION_KINDS)[number], "moderation" | "event_change">;
 const channels = z.object(
   Object.fromEntries(
-    NOTIFICATION_KINDS.filter((k) => k !== "moderation").map((k) => [k, z.enum(NOTIFICATION_CHANNELS)]),
+    NOTIFICATION_KINDS.filter((k) => !LOCKED_KINDS.includes(k)).map((k) => [
+      k,
+      z.enum(NOTIFICATION_CHANNELS),
+    ]),
   ) as Record<ChoosableKind, z.ZodEnum<{ [K in (typeof NOTIFICATION_CHANNELS)[number]]: K }>>,
 );
 

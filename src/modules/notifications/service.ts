@@ -58,7 +58,35 @@ export type NotificationData = {
   decision?: "approved" | "declined" | "invited";
   /** A new post in a group the member watches: the group's name. */
   groupName?: string;
+  /** An event (the event's page is where it leads). */
+  eventId?: string;
+  /** What happened to it, or to the member's RSVP. */
+  eventNews?:
+    | "changed"
+    | "cancelled"
+    | "promoted"
+    | "offered"
+    | "approved"
+    | "declined"
+    | "reminder"
+    | "thanks";
+  /** An offered seat is held until then. */
+  until?: string;
+  /** An event's start (a reminder says when). */
+  startsAt?: string;
 };
+
+/** "12月16日(水) 19:00" / "Wed, Dec 16, 19:00", in Japan time. */
+function japanTime(iso: string, locale: Locale) {
+  return new Date(iso).toLocaleString(locale === "en" ? "en" : "ja-JP", {
+    timeZone: "Asia/Tokyo",
+    month: "short",
+    day: "numeric",
+    weekday: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+}
 
 export function headline(kind: NotificationKind, d: NotificationData, locale: Locale): string {
   const who = d.actorName ?? (locale === "ja" ? "メンバー" : "A member");
@@ -87,6 +115,20 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
         return `${who} asked to join ${what || "a group"}`;
       case "moderation":
         return `A message from the operators${what ? ` about ${what}` : ""}`;
+      case "event_rsvp":
+        if (d.eventNews === "promoted")
+          return `A seat freed up: you are now registered for ${what || "the event"}`;
+        if (d.eventNews === "offered")
+          return `A seat is free for you at ${what || "the event"}: confirm it${d.until ? ` by ${japanTime(d.until, "en")}` : ""}`;
+        if (d.eventNews === "approved") return `Your RSVP to ${what || "the event"} was approved`;
+        return `Your RSVP to ${what || "the event"} was declined`;
+      case "event_change":
+        if (d.eventNews === "cancelled") return `Cancelled: ${what || "an event you registered for"}`;
+        return `Changed: the time or place of ${what || "an event you registered for"}`;
+      case "event_thanks":
+        return `Thank you for coming to ${what || "the event"}`;
+      case "event_reminder":
+        return `Reminder: ${what || "your event"}${d.startsAt ? ` starts ${japanTime(d.startsAt, "en")}` : ""}`;
     }
   }
   switch (kind) {
@@ -112,6 +154,19 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
       return `${who} さんが${what || "グループ"}への参加を申請しました`;
     case "moderation":
       return `運営者からのお知らせ${what ? `（${what}について）` : ""}`;
+    case "event_rsvp":
+      if (d.eventNews === "promoted") return `キャンセル待ちから参加確定になりました：${what || "イベント"}`;
+      if (d.eventNews === "offered")
+        return `${what || "イベント"}に空きが出ました。${d.until ? `${japanTime(d.until, "ja")}までに` : ""}参加を確定してください`;
+      if (d.eventNews === "approved") return `${what || "イベント"}への参加申し込みが承認されました`;
+      return `${what || "イベント"}への参加申し込みは見送られました`;
+    case "event_change":
+      if (d.eventNews === "cancelled") return `イベント中止のお知らせ：${what || "お申し込みのイベント"}`;
+      return `日時・場所が変更されました：${what || "お申し込みのイベント"}`;
+    case "event_thanks":
+      return `${what || "イベント"}へのご参加ありがとうございました`;
+    case "event_reminder":
+      return `リマインド：${what || "イベント"}${d.startsAt ? `は${japanTime(d.startsAt, "ja")}に始まります` : ""}`;
   }
 }
 
@@ -125,7 +180,9 @@ export const pathOf = (d: NotificationData) =>
         ? `/inquiries/${encodeURIComponent(d.inquiryId)}`
         : d.groupId
           ? `/groups/${encodeURIComponent(d.groupId)}`
-          : "";
+          : d.eventId
+            ? `/events/${encodeURIComponent(d.eventId)}`
+            : "";
 const linkOf = (ctx: AppContext, slug: string, d: NotificationData) =>
   `${ctx.config.baseUrl}/n/${encodeURIComponent(slug)}${pathOf(d)}`;
 const preferencesOf = (ctx: AppContext, slug: string) =>

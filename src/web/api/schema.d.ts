@@ -131,6 +131,42 @@ export interface paths {
     };
     trace?: never;
   };
+  "/api/calendar/{token}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A member's personal calendar feed (iCalendar) behind its secret URL */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/invitations/{token}": {
     parameters: {
       query?: never;
@@ -1057,6 +1093,100 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/calendar-feed": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether I have a personal calendar feed (its URL is shown only when made) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              active: boolean;
+              createdAt: string | null;
+              url: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Make a new secret calendar feed URL (the previous one stops working) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              active: boolean;
+              createdAt: string | null;
+              url: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Revoke my calendar feed URL */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              active: boolean;
+              createdAt: string | null;
+              url: string | null;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/comments/{id}": {
     parameters: {
       query?: never;
@@ -1548,6 +1678,1820 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Upcoming (soonest first) or past (latest first) events whose audience reaches me */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          /** @description true: drafts and scheduled events I organize */
+          drafts?: "true" | "false";
+          format?: "in_person" | "online" | "hybrid";
+          limit?: number;
+          /** @description true: only events I registered for (or wait for) */
+          mine?: "true" | "false";
+          /** @description YYYY-MM, in Japan time */
+          month?: string;
+          when?: "upcoming" | "past";
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                allDay: boolean;
+                approval: boolean;
+                audience: {
+                  groupId: string | null;
+                  groupName: string | null;
+                  segmentId: string | null;
+                  segmentName: string | null;
+                  /** @enum {string} */
+                  type: "network" | "segment" | "group";
+                };
+                can: {
+                  appoint: boolean;
+                  duplicate: boolean;
+                  manage: boolean;
+                };
+                capacity: number | null;
+                description: string;
+                endsAt: string;
+                /** @enum {string} */
+                format: "in_person" | "online" | "hybrid";
+                googleCalendarUrl: string;
+                guestsMax: number;
+                hasOnlineUrl: boolean;
+                id: string;
+                mapUrl: string | null;
+                my: {
+                  answers: {
+                    [key: string]: string;
+                  };
+                  checkedIn: boolean;
+                  guests: number;
+                  id: string;
+                  listed: boolean;
+                  offerExpiresAt: string | null;
+                  position: number | null;
+                  /** @enum {string} */
+                  status:
+                    | "confirmed"
+                    | "waitlisted"
+                    | "pending"
+                    | "cancelled"
+                    | "declined"
+                    | "walk_in"
+                    | "offered";
+                } | null;
+                offerHours: number | null;
+                onlineUrl: string | null;
+                organizers: {
+                  name: string;
+                  photoUrl: string | null;
+                  userId: string;
+                }[];
+                past: boolean;
+                publishedAt: string | null;
+                questions: {
+                  id: string;
+                  label: string;
+                  required: boolean;
+                }[];
+                reminders: number[];
+                /** @enum {string} */
+                rsvp: "open" | "not_yet" | "closed";
+                rsvpClosesAt: string | null;
+                rsvpOpensAt: string | null;
+                seatsTaken: number;
+                sequence: number;
+                /** @enum {string} */
+                sides: "all" | "employees" | "alumni";
+                startsAt: string;
+                /** @enum {string} */
+                status: "draft" | "scheduled" | "published" | "cancelled";
+                title: string;
+                venueAddress: string | null;
+                venueName: string | null;
+                waitlisted: number;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create an event (operators, employees); a segment's: operators */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default false */
+            allDay?: boolean;
+            /**
+             * @description RSVPs wait for an organizer's approval
+             * @default false
+             */
+            approval?: boolean;
+            /**
+             * @description Who may see and join: the whole network, a segment's members (operators), a group's members
+             * @default {
+             *       "type": "network"
+             *     }
+             */
+            audience?:
+              | {
+                  /** @enum {string} */
+                  type: "network";
+                }
+              | {
+                  segmentId: string;
+                  /** @enum {string} */
+                  type: "segment";
+                }
+              | {
+                  groupId: string;
+                  /** @enum {string} */
+                  type: "group";
+                };
+            /**
+             * @description null: unlimited
+             * @default null
+             */
+            capacity?: number | null;
+            /** @default  */
+            description?: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @enum {string} */
+            format: "in_person" | "online" | "hybrid";
+            /** @default 0 */
+            guestsMax?: number;
+            /** @default null */
+            mapUrl?: string | null;
+            /**
+             * @description A freed seat is offered to the first waiting for this many hours; null: given at once
+             * @default null
+             */
+            offerHours?: number | null;
+            /**
+             * @description Shown only to confirmed attendees and the organizers
+             * @default null
+             */
+            onlineUrl?: string | null;
+            /**
+             * @description "now", a moment (published then), or null: a draft
+             * @default null
+             */
+            publishAt?: ("now" | string) | null;
+            /** @default [] */
+            questions?: {
+              /** @description Kept from a previous version (answers follow it) */
+              id?: string;
+              label: string;
+              /** @default false */
+              required?: boolean;
+            }[];
+            /**
+             * @description Minutes before the start (default: 1440 and 60)
+             * @default [
+             *       1440,
+             *       60
+             *     ]
+             */
+            reminders?: number[];
+            /**
+             * Format: date-time
+             * @default null
+             */
+            rsvpClosesAt?: string | null;
+            /**
+             * Format: date-time
+             * @default null
+             */
+            rsvpOpensAt?: string | null;
+            /**
+             * @description all: employees and alumni; or one side only (operators always)
+             * @default all
+             * @enum {string}
+             */
+            sides?: "all" | "employees" | "alumni";
+            /** Format: date-time */
+            startsAt: string;
+            title: string;
+            /** @default null */
+            venueAddress?: string | null;
+            /** @default null */
+            venueName?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              allDay: boolean;
+              approval: boolean;
+              audience: {
+                groupId: string | null;
+                groupName: string | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              can: {
+                appoint: boolean;
+                duplicate: boolean;
+                manage: boolean;
+              };
+              capacity: number | null;
+              description: string;
+              endsAt: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "hybrid";
+              googleCalendarUrl: string;
+              guestsMax: number;
+              hasOnlineUrl: boolean;
+              id: string;
+              mapUrl: string | null;
+              my: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedIn: boolean;
+                guests: number;
+                id: string;
+                listed: boolean;
+                offerExpiresAt: string | null;
+                position: number | null;
+                /** @enum {string} */
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
+              } | null;
+              offerHours: number | null;
+              onlineUrl: string | null;
+              organizers: {
+                name: string;
+                photoUrl: string | null;
+                userId: string;
+              }[];
+              past: boolean;
+              publishedAt: string | null;
+              questions: {
+                id: string;
+                label: string;
+                required: boolean;
+              }[];
+              reminders: number[];
+              /** @enum {string} */
+              rsvp: "open" | "not_yet" | "closed";
+              rsvpClosesAt: string | null;
+              rsvpOpensAt: string | null;
+              seatsTaken: number;
+              sequence: number;
+              /** @enum {string} */
+              sides: "all" | "employees" | "alumni";
+              startsAt: string;
+              /** @enum {string} */
+              status: "draft" | "scheduled" | "published" | "cancelled";
+              title: string;
+              venueAddress: string | null;
+              venueName: string | null;
+              waitlisted: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One event with my RSVP (404 outside its audience or a draft I do not organize) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              allDay: boolean;
+              approval: boolean;
+              audience: {
+                groupId: string | null;
+                groupName: string | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              can: {
+                appoint: boolean;
+                duplicate: boolean;
+                manage: boolean;
+              };
+              capacity: number | null;
+              description: string;
+              endsAt: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "hybrid";
+              googleCalendarUrl: string;
+              guestsMax: number;
+              hasOnlineUrl: boolean;
+              id: string;
+              mapUrl: string | null;
+              my: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedIn: boolean;
+                guests: number;
+                id: string;
+                listed: boolean;
+                offerExpiresAt: string | null;
+                position: number | null;
+                /** @enum {string} */
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
+              } | null;
+              offerHours: number | null;
+              onlineUrl: string | null;
+              organizers: {
+                name: string;
+                photoUrl: string | null;
+                userId: string;
+              }[];
+              past: boolean;
+              publishedAt: string | null;
+              questions: {
+                id: string;
+                label: string;
+                required: boolean;
+              }[];
+              reminders: number[];
+              /** @enum {string} */
+              rsvp: "open" | "not_yet" | "closed";
+              rsvpClosesAt: string | null;
+              rsvpOpensAt: string | null;
+              seatsTaken: number;
+              sequence: number;
+              /** @enum {string} */
+              sides: "all" | "employees" | "alumni";
+              startsAt: string;
+              /** @enum {string} */
+              status: "draft" | "scheduled" | "published" | "cancelled";
+              title: string;
+              venueAddress: string | null;
+              venueName: string | null;
+              waitlisted: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edit or publish an event (its organizers, operators); a change of time or place tells everyone registered at once */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            allDay?: boolean;
+            /** @description RSVPs wait for an organizer's approval */
+            approval?: boolean;
+            /** @description null: unlimited */
+            capacity?: number | null;
+            description?: string;
+            /** Format: date-time */
+            endsAt?: string;
+            /** @enum {string} */
+            format?: "in_person" | "online" | "hybrid";
+            guestsMax?: number;
+            mapUrl?: string | null;
+            /** @description A freed seat is offered to the first waiting for this many hours; null: given at once */
+            offerHours?: number | null;
+            /** @description Shown only to confirmed attendees and the organizers */
+            onlineUrl?: string | null;
+            publishAt?: ("now" | string) | null;
+            questions?: {
+              /** @description Kept from a previous version (answers follow it) */
+              id?: string;
+              label: string;
+              /** @default false */
+              required?: boolean;
+            }[];
+            /** @description Minutes before the start (default: 1440 and 60) */
+            reminders?: number[];
+            /** Format: date-time */
+            rsvpClosesAt?: string | null;
+            /** Format: date-time */
+            rsvpOpensAt?: string | null;
+            /**
+             * @description all: employees and alumni; or one side only (operators always)
+             * @enum {string}
+             */
+            sides?: "all" | "employees" | "alumni";
+            /** Format: date-time */
+            startsAt?: string;
+            title?: string;
+            venueAddress?: string | null;
+            venueName?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              allDay: boolean;
+              approval: boolean;
+              audience: {
+                groupId: string | null;
+                groupName: string | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              can: {
+                appoint: boolean;
+                duplicate: boolean;
+                manage: boolean;
+              };
+              capacity: number | null;
+              description: string;
+              endsAt: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "hybrid";
+              googleCalendarUrl: string;
+              guestsMax: number;
+              hasOnlineUrl: boolean;
+              id: string;
+              mapUrl: string | null;
+              my: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedIn: boolean;
+                guests: number;
+                id: string;
+                listed: boolean;
+                offerExpiresAt: string | null;
+                position: number | null;
+                /** @enum {string} */
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
+              } | null;
+              offerHours: number | null;
+              onlineUrl: string | null;
+              organizers: {
+                name: string;
+                photoUrl: string | null;
+                userId: string;
+              }[];
+              past: boolean;
+              publishedAt: string | null;
+              questions: {
+                id: string;
+                label: string;
+                required: boolean;
+              }[];
+              reminders: number[];
+              /** @enum {string} */
+              rsvp: "open" | "not_yet" | "closed";
+              rsvpClosesAt: string | null;
+              rsvpOpensAt: string | null;
+              seatsTaken: number;
+              sequence: number;
+              /** @enum {string} */
+              sides: "all" | "employees" | "alumni";
+              startsAt: string;
+              /** @enum {string} */
+              status: "draft" | "scheduled" | "published" | "cancelled";
+              title: string;
+              venueAddress: string | null;
+              venueName: string | null;
+              waitlisted: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/attendance": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Attendance: checked in, no-shows, walk-ins, repeat attendees (organizers) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              checkedIn: number;
+              confirmed: number;
+              noShow: number;
+              /** @description Of those who came: members who have come to 2 events or more */
+              repeat: number;
+              walkIns: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/attendance.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The attendance as CSV for Excel (UTF-8 with BOM, or Shift_JIS; organizers) */
+    get: {
+      parameters: {
+        query?: {
+          encoding?: "utf8" | "shift_jis";
+        };
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/attendees": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who else is going: listed attendees I may see in the directory; the others counted */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                guests: number;
+                name: string;
+                photoUrl: string | null;
+                profile: boolean;
+                userId: string;
+              }[];
+              others: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/calendar.ics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The event as an iCalendar file (stable UID, SEQUENCE, STATUS:CANCELLED once cancelled) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel the event (everyone registered or waiting is told at once) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              allDay: boolean;
+              approval: boolean;
+              audience: {
+                groupId: string | null;
+                groupName: string | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              can: {
+                appoint: boolean;
+                duplicate: boolean;
+                manage: boolean;
+              };
+              capacity: number | null;
+              description: string;
+              endsAt: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "hybrid";
+              googleCalendarUrl: string;
+              guestsMax: number;
+              hasOnlineUrl: boolean;
+              id: string;
+              mapUrl: string | null;
+              my: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedIn: boolean;
+                guests: number;
+                id: string;
+                listed: boolean;
+                offerExpiresAt: string | null;
+                position: number | null;
+                /** @enum {string} */
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
+              } | null;
+              offerHours: number | null;
+              onlineUrl: string | null;
+              organizers: {
+                name: string;
+                photoUrl: string | null;
+                userId: string;
+              }[];
+              past: boolean;
+              publishedAt: string | null;
+              questions: {
+                id: string;
+                label: string;
+                required: boolean;
+              }[];
+              reminders: number[];
+              /** @enum {string} */
+              rsvp: "open" | "not_yet" | "closed";
+              rsvpClosesAt: string | null;
+              rsvpOpensAt: string | null;
+              seatsTaken: number;
+              sequence: number;
+              /** @enum {string} */
+              sides: "all" | "employees" | "alumni";
+              startsAt: string;
+              /** @enum {string} */
+              status: "draft" | "scheduled" | "published" | "cancelled";
+              title: string;
+              venueAddress: string | null;
+              venueName: string | null;
+              waitlisted: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/checkins": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Check an attendee in by the scanned code or from the list (a second scan changes nothing) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description The scanned QR code */
+            code?: string;
+            /** @description Or the RSVP picked from the list */
+            rsvpId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              already: boolean;
+              checkedInAt: string;
+              guests: number;
+              name: string;
+              rsvpId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/checkins/{rsvpId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Undo a check-in (organizers) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rsvpId: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/duplicate": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A copy at a new start, as a draft (monthly 交流会) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * Format: date-time
+             * @description The copy's start; its end keeps the original's length
+             */
+            startsAt: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              allDay: boolean;
+              approval: boolean;
+              audience: {
+                groupId: string | null;
+                groupName: string | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              can: {
+                appoint: boolean;
+                duplicate: boolean;
+                manage: boolean;
+              };
+              capacity: number | null;
+              description: string;
+              endsAt: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "hybrid";
+              googleCalendarUrl: string;
+              guestsMax: number;
+              hasOnlineUrl: boolean;
+              id: string;
+              mapUrl: string | null;
+              my: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedIn: boolean;
+                guests: number;
+                id: string;
+                listed: boolean;
+                offerExpiresAt: string | null;
+                position: number | null;
+                /** @enum {string} */
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
+              } | null;
+              offerHours: number | null;
+              onlineUrl: string | null;
+              organizers: {
+                name: string;
+                photoUrl: string | null;
+                userId: string;
+              }[];
+              past: boolean;
+              publishedAt: string | null;
+              questions: {
+                id: string;
+                label: string;
+                required: boolean;
+              }[];
+              reminders: number[];
+              /** @enum {string} */
+              rsvp: "open" | "not_yet" | "closed";
+              rsvpClosesAt: string | null;
+              rsvpOpensAt: string | null;
+              seatsTaken: number;
+              sequence: number;
+              /** @enum {string} */
+              sides: "all" | "employees" | "alumni";
+              startsAt: string;
+              /** @enum {string} */
+              status: "draft" | "scheduled" | "published" | "cancelled";
+              title: string;
+              venueAddress: string | null;
+              venueName: string | null;
+              waitlisted: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/organizers/{userId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Name a co-organizer (operators) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              allDay: boolean;
+              approval: boolean;
+              audience: {
+                groupId: string | null;
+                groupName: string | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              can: {
+                appoint: boolean;
+                duplicate: boolean;
+                manage: boolean;
+              };
+              capacity: number | null;
+              description: string;
+              endsAt: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "hybrid";
+              googleCalendarUrl: string;
+              guestsMax: number;
+              hasOnlineUrl: boolean;
+              id: string;
+              mapUrl: string | null;
+              my: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedIn: boolean;
+                guests: number;
+                id: string;
+                listed: boolean;
+                offerExpiresAt: string | null;
+                position: number | null;
+                /** @enum {string} */
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
+              } | null;
+              offerHours: number | null;
+              onlineUrl: string | null;
+              organizers: {
+                name: string;
+                photoUrl: string | null;
+                userId: string;
+              }[];
+              past: boolean;
+              publishedAt: string | null;
+              questions: {
+                id: string;
+                label: string;
+                required: boolean;
+              }[];
+              reminders: number[];
+              /** @enum {string} */
+              rsvp: "open" | "not_yet" | "closed";
+              rsvpClosesAt: string | null;
+              rsvpOpensAt: string | null;
+              seatsTaken: number;
+              sequence: number;
+              /** @enum {string} */
+              sides: "all" | "employees" | "alumni";
+              startsAt: string;
+              /** @enum {string} */
+              status: "draft" | "scheduled" | "published" | "cancelled";
+              title: string;
+              venueAddress: string | null;
+              venueName: string | null;
+              waitlisted: number;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove a co-organizer (operators) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              allDay: boolean;
+              approval: boolean;
+              audience: {
+                groupId: string | null;
+                groupName: string | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              can: {
+                appoint: boolean;
+                duplicate: boolean;
+                manage: boolean;
+              };
+              capacity: number | null;
+              description: string;
+              endsAt: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "hybrid";
+              googleCalendarUrl: string;
+              guestsMax: number;
+              hasOnlineUrl: boolean;
+              id: string;
+              mapUrl: string | null;
+              my: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedIn: boolean;
+                guests: number;
+                id: string;
+                listed: boolean;
+                offerExpiresAt: string | null;
+                position: number | null;
+                /** @enum {string} */
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
+              } | null;
+              offerHours: number | null;
+              onlineUrl: string | null;
+              organizers: {
+                name: string;
+                photoUrl: string | null;
+                userId: string;
+              }[];
+              past: boolean;
+              publishedAt: string | null;
+              questions: {
+                id: string;
+                label: string;
+                required: boolean;
+              }[];
+              reminders: number[];
+              /** @enum {string} */
+              rsvp: "open" | "not_yet" | "closed";
+              rsvpClosesAt: string | null;
+              rsvpOpensAt: string | null;
+              seatsTaken: number;
+              sequence: number;
+              /** @enum {string} */
+              sides: "all" | "employees" | "alumni";
+              startsAt: string;
+              /** @enum {string} */
+              status: "draft" | "scheduled" | "published" | "cancelled";
+              title: string;
+              venueAddress: string | null;
+              venueName: string | null;
+              waitlisted: number;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/rsvp": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** RSVP (a seat if free and nobody waits, else the waitlist; pending with approval), or change my guests and answers */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default {} */
+            answers?: {
+              [key: string]: string;
+            };
+            /** @default 0 */
+            guests?: number;
+            /**
+             * @description Shown in who else is going (to those who may see me)
+             * @default true
+             */
+            listed?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              allDay: boolean;
+              approval: boolean;
+              audience: {
+                groupId: string | null;
+                groupName: string | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              can: {
+                appoint: boolean;
+                duplicate: boolean;
+                manage: boolean;
+              };
+              capacity: number | null;
+              description: string;
+              endsAt: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "hybrid";
+              googleCalendarUrl: string;
+              guestsMax: number;
+              hasOnlineUrl: boolean;
+              id: string;
+              mapUrl: string | null;
+              my: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedIn: boolean;
+                guests: number;
+                id: string;
+                listed: boolean;
+                offerExpiresAt: string | null;
+                position: number | null;
+                /** @enum {string} */
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
+              } | null;
+              offerHours: number | null;
+              onlineUrl: string | null;
+              organizers: {
+                name: string;
+                photoUrl: string | null;
+                userId: string;
+              }[];
+              past: boolean;
+              publishedAt: string | null;
+              questions: {
+                id: string;
+                label: string;
+                required: boolean;
+              }[];
+              reminders: number[];
+              /** @enum {string} */
+              rsvp: "open" | "not_yet" | "closed";
+              rsvpClosesAt: string | null;
+              rsvpOpensAt: string | null;
+              seatsTaken: number;
+              sequence: number;
+              /** @enum {string} */
+              sides: "all" | "employees" | "alumni";
+              startsAt: string;
+              /** @enum {string} */
+              status: "draft" | "scheduled" | "published" | "cancelled";
+              title: string;
+              venueAddress: string | null;
+              venueName: string | null;
+              waitlisted: number;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Cancel my RSVP (my seat goes to the first waiting) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              allDay: boolean;
+              approval: boolean;
+              audience: {
+                groupId: string | null;
+                groupName: string | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "group";
+              };
+              can: {
+                appoint: boolean;
+                duplicate: boolean;
+                manage: boolean;
+              };
+              capacity: number | null;
+              description: string;
+              endsAt: string;
+              /** @enum {string} */
+              format: "in_person" | "online" | "hybrid";
+              googleCalendarUrl: string;
+              guestsMax: number;
+              hasOnlineUrl: boolean;
+              id: string;
+              mapUrl: string | null;
+              my: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedIn: boolean;
+                guests: number;
+                id: string;
+                listed: boolean;
+                offerExpiresAt: string | null;
+                position: number | null;
+                /** @enum {string} */
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
+              } | null;
+              offerHours: number | null;
+              onlineUrl: string | null;
+              organizers: {
+                name: string;
+                photoUrl: string | null;
+                userId: string;
+              }[];
+              past: boolean;
+              publishedAt: string | null;
+              questions: {
+                id: string;
+                label: string;
+                required: boolean;
+              }[];
+              reminders: number[];
+              /** @enum {string} */
+              rsvp: "open" | "not_yet" | "closed";
+              rsvpClosesAt: string | null;
+              rsvpOpensAt: string | null;
+              seatsTaken: number;
+              sequence: number;
+              /** @enum {string} */
+              sides: "all" | "employees" | "alumni";
+              startsAt: string;
+              /** @enum {string} */
+              status: "draft" | "scheduled" | "published" | "cancelled";
+              title: string;
+              venueAddress: string | null;
+              venueName: string | null;
+              waitlisted: number;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/rsvps": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every RSVP with names, emails and answers (organizers) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedInAt: string | null;
+                createdAt: string;
+                email: string | null;
+                guests: number;
+                id: string;
+                name: string;
+                seq: number;
+                /** @enum {string} */
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
+                userId: string | null;
+                walkIn: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/rsvps/{rsvpId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Approve or decline an RSVP (organizers); a declined seat goes to the first waiting */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rsvpId: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            approve: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                answers: {
+                  [key: string]: string;
+                };
+                checkedInAt: string | null;
+                createdAt: string;
+                email: string | null;
+                guests: number;
+                id: string;
+                name: string;
+                seq: number;
+                /** @enum {string} */
+                status:
+                  | "confirmed"
+                  | "waitlisted"
+                  | "pending"
+                  | "cancelled"
+                  | "declined"
+                  | "walk_in"
+                  | "offered";
+                userId: string | null;
+                walkIn: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/thanks": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Thank everyone who was checked in (once per event; organizers) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            message: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Members told now (not those told before) */
+              sent: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/ticket": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My check-in code (for the QR code) while my seat is confirmed */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              checkedInAt: string | null;
+              code: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/{id}/walk-ins": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a walk-in, checked in at once: a member or a name (takes no seat of the capacity) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default 0 */
+            guests?: number;
+            /** @description Or a person by name */
+            name?: string;
+            /** @description A member who came without a seat */
+            userId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              already: boolean;
+              checkedInAt: string;
+              guests: number;
+              name: string;
+              rsvpId: string;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -2426,7 +4370,11 @@ export interface paths {
                     | "group_join_requested"
                     | "announcement"
                     | "watched_activity"
-                    | "moderation";
+                    | "moderation"
+                    | "event_rsvp"
+                    | "event_change"
+                    | "event_reminder"
+                    | "event_thanks";
                   path: string;
                   text: string;
                 }[];
@@ -4750,7 +6698,11 @@ export interface paths {
                   | "group_join_requested"
                   | "announcement"
                   | "watched_activity"
-                  | "moderation";
+                  | "moderation"
+                  | "event_rsvp"
+                  | "event_change"
+                  | "event_reminder"
+                  | "event_thanks";
                 path: string;
                 postId: string | null;
                 read: boolean;
@@ -4805,6 +6757,12 @@ export interface paths {
                 /** @enum {string} */
                 dm: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
+                event_reminder: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                event_rsvp: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                event_thanks: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
                 group_join_requested: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
                 group_request: "inapp" | "email" | "digest" | "off";
@@ -4843,6 +6801,12 @@ export interface paths {
               /** @enum {string} */
               dm?: "inapp" | "email" | "digest" | "off";
               /** @enum {string} */
+              event_reminder?: "inapp" | "email" | "digest" | "off";
+              /** @enum {string} */
+              event_rsvp?: "inapp" | "email" | "digest" | "off";
+              /** @enum {string} */
+              event_thanks?: "inapp" | "email" | "digest" | "off";
+              /** @enum {string} */
               group_join_requested?: "inapp" | "email" | "digest" | "off";
               /** @enum {string} */
               group_request?: "inapp" | "email" | "digest" | "off";
@@ -4873,6 +6837,12 @@ export interface paths {
                 announcement: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
                 dm: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                event_reminder: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                event_rsvp: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                event_thanks: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
                 group_join_requested: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
@@ -8573,7 +10543,11 @@ export interface paths {
                 | "group_join_requested"
                 | "announcement"
                 | "watched_activity"
-                | "moderation";
+                | "moderation"
+                | "event_rsvp"
+                | "event_change"
+                | "event_reminder"
+                | "event_thanks";
             };
           };
         };

@@ -15,6 +15,7 @@ const NAMESPACES = [
   "consent",
   "directory",
   "errors",
+  "events",
   "feed",
   "forms",
   "groups",

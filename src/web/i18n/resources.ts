@@ -8,6 +8,7 @@ import type { strings as authStrings } from "../routes/auth/i18n.ts";
 import type { strings as consentStrings } from "../routes/consent/i18n.ts";
 import type { strings as directoryStrings } from "../routes/directory/i18n.ts";
 import type { strings as errorsStrings } from "../routes/errors/i18n.ts";
+import type { strings as eventsStrings } from "../routes/events/i18n.ts";
 import type { strings as feedStrings } from "../routes/feed/i18n.ts";
 import type { strings as groupsStrings } from "../routes/groups/i18n.ts";
 import type { strings as homeStrings } from "../routes/home/i18n.ts";
@@ -39,6 +40,7 @@ export type Resources = {
   errors: typeof errorsStrings.ja;
   feed: typeof feedStrings.ja;
   groups: typeof groupsStrings.ja;
+  events: typeof eventsStrings.ja;
   home: typeof homeStrings.ja;
   inquiries: typeof inquiriesStrings.ja;
   invite: typeof inviteStrings.ja;

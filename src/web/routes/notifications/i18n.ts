@@ -18,6 +18,10 @@ export const strings = {
       announcement: "運営からのお知らせ",
       watched_activity: "フォロー中の投稿の新しいコメント",
       moderation: "運営者からのお知らせ（投稿内容について）",
+      event_rsvp: "イベント申し込みの結果（キャンセル待ちからの繰り上げ・承認）",
+      event_change: "申し込んだイベントの変更・中止",
+      event_reminder: "イベントのリマインド（前日・1時間前）",
+      event_thanks: "参加したイベントの主催者からのお礼",
     },
     channels: {
       email: "すぐにメール",
@@ -65,6 +69,10 @@ export const strings = {
       announcement: "Announcements from the operators",
       watched_activity: "New comments on posts I follow",
       moderation: "Messages from the operators about my content",
+      event_rsvp: "My event RSVPs (a seat from the waitlist, approvals)",
+      event_change: "Changes to or cancellation of my events",
+      event_reminder: "Event reminders (the day before, 1 hour before)",
+      event_thanks: "Thank-you messages from the organizers of events I attended",
     },
     channels: { email: "Email at once", digest: "Daily digest", inapp: "In the app only", off: "Off" },
     page: {

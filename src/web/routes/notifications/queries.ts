@@ -19,6 +19,9 @@ export const KINDS: Kind[] = [
   "group_join_requested",
   "announcement",
   "watched_activity",
+  "event_rsvp",
+  "event_reminder",
+  "event_thanks",
 ];
 export const CHANNELS: Channel[] = ["email", "digest", "inapp", "off"];
 
