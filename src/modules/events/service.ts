@@ -849,7 +849,7 @@ export async function runOfferExpiry(ctx: AppContext, job: EventOfferJob) {
     const e = await lockEvent(tx.db, job.networkId, job.eventId);
     if (!e) return;
     const r = await findRsvp(tx.db, job.networkId, job.eventId, job.rsvpId);
-    if (!r || r.status !== "offered" || r.seq !== job.seq || !r.offerExpiresAt) return;
+    if (r?.status !== "offered" || r.seq !== job.seq || !r.offerExpiresAt) return;
     if (r.offerExpiresAt > new Date()) return;
     await release(tx, e, r, "cancelled");
   });
