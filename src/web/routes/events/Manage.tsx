@@ -154,7 +154,12 @@ export function Manage({ slug, event }: { slug: string; event: EventItem }) {
                     </Table.Td>
                     <Table.Td>
                       <Badge size="sm" variant="light" color={STATUS_COLOR[r.status]}>
-                        {t(`my.${r.status}`, { position: "" })}
+                        {t(`my.${r.status}`, {
+                          // Place in the waitlist: those waiting who came before, by arrival.
+                          position: rsvps.data.items.filter(
+                            (x) => x.status === "waitlisted" && x.seq <= r.seq,
+                          ).length,
+                        })}
                       </Badge>
                     </Table.Td>
                     <Table.Td>
