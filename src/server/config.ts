@@ -34,6 +34,11 @@ const schema = z.object({
   /** Memory for cached directory pages, per process, in MB (0: no cache). */
   DIRECTORY_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
   /** Cached feed stream pages and post cards, per process, in entries (0: no cache; modules/feed/cache.ts). */
+  /**
+   * Registration attempts from one client address per hour, all networks together (a company's
+   * office behind one address registering many alumni at an event may need more).
+   */
+  REGISTRATION_IP_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   FEED_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
 });
 

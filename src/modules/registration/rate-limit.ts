@@ -41,7 +41,7 @@ export async function recordAttempt(ctx: AppContext, v: { networkId: string; use
     })
     .from(t)
     .where(or(and(eq(t.networkId, v.networkId), eq(t.userId, v.userId)), eq(t.ipHash, hash)));
-  if (c.byUser > L.perUser || c.byIp > L.perIp) {
+  if (c.byUser > L.perUser || c.byIp > (ctx.config.REGISTRATION_IP_LIMIT ?? L.perIp)) {
     await ctx.db.delete(t).where(byId(t, v.networkId, id));
     throw errors.rateLimited();
   }
