@@ -3,16 +3,9 @@
 // free seats, and a cancelled one — with RSVPs from the generated alumni, co-organized by alumni@.
 // Written directly (as the other demo seeds) with the counters the seat rules keep.
 import { randomUUID } from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import {
-  event,
-  eventOrganizer,
-  eventRsvp,
-  member,
-  memberConsent,
-  type RsvpStatus,
-} from "../db/schema/index.ts";
+import { event, eventOrganizer, eventRsvp, type RsvpStatus } from "../db/schema/index.ts";
+import { listedAlumni } from "./seed-demo-people.ts";
 
 type Person = "operator" | "employee" | "alumni" | number;
 type SeedEvent = {
@@ -166,26 +159,8 @@ export async function seedDemoEvents(
   opts: { networkId: string; today: string; operatorId: string; employeeId: string; alumnusId: string },
 ) {
   const { networkId } = opts;
-  const generated = (
-    await db
-      .select({ userId: member.userId })
-      .from(member)
-      .innerJoin(
-        memberConsent,
-        and(eq(memberConsent.networkId, member.organizationId), eq(memberConsent.userId, member.userId)),
-      )
-      .where(
-        and(
-          eq(member.organizationId, networkId),
-          eq(member.role, "alumni"),
-          eq(member.status, "active"),
-          eq(memberConsent.directory, true),
-        ),
-      )
-      .orderBy(asc(member.userId))
-  )
-    .map((r) => r.userId)
-    .filter((u) => u !== opts.alumnusId);
+  // Generated alumni listed in the directory, in a stable order (alumni@ is not one of them).
+  const generated = await listedAlumni(db, networkId, [opts.alumnusId]);
   if (generated.length < 17) return { events: 0 };
   const who = (p: Person) =>
     p === "operator"

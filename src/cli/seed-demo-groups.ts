@@ -3,13 +3,12 @@
 // operators know it), each with members, posts and comments; alumni@ and one generated alumna are
 // アルムナイサポーター (alumni@ is an admin of 新規事業ルーム). Deterministic for a network.
 import { randomUUID } from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import {
   type GroupKind,
   groupMembership,
   member,
-  memberConsent,
   networkGroup,
   post,
   postComment,
@@ -17,6 +16,7 @@ import {
   type Reaction,
 } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/index.ts";
+import { listedAlumni } from "./seed-demo-people.ts";
 
 type Person = "operator" | "employee" | "alumni" | number; // a number: the n-th generated alumnus
 type SeedGroup = {
@@ -149,26 +149,7 @@ export async function seedDemoGroups(
 ) {
   const { networkId } = opts;
   // Generated alumni listed in the directory, in a stable order (alumni@ is not one of them).
-  const generated = (
-    await db
-      .select({ userId: member.userId })
-      .from(member)
-      .innerJoin(
-        memberConsent,
-        and(eq(memberConsent.networkId, member.organizationId), eq(memberConsent.userId, member.userId)),
-      )
-      .where(
-        and(
-          eq(member.organizationId, networkId),
-          eq(member.role, "alumni"),
-          eq(member.status, "active"),
-          eq(memberConsent.directory, true),
-        ),
-      )
-      .orderBy(asc(member.userId))
-  )
-    .map((r) => r.userId)
-    .filter((u) => u !== opts.alumnusId);
+  const generated = await listedAlumni(db, networkId, [opts.alumnusId]);
   if (generated.length < 17) return { groups: 0 };
   const who = (p: Person) =>
     p === "operator"
