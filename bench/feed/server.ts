@@ -155,7 +155,12 @@ async function worker(t: Target) {
   const smtp = process.env.BENCH_SMTP_URL;
   const ctx = await openBenchServices(t, false, smtp ? { SMTP_URL: smtp } : {});
   await ctx.jobs.startWorkers();
+  // BENCH_PROFILE_WORKER=1: the workers' CPU profile from start to stop (the fan-out and its mails).
+  const stopProfile = process.env.BENCH_PROFILE_WORKER
+    ? await startProfile(CACHE_DIR, `feed-worker-${t.kind}-${t.size}`)
+    : null;
   const stop = async () => {
+    if (stopProfile) console.log(`  worker profile: ${(await stopProfile()).file}`);
     await closeServices(ctx);
     process.exit(0);
   };
