@@ -1,6 +1,6 @@
 // What the network's home page asks of the feed: the announcements the member has not read yet and
 // the latest activity in their groups. Both read through the feed's own audience condition
-// (`visibleTo`, resolved by `viewerOf` as for the feed itself): a post outside the member's
+// (`visibleTo`, the viewer read by `readViewerState` as for the feed itself): a post outside the member's
 // audience — a segment they are not in now, a group they are not in, one hidden by moderation —
 // is neither listed nor counted. Read-only; the feed's own read paths are untouched.
 import { and, eq, inArray, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
@@ -9,9 +9,9 @@ import { inNetwork } from "../../db/scoped.ts";
 import type { MemberScope } from "../../server/scope.ts";
 import { markdownExcerpt } from "../../shared/markdown-text.ts";
 import { memberProfiles } from "../profiles/index.ts";
-import { viewerOf } from "./audience.ts";
+import { readViewerState } from "./audience.ts";
 import { presentAuthor } from "./presenter.ts";
-import { lastSeen, visibleTo } from "./queries.ts";
+import { visibleTo } from "./queries.ts";
 import type { AuthorOut } from "./schemas.ts";
 
 /** A post as a line on the home page. */
@@ -94,10 +94,10 @@ export async function homeFeed(
   scope: MemberScope,
   opts: { limit: number; groupIds: string[]; postIds?: string[] },
 ): Promise<HomeFeed> {
-  const viewer = await viewerOf(scope);
+  // Who the viewer is (segments, groups) and their last visit: the feed's one viewer statement.
+  const { viewer, seenAt } = await readViewerState(scope, null);
   const networkId = scope.network.id;
   const me = viewer.userId;
-  const seenAt = await lastSeen(scope.db, networkId, me);
   // An announcement read in the bell is read, whatever the last visit.
   const readInBell = sql`exists (select 1 from ${notification} n
       where n.network_id = ${post.networkId} and n.user_id = ${me}

@@ -11,6 +11,7 @@ import {
   type Reaction,
 } from "../../db/schema/index.ts";
 import { byId, inNetwork } from "../../db/scoped.ts";
+import { audienceReach } from "./reach.ts";
 
 /** What decides which posts someone sees: resolved once per request (audience.ts). */
 export type Viewer = {
@@ -23,17 +24,10 @@ export type Viewer = {
   groups: string[];
 };
 
-/** The posts `v` may see. */
+/** The posts `v` may see: the audience rule (reach.ts), and a hidden post only for its author. */
 export function visibleTo(v: Viewer): SQL | undefined {
   if (v.operator) return undefined;
-  const reach = [eq(post.audience, "network"), eq(post.authorId, v.userId)];
-  if (v.segments.length) {
-    reach.push(and(eq(post.audience, "segment"), inArray(post.segmentId, v.segments)) as SQL);
-  }
-  if (v.groups.length) {
-    reach.push(and(eq(post.audience, "group"), inArray(post.groupId, v.groups)) as SQL);
-  }
-  return and(or(...reach), or(isNull(post.hiddenAt), eq(post.authorId, v.userId)));
+  return and(audienceReach(post, v), or(isNull(post.hiddenAt), eq(post.authorId, v.userId)));
 }
 
 const postColumns = {

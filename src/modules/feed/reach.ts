@@ -1,8 +1,8 @@
 // The audience rule of the feed (network, a segment, a group, and always the author), as one SQL
 // condition over any table that carries an audience the way `post` does: the events module lists
 // its events with it, so a segment or a group reaches the same members in the feed and in events.
-// The feed's own read path (queries.ts `visibleTo`) keeps its condition; both take the same Viewer
-// (audience.ts `viewerOf`), resolved once per request.
+// The feed's own condition (queries.ts `visibleTo`) is this one over `post`, plus moderation's
+// hiding; both take the same Viewer (audience.ts `viewerOf`), resolved once per request.
 import { and, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Viewer } from "./queries.ts";
