@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { fillPlaceholders, type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { MemberScope, Scope } from "../../server/scope.ts";
-import { activeMembersAmong, groupsOfMember } from "../groups/index.ts";
+import { activeMembersAmong } from "../groups/index.ts";
 import { memberProfiles } from "../profiles/index.ts";
 import {
   type SegmentConditions,
@@ -22,15 +22,9 @@ import {
 import { type Changes, changesOf, changesSinceSql } from "./cache.ts";
 import type { Stream, Viewer } from "./queries.ts";
 
+/** Who the member is for the audience rule: their segments and groups now (one statement). */
 export async function viewerOf(scope: MemberScope): Promise<Viewer> {
-  const operator = scope.member.role === "operator";
-  return {
-    userId: scope.member.userId,
-    operator,
-    // Operators see every post: no need to know their segments or groups.
-    segments: operator ? [] : await segmentsOfMember(scope, scope.member.userId),
-    groups: operator ? [] : await groupsOfMember(scope, scope.member.userId),
-  };
+  return (await readViewerState(scope, null)).viewer;
 }
 
 type PostAudienceFields = {
