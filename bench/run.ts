@@ -45,6 +45,7 @@ let status: number;
 if (args[0] === "feed") status = run("feed/main.ts", args.slice(1));
 else if (args[0] === "directory") status = run("directory/main.ts", args.slice(1));
 else if (args[0] === "events") status = run("events/main.ts", args.slice(1));
+else if (args[0] === "mail") status = run("mail/main.ts", args.slice(1));
 else {
   const a = run("directory/main.ts", args);
   const b = run("feed/main.ts", shared(args));

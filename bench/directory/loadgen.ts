@@ -94,6 +94,11 @@ export type LoadOptions = {
   connections: number;
   duration: number;
   serverPid?: number;
+  /**
+   * Requests per second over all connections (an offered load, below what the server can do):
+   * without it, every connection sends its next request as soon as the last was answered.
+   */
+  overallRate?: number;
 };
 
 /** Share of the machine's CPU time in use over `ms` (other work, when nothing of ours runs). */
@@ -134,6 +139,7 @@ export async function sample(o: LoadOptions): Promise<Sample> {
     duration: o.duration,
     headers: o.headers,
     timeout: 30,
+    ...(o.overallRate ? { overallRate: o.overallRate } : {}),
     requests: o.draw
       ? [{ method: "GET", path: o.requests[0].path, setupRequest: drawn(o.draw) }]
       : o.requests.map((r) => ({ method: "GET", path: r.path })),

@@ -12,6 +12,8 @@ export type Sink = {
   arrivals: number[];
   /** The first message's headers, for a check. */
   sample: string | null;
+  /** The sink process (its CPU time: bench/mail). */
+  pid: number;
   close: () => Promise<void>;
 };
 
@@ -25,7 +27,7 @@ export async function startSink(): Promise<Sink> {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
-  const sink: Sink = { url: "", arrivals: [], sample: null, close: async () => {} };
+  const sink: Sink = { url: "", arrivals: [], sample: null, pid: child.pid ?? 0, close: async () => {} };
   // The child's clock is its own: arrivals are shifted by the difference measured at start.
   let offset = 0;
   await new Promise<void>((resolve, reject) => {

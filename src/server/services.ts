@@ -16,6 +16,13 @@ import { redactingLogger } from "./log-redact.ts";
 import { localFileStorage } from "./storage.ts";
 import { registerJobHandlers, registerSubscribers } from "./subscribers.ts";
 
+/**
+ * How the mail worker takes its jobs: 100 per fetch, 20 at a time (over the SMTP pool's 20
+ * connections), their completions written 10 at a time (one statement per mail was the worker's
+ * largest cost after SMTP itself: bench/RESULTS.md, "Mail worker alone"). A worker killed mid-batch
+ * sends again at most the 20 on the wire and the completions not yet written.
+ */
+export const MAIL_WORK = { batchSize: 100, concurrency: 20, completeEvery: 10 } as const;
 export type ServiceOptions = {
   /** Skip migrations (tests migrate once per database). */
   migrate?: boolean;
@@ -64,11 +71,7 @@ export async function openServices(config: Config, opts: ServiceOptions = {}): P
     log,
     brandOf: (networkId) => mailBrandOf(database.db, networkId, config.baseUrl),
   });
-  // Mails: 100 per fetch, 20 at a time (over the SMTP pool's connections).
-  await jobs.register<MailJob>("email.send", (job) => mailer.deliver(job), {
-    batchSize: 100,
-    concurrency: 20,
-  });
+  await jobs.register<MailJob>("email.send", (job) => mailer.deliver(job), MAIL_WORK);
   const secret = secretFor(config);
   const auth = createAuth({
     db: database.db,
