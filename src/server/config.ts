@@ -40,6 +40,8 @@ const schema = z.object({
    */
   REGISTRATION_IP_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   FEED_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
+  /** Cached event list pages, per process (0: no cache; modules/events/cache.ts). */
+  EVENTS_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2_000),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; baseUrl: string };

@@ -6,6 +6,7 @@
 // one decision, and a CHECK refuses more seats than the capacity whatever the code does.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   foreignKey,
@@ -105,6 +106,8 @@ export const event = pgTable(
     unique("event_network_id_uq").on(t.networkId, t.id),
     // Upcoming and past lists (by start).
     index("event_start_idx").on(t.networkId, t.startsAt, t.id),
+    // Whether a member organizes anything (the event list's cache is not theirs then).
+    index("event_creator_idx").on(t.networkId, t.createdBy),
     check("event_format_ck", sql`${t.format} in (${inList(EVENT_FORMATS)})`),
     check("event_audience_ck", sql`${t.audience} in (${inList(EVENT_AUDIENCES)})`),
     check("event_sides_ck", sql`${t.sides} in (${inList(EVENT_SIDES)})`),
@@ -220,3 +223,16 @@ export const calendarFeed = pgTable(
     }).onDelete("cascade"),
   ],
 );
+
+/**
+ * The version of a network's events: raised when a transaction that changed an event, an RSVP or
+ * a co-organizer commits (a deferred trigger, migration 0027: every write path, cascades included,
+ * and the row is locked only at commit, after every other lock the transaction takes). The event
+ * list's cache (src/modules/events/cache.ts) serves a page only while it is unchanged.
+ */
+export const eventVersion = pgTable("event_version", {
+  networkId: text("network_id")
+    .primaryKey()
+    .references(() => organization.id, { onDelete: "cascade" }),
+  version: bigint("version", { mode: "number" }).notNull().default(0),
+});

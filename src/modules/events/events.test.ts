@@ -157,6 +157,48 @@ describe("who sees an event", () => {
   });
 });
 
+describe("the list's cache (shared by those who see the same events)", () => {
+  it("each sees her own RSVP and her own audience; a write, a group's new name, a new co-organizer show at once", async () => {
+    const { net, op, alumna, alumnus } = await setup();
+    const g = await makeTestGroup(env, net, { name: "子育てと仕事", kind: "open", members: [alumna] });
+    const e = await makeTestEvent(env, net, { title: "全体交流会", capacity: 10 });
+    const inGroup = await makeTestEvent(env, net, {
+      title: "ルームの会",
+      audience: { type: "group", groupId: g.id },
+    });
+    const card = async (who: TestUser, id: string) =>
+      (
+        (await ok(net, who, "/events")).items as {
+          id: string;
+          seatsTaken: number;
+          my: unknown;
+          audience: { groupName: string | null };
+          organizers: { userId: string }[];
+        }[]
+      ).find((x) => x.id === id);
+    // The same page for both (same side, neither organizes); only alumna is in the group.
+    expect((await card(alumnus, e.id))?.my).toBeNull();
+    expect(await card(alumnus, inGroup.id)).toBeUndefined();
+    expect((await card(alumna, inGroup.id))?.audience.groupName).toBe("子育てと仕事");
+    // alumnus registers: he sees his RSVP, she sees the seat taken and no RSVP of hers.
+    await ok(net, alumnus, `/events/${e.id}/rsvp`, "PUT", {});
+    expect((await card(alumnus, e.id))?.my).toMatchObject({ status: "confirmed" });
+    const hers = await card(alumna, e.id);
+    expect(hers?.my).toBeNull();
+    expect(hers?.seatsTaken).toBe(1);
+    // A group's new name is on its events' cards at the next read.
+    await ok(net, op, `/groups/${g.id}`, "PATCH", { name: "子育て・介護と仕事" });
+    expect((await card(alumna, inGroup.id))?.audience.groupName).toBe("子育て・介護と仕事");
+    // Joining the group: her audience (and her page) change.
+    await ok(net, alumnus, `/groups/${g.id}/membership`, "PUT", {});
+    expect(await card(alumnus, inGroup.id)).toBeDefined();
+    // A co-organizer named: on the card at once; and his own list is read for him alone.
+    await ok(net, op, `/events/${e.id}/organizers/${alumna.id}`, "PUT");
+    expect((await card(alumnus, e.id))?.organizers.map((o) => o.userId)).toContain(alumna.id);
+    expect((await card(alumna, e.id))?.organizers.map((o) => o.userId)).toContain(alumna.id);
+  });
+});
+
 describe("organizers", () => {
   it("operators and employees create; operators name co-organizers (alumni volunteers), who then manage the event", async () => {
     const { net, op, alumna, alumnus, employee } = await setup();

@@ -83,7 +83,10 @@ export function googleCalendarUrl(e: EventLike, onlineUrl: string | null, eventU
 
 export function presentEvent(
   e: EventLike,
-  r: RsvpRow | null,
+  r: Pick<
+    RsvpRow,
+    "id" | "status" | "guests" | "answers" | "listed" | "checkedInAt" | "offerExpiresAt"
+  > | null,
   o: {
     manage: boolean;
     appoint: boolean;

@@ -10,7 +10,9 @@ import {
   eventOrganizer,
   eventRsvp,
   member,
+  networkGroup,
   type RsvpStatus,
+  segment,
   user,
 } from "../../db/schema/index.ts";
 import { byId, inNetwork } from "../../db/scoped.ts";
@@ -106,6 +108,47 @@ export type ListOpts = {
 };
 
 /** A page of events for `v`, with the viewer's own RSVP (one statement). */
+/**
+ * What a card of the event shows beside its row, read in the row's statement (not one statement
+ * each): its co-organizers in order, the group's and segment's names, and — the viewer waiting —
+ * her place in the queue.
+ */
+export const eventExtras = {
+  organizerIds: sql<string[]>`(select coalesce(array_agg(o.user_id order by o.added_at), '{}')
+      from ${eventOrganizer} o where o.network_id = ${event.networkId} and o.event_id = ${event.id})`,
+  groupName: sql<string | null>`(select g.name from ${networkGroup} g
+      where g.network_id = ${event.networkId} and g.id = ${event.groupId})`,
+  segmentName: sql<string | null>`(select s.name from ${segment} s
+      where s.network_id = ${event.networkId} and s.id = ${event.segmentId})`,
+  position: sql<number | null>`case when ${eventRsvp.status} = 'waitlisted' then
+      (select count(*)::int + 1 from ${eventRsvp} w where w.network_id = ${event.networkId}
+          and w.event_id = ${event.id} and w.status = 'waitlisted' and w.seq < ${eventRsvp.seq}) end`,
+};
+export type EventExtras = {
+  organizerIds: string[];
+  groupName: string | null;
+  segmentName: string | null;
+  position: number | null;
+};
+
+/** One event the viewer may see, with her RSVP and the card's extras (null when she may not). */
+export async function findVisibleEventCard(db: Db | Tx, networkId: string, id: string, v: EventViewer) {
+  const [row] = await db
+    .select({ e: event, r: eventRsvp, ...eventExtras })
+    .from(event)
+    .leftJoin(
+      eventRsvp,
+      and(
+        eq(eventRsvp.networkId, event.networkId),
+        eq(eventRsvp.eventId, event.id),
+        eq(eventRsvp.userId, v.userId),
+      ),
+    )
+    .where(byId(event, networkId, id, eventVisibleTo(v)))
+    .limit(1);
+  return row ?? null;
+}
+
 export async function listEvents(db: Db | Tx, networkId: string, v: EventViewer, o: ListOpts) {
   const upcoming = o.when === "upcoming";
   const after = o.after
@@ -114,7 +157,7 @@ export async function listEvents(db: Db | Tx, networkId: string, v: EventViewer,
       : sql`(${event.startsAt}, ${event.id}) < (${o.after.at}::timestamptz, ${o.after.id})`
     : undefined;
   const rows = await db
-    .select({ e: event, r: eventRsvp, at: sql<string>`${event.startsAt}::text` })
+    .select({ e: event, r: eventRsvp, at: sql<string>`${event.startsAt}::text`, ...eventExtras })
     .from(event)
     .leftJoin(
       eventRsvp,
@@ -229,30 +272,6 @@ export async function waitlistHead(tx: Tx, networkId: string, eventId: string, l
 }
 
 /** 1 + how many wait before each of `rsvps` (waitlisted ones). */
-export async function waitlistPositions(
-  db: Db | Tx,
-  networkId: string,
-  rsvps: { eventId: string; seq: number }[],
-) {
-  const out = new Map<string, number>();
-  for (const r of rsvps) {
-    const [row] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(eventRsvp)
-      .where(
-        inNetwork(
-          eventRsvp,
-          networkId,
-          eq(eventRsvp.eventId, r.eventId),
-          eq(eventRsvp.status, "waitlisted"),
-          sql`${eventRsvp.seq} < ${r.seq}`,
-        ),
-      );
-    out.set(`${r.eventId}:${r.seq}`, (row?.n ?? 0) + 1);
-  }
-  return out;
-}
-
 /** Every RSVP of the event with the member's name and email (the organizers' list). */
 export async function rsvpsOf(db: Db | Tx, networkId: string, eventId: string, statuses?: RsvpStatus[]) {
   return db

@@ -22,8 +22,8 @@ import { inTransaction, type MemberScope, type Scope } from "../../server/scope.
 import { AppError, errors } from "../../shared/errors.ts";
 import { decodeKeyset, encodeKeyset } from "../../shared/keyset.ts";
 import { visibleMembers } from "../directory/index.ts";
-import { viewerOf } from "../feed/index.ts";
-import { groupNames, postableGroup } from "../groups/index.ts";
+import { readViewerState, viewerOf } from "../feed/index.ts";
+import { postableGroup } from "../groups/index.ts";
 import {
   fieldVisibleTo,
   memberProfiles,
@@ -33,16 +33,19 @@ import {
   visibilityOf,
 } from "../profiles/index.ts";
 import { findSegment } from "../segments/index.ts";
+import { cachedPage, eventsViewerExtra, eventsViewerOf } from "./cache.ts";
 import { type EventAccess, eventsPolicy } from "./policy.ts";
 import { presentEvent, rsvpWindow } from "./presenter.ts";
 import {
   activeMembers,
   addOrganizer,
+  type EventExtras,
   type EventRow,
   type EventViewer,
   findEvent,
   findRsvp,
   findVisibleEvent,
+  findVisibleEventCard,
   insertEvent,
   insertRsvp,
   listEvents,
@@ -55,7 +58,6 @@ import {
   updateEvent,
   updateRsvp,
   waitlistHead,
-  waitlistPositions,
 } from "./queries.ts";
 import { queueReminders } from "./reminders.ts";
 import type { EventInput, EventListQuery, EventOut, EventPatch, RsvpInput } from "./schemas.ts";
@@ -209,49 +211,46 @@ async function managedEvent(tx: TxScope, id: string): Promise<EventRow> {
 
 // --- Reading -----------------------------------------------------------------------------------
 
-async function present(scope: MemberScope, rows: { e: EventRow; r: RsvpRow | null }[]): Promise<EventOut[]> {
-  if (!rows.length) return [];
-  const networkId = scope.network.id;
-  const orgs = await organizersOf(
-    scope.db,
-    networkId,
-    rows.map((x) => x.e.id),
-  );
-  const people = await memberProfiles(scope.db, networkId, [
-    ...new Set(orgs.map((o) => o.userId).concat(rows.map((x) => x.e.createdBy))),
+/**
+ * The cards of events read with their extras (`eventExtras`: co-organizers, group and segment names,
+ * the viewer's place in the queue): one more statement for the people named on them.
+ */
+type CardRow = {
+  e: EventRow;
+  r: Pick<
+    RsvpRow,
+    "id" | "status" | "guests" | "answers" | "listed" | "checkedInAt" | "offerExpiresAt"
+  > | null;
+} & EventExtras;
+type People = Awaited<ReturnType<typeof memberProfiles>>;
+
+/** The people named on these cards (creators and co-organizers): one statement. */
+const peopleOf = (scope: MemberScope, rows: Pick<CardRow, "e" | "organizerIds">[]) =>
+  memberProfiles(scope.db, scope.network.id, [
+    ...new Set(rows.flatMap((x) => [x.e.createdBy, ...x.organizerIds])),
   ]);
-  const byUser = new Map(people.map((p) => [p.userId, p]));
-  const groupIds = [...new Set(rows.flatMap((x) => (x.e.groupId ? [x.e.groupId] : [])))];
-  const groupName = new Map(
-    (await groupNames(scope.db, networkId, groupIds)).map((g) => [g.id, g.name] as const),
-  );
-  const segmentName = new Map<string, string | null>();
-  for (const { e } of rows) {
-    if (e.segmentId && !segmentName.has(e.segmentId))
-      segmentName.set(e.segmentId, (await findSegment(scope.db, networkId, e.segmentId))?.name ?? null);
-  }
-  const positions = await waitlistPositions(
-    scope.db,
-    networkId,
-    rows.flatMap((x) => (x.r?.status === "waitlisted" ? [{ eventId: x.e.id, seq: x.r.seq }] : [])),
-  );
+
+/**
+ * The cards of events read with their extras (`eventExtras`: co-organizers, group and segment names,
+ * the viewer's place in the queue), and the people named on them (read when not given).
+ */
+async function present(scope: MemberScope, rows: CardRow[], people?: People): Promise<EventOut[]> {
+  if (!rows.length) return [];
+  const byUser = new Map((people ?? (await peopleOf(scope, rows))).map((p) => [p.userId, p]));
   const person = (userId: string) => {
     const { profile: _, ...out } = presentPerson(scope, byUser.get(userId), userId);
     return out;
   };
-  return rows.map(({ e, r }) => {
-    const a: EventAccess = {
-      createdBy: e.createdBy,
-      organizers: orgs.filter((o) => o.eventId === e.id).map((o) => o.userId),
-    };
-    const manage = can(scope, eventsPolicy.manage, a);
+  const appoint = can(scope, eventsPolicy.appoint);
+  return rows.map(({ e, r, organizerIds, groupName, segmentName, position }) => {
+    const a: EventAccess = { createdBy: e.createdBy, organizers: organizerIds };
     return presentEvent(e, r, {
-      manage,
-      appoint: can(scope, eventsPolicy.appoint),
-      position: r?.status === "waitlisted" ? (positions.get(`${e.id}:${r.seq}`) ?? null) : null,
-      organizers: [e.createdBy, ...a.organizers.filter((u) => u !== e.createdBy)].map(person),
-      groupName: e.groupId ? (groupName.get(e.groupId) ?? null) : null,
-      segmentName: e.segmentId ? (segmentName.get(e.segmentId) ?? null) : null,
+      manage: can(scope, eventsPolicy.manage, a),
+      appoint,
+      position: r?.status === "waitlisted" ? position : null,
+      organizers: [e.createdBy, ...organizerIds.filter((u) => u !== e.createdBy)].map(person),
+      groupName: e.groupId ? groupName : null,
+      segmentName: e.segmentId ? segmentName : null,
       eventUrl: `${scope.ctx.config.baseUrl}/n/${encodeURIComponent(scope.network.slug)}/events/${e.id}`,
     });
   });
@@ -262,33 +261,77 @@ function monthRange(month: string) {
   return { from: new Date(Date.UTC(y, m - 1, 1) - JST), to: new Date(Date.UTC(y, m, 1) - JST) };
 }
 
+/**
+ * A page of the list. Who the viewer is, the events' version and her RSVPs come in one statement;
+ * the page itself — the same for everyone of her side, groups and segments — from the process's
+ * cache when it is current (cache.ts), except her RSVPs (`mine`), drafts, and the list of someone
+ * who organizes events (she sees her own beyond her audience), which are read for her.
+ */
 export async function listMyEvents(scope: MemberScope, q: EventListQuery) {
-  const cursor = decodeKeyset(q.cursor);
-  const rows = await listEvents(scope.db, scope.network.id, await eventViewer(scope), {
+  const state = await readViewerState(scope, null, eventsViewerExtra);
+  const v: EventViewer = { ...state.viewer, role: scope.member.role };
+  const me = eventsViewerOf(state.extra);
+  const opts = {
     when: q.when,
     format: q.format,
     month: q.month ? monthRange(q.month) : undefined,
     mine: q.mine === "true",
     drafts: q.drafts === "true",
-    after: cursor,
+    after: decodeKeyset(q.cursor),
     limit: q.limit,
-  });
-  const more = rows.length > q.limit;
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
-  return {
-    items: await present(
-      scope,
-      page.map((x) => ({ e: x.e, r: x.r })),
-    ),
-    nextCursor: more && last ? encodeKeyset({ at: last.at, id: last.e.id }) : null,
   };
+  const page = (rows: Awaited<ReturnType<typeof listEvents>>) => {
+    const more = rows.length > q.limit;
+    const items = rows.slice(0, q.limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: more && last ? encodeKeyset({ at: last.at, id: last.e.id }) : null };
+  };
+  if (opts.mine || opts.drafts || (!v.operator && me.organizes)) {
+    const { items, nextCursor } = page(await listEvents(scope.db, scope.network.id, v, opts));
+    return { items: await present(scope, items), nextCursor };
+  }
+  // Shared: the events and the people on them, without the reader's RSVPs.
+  const key = JSON.stringify([
+    scope.network.id,
+    v.operator ? "operator" : scope.member.role === "employee" ? "employee" : "alumni",
+    v.operator ? [] : [...v.segments].sort(),
+    v.operator ? [] : [...v.groups].sort(),
+    q.when,
+    q.format ?? null,
+    q.month ?? null,
+    q.cursor ?? null,
+    q.limit,
+  ]);
+  const tags = {
+    version: me.version,
+    directoryVersion: scope.network.directoryVersion,
+    segmentsFingerprint: state.segmentsFingerprint,
+  };
+  const shared = await cachedPage(scope.ctx, key, tags, async () => {
+    // As anyone of her audience sees it: no one's own events, no one's RSVPs.
+    const anyone: EventViewer = { ...v, userId: "" };
+    const { items, nextCursor } = page(await listEvents(scope.db, scope.network.id, anyone, opts));
+    const rows = items.map(({ e, at, organizerIds, groupName, segmentName }) => ({
+      e,
+      at,
+      organizerIds,
+      groupName,
+      segmentName,
+    }));
+    return { rows, nextCursor, people: await peopleOf(scope, rows) };
+  });
+  const mine = new Map(me.rsvps.map((r) => [r.eventId, r]));
+  const rows = shared.rows.map((x) => {
+    const r = mine.get(x.e.id) ?? null;
+    return { ...x, r, position: r?.position ?? null };
+  });
+  return { items: await present(scope, rows, shared.people), nextCursor: shared.nextCursor };
 }
 
 export async function getEvent(scope: MemberScope, id: string): Promise<EventOut> {
-  const e = await visibleEvent(scope, id);
-  const r = await rsvpOf(scope.db, scope.network.id, id, scope.member.userId);
-  const [out] = await present(scope, [{ e, r }]);
+  const card = await findVisibleEventCard(scope.db, scope.network.id, id, await eventViewer(scope));
+  if (!card) throw eventNotFound();
+  const [out] = await present(scope, [card]);
   return out;
 }
 

@@ -75,7 +75,17 @@ export type ViewerState = {
   mine: { postId: string; reaction: string }[] | null;
   /** The changes since the version asked about that concern those posts (cache.ts), when asked. */
   changes: Changes;
+  /** What another module asked the same statement for (`ViewerExtra`), as it came: null if not asked. */
+  extra: unknown;
 };
+
+/**
+ * A column another module adds to the viewer statement, so that what it needs of the viewer comes
+ * in the same round trip (the events list: the events' version and the viewer's RSVPs). `sql` gets
+ * the viewer's id as a placeholder; the network's id is `o.id` in it. `key` names the variant (the
+ * statement is prepared once per key).
+ */
+export type ViewerExtra = { key: string; sql: (me: SQL) => SQL };
 
 /** A text[] literal, for a parameter (drizzle would spread a JS array into a list of parameters). */
 const arrayLiteral = (xs: string[]) =>
@@ -91,8 +101,9 @@ function viewerStatement(
   operator: boolean,
   withIds: boolean,
   withSince: boolean,
+  extra: ViewerExtra | null,
 ) {
-  const key = `${networkId} ${segs.fingerprint} ${operator} ${withIds} ${withSince}`;
+  const key = `${networkId} ${segs.fingerprint} ${operator} ${withIds} ${withSince} ${extra?.key ?? ""}`;
   const known = statements.get(key);
   if (known) return known;
   const me = sql.placeholder("me");
@@ -127,6 +138,7 @@ function viewerStatement(
                  : sql`null::json`
              } as mine,
              ${withSince ? changesSinceSql(sql`${sql.placeholder("since")}::bigint`, ids) : sql`null::json`} as changes,
+             ${extra ? extra.sql(sql`${me}`) : sql`null::json`} as extra,
              e.*
         from organization o
         left join lateral (
@@ -172,6 +184,7 @@ export async function readViewerState(
     /** The posts whose reactions by the viewer are asked for (default: `postIds`). */
     minePostIds?: string[];
   } | null,
+  extra: ViewerExtra | null = null,
 ): Promise<ViewerState> {
   const withIds = !!about?.postIds.length;
   const withSince = withIds && about?.since != null;
@@ -180,7 +193,7 @@ export async function readViewerState(
   const operator = scope.member.role === "operator";
   let segs = await segmentConditions(scope, null);
   for (let attempt = 0; ; attempt++) {
-    const q = viewerStatement(networkId, segs, operator, withIds, withSince);
+    const q = viewerStatement(networkId, segs, operator, withIds, withSince, extra);
     const values = fillPlaceholders(q.params, {
       me,
       ids: withIds ? arrayLiteral(about?.postIds ?? []) : null,
@@ -225,6 +238,7 @@ export async function readViewerState(
       segmentsFingerprint: fp,
       mine: pairs ? pairs.map(([postId, reaction]) => ({ postId, reaction })) : null,
       changes: changesOf(withSince ? (about?.since ?? null) : null, row.changes),
+      extra: extra ? json<unknown>(row.extra) : null,
     };
   }
 }

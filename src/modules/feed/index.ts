@@ -1,6 +1,6 @@
 // What other modules may use of the feed module: import from here, never from its files.
 
-export { viewerOf, whoMaySee } from "./audience.ts";
+export { readViewerState, type ViewerExtra, viewerOf, whoMaySee } from "./audience.ts";
 export { feedCacheStats, feedChanged } from "./cache.ts";
 export { type HomeFeed, homeFeed, type PostBrief } from "./home.ts";
 export {
