@@ -59,6 +59,7 @@ import {
 } from "./queries.ts";
 import { queueReminders } from "./reminders.ts";
 import type { EventInput, EventListQuery, EventOut, EventPatch, RsvpInput } from "./schemas.ts";
+import { queueTicketMails } from "./ticket-mail.ts";
 
 export const eventNotFound = () => errors.notFound({ ja: "イベント", en: "event" });
 const invalid = (code: string, ja: string, en: string) => new AppError(422, code, { ja, en });
@@ -716,6 +717,8 @@ async function promote(tx: Scope & { db: Tx }, e: EventRow) {
   }
   if (!promoted.length) return;
   await updateEvent(tx.db, tx.network.id, e.id, { seatsTaken, waitlisted: waiting });
+  // A seat given at once: the confirmation mail with the ticket is the member's news.
+  if (!offerUntil) await queueTicketMails(tx, e, promoted, "promoted");
   await record(
     tx.db,
     {
@@ -726,6 +729,7 @@ async function promote(tx: Scope & { db: Tx }, e: EventRow) {
       actorId: null,
       decision: offerUntil ? "offered" : "promoted",
       until: offerUntil?.toISOString(),
+      mailed: !offerUntil,
       rsvps: promoted.flatMap((r) => (r.userId ? [{ id: r.id, seq: r.seq, userId: r.userId }] : [])),
     },
     undefined,
@@ -777,6 +781,8 @@ export async function rsvp(scope: MemberScope, id: string, input: RsvpInput): Pr
           : {}),
       });
       if (Object.keys(counters).length) await updateEvent(tx.db, tx.network.id, id, counters);
+      if (mine.status === "offered")
+        await queueTicketMails(tx, e, [{ ...mine, guests: input.guests }], "accepted");
       if (delta < 0 && holdsSeat(mine.status)) await promote(tx, { ...e, seatsTaken: e.seatsTaken + delta });
       return;
     }
@@ -788,6 +794,7 @@ export async function rsvp(scope: MemberScope, id: string, input: RsvpInput): Pr
         ? "confirmed"
         : "waitlisted";
     const seq = e.nextSeq;
+    const rsvpId = mine?.id ?? randomUUID();
     if (mine) {
       await updateRsvp(tx.db, tx.network.id, mine.id, {
         status,
@@ -800,7 +807,7 @@ export async function rsvp(scope: MemberScope, id: string, input: RsvpInput): Pr
       });
     } else {
       await insertRsvp(tx.db, {
-        id: randomUUID(),
+        id: rsvpId,
         networkId: tx.network.id,
         eventId: id,
         userId: tx.member.userId,
@@ -816,6 +823,13 @@ export async function rsvp(scope: MemberScope, id: string, input: RsvpInput): Pr
       ...(status === "confirmed" ? { seatsTaken: e.seatsTaken + seats } : {}),
       ...(status === "waitlisted" ? { waitlisted: e.waitlisted + seats } : {}),
     });
+    if (status === "confirmed")
+      await queueTicketMails(
+        tx,
+        e,
+        [{ id: rsvpId, seq, userId: tx.member.userId, guests: input.guests }],
+        "registered",
+      );
   });
   return getEvent(scope, id);
 }
@@ -872,6 +886,7 @@ export async function cancelRsvp(scope: MemberScope, id: string): Promise<EventO
  */
 export async function decideRsvp(scope: MemberScope, id: string, rsvpId: string, approve: boolean) {
   await inTransaction(scope, async (tx) => {
+    let ticketed = false;
     const e = await managedEvent(tx, id);
     const r = await findRsvp(tx.db, tx.network.id, id, rsvpId);
     if (!r?.userId) throw rsvpNotFound();
@@ -891,6 +906,10 @@ export async function decideRsvp(scope: MemberScope, id: string, rsvpId: string,
           ? { seatsTaken: e.seatsTaken + seats }
           : { waitlisted: e.waitlisted + seats }),
       });
+      if (status === "confirmed") {
+        await queueTicketMails(tx, e, [{ ...r, seq }], "approved");
+        ticketed = true;
+      }
     }
     await audit(tx.db, {
       networkId: tx.network.id,
@@ -909,6 +928,7 @@ export async function decideRsvp(scope: MemberScope, id: string, rsvpId: string,
         title: e.title,
         actorId: tx.member.userId,
         decision: approve ? "approved" : "declined",
+        mailed: ticketed,
         rsvps: [{ id: r.id, seq: r.seq, userId: r.userId }],
       },
       undefined,
