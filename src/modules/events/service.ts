@@ -19,6 +19,7 @@ import { record } from "../../server/events.ts";
 import { loadNetworkScope } from "../../server/guards.ts";
 import { authorize, can } from "../../server/policy.ts";
 import { inTransaction, type MemberScope, type Scope } from "../../server/scope.ts";
+import { removeFiles } from "../../server/storage.ts";
 import { AppError, errors } from "../../shared/errors.ts";
 import { decodeKeyset, encodeKeyset } from "../../shared/keyset.ts";
 import { visibleMembers } from "../directory/index.ts";
@@ -33,6 +34,7 @@ import {
   visibilityOf,
 } from "../profiles/index.ts";
 import { findSegment } from "../segments/index.ts";
+import { copyCover, coverFile, coverUrl, setCover } from "./cover.ts";
 import { type EventAccess, eventsPolicy } from "./policy.ts";
 import { presentEvent, rsvpWindow } from "./presenter.ts";
 import {
@@ -254,6 +256,7 @@ async function present(scope: MemberScope, rows: { e: EventRow; r: RsvpRow | nul
       groupName: e.groupId ? (groupName.get(e.groupId) ?? null) : null,
       segmentName: e.segmentId ? (segmentName.get(e.segmentId) ?? null) : null,
       eventUrl: `${scope.ctx.config.baseUrl}/n/${encodeURIComponent(scope.network.slug)}/events/${e.id}`,
+      coverUrl: e.coverImageId ? coverUrl(scope.network.slug, e.id, e.coverImageId) : null,
     });
   });
 }
@@ -444,6 +447,7 @@ export async function createEvent(scope: MemberScope, input: EventInput): Promis
       targetId: id,
       data: { title: input.title, audience: input.audience.type },
     });
+    if (input.coverImageId) await setCover(tx.db, tx.network.id, tx.member.userId, id, input.coverImageId);
     const created = await findEvent(tx.db, tx.network.id, id);
     if (created) await queueReminders(tx.ctx, tx.db, tx.network.id, created);
   });
@@ -466,7 +470,7 @@ const TOLD = [
 ] as const;
 
 export async function editEvent(scope: MemberScope, id: string, patch: EventPatch): Promise<EventOut> {
-  await inTransaction(scope, async (tx) => {
+  const removed = await inTransaction(scope, async (tx) => {
     const e = await managedEvent(tx, id);
     if (e.cancelledAt) throw cancelledEdit();
     const allDay = patch.allDay ?? e.allDay;
@@ -515,6 +519,9 @@ export async function editEvent(scope: MemberScope, id: string, patch: EventPatc
       (k) =>
         !same(next[k as keyof typeof next], e[k as keyof EventRow]) && k !== "questions" && k !== "reminders",
     );
+    // A new cover, or none: the old file goes once this commits.
+    const cover = patch.coverImageId !== undefined && patch.coverImageId !== e.coverImageId;
+    if (cover) changed.push("cover");
     const published = e.publishedAt !== null && e.publishedAt <= new Date();
     // The calendar file changes with the title and what attendees are told.
     const bump = told.length > 0 || next.title !== e.title || next.description !== e.description;
@@ -536,7 +543,9 @@ export async function editEvent(scope: MemberScope, id: string, patch: EventPatc
     // a different start when they run and do nothing.
     const after = await findEvent(tx.db, tx.network.id, id);
     if (after) await queueReminders(tx.ctx, tx.db, tx.network.id, after);
+    return cover ? setCover(tx.db, tx.network.id, tx.member.userId, id, patch.coverImageId ?? null) : [];
   });
+  await removeFiles(scope.ctx.storage, removed);
   return getEvent(scope, id);
 }
 
@@ -590,6 +599,26 @@ export async function cancelEvent(scope: MemberScope, id: string): Promise<Event
 /** A copy at a new start (the same length), as a draft, with the same co-organizers (monthly 交流会). */
 export async function duplicateEvent(scope: MemberScope, id: string, startsAt: string): Promise<EventOut> {
   const newId = randomUUID();
+  // The copy's own file of the cover: written before its row, removed again if nothing commits.
+  let copied: string | null = null;
+  try {
+    await duplicateIn(scope, id, newId, startsAt, (key) => {
+      copied = key;
+    });
+  } catch (err) {
+    if (copied) await removeFiles(scope.ctx.storage, [copied]);
+    throw err;
+  }
+  return getEvent(scope, newId);
+}
+
+async function duplicateIn(
+  scope: MemberScope,
+  id: string,
+  newId: string,
+  startsAt: string,
+  onCopy: (key: string) => void,
+) {
   await inTransaction(scope, async (tx) => {
     const e = await managedEvent(tx, id);
     const shift = new Date(startsAt).getTime() - e.startsAt.getTime();
@@ -637,8 +666,16 @@ export async function duplicateEvent(scope: MemberScope, id: string, startsAt: s
       targetId: newId,
       data: { from: id },
     });
+    const key = await copyCover(tx.db, tx.ctx.storage, tx.network.id, e, newId, tx.member.userId);
+    if (key) onCopy(key);
   });
-  return getEvent(scope, newId);
+}
+
+/** The cover of an event the viewer may see (a draft: its organizers only); 404 otherwise. */
+export async function eventCoverFile(scope: MemberScope, id: string, imageId: string) {
+  const e = await visibleEvent(scope, id);
+  if (e.coverImageId !== imageId) throw eventNotFound();
+  return coverFile(scope, id, imageId);
 }
 
 export async function appointOrganizer(scope: MemberScope, id: string, userId: string, on: boolean) {
