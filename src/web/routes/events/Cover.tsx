@@ -1,6 +1,17 @@
 // An event's cover picture: the picker in the event form (uploads at once; the form then sends its
 // id, or null to remove it), the wide picture on the event page and the thumbnail on list cards.
-import { AspectRatio, Box, Button, FileButton, Group, Image, Progress, Stack, Text } from "@mantine/core";
+import {
+  AspectRatio,
+  Box,
+  Button,
+  FileButton,
+  Group,
+  Image,
+  Input,
+  Progress,
+  Stack,
+  Text,
+} from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { client } from "../../api/client.ts";
@@ -57,9 +68,7 @@ export function CoverPicker({
   };
   return (
     <Stack gap={6} data-testid="cover-picker">
-      <Text size="sm" fw={500}>
-        {t("cover.label")}
-      </Text>
+      <Input.Label>{t("cover.label")}</Input.Label>
       {value && (
         <Box maw={480}>
           <AspectRatio ratio={16 / 9}>
@@ -105,7 +114,7 @@ export function CoverPicker({
   );
 }
 
-/** The event page's cover: wide (16:9 on phones, lower on large screens), never taller than 360 px. */
+/** The event page's cover: wide (16:9 on phones, lower on large screens), never taller than 280 px. */
 export function EventCover({ url, title }: { url: string; title: string }) {
   const { t } = useTranslation("events");
   return (
@@ -115,7 +124,7 @@ export function EventCover({ url, title }: { url: string; title: string }) {
         alt={t("cover.alt", { title })}
         fit="cover"
         w="100%"
-        mah={360}
+        mah={280}
         style={{ aspectRatio: "16 / 9" }}
       />
     </Box>
