@@ -537,7 +537,8 @@ export async function editEvent(scope: MemberScope, id: string, patch: EventPatc
       });
     // More seats (or none limited): the first waiting take them.
     if (next.capacity === null || (e.capacity !== null && next.capacity > e.capacity))
-      await promote(tx, { ...e, capacity: next.capacity });
+      // As edited: the confirmation mails of those promoted say the new time and place.
+      await promote(tx, { ...e, ...next, sequence: bump ? e.sequence + 1 : e.sequence });
     if (told.length && published) await tellAttendees(tx, e, "changed", e.sequence + 1, told);
     // Reminders for the new start (or newly published, or new reminder times); the old ones find
     // a different start when they run and do nothing.

@@ -286,6 +286,19 @@ describe("the confirmation mail with the ticket", () => {
     expect(m.qr).toBe((await ok(net, alumnus, `/events/${o.id}/ticket`)).code);
   });
 
+  it("more seats and a new time in one edit: those promoted are mailed the new time", async () => {
+    const { net, op, alumna, alumnus } = await setup();
+    const e = await makeTestEvent(env, net, { capacity: 1, startsAt: inDays(8, 19), endsAt: inDays(8, 21) });
+    await ok(net, alumna, `/events/${e.id}/rsvp`, "PUT", {});
+    await ok(net, alumnus, `/events/${e.id}/rsvp`, "PUT", {});
+    const moved = inDays(9, 18);
+    await ok(net, op, `/events/${e.id}`, "PATCH", { capacity: 2, startsAt: moved, endsAt: inDays(9, 20) });
+    const [mail] = await tickets(alumnus);
+    const m = await read(mail);
+    expect(m.text).toContain("18:00〜20:00");
+    expect(m.ics.start).toBe(moved);
+  });
+
   it("another network: its members get nothing, and the mailed code checks in at no event of theirs", async () => {
     const { net, alumna } = await setup();
     const other = await makeNetwork(env, { name: "別ネットワーク" });
