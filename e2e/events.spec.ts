@@ -9,7 +9,7 @@ import {
   apiContext,
   ensureSetup,
   joinedAlumnus,
-  mailLink,
+  mailTo,
   ok,
   signInUi,
 } from "./support.ts";
@@ -80,11 +80,13 @@ test("a hybrid event for a segment fills, the next waits, a cancellation promote
   await expect(second.getByTestId("my-status").first()).toHaveText("キャンセル待ち 1 番目");
   await expect(second.getByTestId("online-url")).toHaveCount(0);
 
-  // The first cancels; the second is promoted at once and told by mail.
+  // The first cancels; the second is promoted at once and gets her ticket by mail (one mail).
   await first.getByTestId("rsvp-cancel").click();
   await first.getByRole("dialog").getByRole("button", { name: "申し込みを取り消す" }).click();
   await expect(first.getByTestId("my-status").first()).toHaveText("キャンセル済み");
-  expect(await mailLink(SECOND.email, "参加確定")).toContain(`/n/${NET.slug}/events/`);
+  const mail = await mailTo(SECOND.email, "参加確定");
+  expect(mail.text).toContain(`/n/${NET.slug}/events/`);
+  expect(mail.text).toContain(ONLINE);
   await second.reload();
   await expect(second.getByTestId("my-status").first()).toHaveText("参加確定");
   await expect(second.getByTestId("online-url")).toHaveText(ONLINE);
@@ -106,5 +108,7 @@ test("a hybrid event for a segment fills, the next waits, a cancellation promote
   const id = eventUrl.split("/").pop()!;
   const ticket = await ok(await api.get(`/api/n/${NET.slug}/events/${id}/ticket`));
   expect(ticket.checkedInAt).not.toBeNull();
+  // The mail carried her ticket's code.
+  expect(mail.text).toContain(ticket.code);
   await api.dispose();
 });

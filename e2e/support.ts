@@ -28,6 +28,17 @@ async function readOutbox(): Promise<Mail[]> {
   );
 }
 
+/** Waits for an email to `to` whose subject contains `subject`; returns it. */
+export async function mailTo(to: string, subject: string, timeoutMs = 20_000): Promise<Mail> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const mail = (await readOutbox()).reverse().find((m) => m.to === to && m.subject.includes(subject));
+    if (mail) return mail;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`no mail "${subject}" to ${to} within ${timeoutMs} ms`);
+}
+
 /** Waits for an email to `to` whose subject contains `subject`; returns the first link in it. */
 export async function mailLink(to: string, subject: string, timeoutMs = 20_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;

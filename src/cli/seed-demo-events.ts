@@ -1,10 +1,14 @@
 // Demo events: a monthly アルムナイ交流会 (past ones with attendance, the next one full with a
 // waitlist), a hybrid 座談会 for alumni with approval and a question, an online study session with
 // free seats, and a cancelled one — with RSVPs from the generated alumni, co-organized by alumni@.
-// Written directly (as the other demo seeds) with the counters the seat rules keep.
+// Written directly (as the other demo seeds) with the counters the seat rules keep. A few have a
+// cover picture, drawn at seed time (demo-cover.ts) and stored as an upload would be.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client.ts";
-import { event, eventOrganizer, eventRsvp, type RsvpStatus } from "../db/schema/index.ts";
+import { event, eventImage, eventOrganizer, eventRsvp, type RsvpStatus } from "../db/schema/index.ts";
+import { byId } from "../db/scoped.ts";
+import type { FileStorage } from "../server/storage.ts";
+import { type CoverStyle, drawCover } from "./demo-cover.ts";
 import { listedAlumni } from "./seed-demo-people.ts";
 
 type Person = "operator" | "employee" | "alumni" | number;
@@ -28,6 +32,7 @@ type SeedEvent = {
   by: Person;
   coOrganizers?: Person[];
   cancelled?: boolean;
+  cover?: CoverStyle;
   /** Who RSVPs, in order: seats first, then the waitlist (or pending with approval). */
   rsvps: { who: Person; guests?: number; checkedIn?: boolean; answers?: Record<string, string> }[];
 };
@@ -86,6 +91,7 @@ const EVENTS: SeedEvent[] = [
     guestsMax: 1,
     by: "operator",
     coOrganizers: ["alumni"],
+    cover: { from: [46, 38, 110], to: [236, 120, 84], motif: "skyline", seed: 12 },
     rsvps: [
       { who: "employee" },
       { who: 0, guests: 1 },
@@ -117,6 +123,7 @@ const EVENTS: SeedEvent[] = [
     approval: true,
     questions: [{ id: "topic", label: "話してみたいテーマ", required: false }],
     by: "employee",
+    cover: { from: [250, 214, 165], to: [196, 98, 62], motif: "table", seed: 19 },
     rsvps: [
       { who: 0, answers: { topic: "転職後のキャリアの広げ方" } },
       { who: 2, answers: { topic: "業務委託で関わる方法" } },
@@ -136,6 +143,7 @@ const EVENTS: SeedEvent[] = [
     capacity: 100,
     questions: [{ id: "q", label: "事前に聞きたいこと", required: false }],
     by: "employee",
+    cover: { from: [20, 110, 140], to: [84, 70, 190], motif: "screen", seed: 26 },
     rsvps: ([1, 4, 6, 9, 15, "alumni"] as Person[]).map((who) => ({ who })),
   },
   {
@@ -156,7 +164,15 @@ const EVENTS: SeedEvent[] = [
 
 export async function seedDemoEvents(
   db: Db,
-  opts: { networkId: string; today: string; operatorId: string; employeeId: string; alumnusId: string },
+  opts: {
+    networkId: string;
+    today: string;
+    operatorId: string;
+    employeeId: string;
+    alumnusId: string;
+    /** Where the covers go (none drawn without it). */
+    storage?: FileStorage;
+  },
 ) {
   const { networkId } = opts;
   // Generated alumni listed in the directory, in a stable order (alumni@ is not one of them).
@@ -240,6 +256,28 @@ export async function seedDemoEvents(
           .insert(eventOrganizer)
           .values({ networkId, eventId: id, userId: who(o), addedBy: opts.operatorId });
       if (rows.length) await tx.insert(eventRsvp).values(rows);
+      if (s.cover && opts.storage) {
+        const imageId = randomUUID();
+        const png = drawCover(s.cover);
+        const storageKey = `events/${networkId}/${imageId}`;
+        await opts.storage.put(storageKey, png, "image/png");
+        await tx.insert(eventImage).values({
+          id: imageId,
+          networkId,
+          uploadedBy: who(s.by),
+          eventId: id,
+          storageKey,
+          mime: "image/png",
+          size: png.length,
+          width: 1200,
+          height: 675,
+          createdAt: created,
+        });
+        await tx
+          .update(event)
+          .set({ coverImageId: imageId })
+          .where(byId(event, networkId, id));
+      }
     }
   });
   return { events: EVENTS.length };

@@ -341,6 +341,7 @@ export async function seedDemo(ctx: AppContext, opts: SeedDemoOptions = {}): Pro
     operatorId,
     employeeId: named.get("employee")!,
     alumnusId,
+    storage: ctx.storage,
   });
   await seedDemoDesk(ctx, { networkId, operatorId, authors: [alumnusId, named.get("employee")!], today });
   await seedDemoMessages(ctx.db, {

@@ -23,7 +23,15 @@ export type OutgoingMail = {
   html: string;
   messageId?: string;
   headers?: Record<string, string>;
+  attachments?: MailAttachment[];
+  /** The message as sent (RFC 5322), when the mailer writes files instead of using SMTP: tests parse it. */
+  raw?: Buffer;
 };
+/**
+ * A file sent with the mail (an event's .ics, a ticket's QR code). `cid`: shown inline in the HTML
+ * part (`<img src="cid:…">`). Content as base64, so a queued job stays JSON.
+ */
+export type MailAttachment = { filename: string; contentType: string; base64: string; cid?: string };
 /** `key` identifies the message: its Message-ID, so a retried job never makes a second distinct email. */
 export type MailJob = {
   to: string;
@@ -35,6 +43,7 @@ export type MailJob = {
   networkId?: string;
   /** Extra headers (List-Unsubscribe and List-Unsubscribe-Post on notification mails: RFC 8058). */
   headers?: Record<string, string>;
+  attachments?: MailAttachment[];
 };
 
 export type EnqueueOptions = {
@@ -47,6 +56,7 @@ export type EnqueueOptions = {
   /** Seconds the mail waits before it is sent: until then `withdraw` can take it back. */
   startAfter?: number;
   headers?: Record<string, string>;
+  attachments?: MailAttachment[];
 };
 
 type Logger = { info: (o: object, msg: string) => void };
@@ -136,11 +146,18 @@ export function createMailer(opts: {
     const digest = createHash("sha256").update(key).digest("hex").slice(0, 24);
     const messageId = `<${digest}@${domain}>`;
     const from = senderOf(job);
+    const attachments = job.attachments?.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: Buffer.from(a.base64, "base64"),
+      ...(a.cid ? { cid: a.cid, contentDisposition: "inline" as const } : {}),
+    }));
     const info = await transport.sendMail({
       from,
       messageId,
       ...mail,
       ...(job.headers ? { headers: job.headers } : {}),
+      ...(attachments?.length ? { attachments } : {}),
     });
     if (!opts.smtpUrl) {
       fs.mkdirSync(opts.outboxDir, { recursive: true });
@@ -159,6 +176,8 @@ export function createMailer(opts: {
     sent.push({
       ...mail,
       ...(job.headers ? { headers: job.headers } : {}),
+      ...(job.attachments?.length ? { attachments: job.attachments } : {}),
+      ...(!opts.smtpUrl ? { raw: (info as any).message as Buffer } : {}),
       from: typeof from === "string" ? from : `${from.name} <${from.address}>`,
       messageId,
     });
@@ -179,6 +198,7 @@ export function createMailer(opts: {
         key,
         ...(o.networkId ? { networkId: o.networkId } : {}),
         ...(o.headers ? { headers: o.headers } : {}),
+        ...(o.attachments?.length ? { attachments: o.attachments } : {}),
       };
       await opts.jobs.send<MailJob>("email.send", job, { tx: o.tx, key, startAfter: o.startAfter });
     },

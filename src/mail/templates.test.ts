@@ -40,6 +40,37 @@ describe("mail templates", () => {
     expect([...r.html.matchAll(/<a /g)]).toHaveLength(1);
   });
 
+  it("the ticket mail: the title typed by an organizer stays inert; the QR image stands over the code", () => {
+    const m = renderMail("eventTicket", "ja", {
+      networkName: "テスト株式会社",
+      name: "山田 花子",
+      reason: "promoted",
+      title: "<b>交流会</b> https://evil.example",
+      when: "2026年12月16日(水) 19:00〜21:00",
+      venue: "本社",
+      mapUrl: "https://maps.example.com/?q=a&b",
+      onlineUrl: "",
+      party: 1,
+      url,
+      ticketCode: "TSUNAGARI-CHECKIN:abc.def",
+    });
+    expect(m.html).not.toContain("<b>");
+    expect(m.html).not.toMatch(/https?:\/\/evil/);
+    const links = [...m.html.matchAll(/<a [^>]*href="([^"]*)"/g)].map((x) => x[1]);
+    expect(links).toEqual([
+      "https://maps.example.com/?q=a&amp;b",
+      "http://localhost:3000/invite/abc?x=1&amp;y=2",
+    ]);
+    expect(m.html).toMatch(
+      /<img src="cid:ticket-qr@tsunagari"[^>]*><code[^>]*>TSUNAGARI-CHECKIN:abc\.def<\/code>/,
+    );
+    expect(m.text).not.toContain("オンライン参加URL");
+    // The wording chosen by the reason, in both parts.
+    expect(m.text).toContain("キャンセル待ちから参加確定になりました");
+    expect(m.html).toContain("キャンセル待ちから参加確定になりました");
+    expect(m.text).toContain("TSUNAGARI-CHECKIN:abc.def");
+  });
+
   it("mails without user values keep their link and text", () => {
     const m = renderMail("resetPassword", "en", { url });
     expect(m.html).toContain(`<a href="http://localhost:3000/invite/abc?x=1&amp;y=2">`);

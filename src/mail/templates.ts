@@ -63,8 +63,46 @@ export type MailTemplates = {
     subject: string;
     url: string;
   };
+  /**
+   * To a member whose seat is confirmed (at RSVP, approved, from the waitlist, an offered seat
+   * taken): the event, her party and her check-in code, shown in the HTML part as the QR image
+   * attached with `cid:` TICKET_QR_CID; the .ics goes along as a file. `when` is in Japan time;
+   * empty strings leave a line out (no venue for an online event).
+   */
+  eventTicket: {
+    networkName: string;
+    name?: string | null;
+    reason: "registered" | "promoted" | "approved" | "accepted";
+    title: string;
+    when: string;
+    venue: string;
+    mapUrl: string;
+    onlineUrl: string;
+    /** Seats: she and her guests. */
+    party: number;
+    url: string;
+    ticketCode: string;
+  };
 };
 export type TemplateName = keyof MailTemplates;
+
+/** The Content-ID of the ticket's QR image (eventTicket's HTML part shows it). */
+export const TICKET_QR_CID = "ticket-qr@tsunagari";
+
+const ticketHeadline = {
+  ja: (p: MailTemplates["eventTicket"]) =>
+    p.reason === "promoted"
+      ? `キャンセル待ちから参加確定になりました：「${p.title}」`
+      : p.reason === "approved"
+        ? `「${p.title}」への参加申し込みが承認され、参加が確定しました`
+        : `「${p.title}」への参加が確定しました`,
+  en: (p: MailTemplates["eventTicket"]) =>
+    p.reason === "promoted"
+      ? `A seat freed up: you are registered for "${p.title}"`
+      : p.reason === "approved"
+        ? `Your RSVP to "${p.title}" was approved: you are registered`
+        : `You are registered for "${p.title}"`,
+};
 
 type Rendered = { subject: string; text: string };
 type Renderers = { [K in TemplateName]: Record<Locale, (p: MailTemplates[K]) => Rendered> };
@@ -273,6 +311,24 @@ const renderers: Renderers = {
       text: `${greet("en", name)}${memberName} opened a new inquiry “${subject}”.\nSee it in the inquiry desk.\n\n${url}`,
     }),
   },
+  eventTicket: {
+    ja: (p) => ({
+      subject: subjectOf("ja", p.networkName, ticketHeadline.ja(p)),
+      text: `${greet("ja", p.name)}${ticketHeadline.ja(p)}。\n\n■ イベント\n${p.title}\n\n■ 日時（日本時間）\n${p.when}${
+        p.venue ? `\n\n■ 会場\n${p.venue}${p.mapUrl ? `\n地図: ${p.mapUrl}` : ""}` : ""
+      }${p.onlineUrl ? `\n\n■ オンライン参加URL\n${p.onlineUrl}` : ""}\n\n■ 参加人数\n${p.party}名${
+        p.party > 1 ? `（ご本人と同伴者${p.party - 1}名）` : ""
+      }\n\n■ 受付用QRコード\n当日、受付でこのQRコード（またはイベントページのQRコード）をご提示ください。\n${p.ticketCode}\n\nカレンダーに登録できるファイル（.ics）を添付しています。\n\nイベントページ（キャンセル・変更はこちら）:\n${p.url}`,
+    }),
+    en: (p) => ({
+      subject: subjectOf("en", p.networkName, ticketHeadline.en(p)),
+      text: `${greet("en", p.name)}${ticketHeadline.en(p)}.\n\n■ Event\n${p.title}\n\n■ When (Japan time)\n${p.when}${
+        p.venue ? `\n\n■ Where\n${p.venue}${p.mapUrl ? `\nMap: ${p.mapUrl}` : ""}` : ""
+      }${p.onlineUrl ? `\n\n■ Join online\n${p.onlineUrl}` : ""}\n\n■ Party\n${
+        p.party > 1 ? `${p.party} (you and ${p.party - 1} guest${p.party > 2 ? "s" : ""})` : "1 (you)"
+      }\n\n■ Check-in QR code\nShow this QR code (or the one on the event page) at the reception.\n${p.ticketCode}\n\nA calendar file (.ics) is attached.\n\nThe event page (to cancel or change your RSVP):\n${p.url}`,
+    }),
+  },
   registrationInYourName: {
     ja: (p) => ({
       subject: `${p.networkName} アルムナイネットワーク：あなたの名前でアカウントが登録されました / An account was registered in your name`,
@@ -310,9 +366,15 @@ const PH_OPEN = "\ue000";
 const PH_CLOSE = "\ue001";
 const PLACEHOLDER = /\ue000(\w+)\ue001/g;
 
+/** Parameters that choose the wording (never shown as they are): kept as they are in the skeleton. */
+const CHOICES = new Set(["reason"]);
+
 function placeholders<P extends object>(params: P): P {
   return Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [k, typeof v === "string" && v ? `${PH_OPEN}${k}${PH_CLOSE}` : v]),
+    Object.entries(params).map(([k, v]) => [
+      k,
+      typeof v === "string" && v && !CHOICES.has(k) ? `${PH_OPEN}${k}${PH_CLOSE}` : v,
+    ]),
   ) as P;
 }
 
@@ -341,6 +403,9 @@ export function renderMail<K extends TemplateName>(
   const body = escapeHtml(skeleton)
     .replace(PLACEHOLDER, (_, key: string) => {
       const v = String(values[key]);
+      // The check-in code: its QR image (attached inline) over the code as text.
+      if (key === "ticketCode")
+        return `<img src="cid:${TICKET_QR_CID}" alt="QR" width="220" height="220" style="display:block;margin:8px 0"><code style="font-size:12px;word-break:break-all">${escapeHtml(v)}</code>`;
       // Only URLs we built become links (`url`, `preferencesUrl`…); what people typed never does.
       return key === "url" || key.endsWith("Url")
         ? `<a href="${escapeHtml(v)}"${linkColour ? ` style="color:${linkColour}"` : ""}>${escapeHtml(v)}</a>`

@@ -122,6 +122,11 @@ export type DomainEvent =
       decision: "promoted" | "offered" | "approved" | "declined";
       /** An offered seat is held until then. */
       until?: string;
+      /**
+       * The seats were confirmed and their confirmation mail (with the ticket) is queued: the
+       * notification rings the bell without a mail of its own.
+       */
+      mailed?: boolean;
       rsvps: { id: string; seq: number; userId: string }[];
     }
   /** A member opened an inquiry at the operators' desk (`userIds`: the member). */

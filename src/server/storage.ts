@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Readable } from "node:stream";
+import { type AnyColumn, lt, type SQL, sql } from "drizzle-orm";
 
 export type StoredFile = {
   /** The content as a stream (read it once). */
@@ -20,6 +21,37 @@ export interface FileStorage {
   get(key: string): Promise<StoredFile | null>;
   /** Removes the file; a key that is already gone is fine. */
   delete(key: string): Promise<void>;
+}
+
+// --- Uploads waiting for what uses them (the modules' pending files share these rules) -----------
+
+/** Uploads not yet used (a form left open) are kept this long, then removed at the uploader's next upload. */
+export const PENDING_UPLOAD_HOURS = 24;
+
+/** An upload older than that, by its `created_at`. */
+export const pendingExpired = (createdAt: AnyColumn): SQL =>
+  lt(createdAt, sql`now() - make_interval(hours => ${PENDING_UPLOAD_HOURS})`);
+
+/** The file first, then its row (`insert`): a failed insert removes the file again. */
+export async function putWithRow<T>(
+  storage: FileStorage,
+  key: string,
+  buf: Buffer,
+  mime: string,
+  insert: () => Promise<T>,
+): Promise<T> {
+  await storage.put(key, buf, mime);
+  try {
+    return await insert();
+  } catch (err) {
+    await storage.delete(key).catch(() => {});
+    throw err;
+  }
+}
+
+/** Removes the files of rows that are gone (after their transaction committed); failures are left behind. */
+export async function removeFiles(storage: FileStorage, keys: readonly string[]) {
+  for (const key of keys) await storage.delete(key).catch(() => {});
 }
 
 /** Keys are paths of safe segments: letters, digits, `_`, `-` and `.` (no `..`), joined by `/`. */

@@ -205,10 +205,12 @@ const notifyEventChange: Subscriber<"event.changed"> = async (tx, e, ctx) => {
 };
 
 // A seat given (from the waitlist, or approved) or an RSVP declined: the member, once per decision.
+// A confirmed seat's mail is the ticket the events module queued (e.mailed): the bell only here.
 const notifyRsvpDecision: Subscriber<"event.rsvp_decided"> = async (tx, e, ctx) => {
   for (const r of e.rsvps)
     await notify(needsContext(ctx, e.type), tx, {
       network: e.network,
+      ...(e.mailed ? { mail: false } : {}),
       kind: "event_rsvp",
       userIds: [r.userId],
       key: `event-rsvp:${r.id}:${r.seq}:${e.decision}`,

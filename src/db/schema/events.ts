@@ -87,6 +87,8 @@ export const event = pgTable(
     questions: jsonb("questions").$type<EventQuestion[]>().notNull().default([]),
     /** Minutes before the start when reminders go (default: the day before and 1 hour before). */
     reminders: jsonb("reminders").$type<number[]>().notNull().default([1440, 60]),
+    /** The cover picture (an `event_image` of this event), or none. */
+    coverImageId: text("cover_image_id"),
     /** Null: a draft; in the future: published then. */
     publishedAt: ts("published_at"),
     cancelledAt: ts("cancelled_at"),
@@ -123,6 +125,39 @@ export const event = pgTable(
       name: "event_group_fk",
       columns: [t.networkId, t.groupId],
       foreignColumns: [networkGroup.networkId, networkGroup.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+/**
+ * Cover pictures of events, kept in the file storage (`events/<networkId>/<id>`). Uploaded first
+ * (pending: `event_id` null, only its uploader may use it, removed after 24 hours), then made the
+ * cover of one event (at most one picture per event); the event row names it (`cover_image_id`),
+ * so the list reads no other table.
+ */
+export const eventImage = pgTable(
+  "event_image",
+  {
+    id: text("id").primaryKey(),
+    networkId: text("network_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    uploadedBy: text("uploaded_by").notNull(),
+    eventId: text("event_id"),
+    storageKey: text("storage_key").notNull(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("event_image_event_uq").on(t.networkId, t.eventId),
+    index("event_image_uploader_idx").on(t.networkId, t.uploadedBy, t.createdAt),
+    foreignKey({
+      name: "event_image_event_fk",
+      columns: [t.networkId, t.eventId],
+      foreignColumns: [event.networkId, event.id],
     }).onDelete("cascade"),
   ],
 );

@@ -96,6 +96,10 @@ export async function eventIcs(scope: MemberScope, id: string) {
   );
 }
 
+/** The .ics of a confirmed attendee's ticket mail (with the online link: her seat is confirmed). */
+export const confirmedIcs = (baseUrl: string, slug: string, networkName: string, e: EventRow) =>
+  calendar([attributes(baseUrl, slug, e, { status: "confirmed" }, false)], networkName);
+
 // --- The personal feed -------------------------------------------------------------------------
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");

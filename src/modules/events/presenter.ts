@@ -32,6 +32,7 @@ type EventLike = {
   publishedAt: Date | null;
   cancelledAt: Date | null;
   sequence: number;
+  coverImageId: string | null;
 };
 
 const JST = 9 * 3600_000;
@@ -95,6 +96,8 @@ export function presentEvent(
     groupName: string | null;
     segmentName: string | null;
     eventUrl: string;
+    /** Where the cover is read (the event's audience only), or null. */
+    coverUrl: string | null;
   },
 ): EventOut {
   const now = new Date();
@@ -109,6 +112,8 @@ export function presentEvent(
     mapUrl: e.mapUrl,
     onlineUrl,
     hasOnlineUrl: e.onlineUrl !== null,
+    coverImageId: o.coverUrl ? e.coverImageId : null,
+    coverUrl: o.coverUrl,
     startsAt: e.startsAt.toISOString(),
     endsAt: e.endsAt.toISOString(),
     allDay: e.allDay,

@@ -11,6 +11,7 @@ import {
   eventRsvp,
   member,
   networkGroup,
+  profile,
   type RsvpStatus,
   segment,
   user,
@@ -299,4 +300,22 @@ export async function activeMembers(db: Db | Tx, networkId: string, userIds: str
       and(eq(member.organizationId, networkId), inArray(member.userId, userIds), eq(member.status, "active")),
     );
   return rows;
+}
+
+/** Where a confirmation goes: the active members among `userIds`, with their address, language and name. */
+export async function mailRecipients(db: Db | Tx, networkId: string, userIds: string[]) {
+  if (!userIds.length) return [];
+  return db
+    .select({
+      userId: member.userId,
+      email: user.email,
+      locale: user.locale,
+      name: sql<string>`coalesce(${profile.displayName}, ${user.name})`,
+    })
+    .from(member)
+    .innerJoin(user, eq(user.id, member.userId))
+    .leftJoin(profile, and(eq(profile.networkId, member.organizationId), eq(profile.userId, member.userId)))
+    .where(
+      and(eq(member.organizationId, networkId), inArray(member.userId, userIds), eq(member.status, "active")),
+    );
 }

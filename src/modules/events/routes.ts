@@ -1,8 +1,10 @@
+import type { Readable } from "node:stream";
 import type { FastifyReply } from "fastify";
 import { access, memberScopeOf } from "../../server/access.ts";
 import { requestLang } from "../../server/context.ts";
 import { sendCsv } from "../../server/csv-export.ts";
 import type { FastifyZod } from "../../server/http.ts";
+import { uploadedPicture } from "../feed/index.ts";
 import {
   calendarFeedIcs,
   calendarFeedState,
@@ -19,6 +21,7 @@ import {
   thankAttendees,
   undoCheckIn,
 } from "./checkin.ts";
+import { pendingCoverFile, removePendingCover, uploadCover } from "./cover.ts";
 import { eventsPolicy } from "./policy.ts";
 import {
   attendanceCsvQuery,
@@ -28,8 +31,11 @@ import {
   calendarTokenParams,
   checkInInput,
   checkInOut,
+  coverOut,
+  coverParams,
   decisionInput,
   duplicateInput,
+  eventCoverParams,
   eventInput,
   eventListOut,
   eventListQuery,
@@ -55,6 +61,7 @@ import {
   decideRsvp,
   duplicateEvent,
   editEvent,
+  eventCoverFile,
   getEvent,
   listMyEvents,
   rsvp,
@@ -74,7 +81,71 @@ const sendIcs = (reply: FastifyReply, body: string, name: string) =>
     .header("cache-control", "private, no-store")
     .send(body);
 
+/** A picture, as posts' pictures are sent (kept by the browser only, never run as a page). */
+const sendPicture = (reply: FastifyReply, file: { stream: Readable; size: number; mime: string }) =>
+  reply
+    .header("cache-control", "private, max-age=3600")
+    .header("content-security-policy", "sandbox; default-src 'none'")
+    .header("content-length", file.size)
+    .type(file.mime)
+    .send(file.stream);
+
 export default async function eventsRoutes(app: FastifyZod) {
+  app.post(
+    "/n/:slug/events/covers",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          "Upload a cover picture for an event (multipart field `file`: JPEG, PNG or WebP by content, at most 8 MB and 8000 px a side; metadata removed). Name it as `coverImageId` of an event I may edit within 24 hours",
+        consumes: ["multipart/form-data"],
+        params: slugParams,
+        response: { 201: coverOut },
+      },
+    },
+    async (req, reply) => {
+      const out = await uploadCover(memberScopeOf(req), await uploadedPicture(req));
+      reply.code(201);
+      return out;
+    },
+  );
+
+  app.get(
+    "/n/:slug/events/covers/:id",
+    {
+      config: read,
+      schema: { tags, summary: "A cover I uploaded and have not used yet (preview)", params: coverParams },
+    },
+    async (req, reply) => sendPicture(reply, await pendingCoverFile(memberScopeOf(req), req.params.id)),
+  );
+
+  app.delete(
+    "/n/:slug/events/covers/:id",
+    {
+      config: read,
+      schema: { tags, summary: "Remove a cover I uploaded and have not used yet", params: coverParams },
+    },
+    async (req, reply) => {
+      await removePendingCover(memberScopeOf(req), req.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    "/n/:slug/events/:id/cover/:imageId",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "The event's cover picture (those who may see the event; a draft: its organizers)",
+        params: eventCoverParams,
+      },
+    },
+    async (req, reply) =>
+      sendPicture(reply, await eventCoverFile(memberScopeOf(req), req.params.id, req.params.imageId)),
+  );
+
   app.get(
     "/n/:slug/events/:id/calendar.ics",
     {

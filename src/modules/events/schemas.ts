@@ -6,6 +6,14 @@ import { idParam, safeString, slugParam, text } from "../../shared/text-schema.t
 
 export const slugParams = z.object({ slug: slugParam });
 export const eventParams = z.object({ slug: slugParam, id: idParam });
+export const coverParams = z.object({ slug: slugParam, id: idParam });
+export const eventCoverParams = z.object({ slug: slugParam, id: idParam, imageId: idParam });
+export const coverOut = z.object({
+  id: z.string(),
+  url: z.string().describe("Its preview (mine only, until an event names it)"),
+  width: z.number(),
+  height: z.number(),
+});
 export const eventMemberParams = z.object({ slug: slugParam, id: idParam, userId: idParam });
 export const rsvpParams = z.object({ slug: slugParam, id: idParam, rsvpId: idParam });
 
@@ -62,6 +70,9 @@ const fields = {
     .array(z.number().int().min(5).max(20_160))
     .max(5)
     .describe("Minutes before the start (default: 1440 and 60)"),
+  coverImageId: idParam
+    .nullable()
+    .describe("The cover: an upload of mine (POST /events/covers) or the event's own; null: none"),
 };
 
 export const eventInput = z.object({
@@ -82,6 +93,7 @@ export const eventInput = z.object({
   offerHours: fields.offerHours.default(null),
   questions: fields.questions.default([]),
   reminders: fields.reminders.default([1440, 60]),
+  coverImageId: fields.coverImageId.default(null),
   publishAt: z
     .union([z.literal("now"), moment])
     .nullable()
@@ -111,6 +123,7 @@ export const eventPatch = z
     offerHours: fields.offerHours.optional(),
     questions: fields.questions.optional(),
     reminders: fields.reminders.optional(),
+    coverImageId: fields.coverImageId.optional(),
     publishAt: z
       .union([z.literal("now"), moment])
       .nullable()
@@ -179,6 +192,10 @@ export const eventOut = z.object({
   onlineUrl: z.string().nullable(),
   /** An online link exists (the viewer sees it once confirmed). */
   hasOnlineUrl: z.boolean(),
+  /** The cover picture (kept when the event is edited without naming another). */
+  coverImageId: z.string().nullable(),
+  /** Where the cover is read (those who may see the event). */
+  coverUrl: z.string().nullable(),
   startsAt: z.string(),
   endsAt: z.string(),
   allDay: z.boolean(),

@@ -19,6 +19,7 @@ import { record } from "../../server/events.ts";
 import { loadNetworkScope } from "../../server/guards.ts";
 import { authorize, can } from "../../server/policy.ts";
 import { inTransaction, type MemberScope, type Scope } from "../../server/scope.ts";
+import { removeFiles } from "../../server/storage.ts";
 import { AppError, errors } from "../../shared/errors.ts";
 import { decodeKeyset, encodeKeyset } from "../../shared/keyset.ts";
 import { visibleMembers } from "../directory/index.ts";
@@ -34,6 +35,7 @@ import {
 } from "../profiles/index.ts";
 import { findSegment } from "../segments/index.ts";
 import { cachedPage, eventsViewerExtra, eventsViewerOf } from "./cache.ts";
+import { copyCover, coverFile, coverUrl, setCover } from "./cover.ts";
 import { type EventAccess, eventsPolicy } from "./policy.ts";
 import { presentEvent, rsvpWindow } from "./presenter.ts";
 import {
@@ -61,6 +63,7 @@ import {
 } from "./queries.ts";
 import { queueReminders } from "./reminders.ts";
 import type { EventInput, EventListQuery, EventOut, EventPatch, RsvpInput } from "./schemas.ts";
+import { queueTicketMails } from "./ticket-mail.ts";
 
 export const eventNotFound = () => errors.notFound({ ja: "イベント", en: "event" });
 const invalid = (code: string, ja: string, en: string) => new AppError(422, code, { ja, en });
@@ -252,6 +255,7 @@ async function present(scope: MemberScope, rows: CardRow[], people?: People): Pr
       groupName: e.groupId ? groupName : null,
       segmentName: e.segmentId ? segmentName : null,
       eventUrl: `${scope.ctx.config.baseUrl}/n/${encodeURIComponent(scope.network.slug)}/events/${e.id}`,
+      coverUrl: e.coverImageId ? coverUrl(scope.network.slug, e.id, e.coverImageId) : null,
     });
   });
 }
@@ -486,6 +490,7 @@ export async function createEvent(scope: MemberScope, input: EventInput): Promis
       targetId: id,
       data: { title: input.title, audience: input.audience.type },
     });
+    if (input.coverImageId) await setCover(tx.db, tx.network.id, tx.member.userId, id, input.coverImageId);
     const created = await findEvent(tx.db, tx.network.id, id);
     if (created) await queueReminders(tx.ctx, tx.db, tx.network.id, created);
   });
@@ -508,7 +513,7 @@ const TOLD = [
 ] as const;
 
 export async function editEvent(scope: MemberScope, id: string, patch: EventPatch): Promise<EventOut> {
-  await inTransaction(scope, async (tx) => {
+  const removed = await inTransaction(scope, async (tx) => {
     const e = await managedEvent(tx, id);
     if (e.cancelledAt) throw cancelledEdit();
     const allDay = patch.allDay ?? e.allDay;
@@ -557,6 +562,9 @@ export async function editEvent(scope: MemberScope, id: string, patch: EventPatc
       (k) =>
         !same(next[k as keyof typeof next], e[k as keyof EventRow]) && k !== "questions" && k !== "reminders",
     );
+    // A new cover, or none: the old file goes once this commits.
+    const cover = patch.coverImageId !== undefined && patch.coverImageId !== e.coverImageId;
+    if (cover) changed.push("cover");
     const published = e.publishedAt !== null && e.publishedAt <= new Date();
     // The calendar file changes with the title and what attendees are told.
     const bump = told.length > 0 || next.title !== e.title || next.description !== e.description;
@@ -572,13 +580,16 @@ export async function editEvent(scope: MemberScope, id: string, patch: EventPatc
       });
     // More seats (or none limited): the first waiting take them.
     if (next.capacity === null || (e.capacity !== null && next.capacity > e.capacity))
-      await promote(tx, { ...e, capacity: next.capacity });
+      // As edited: the confirmation mails of those promoted say the new time and place.
+      await promote(tx, { ...e, ...next, sequence: bump ? e.sequence + 1 : e.sequence });
     if (told.length && published) await tellAttendees(tx, e, "changed", e.sequence + 1, told);
     // Reminders for the new start (or newly published, or new reminder times); the old ones find
     // a different start when they run and do nothing.
     const after = await findEvent(tx.db, tx.network.id, id);
     if (after) await queueReminders(tx.ctx, tx.db, tx.network.id, after);
+    return cover ? setCover(tx.db, tx.network.id, tx.member.userId, id, patch.coverImageId ?? null) : [];
   });
+  await removeFiles(scope.ctx.storage, removed);
   return getEvent(scope, id);
 }
 
@@ -632,6 +643,26 @@ export async function cancelEvent(scope: MemberScope, id: string): Promise<Event
 /** A copy at a new start (the same length), as a draft, with the same co-organizers (monthly 交流会). */
 export async function duplicateEvent(scope: MemberScope, id: string, startsAt: string): Promise<EventOut> {
   const newId = randomUUID();
+  // The copy's own file of the cover: written before its row, removed again if nothing commits.
+  let copied: string | null = null;
+  try {
+    await duplicateIn(scope, id, newId, startsAt, (key) => {
+      copied = key;
+    });
+  } catch (err) {
+    if (copied) await removeFiles(scope.ctx.storage, [copied]);
+    throw err;
+  }
+  return getEvent(scope, newId);
+}
+
+async function duplicateIn(
+  scope: MemberScope,
+  id: string,
+  newId: string,
+  startsAt: string,
+  onCopy: (key: string) => void,
+) {
   await inTransaction(scope, async (tx) => {
     const e = await managedEvent(tx, id);
     const shift = new Date(startsAt).getTime() - e.startsAt.getTime();
@@ -679,8 +710,16 @@ export async function duplicateEvent(scope: MemberScope, id: string, startsAt: s
       targetId: newId,
       data: { from: id },
     });
+    const key = await copyCover(tx.db, tx.ctx.storage, tx.network.id, e, newId, tx.member.userId);
+    if (key) onCopy(key);
   });
-  return getEvent(scope, newId);
+}
+
+/** The cover of an event the viewer may see (a draft: its organizers only); 404 otherwise. */
+export async function eventCoverFile(scope: MemberScope, id: string, imageId: string) {
+  const e = await visibleEvent(scope, id);
+  if (e.coverImageId !== imageId) throw eventNotFound();
+  return coverFile(scope, id, imageId);
 }
 
 export async function appointOrganizer(scope: MemberScope, id: string, userId: string, on: boolean) {
@@ -759,6 +798,8 @@ async function promote(tx: Scope & { db: Tx }, e: EventRow) {
   }
   if (!promoted.length) return;
   await updateEvent(tx.db, tx.network.id, e.id, { seatsTaken, waitlisted: waiting });
+  // A seat given at once: the confirmation mail with the ticket is the member's news.
+  if (!offerUntil) await queueTicketMails(tx, e, promoted, "promoted");
   await record(
     tx.db,
     {
@@ -769,6 +810,7 @@ async function promote(tx: Scope & { db: Tx }, e: EventRow) {
       actorId: null,
       decision: offerUntil ? "offered" : "promoted",
       until: offerUntil?.toISOString(),
+      mailed: !offerUntil,
       rsvps: promoted.flatMap((r) => (r.userId ? [{ id: r.id, seq: r.seq, userId: r.userId }] : [])),
     },
     undefined,
@@ -820,6 +862,8 @@ export async function rsvp(scope: MemberScope, id: string, input: RsvpInput): Pr
           : {}),
       });
       if (Object.keys(counters).length) await updateEvent(tx.db, tx.network.id, id, counters);
+      if (mine.status === "offered")
+        await queueTicketMails(tx, e, [{ ...mine, guests: input.guests }], "accepted");
       if (delta < 0 && holdsSeat(mine.status)) await promote(tx, { ...e, seatsTaken: e.seatsTaken + delta });
       return;
     }
@@ -831,6 +875,7 @@ export async function rsvp(scope: MemberScope, id: string, input: RsvpInput): Pr
         ? "confirmed"
         : "waitlisted";
     const seq = e.nextSeq;
+    const rsvpId = mine?.id ?? randomUUID();
     if (mine) {
       await updateRsvp(tx.db, tx.network.id, mine.id, {
         status,
@@ -843,7 +888,7 @@ export async function rsvp(scope: MemberScope, id: string, input: RsvpInput): Pr
       });
     } else {
       await insertRsvp(tx.db, {
-        id: randomUUID(),
+        id: rsvpId,
         networkId: tx.network.id,
         eventId: id,
         userId: tx.member.userId,
@@ -859,6 +904,13 @@ export async function rsvp(scope: MemberScope, id: string, input: RsvpInput): Pr
       ...(status === "confirmed" ? { seatsTaken: e.seatsTaken + seats } : {}),
       ...(status === "waitlisted" ? { waitlisted: e.waitlisted + seats } : {}),
     });
+    if (status === "confirmed")
+      await queueTicketMails(
+        tx,
+        e,
+        [{ id: rsvpId, seq, userId: tx.member.userId, guests: input.guests }],
+        "registered",
+      );
   });
   return getEvent(scope, id);
 }
@@ -915,6 +967,7 @@ export async function cancelRsvp(scope: MemberScope, id: string): Promise<EventO
  */
 export async function decideRsvp(scope: MemberScope, id: string, rsvpId: string, approve: boolean) {
   await inTransaction(scope, async (tx) => {
+    let ticketed = false;
     const e = await managedEvent(tx, id);
     const r = await findRsvp(tx.db, tx.network.id, id, rsvpId);
     if (!r?.userId) throw rsvpNotFound();
@@ -934,6 +987,10 @@ export async function decideRsvp(scope: MemberScope, id: string, rsvpId: string,
           ? { seatsTaken: e.seatsTaken + seats }
           : { waitlisted: e.waitlisted + seats }),
       });
+      if (status === "confirmed") {
+        await queueTicketMails(tx, e, [{ ...r, seq }], "approved");
+        ticketed = true;
+      }
     }
     await audit(tx.db, {
       networkId: tx.network.id,
@@ -952,6 +1009,7 @@ export async function decideRsvp(scope: MemberScope, id: string, rsvpId: string,
         title: e.title,
         actorId: tx.member.userId,
         decision: approve ? "approved" : "declined",
+        mailed: ticketed,
         rsvps: [{ id: r.id, seq: r.seq, userId: r.userId }],
       },
       undefined,

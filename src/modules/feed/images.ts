@@ -3,12 +3,13 @@
 // profile photos. Uploaded first, attached when the post is sent (at most four), kept in the file
 // storage (server/storage.ts) and read only through a route that checks the post's audience.
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, isNull, lt, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Db, Tx } from "../../db/client.ts";
 import { postImage } from "../../db/schema/index.ts";
 import { byId, inNetwork } from "../../db/scoped.ts";
 import { inTransaction, type MemberScope, type Scope } from "../../server/scope.ts";
+import { pendingExpired, putWithRow, removeFiles } from "../../server/storage.ts";
 import { AppError, errors } from "../../shared/errors.ts";
 import {
   detectImageType,
@@ -21,8 +22,6 @@ import {
 
 export const IMAGE_MAX_BYTES = 8 * 1024 * 1024;
 export const IMAGES_MAX = 4;
-/** Uploads not attached to a post within this time are removed at the uploader's next upload. */
-const PENDING_HOURS = 24;
 
 export const imageErrors = {
   tooLarge: () =>
@@ -44,8 +43,8 @@ export const imageErrors = {
 
 const notFound = () => errors.notFound({ ja: "画像", en: "image" });
 
-/** The picture of a multipart request (field `file`). */
-export async function uploadedPostImage(req: FastifyRequest): Promise<Buffer> {
+/** The picture of a multipart request (field `file`), at most 8 MB. */
+export async function uploadedPicture(req: FastifyRequest): Promise<Buffer> {
   if (!req.isMultipart()) throw photoErrors.missing();
   const part = await req.file({ limits: { fileSize: IMAGE_MAX_BYTES, files: 1 } });
   if (part?.fieldname !== "file") throw photoErrors.missing();
@@ -63,8 +62,11 @@ const pendingUrl = (slug: string, id: string) => `/api/n/${slug}/posts/images/${
 export const imageUrl = (slug: string, postId: string, id: string) =>
   `/api/n/${slug}/posts/${postId}/images/${id}`;
 
-/** Stores the member's upload (not yet in a post) and returns what the composer shows. */
-export async function uploadPostImage(scope: MemberScope, buf: Buffer): Promise<ImageOut> {
+/**
+ * An uploaded picture checked by its content (JPEG, PNG or WebP; at most 8000 px a side) and
+ * without its metadata: what may be stored (posts' pictures, events' covers).
+ */
+export function checkedPicture(buf: Buffer) {
   const type = detectImageType(buf);
   if (!type) throw photoErrors.type();
   const size = imageDimensions(type.ext, buf);
@@ -78,29 +80,30 @@ export async function uploadPostImage(scope: MemberScope, buf: Buffer): Promise<
   }
   const content = stripImageMetadata(type.ext, buf);
   if (!content) throw photoErrors.type();
+  return { mime: type.mime, width: size.width, height: size.height, content };
+}
+
+/** Stores the member's upload (not yet in a post) and returns what the composer shows. */
+export async function uploadPostImage(scope: MemberScope, buf: Buffer): Promise<ImageOut> {
+  const { mime, width, height, content } = checkedPicture(buf);
   const networkId = scope.network.id;
   const userId = scope.member.userId;
   await removeStaleUploads(scope, userId);
   const id = randomUUID();
   const storageKey = `posts/${networkId}/${id}`;
-  // The file first, then its row: a failed insert removes the file again.
-  await scope.ctx.storage.put(storageKey, content, type.mime);
-  try {
-    await scope.db.insert(postImage).values({
+  await putWithRow(scope.ctx.storage, storageKey, content, mime, () =>
+    scope.db.insert(postImage).values({
       id,
       networkId,
       uploadedBy: userId,
       storageKey,
-      mime: type.mime,
+      mime,
       size: content.length,
-      width: size.width,
-      height: size.height,
-    });
-  } catch (err) {
-    await scope.ctx.storage.delete(storageKey).catch(() => {});
-    throw err;
-  }
-  return { id, url: pendingUrl(scope.network.slug, id), ...size };
+      width,
+      height,
+    }),
+  );
+  return { id, url: pendingUrl(scope.network.slug, id), width, height };
 }
 
 async function removeStaleUploads(scope: Scope, userId: string) {
@@ -112,11 +115,14 @@ async function removeStaleUploads(scope: Scope, userId: string) {
         scope.network.id,
         eq(postImage.uploadedBy, userId),
         isNull(postImage.postId),
-        lt(postImage.createdAt, sql`now() - make_interval(hours => ${PENDING_HOURS})`),
+        pendingExpired(postImage.createdAt),
       ),
     )
     .returning({ key: postImage.storageKey });
-  for (const { key } of stale) await scope.ctx.storage.delete(key).catch(() => {});
+  await removeFiles(
+    scope.ctx.storage,
+    stale.map((r) => r.key),
+  );
 }
 
 /**

@@ -3,6 +3,7 @@
 export { readViewerState, type ViewerExtra, viewerOf, whoMaySee } from "./audience.ts";
 export { feedCacheStats, feedChanged } from "./cache.ts";
 export { type HomeFeed, homeFeed, type PostBrief } from "./home.ts";
+export { checkedPicture, imageErrors, uploadedPicture } from "./images.ts";
 export {
   type FeedContent,
   feedContent,

@@ -3,7 +3,7 @@ import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { access, memberScopeOf } from "../../server/access.ts";
 import type { FastifyZod } from "../../server/http.ts";
-import { removePendingImage, uploadedPostImage, uploadPostImage } from "./images.ts";
+import { removePendingImage, uploadedPicture, uploadPostImage } from "./images.ts";
 import { feedPolicy } from "./policy.ts";
 import {
   commentEdit,
@@ -106,7 +106,7 @@ export default async function feedRoutes(app: FastifyZod) {
       },
     },
     async (req, reply) => {
-      const out = await uploadPostImage(memberScopeOf(req), await uploadedPostImage(req));
+      const out = await uploadPostImage(memberScopeOf(req), await uploadedPicture(req));
       reply.code(201);
       return out;
     },

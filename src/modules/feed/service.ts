@@ -9,6 +9,7 @@ import { audit } from "../../server/audit.ts";
 import { record } from "../../server/events.ts";
 import { authorize, can } from "../../server/policy.ts";
 import { inTransaction, type MemberScope } from "../../server/scope.ts";
+import { removeFiles } from "../../server/storage.ts";
 import { AppError, errors } from "../../shared/errors.ts";
 import { decodeKeyset, encodeKeyset } from "../../shared/keyset.ts";
 import { markdownExcerpt } from "../../shared/markdown-text.ts";
@@ -582,13 +583,8 @@ export async function editPost(scope: MemberScope, id: string, input: PostEdit) 
     await recordMentions(tx, row, input.body, { before: row.body });
     return input.imageIds ? setPostImages(tx.db, tx.network.id, tx.member.userId, id, input.imageIds) : [];
   });
-  await removeFiles(scope, removed);
+  await removeFiles(scope.ctx.storage, removed);
   return getPost(scope, id);
-}
-
-/** Files of pictures whose rows are gone (after the transaction committed). */
-async function removeFiles(scope: MemberScope, keys: string[]) {
-  for (const key of keys) await scope.ctx.storage.delete(key).catch(() => {});
 }
 
 export async function removePost(scope: MemberScope, id: string) {
@@ -612,7 +608,7 @@ export async function removePost(scope: MemberScope, id: string) {
     }
     return keys;
   });
-  await removeFiles(scope, files);
+  await removeFiles(scope.ctx.storage, files);
 }
 
 /** A picture of a post the viewer may see. */

@@ -3,12 +3,13 @@
 // as profile photos do. A file is uploaded first and attached when its message is sent; it is
 // kept in the file storage (server/storage.ts) and read only through the access-checked route.
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Db, Tx } from "../../db/client.ts";
 import { inquiryAttachment, inquiryMessage } from "../../db/schema/index.ts";
 import { byId, inNetwork } from "../../db/scoped.ts";
 import { inTransaction, type MemberScope, type Scope } from "../../server/scope.ts";
+import { pendingExpired, putWithRow, removeFiles } from "../../server/storage.ts";
 import { AppError, errors } from "../../shared/errors.ts";
 import { hasControl, isWellFormed } from "../../shared/text-schema.ts";
 import { detectImageType, stripImageMetadata } from "../profiles/index.ts";
@@ -80,9 +81,6 @@ export function displayName(sent: string, type: AttachmentType): string {
   return `${base}.${type.ext}`;
 }
 
-/** Unattached uploads are kept this long (a form left open), then removed at the uploader's next upload. */
-const PENDING_HOURS = 24;
-
 /** Stores an upload of the member (not yet attached to a message) and returns what the form shows. */
 export async function uploadAttachment(scope: MemberScope, file: { buf: Buffer; name: string }) {
   const type = detectAttachmentType(file.buf);
@@ -99,10 +97,8 @@ export async function uploadAttachment(scope: MemberScope, file: { buf: Buffer; 
   const id = randomUUID();
   const storageKey = `inquiries/${networkId}/${id}`;
   const fileName = displayName(file.name, type);
-  // The file first, then its row: a failed insert removes the file again.
-  await scope.ctx.storage.put(storageKey, content, type.mime);
-  try {
-    await scope.db.insert(inquiryAttachment).values({
+  await putWithRow(scope.ctx.storage, storageKey, content, type.mime, () =>
+    scope.db.insert(inquiryAttachment).values({
       id,
       networkId,
       uploadedBy: userId,
@@ -110,11 +106,8 @@ export async function uploadAttachment(scope: MemberScope, file: { buf: Buffer; 
       fileName,
       mime: type.mime,
       size: content.length,
-    });
-  } catch (err) {
-    await scope.ctx.storage.delete(storageKey).catch(() => {});
-    throw err;
-  }
+    }),
+  );
   return { id, fileName, mime: type.mime, size: content.length };
 }
 
@@ -127,11 +120,14 @@ async function removeStaleUploads(scope: Scope, userId: string) {
         scope.network.id,
         eq(inquiryAttachment.uploadedBy, userId),
         isNull(inquiryAttachment.messageId),
-        lt(inquiryAttachment.createdAt, sql`now() - make_interval(hours => ${PENDING_HOURS})`),
+        pendingExpired(inquiryAttachment.createdAt),
       ),
     )
     .returning({ key: inquiryAttachment.storageKey });
-  for (const { key } of stale) await scope.ctx.storage.delete(key).catch(() => {});
+  await removeFiles(
+    scope.ctx.storage,
+    stale.map((r) => r.key),
+  );
 }
 
 /** Attaches the uploader's own pending uploads `ids` to `messageId`; refuses any other id. */

@@ -1738,6 +1738,8 @@ export interface paths {
                   manage: boolean;
                 };
                 capacity: number | null;
+                coverImageId: string | null;
+                coverUrl: string | null;
                 description: string;
                 endsAt: string;
                 /** @enum {string} */
@@ -1851,6 +1853,11 @@ export interface paths {
              * @default null
              */
             capacity?: number | null;
+            /**
+             * @description The cover: an upload of mine (POST /events/covers) or the event's own; null: none
+             * @default null
+             */
+            coverImageId?: string | null;
             /** @default  */
             description?: string;
             /** Format: date-time */
@@ -1942,6 +1949,8 @@ export interface paths {
                 manage: boolean;
               };
               capacity: number | null;
+              coverImageId: string | null;
+              coverUrl: string | null;
               description: string;
               endsAt: string;
               /** @enum {string} */
@@ -2055,6 +2064,8 @@ export interface paths {
                 manage: boolean;
               };
               capacity: number | null;
+              coverImageId: string | null;
+              coverUrl: string | null;
               description: string;
               endsAt: string;
               /** @enum {string} */
@@ -2143,6 +2154,8 @@ export interface paths {
             approval?: boolean;
             /** @description null: unlimited */
             capacity?: number | null;
+            /** @description The cover: an upload of mine (POST /events/covers) or the event's own; null: none */
+            coverImageId?: string | null;
             description?: string;
             /** Format: date-time */
             endsAt?: string;
@@ -2205,6 +2218,8 @@ export interface paths {
                 manage: boolean;
               };
               capacity: number | null;
+              coverImageId: string | null;
+              coverUrl: string | null;
               description: string;
               endsAt: string;
               /** @enum {string} */
@@ -2486,6 +2501,8 @@ export interface paths {
                 manage: boolean;
               };
               capacity: number | null;
+              coverImageId: string | null;
+              coverUrl: string | null;
               description: string;
               endsAt: string;
               /** @enum {string} */
@@ -2648,6 +2665,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/events/{id}/cover/{imageId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The event's cover picture (those who may see the event; a draft: its organizers) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          imageId: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/events/{id}/duplicate": {
     parameters: {
       query?: never;
@@ -2703,6 +2758,8 @@ export interface paths {
                 manage: boolean;
               };
               capacity: number | null;
+              coverImageId: string | null;
+              coverUrl: string | null;
               description: string;
               endsAt: string;
               /** @enum {string} */
@@ -2818,6 +2875,8 @@ export interface paths {
                 manage: boolean;
               };
               capacity: number | null;
+              coverImageId: string | null;
+              coverUrl: string | null;
               description: string;
               endsAt: string;
               /** @enum {string} */
@@ -2920,6 +2979,8 @@ export interface paths {
                 manage: boolean;
               };
               capacity: number | null;
+              coverImageId: string | null;
+              coverUrl: string | null;
               description: string;
               endsAt: string;
               /** @enum {string} */
@@ -3049,6 +3110,8 @@ export interface paths {
                 manage: boolean;
               };
               capacity: number | null;
+              coverImageId: string | null;
+              coverUrl: string | null;
               description: string;
               endsAt: string;
               /** @enum {string} */
@@ -3150,6 +3213,8 @@ export interface paths {
                 manage: boolean;
               };
               capacity: number | null;
+              coverImageId: string | null;
+              coverUrl: string | null;
               description: string;
               endsAt: string;
               /** @enum {string} */
@@ -3493,6 +3558,108 @@ export interface paths {
       };
     };
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/covers": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a cover picture for an event (multipart field `file`: JPEG, PNG or WebP by content, at most 8 MB and 8000 px a side; metadata removed). Name it as `coverImageId` of an event I may edit within 24 hours */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              height: number;
+              id: string;
+              /** @description Its preview (mine only, until an event names it) */
+              url: string;
+              width: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/events/covers/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A cover I uploaded and have not used yet (preview) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Remove a cover I uploaded and have not used yet */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;

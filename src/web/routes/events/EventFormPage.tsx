@@ -29,6 +29,7 @@ import { useSubmit } from "../../components/useSubmit.ts";
 import type { MyNetwork } from "../../session.ts";
 import { useGroups } from "../groups/queries.ts";
 import { useSegments } from "../segments/queries.ts";
+import { CoverPicker, type CoverValue } from "./Cover.tsx";
 import "./i18n.ts";
 import {
   createEvent,
@@ -86,6 +87,9 @@ function EventForm({ network, event }: { network: MyNetwork; event?: EventItem }
     event ? (event.status === "draft" ? "draft" : "later") : "now",
   );
   const [publishAt, setPublishAt] = useState(toJstInput(event?.publishedAt));
+  const [cover, setCover] = useState<CoverValue>(
+    event?.coverImageId && event.coverUrl ? { id: event.coverImageId, url: event.coverUrl } : null,
+  );
   const { error, busy, run } = useSubmit();
   const errs = fieldErrors(error);
   const published = event && (event.status === "published" || event.status === "cancelled");
@@ -109,6 +113,7 @@ function EventForm({ network, event }: { network: MyNetwork; event?: EventItem }
       approval,
       offerHours: offerHours === "" ? null : Number(offerHours),
       questions: questions.filter((q) => q.label.trim()),
+      coverImageId: cover?.id ?? null,
     };
     const publishValue = publish === "now" ? "now" : publish === "draft" ? null : fromJstInput(publishAt);
     return { common, publishValue };
@@ -159,6 +164,7 @@ function EventForm({ network, event }: { network: MyNetwork; event?: EventItem }
         maxLength={10000}
         error={errs.description}
       />
+      <CoverPicker slug={slug} value={cover} onChange={setCover} />
       <div>
         <Text size="sm" fw={500} mb={4}>
           {t("form.format")}

@@ -8,6 +8,7 @@ import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Markdown } from "../../components/Markdown.tsx";
 import { MemberGate } from "../../components/MemberGate.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
+import { EventCover } from "./Cover.tsx";
 import { Manage } from "./Manage.tsx";
 import { EventBadges, SeatCount, useWhen } from "./parts.tsx";
 import { RsvpBox } from "./RsvpBox.tsx";
@@ -66,6 +67,7 @@ function EventView({ slug, id }: { slug: string; id: string }) {
       <Anchor component={Link} to={`/n/${slug}/events`} size="sm">
         ← {t("back")}
       </Anchor>
+      {e.coverUrl && <EventCover url={e.coverUrl} title={e.title} />}
       <Stack gap={6}>
         <Text fw={600} c="dimmed" data-testid="event-when">
           {when(e)}

@@ -24,6 +24,7 @@ import { PageLoader } from "../../components/PageLoader.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import type { MyNetwork } from "../../session.ts";
 import { CalendarFeed } from "./CalendarFeed.tsx";
+import { CoverThumb } from "./Cover.tsx";
 import { EventBadges, SeatCount, useWhen } from "./parts.tsx";
 import "./i18n.ts";
 import { type EventFormat, type EventItem, type EventListQuery, FORMATS, useEvents } from "./queries.ts";
@@ -34,12 +35,24 @@ function EventCard({ slug, event }: { slug: string; event: EventItem }) {
   return (
     <Card withBorder radius="md" padding="md" data-testid="event-card">
       <Stack gap={6} h="100%">
-        <Text size="sm" c="dimmed" fw={600}>
-          {when(event)}
-        </Text>
-        <Anchor component={Link} to={`/n/${slug}/events/${event.id}`} fw={700} size="lg" c="inherit">
-          {event.title}
-        </Anchor>
+        <Group gap="sm" align="flex-start" wrap="nowrap" justify="space-between">
+          <Stack gap={6} style={{ minWidth: 0 }}>
+            <Text size="sm" c="dimmed" fw={600}>
+              {when(event)}
+            </Text>
+            <Anchor
+              component={Link}
+              to={`/n/${slug}/events/${event.id}`}
+              fw={700}
+              size="lg"
+              c="inherit"
+              style={{ overflowWrap: "anywhere" }}
+            >
+              {event.title}
+            </Anchor>
+          </Stack>
+          {event.coverUrl && <CoverThumb url={event.coverUrl} title={event.title} size={96} />}
+        </Group>
         <EventBadges event={event} />
         {(event.venueName || event.format === "online") && (
           <Text size="sm" c="dimmed" lineClamp={1}>
