@@ -369,6 +369,7 @@ async function bigNetwork(app: App, ctx: AppContext, n: number) {
 async function load(concurrency: number, seconds: number, fn: () => Promise<boolean>) {
   const lat: number[] = [];
   let errors = 0;
+  const cpu0 = process.cpuUsage();
   const end = performance.now() + seconds * 1000;
   const t0 = performance.now();
   await Promise.all(
@@ -382,7 +383,10 @@ async function load(concurrency: number, seconds: number, fn: () => Promise<bool
     }),
   );
   const wall = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   return {
+    /** CPU of this process (the app and the load generator: app.inject) per request, ms. */
+    cpuMs: (cpu.user + cpu.system) / 1000 / Math.max(1, lat.length),
     n: lat.length,
     errors,
     rps: lat.length / wall,
@@ -543,6 +547,9 @@ for (const kind of ["postgres", "pglite"] as const) {
     if (LIST_ONLY) {
       // Only the list, printed (while working on it): RESULTS.md is written by whole runs.
       const l = await listBench(app, ctx);
+      console.log(
+        `  list: process CPU per request: baseline ${l.baseline.cpuMs.toFixed(2)} ms, list ${l.list.cpuMs.toFixed(2)} ms`,
+      );
       console.log(
         `  list: baseline p95 ${ms(l.baseline.p95)} ms (${Math.round(l.baseline.rps)}/s), list p50 ${ms(l.list.p50)} p95 ${ms(l.list.p95)} ms (${Math.round(l.list.rps)}/s); ${l.kinds.map((k) => `${k.name} p95 ${ms(k.p95)} (${k.statements} statements)`).join(", ")}`,
       );

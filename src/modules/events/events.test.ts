@@ -199,6 +199,63 @@ describe("the list's cache (shared by those who see the same events)", () => {
   });
 });
 
+describe("the list as the merge of her streams", () => {
+  it("pages through the network's, her segment's and her group's events in order, none twice, none missed; the past latest first", async () => {
+    const { net, op, alumna, alumnus } = await setup();
+    const g = await makeTestGroup(env, net, { name: "新規事業ルーム", kind: "closed", members: [alumna] });
+    const seg = await ok(net, op, "/segments", "POST", { name: "Go使い", filter: { skill: ["Go"] } });
+    await ok(net, alumna, "/profiles/me", "PUT", { displayName: "卒業 花子", skills: ["Go"] });
+    const made: { id: string; day: number; to: "network" | "group" | "segment" }[] = [];
+    for (const [i, to] of (
+      ["group", "network", "segment", "group", "network", "group", "segment"] as const
+    ).entries()) {
+      const audience =
+        to === "group"
+          ? { type: "group", groupId: g.id }
+          : to === "segment"
+            ? { type: "segment", segmentId: seg.id }
+            : undefined;
+      const day = 3 + i;
+      const e = await makeTestEvent(env, net, {
+        startsAt: inDays(day),
+        endsAt: inDays(day, 21),
+        ...(audience ? { audience } : {}),
+      });
+      made.push({ id: e.id, day, to });
+    }
+    // A past one of each.
+    const pastNet = await makeTestEvent(env, net, { startsAt: inDays(-5), endsAt: inDays(-5, 21) });
+    const pastGroup = await makeTestEvent(env, net, {
+      startsAt: inDays(-2),
+      endsAt: inDays(-2, 21),
+      audience: { type: "group", groupId: g.id },
+    });
+    const pages = async (who: TestUser, q: string) => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      for (let i = 0; i < 10; i++) {
+        const res: { items: { id: string }[]; nextCursor: string | null } = await ok(
+          net,
+          who,
+          `/events?limit=2&${q}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+        );
+        ids.push(...res.items.map((x) => x.id));
+        cursor = res.nextCursor;
+        if (!cursor) break;
+      }
+      return ids;
+    };
+    expect(await pages(alumna, "when=upcoming")).toEqual(made.map((m) => m.id));
+    expect(await pages(alumnus, "when=upcoming")).toEqual(
+      made.filter((m) => m.to === "network").map((m) => m.id),
+    );
+    expect(await pages(alumna, "when=past")).toEqual([pastGroup.id, pastNet.id]);
+    expect(await pages(alumnus, "when=past")).toEqual([pastNet.id]);
+    // The operator's one stream: everything.
+    expect(await pages(op, "when=upcoming")).toEqual(made.map((m) => m.id));
+  });
+});
+
 describe("organizers", () => {
   it("operators and employees create; operators name co-organizers (alumni volunteers), who then manage the event", async () => {
     const { net, op, alumna, alumnus, employee } = await setup();

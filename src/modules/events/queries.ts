@@ -106,7 +106,27 @@ export type ListOpts = {
   drafts?: boolean;
   after?: { at: string; id: string } | null;
   limit: number;
+  /** Only this stream's events, as anyone of the viewer's side who has it sees them (cache.ts). */
+  stream?: EventStream;
 };
+
+/**
+ * A part of the list that many members share: every event (operators), the network's events, a
+ * segment's or a group's. A member's list (not organizing any event) is the merge of her streams.
+ */
+export type EventStream = { type: "all" } | { type: "network" } | { type: "segment" | "group"; id: string };
+
+/** The published events of one stream for a member of `role`'s side (operators: every event). */
+function streamCondition(s: EventStream, role: EventViewer["role"]): SQL | undefined {
+  if (s.type === "all") return undefined;
+  const audience =
+    s.type === "network"
+      ? eq(event.audience, "network")
+      : s.type === "segment"
+        ? and(eq(event.audience, "segment"), eq(event.segmentId, s.id))
+        : and(eq(event.audience, "group"), eq(event.groupId, s.id));
+  return and(lte(event.publishedAt, sql`now()`), inArray(event.sides, sidesFor(role)), audience) as SQL;
+}
 
 /** A page of events for `v`, with the viewer's own RSVP (one statement). */
 /**
@@ -172,7 +192,7 @@ export async function listEvents(db: Db | Tx, networkId: string, v: EventViewer,
       inNetwork(
         event,
         networkId,
-        eventVisibleTo(v),
+        o.stream ? streamCondition(o.stream, v.role) : eventVisibleTo(v),
         o.drafts
           ? and(
               sql`(${event.publishedAt} is null or ${event.publishedAt} > now())`,

@@ -43,6 +43,7 @@ import {
   addOrganizer,
   type EventExtras,
   type EventRow,
+  type EventStream,
   type EventViewer,
   findEvent,
   findRsvp,
@@ -294,42 +295,71 @@ export async function listMyEvents(scope: MemberScope, q: EventListQuery) {
     const { items, nextCursor } = page(await listEvents(scope.db, scope.network.id, v, opts));
     return { items: await present(scope, items), nextCursor };
   }
-  // Shared: the events and the people on them, without the reader's RSVPs.
-  const key = JSON.stringify([
-    scope.network.id,
-    v.operator ? "operator" : scope.member.role === "employee" ? "employee" : "alumni",
-    v.operator ? [] : [...v.segments].sort(),
-    v.operator ? [] : [...v.groups].sort(),
-    q.when,
-    q.format ?? null,
-    q.month ?? null,
-    q.cursor ?? null,
-    q.limit,
-  ]);
+  // Her streams' pages, each shared by everyone of her side who has the stream (without anyone's
+  // RSVPs), merged in the list's order: the first `limit` of the merge are her page.
+  const streams: EventStream[] = v.operator
+    ? [{ type: "all" }]
+    : [
+        { type: "network" },
+        ...[...v.segments].sort().map((id) => ({ type: "segment" as const, id })),
+        ...[...v.groups].sort().map((id) => ({ type: "group" as const, id })),
+      ];
+  const side = v.operator ? "operator" : scope.member.role === "employee" ? "employee" : "alumni";
   const tags = {
     version: me.version,
     directoryVersion: scope.network.directoryVersion,
     segmentsFingerprint: state.segmentsFingerprint,
   };
-  const shared = await cachedPage(scope.ctx, key, tags, async () => {
-    // As anyone of her audience sees it: no one's own events, no one's RSVPs.
-    const anyone: EventViewer = { ...v, userId: "" };
-    const { items, nextCursor } = page(await listEvents(scope.db, scope.network.id, anyone, opts));
-    const rows = items.map(({ e, at, organizerIds, groupName, segmentName }) => ({
-      e,
-      at,
-      organizerIds,
-      groupName,
-      segmentName,
-    }));
-    return { rows, nextCursor, people: await peopleOf(scope, rows) };
-  });
+  // As anyone of her side sees the stream: no one's own events, no one's RSVPs.
+  const anyone: EventViewer = { ...v, userId: "" };
+  const pages = await Promise.all(
+    streams.map((stream) =>
+      cachedPage(
+        scope.ctx,
+        JSON.stringify([
+          scope.network.id,
+          side,
+          stream,
+          q.when,
+          q.format ?? null,
+          q.month ?? null,
+          q.cursor ?? null,
+          q.limit,
+        ]),
+        tags,
+        async () => {
+          const found = await listEvents(scope.db, scope.network.id, anyone, { ...opts, stream });
+          const rows = found.map(({ e, at, organizerIds, groupName, segmentName }) => ({
+            e,
+            at,
+            organizerIds,
+            groupName,
+            segmentName,
+          }));
+          return { rows, people: await peopleOf(scope, rows) };
+        },
+      ),
+    ),
+  );
+  const sign = q.when === "upcoming" ? 1 : -1;
+  const seen = new Set<string>();
+  const merged = pages
+    .flatMap((p) => p.rows)
+    .filter((x) => !seen.has(x.e.id) && seen.add(x.e.id))
+    .sort(
+      (x, y) =>
+        sign *
+          (x.e.startsAt.getTime() - y.e.startsAt.getTime() || (x.at < y.at ? -1 : x.at > y.at ? 1 : 0)) ||
+        sign * (x.e.id < y.e.id ? -1 : x.e.id > y.e.id ? 1 : 0),
+    );
+  const shared = page(merged as Awaited<ReturnType<typeof listEvents>>);
+  const people = [...new Map(pages.flatMap((p) => p.people).map((p) => [p.userId, p])).values()];
   const mine = new Map(me.rsvps.map((r) => [r.eventId, r]));
-  const rows = shared.rows.map((x) => {
+  const rows = shared.items.map((x) => {
     const r = mine.get(x.e.id) ?? null;
     return { ...x, r, position: r?.position ?? null };
   });
-  return { items: await present(scope, rows, shared.people), nextCursor: shared.nextCursor };
+  return { items: await present(scope, rows, people), nextCursor: shared.nextCursor };
 }
 
 export async function getEvent(scope: MemberScope, id: string): Promise<EventOut> {
