@@ -10,7 +10,7 @@ import { feedCacheStats } from "../../src/modules/feed/index.ts";
 import { runDigest } from "../../src/modules/notifications/index.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { resolveMember } from "../../src/server/guards.ts";
-import { closeServices } from "../../src/server/services.ts";
+import { closeServices, lowerWorkerPriority } from "../../src/server/services.ts";
 import { type DbKind, openBenchServices, SLUG, type Target } from "../directory/data.ts";
 import { CACHE_DIR } from "../directory/options.ts";
 import { type ProfileSummary, startProfile } from "../directory/profile.ts";
@@ -153,7 +153,12 @@ async function serve(t: Target, flags: string[]) {
 /** The job workers alone (ROLE=worker in production): fan-out and mails, off the web process. */
 async function worker(t: Target) {
   const smtp = process.env.BENCH_SMTP_URL;
-  const ctx = await openBenchServices(t, false, smtp ? { SMTP_URL: smtp } : {});
+  const ctx = await openBenchServices(t, false, {
+    ...(smtp ? { SMTP_URL: smtp } : {}),
+    ...(process.env.BENCH_WORKER_NICE ? { WORKER_NICE: process.env.BENCH_WORKER_NICE } : {}),
+  });
+  // As ROLE=worker runs (src/server/main.ts): at a lower priority than the web process.
+  lowerWorkerPriority(ctx.config, ctx.log);
   await ctx.jobs.startWorkers();
   // BENCH_PROFILE_WORKER=1: the workers' CPU profile from start to stop (the fan-out and its mails).
   const stopProfile = process.env.BENCH_PROFILE_WORKER

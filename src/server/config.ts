@@ -14,6 +14,12 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ROLE: z.enum(["all", "web", "worker"]).default("all"),
+  /**
+   * The OS scheduling priority (nice) of a --role=worker process, 0–19 (default 10): on a machine
+   * it shares with the web processes, background jobs (an announcement's bell rows and mails) take
+   * the CPU the requests leave rather than slowing them.
+   */
+  WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** Set when behind a reverse proxy, so client addresses come from X-Forwarded-For (rate limits). */
   TRUST_PROXY: z
     .string()

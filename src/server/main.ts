@@ -2,7 +2,7 @@
 import { buildApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { acquireDataDirLock } from "./lock.ts";
-import { closeServices, openServices } from "./services.ts";
+import { closeServices, lowerWorkerPriority, openServices } from "./services.ts";
 
 const started = performance.now();
 let config: ReturnType<typeof loadConfig>;
@@ -24,6 +24,7 @@ try {
 const ctx = await openServices(config);
 const web = config.ROLE !== "worker";
 const app = web ? await buildApp(ctx, { serveWeb: true }) : null;
+if (config.ROLE === "worker") lowerWorkerPriority(config, ctx.log);
 if (config.ROLE !== "web") await ctx.jobs.startWorkers();
 if (app) {
   await app.listen({ port: config.PORT, host: config.HOST });

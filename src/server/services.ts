@@ -1,6 +1,7 @@
 // Opens everything a process needs: database (migrated), job queue, mailer, auth.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import pino, { type Logger } from "pino";
 import { type Database, migrateDatabase, openDatabase } from "../db/client.ts";
@@ -22,6 +23,20 @@ import { registerJobHandlers, registerSubscribers } from "./subscribers.ts";
  * largest cost after SMTP itself: bench/RESULTS.md, "Mail worker alone"). A worker killed mid-batch
  * sends again at most the 20 on the wire and the completions not yet written.
  */
+/**
+ * A --role=worker process runs at a lower scheduling priority (WORKER_NICE): where it shares the
+ * CPU with web processes, a request is answered first and the jobs use what is left (measured in
+ * bench/RESULTS.md, "Announcement fan-out").
+ */
+export function lowerWorkerPriority(config: Config, log: Pick<Logger, "warn">) {
+  if (!config.WORKER_NICE) return;
+  try {
+    os.setPriority(config.WORKER_NICE);
+  } catch (err) {
+    log.warn({ err }, "could not lower the worker's priority");
+  }
+}
+
 export const MAIL_WORK = { batchSize: 100, concurrency: 20, completeEvery: 10 } as const;
 export type ServiceOptions = {
   /** Skip migrations (tests migrate once per database). */
