@@ -124,6 +124,32 @@ export type DomainEvent =
       until?: string;
       rsvps: { id: string; seq: number; userId: string }[];
     }
+  /**
+   * A posting (募集) went up, or up again (`first`: the first time); `invitees`: the invited
+   * alumni (audience `invited`), told if they opted in to offers of its type.
+   */
+  | {
+      type: "opportunity.published";
+      network: NetworkRef;
+      opportunityId: string;
+      opportunityType: "rehire" | "freelance";
+      title: string;
+      actorId: string | null;
+      authorId: string;
+      audience: "network" | "segment" | "invited";
+      segmentId: string | null;
+      invitees: string[];
+      first: boolean;
+    }
+  /** An employee's posting waits for an operator's approval (`operators`: who may approve). */
+  | {
+      type: "opportunity.approval_requested";
+      network: NetworkRef;
+      opportunityId: string;
+      title: string;
+      actorId: string | null;
+      operators: string[];
+    }
   /** A member opened an inquiry at the operators' desk (`userIds`: the member). */
   | InquiryEvent<"inquiry.opened">
   /** An operator replied to an inquiry (`userIds`: the member who opened it). */

@@ -29,6 +29,16 @@ import {
   notify,
   scheduleDigest,
 } from "../modules/notifications/index.ts";
+import {
+  askApproval,
+  OPPORTUNITY_CLOSE_JOB,
+  OPPORTUNITY_RECONFIRM_JOB,
+  type OpportunityCloseJob,
+  type OpportunityReconfirmJob,
+  offerToInvitees,
+  runAutoClose,
+  runReconfirm,
+} from "../modules/opportunities/index.ts";
 import { followAccountRename } from "../modules/profiles/index.ts";
 import { resolveSegment } from "../modules/segments/index.ts";
 import type { AppContext } from "./context.ts";
@@ -51,6 +61,8 @@ export const EVENT_TYPES: readonly EventType[] = [
   "inquiry.member_replied",
   "event.changed",
   "event.rsvp_decided",
+  "opportunity.published",
+  "opportunity.approval_requested",
 ];
 
 const needsContext = (ctx: AppContext | undefined, type: string): AppContext => {
@@ -223,6 +235,11 @@ const notifyRsvpDecision: Subscriber<"event.rsvp_decided"> = async (tx, e, ctx) 
     });
 };
 
+// A posting went up: invited alumni who opted in to offers of its type hear of it (consent-filtered).
+const offerPosting: Subscriber<"opportunity.published"> = (tx, e, ctx) => offerToInvitees(ctx, tx, e);
+// An employee's posting waits for approval: the operators' bell.
+const askOperators: Subscriber<"opportunity.approval_requested"> = (tx, e, ctx) => askApproval(ctx, tx, e);
+
 export function registerSubscribers() {
   subscribe("member.changed", syncChangedMembers);
   subscribe("user.renamed", syncRenamedUser);
@@ -241,6 +258,8 @@ export function registerSubscribers() {
   subscribe("inquiry.member_replied", auditInquiryActivity);
   subscribe("event.changed", notifyEventChange);
   subscribe("event.rsvp_decided", notifyRsvpDecision);
+  subscribe("opportunity.published", offerPosting);
+  subscribe("opportunity.approval_requested", askOperators);
 }
 
 /** Jobs that modules queue for later (through the outbox) and who runs them. */
@@ -248,6 +267,10 @@ export async function registerJobHandlers(ctx: AppContext) {
   await ctx.jobs.register<ReminderJob>(REMINDER_JOB, (job) => remindInvitation(ctx, job));
   await ctx.jobs.register<EventReminderJob>(EVENT_REMINDER_JOB, (job) => runEventReminder(ctx, job));
   await ctx.jobs.register<EventOfferJob>(EVENT_OFFER_JOB, (job) => runOfferExpiry(ctx, job));
+  await ctx.jobs.register<OpportunityCloseJob>(OPPORTUNITY_CLOSE_JOB, (job) => runAutoClose(ctx, job));
+  await ctx.jobs.register<OpportunityReconfirmJob>(OPPORTUNITY_RECONFIRM_JOB, (job) =>
+    runReconfirm(ctx, job),
+  );
   await ctx.jobs.register<FanoutJob>(FANOUT_JOB, async (job) => {
     if (job.audience === "network") {
       await fanOut(ctx, job, (after, limit) => activeMembersAfter(ctx, job.networkId, after, limit));

@@ -74,7 +74,39 @@ export type NotificationData = {
   until?: string;
   /** An event's start (a reminder says when). */
   startsAt?: string;
+  /** A posting (募集): its page is where it leads (or its application's, with `applicationId`). */
+  opportunityId?: string;
+  applicationId?: string;
+  /** What happened to the posting or the application. */
+  opportunityNews?:
+    | "new"
+    | "invited"
+    | "stage"
+    | "message"
+    | "applied"
+    | "approval_requested"
+    | "approved"
+    | "returned"
+    | "reconfirm"
+    | "closed"
+    | "reviewer";
+  /** An application's new stage (its code; the headline names it). */
+  stage?: string;
 };
+
+const STAGE_NAMES: Record<string, { ja: string; en: string }> = {
+  applied: { ja: "応募済み", en: "applied" },
+  screening: { ja: "書類選考", en: "screening" },
+  interview: { ja: "面談・面接", en: "interview / meeting" },
+  offered: { ja: "オファー", en: "offered" },
+  hired: { ja: "採用決定", en: "hired" },
+  contracted: { ja: "契約決定", en: "contracted" },
+  declined_by_us: { ja: "見送り", en: "not selected" },
+  declined_by_applicant: { ja: "辞退", en: "declined by you" },
+  withdrawn: { ja: "取り下げ", en: "withdrawn" },
+};
+const stageName = (stage: string | undefined, locale: Locale) =>
+  (stage && STAGE_NAMES[stage]?.[locale]) ?? stage ?? "";
 
 /** "12月16日(水) 19:00" / "Wed, Dec 16, 19:00", in Japan time. */
 function japanTime(iso: string, locale: Locale) {
@@ -129,6 +161,34 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
         return `Thank you for coming to ${what || "the event"}`;
       case "event_reminder":
         return `Reminder: ${what || "your event"}${d.startsAt ? ` starts ${japanTime(d.startsAt, "en")}` : ""}`;
+      case "opportunity_offer":
+        if (d.opportunityNews === "invited") return `${who} invited you to apply: ${what || "an opening"}`;
+        return `A new opening for you: ${what || "see the openings"}`;
+      case "opportunity_application":
+        if (d.opportunityNews === "message")
+          return `${who} wrote about your application to ${what || "an opening"}`;
+        return `Your application to ${what || "an opening"}: ${stageName(d.stage, "en")}`;
+      case "opportunity_review":
+        switch (d.opportunityNews) {
+          case "applied":
+            return `${who} applied to ${what || "your opening"}`;
+          case "approval_requested":
+            return `${who} asks for approval of ${what || "an opening"}`;
+          case "approved":
+            return `Your opening ${what} was approved and is now open`;
+          case "returned":
+            return `Your opening ${what} was returned by the operators`;
+          case "reconfirm":
+            return `Please confirm that ${what || "your opening"} is still accurate and current`;
+          case "closed":
+            return `${what || "Your opening"} closed by itself`;
+          case "reviewer":
+            return `${who} added you as a reviewer of ${what || "an opening"}`;
+          case "message":
+            return `${who} wrote on an application to ${what || "an opening"}`;
+          default:
+            return `News about ${what || "an opening"}`;
+        }
     }
   }
   switch (kind) {
@@ -167,6 +227,35 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
       return `${what || "イベント"}へのご参加ありがとうございました`;
     case "event_reminder":
       return `リマインド：${what || "イベント"}${d.startsAt ? `は${japanTime(d.startsAt, "ja")}に始まります` : ""}`;
+    case "opportunity_offer":
+      if (d.opportunityNews === "invited")
+        return `${who} さんから応募のお誘いが届きました：${what || "募集"}`;
+      return `あなたに合う新しい募集があります：${what || "募集一覧をご覧ください"}`;
+    case "opportunity_application":
+      if (d.opportunityNews === "message")
+        return `${who} さんから${what || "募集"}への応募についてメッセージが届きました`;
+      return `${what || "募集"}への応募：${stageName(d.stage, "ja")}になりました`;
+    case "opportunity_review":
+      switch (d.opportunityNews) {
+        case "applied":
+          return `${who} さんが${what || "あなたの募集"}に応募しました`;
+        case "approval_requested":
+          return `${who} さんが${what || "募集"}の承認を依頼しました`;
+        case "approved":
+          return `${what || "募集"}が承認され、公開されました`;
+        case "returned":
+          return `${what || "募集"}が運営者から差し戻されました`;
+        case "reconfirm":
+          return `${what || "募集"}の内容が最新か確認してください`;
+        case "closed":
+          return `${what || "募集"}は自動的に締め切られました`;
+        case "reviewer":
+          return `${who} さんが${what || "募集"}の選考担当にあなたを追加しました`;
+        case "message":
+          return `${who} さんが${what || "募集"}への応募にメッセージを書きました`;
+        default:
+          return `${what || "募集"}のお知らせ`;
+      }
   }
 }
 
@@ -182,7 +271,11 @@ export const pathOf = (d: NotificationData) =>
           ? `/groups/${encodeURIComponent(d.groupId)}`
           : d.eventId
             ? `/events/${encodeURIComponent(d.eventId)}`
-            : "";
+            : d.applicationId
+              ? `/opportunities/applications/${encodeURIComponent(d.applicationId)}`
+              : d.opportunityId
+                ? `/opportunities/${encodeURIComponent(d.opportunityId)}`
+                : "";
 const linkOf = (ctx: AppContext, slug: string, d: NotificationData) =>
   `${ctx.config.baseUrl}/n/${encodeURIComponent(slug)}${pathOf(d)}`;
 const preferencesOf = (ctx: AppContext, slug: string) =>
