@@ -150,6 +150,42 @@ export type DomainEvent =
       actorId: string | null;
       operators: string[];
     }
+  /** An alumna applied to a posting; `reviewers`: its poster and co-reviewers. */
+  | {
+      type: "opportunity.applied";
+      network: NetworkRef;
+      opportunityId: string;
+      applicationId: string;
+      title: string;
+      applicantId: string;
+      applicantName: string;
+      reviewers: string[];
+    }
+  /** An application moved to another stage (by a reviewer, or withdrawn by its applicant). */
+  | {
+      type: "opportunity.stage_changed";
+      network: NetworkRef;
+      opportunityId: string;
+      applicationId: string;
+      title: string;
+      from: string;
+      to: string;
+      actorId: string | null;
+      applicantId: string;
+      reviewers: string[];
+    }
+  /**
+   * An application to a 業務委託 project was contracted: the hand-over to the engagements
+   * (contracts) capability, which will subscribe to it.
+   */
+  | {
+      type: "opportunity.contracted";
+      networkId: string;
+      opportunityId: string;
+      applicationId: string;
+      userId: string;
+      actorId: string | null;
+    }
   /** A member opened an inquiry at the operators' desk (`userIds`: the member). */
   | InquiryEvent<"inquiry.opened">
   /** An operator replied to an inquiry (`userIds`: the member who opened it). */

@@ -38,9 +38,12 @@ import {
   offerToInvitees,
   runAutoClose,
   runReconfirm,
+  tellReviewers,
+  tellStage,
 } from "../modules/opportunities/index.ts";
 import { followAccountRename } from "../modules/profiles/index.ts";
 import { resolveSegment } from "../modules/segments/index.ts";
+import { audit } from "./audit.ts";
 import type { AppContext } from "./context.ts";
 import { type EventType, type Subscriber, subscribe } from "./events.ts";
 import { loadNetworkScope } from "./guards.ts";
@@ -63,6 +66,9 @@ export const EVENT_TYPES: readonly EventType[] = [
   "event.rsvp_decided",
   "opportunity.published",
   "opportunity.approval_requested",
+  "opportunity.applied",
+  "opportunity.stage_changed",
+  "opportunity.contracted",
 ];
 
 const needsContext = (ctx: AppContext | undefined, type: string): AppContext => {
@@ -239,6 +245,20 @@ const notifyRsvpDecision: Subscriber<"event.rsvp_decided"> = async (tx, e, ctx) 
 const offerPosting: Subscriber<"opportunity.published"> = (tx, e, ctx) => offerToInvitees(ctx, tx, e);
 // An employee's posting waits for approval: the operators' bell.
 const askOperators: Subscriber<"opportunity.approval_requested"> = (tx, e, ctx) => askApproval(ctx, tx, e);
+// An application: the posting's reviewers; a stage change: the applicant (her withdrawal: the reviewers).
+const applied: Subscriber<"opportunity.applied"> = (tx, e, ctx) => tellReviewers(ctx, tx, e);
+const stageChanged: Subscriber<"opportunity.stage_changed"> = (tx, e, ctx) => tellStage(ctx, tx, e);
+// A 業務委託 application contracted: until the engagements capability takes it over, the hand-over
+// is kept in the audit log (who, which application) so none is lost.
+const contracted: Subscriber<"opportunity.contracted"> = (tx, e) =>
+  audit(tx, {
+    networkId: e.networkId,
+    actor: e.actorId ? { userId: e.actorId, label: e.actorId } : null,
+    action: "opportunity.handover",
+    targetType: "opportunity_application",
+    targetId: e.applicationId,
+    data: { opportunityId: e.opportunityId, userId: e.userId },
+  });
 
 export function registerSubscribers() {
   subscribe("member.changed", syncChangedMembers);
@@ -260,6 +280,9 @@ export function registerSubscribers() {
   subscribe("event.rsvp_decided", notifyRsvpDecision);
   subscribe("opportunity.published", offerPosting);
   subscribe("opportunity.approval_requested", askOperators);
+  subscribe("opportunity.applied", applied);
+  subscribe("opportunity.stage_changed", stageChanged);
+  subscribe("opportunity.contracted", contracted);
 }
 
 /** Jobs that modules queue for later (through the outbox) and who runs them. */

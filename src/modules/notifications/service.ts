@@ -186,6 +186,8 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
             return `${who} added you as a reviewer of ${what || "an opening"}`;
           case "message":
             return `${who} wrote on an application to ${what || "an opening"}`;
+          case "stage":
+            return `An application to ${what || "your opening"}: ${stageName(d.stage, "en")}`;
           default:
             return `News about ${what || "an opening"}`;
         }
@@ -253,6 +255,8 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
           return `${who} さんが${what || "募集"}の選考担当にあなたを追加しました`;
         case "message":
           return `${who} さんが${what || "募集"}への応募にメッセージを書きました`;
+        case "stage":
+          return `${what || "募集"}への応募が「${stageName(d.stage, "ja")}」になりました`;
         default:
           return `${what || "募集"}のお知らせ`;
       }

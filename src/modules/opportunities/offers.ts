@@ -72,3 +72,70 @@ export async function askApproval(
     },
   });
 }
+
+/** A new application: the posting's poster and co-reviewers hear of it. */
+export async function tellReviewers(
+  ctx: AppContext | undefined,
+  tx: Tx,
+  e: {
+    network: NetworkRef;
+    opportunityId: string;
+    applicationId: string;
+    title: string;
+    applicantId: string;
+    applicantName: string;
+    reviewers: string[];
+  },
+) {
+  await notify(ctx, tx, {
+    network: e.network,
+    kind: "opportunity_review",
+    userIds: e.reviewers,
+    key: `opportunity-applied:${e.applicationId}`,
+    subject: `opportunity:${e.opportunityId}`,
+    actorId: e.applicantId,
+    data: {
+      opportunityId: e.opportunityId,
+      applicationId: e.applicationId,
+      title: e.title,
+      opportunityNews: "applied",
+      actorName: e.applicantName,
+    },
+  });
+}
+
+/**
+ * A stage change: the applicant hears of a reviewer's decision (never of notes); the reviewers of
+ * her withdrawal.
+ */
+export async function tellStage(
+  ctx: AppContext | undefined,
+  tx: Tx,
+  e: {
+    network: NetworkRef;
+    opportunityId: string;
+    applicationId: string;
+    title: string;
+    to: string;
+    actorId: string | null;
+    applicantId: string;
+    reviewers: string[];
+  },
+) {
+  const byApplicant = e.actorId === e.applicantId;
+  await notify(ctx, tx, {
+    network: e.network,
+    kind: byApplicant ? "opportunity_review" : "opportunity_application",
+    userIds: byApplicant ? e.reviewers : [e.applicantId],
+    key: `opportunity-stage:${e.applicationId}:${e.to}`,
+    subject: `opportunity:${e.opportunityId}`,
+    actorId: e.actorId,
+    data: {
+      opportunityId: e.opportunityId,
+      applicationId: e.applicationId,
+      title: e.title,
+      opportunityNews: "stage",
+      stage: e.to,
+    },
+  });
+}

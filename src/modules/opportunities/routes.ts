@@ -1,7 +1,29 @@
 import { access, memberScopeOf } from "../../server/access.ts";
 import type { FastifyZod } from "../../server/http.ts";
+import { contentDisposition } from "../inquiries/index.ts";
+import {
+  addNote,
+  applicationFile,
+  apply,
+  appointReviewer,
+  board,
+  dismissReviewer,
+  getApplication,
+  moveStage,
+  myApplications,
+  postMessage,
+  uploadCv,
+  withdraw,
+} from "./applications.ts";
 import { opportunitiesPolicy } from "./policy.ts";
 import {
+  applicationOut,
+  applicationParams,
+  applyInput,
+  boardOut,
+  messageInput,
+  myApplicationsOut,
+  noteInput,
   opportunityAdminQuery,
   opportunityInput,
   opportunityListOut,
@@ -10,10 +32,14 @@ import {
   opportunityParams,
   opportunityPatch,
   returnInput,
+  reviewerParams,
   revisionListOut,
   settingsInput,
   settingsOut,
   slugParams,
+  stageInput,
+  uploadOut,
+  withdrawInput,
 } from "./schemas.ts";
 import {
   adminOpportunities,
@@ -37,6 +63,9 @@ const tags = ["opportunities"];
 const read = { access: access.member(opportunitiesPolicy.read) };
 const manage = { access: access.member(opportunitiesPolicy.manage) };
 const approve = { access: access.member(opportunitiesPolicy.approve) };
+const applyRule = { access: access.member(opportunitiesPolicy.apply) };
+const review = { access: access.member(opportunitiesPolicy.review) };
+const readApplication = { access: access.member(opportunitiesPolicy.readApplication) };
 
 export default async function opportunitiesRoutes(app: FastifyZod) {
   app.get(
@@ -218,5 +247,197 @@ export default async function opportunitiesRoutes(app: FastifyZod) {
       },
     },
     async (req) => returnOpportunity(memberScopeOf(req), req.params.id, req.body.reason),
+  );
+
+  // --- Applications and the pipeline ------------------------------------------------------------
+
+  app.post(
+    "/n/:slug/opportunities/uploads",
+    {
+      config: applyRule,
+      schema: {
+        tags,
+        summary:
+          "Upload a CV for an application (multipart field `file`: a PDF by its content, at most 10 MB); attach it with `fileId` within 24 hours",
+        consumes: ["multipart/form-data"],
+        params: slugParams,
+        response: { 201: uploadOut },
+      },
+    },
+    async (req, reply) => {
+      const out = await uploadCv(memberScopeOf(req), req);
+      reply.code(201);
+      return out;
+    },
+  );
+
+  app.post(
+    "/n/:slug/opportunities/:id/applications",
+    {
+      config: applyRule,
+      schema: {
+        tags,
+        summary:
+          "Apply in one click: a motivation, optionally a CV and the profile fields I share (409 APPLICATION_DUPLICATE when I already applied)",
+        params: opportunityParams,
+        body: applyInput,
+        response: { 201: applicationOut },
+      },
+    },
+    async (req, reply) => {
+      const out = await apply(memberScopeOf(req), req.params.id, req.body);
+      reply.code(201);
+      return out;
+    },
+  );
+
+  app.get(
+    "/n/:slug/opportunities/:id/applications",
+    {
+      config: review,
+      schema: {
+        tags,
+        summary:
+          "The posting's board: every application with its stage and rating (its reviewers, operators)",
+        params: opportunityParams,
+        response: { 200: boardOut },
+      },
+    },
+    async (req) => board(memberScopeOf(req), req.params.id),
+  );
+
+  app.put(
+    "/n/:slug/opportunities/:id/reviewers/:userId",
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Add a co-reviewer (an employee or operator)",
+        params: reviewerParams,
+        response: { 200: boardOut },
+      },
+    },
+    async (req) => appointReviewer(memberScopeOf(req), req.params.id, req.params.userId),
+  );
+
+  app.delete(
+    "/n/:slug/opportunities/:id/reviewers/:userId",
+    {
+      config: manage,
+      schema: { tags, summary: "Remove a co-reviewer", params: reviewerParams, response: { 200: boardOut } },
+    },
+    async (req) => dismissReviewer(memberScopeOf(req), req.params.id, req.params.userId),
+  );
+
+  app.get(
+    "/n/:slug/applications",
+    {
+      config: applyRule,
+      schema: {
+        tags,
+        summary: "My applications and their current stage",
+        params: slugParams,
+        response: { 200: myApplicationsOut },
+      },
+    },
+    async (req) => myApplications(memberScopeOf(req)),
+  );
+
+  app.get(
+    "/n/:slug/applications/:id",
+    {
+      config: readApplication,
+      schema: {
+        tags,
+        summary:
+          "An application: its applicant sees her stage and the thread; reviewers also the notes and who moved it",
+        params: applicationParams,
+        response: { 200: applicationOut },
+      },
+    },
+    async (req) => getApplication(memberScopeOf(req), req.params.id),
+  );
+
+  app.get(
+    "/n/:slug/applications/:id/file",
+    {
+      config: readApplication,
+      schema: {
+        tags,
+        summary: "Download the application's CV (its applicant, its reviewers)",
+        params: applicationParams,
+      },
+    },
+    async (req, reply) => {
+      const { file, name, mime } = await applicationFile(memberScopeOf(req), req.params.id);
+      return reply
+        .header("cache-control", "private, no-store")
+        .header("content-disposition", contentDisposition(name))
+        .header("content-security-policy", "sandbox; default-src 'none'")
+        .header("content-length", file.size)
+        .type(mime)
+        .send(file.stream);
+    },
+  );
+
+  app.post(
+    "/n/:slug/applications/:id/stage",
+    {
+      config: review,
+      schema: {
+        tags,
+        summary:
+          "Move an application to another stage (reviewers); declines need a reason; the applicant is told",
+        params: applicationParams,
+        body: stageInput,
+        response: { 200: applicationOut },
+      },
+    },
+    async (req) => moveStage(memberScopeOf(req), req.params.id, req.body.stage, req.body.reason),
+  );
+
+  app.post(
+    "/n/:slug/applications/:id/withdraw",
+    {
+      config: applyRule,
+      schema: {
+        tags,
+        summary: "Withdraw my application while it is open",
+        params: applicationParams,
+        body: withdrawInput,
+        response: { 200: applicationOut },
+      },
+    },
+    async (req) => withdraw(memberScopeOf(req), req.params.id, req.body.reason),
+  );
+
+  app.post(
+    "/n/:slug/applications/:id/notes",
+    {
+      config: review,
+      schema: {
+        tags,
+        summary: "A private note with an optional 1–5 rating (reviewers; never shown to the applicant)",
+        params: applicationParams,
+        body: noteInput,
+        response: { 200: applicationOut },
+      },
+    },
+    async (req) => addNote(memberScopeOf(req), req.params.id, req.body.body, req.body.rating),
+  );
+
+  app.post(
+    "/n/:slug/applications/:id/messages",
+    {
+      config: readApplication,
+      schema: {
+        tags,
+        summary: "Write in the application's thread (its applicant, its reviewers)",
+        params: applicationParams,
+        body: messageInput,
+        response: { 200: applicationOut },
+      },
+    },
+    async (req) => postMessage(memberScopeOf(req), req.params.id, req.body.body),
   );
 }

@@ -237,3 +237,106 @@ export const revisionListOut = z.object({
     }),
   ),
 });
+
+// --- Applications ---------------------------------------------------------------------------------
+
+/** Profile fields an applicant may choose to share with the recruiter (a snapshot when applying). */
+export const SHAREABLE_FIELDS = [
+  "email",
+  "departments",
+  "joinYm",
+  "leaveYm",
+  "currentCompany",
+  "industry",
+  "jobType",
+  "skills",
+  "location",
+  "bio",
+  "links",
+  "contactHours",
+] as const;
+export type ShareableField = (typeof SHAREABLE_FIELDS)[number];
+
+export const applyInput = z.object({
+  motivation: text({ min: 1, max: MOTIVATION_MAX, multiline: true }).describe("Why you apply (required)"),
+  fileId: idParam.nullable().default(null).describe("A PDF uploaded with POST …/opportunities/uploads"),
+  share: z.array(z.enum(SHAREABLE_FIELDS)).max(SHAREABLE_FIELDS.length).default([]),
+});
+export type ApplyInput = z.output<typeof applyInput>;
+
+export const stageInput = z.object({
+  stage: z.enum(APPLICATION_STAGES),
+  reason: text({ max: 1_000, multiline: true }).nullable().default(null).describe("Required for a decline"),
+});
+export const withdrawInput = z.object({
+  reason: text({ max: 1_000, multiline: true }).nullable().default(null),
+});
+export const noteInput = z.object({
+  body: text({ min: 1, max: 2_000, multiline: true }),
+  rating: z.number().int().min(1).max(5).nullable().default(null),
+});
+export const messageInput = z.object({ body: text({ min: 1, max: 2_000, multiline: true }) });
+
+export const uploadOut = z.object({ id: z.string(), name: z.string(), size: z.number() });
+
+const stageOut = z.enum(APPLICATION_STAGES);
+export const applicationOut = z.object({
+  id: z.string(),
+  opportunity: z.object({
+    id: z.string(),
+    title: z.string(),
+    type: z.enum(OPPORTUNITY_TYPES),
+    kind: z.enum(OPPORTUNITY_KINDS).nullable(),
+    status: z.enum(OPPORTUNITY_STATUSES),
+  }),
+  applicant: person,
+  motivation: z.string(),
+  file: z.object({ name: z.string(), size: z.number() }).nullable(),
+  profile: z.record(z.string(), z.unknown()),
+  stage: stageOut,
+  /** The applicant's own reason (withdrawn, declined by her); reviewers also see theirs. */
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+  stageChangedAt: z.string(),
+  history: z.array(
+    z.object({ from: stageOut.nullable(), to: stageOut, at: z.string(), by: person.nullable() }),
+  ),
+  messages: z.array(
+    z.object({ id: z.string(), author: person, body: z.string(), createdAt: z.string(), mine: z.boolean() }),
+  ),
+  /** Reviewers only (never the applicant). */
+  notes: z
+    .array(
+      z.object({
+        id: z.string(),
+        author: person,
+        body: z.string(),
+        rating: z.number().nullable(),
+        createdAt: z.string(),
+      }),
+    )
+    .nullable(),
+  review: z.boolean(),
+  /** The stages the viewer may move it to now. */
+  next: z.array(stageOut),
+});
+export type ApplicationOut = z.output<typeof applicationOut>;
+
+export const myApplicationsOut = z.object({
+  items: z.array(applicationOut.omit({ notes: true, history: true, messages: true })),
+});
+
+export const boardOut = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      applicant: person,
+      stage: stageOut,
+      createdAt: z.string(),
+      stageChangedAt: z.string(),
+      rating: z.number().nullable().describe("The reviewers' average rating"),
+      notes: z.number(),
+    }),
+  ),
+  reviewers: z.array(person),
+});

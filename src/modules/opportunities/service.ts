@@ -972,3 +972,13 @@ export async function duplicateOpportunity(scope: MemberScope, id: string): Prom
   });
   return presentOne(scope, newId);
 }
+
+/**
+ * The columns of a posting's content (checked, the other type's fields dropped, search text and
+ * skill keys prepared) — for writers outside a request, such as the demo seed.
+ */
+export function postingColumns(c: Content) {
+  const shaped = shape(c);
+  return { ...columnsOf(shaped), type: shaped.type, title: shaped.title, missing: missingItems(shaped) };
+}
+export type PostingContent = Content;

@@ -1087,6 +1087,880 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/applications": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My applications and their current stage */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                applicant: {
+                  name: string;
+                  userId: string;
+                };
+                createdAt: string;
+                file: {
+                  name: string;
+                  size: number;
+                } | null;
+                id: string;
+                motivation: string;
+                next: (
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn"
+                )[];
+                opportunity: {
+                  id: string;
+                  /** @enum {string|null} */
+                  kind: "task" | "mentoring" | null;
+                  /** @enum {string} */
+                  status: "draft" | "pending" | "returned" | "open" | "closed";
+                  title: string;
+                  /** @enum {string} */
+                  type: "rehire" | "freelance";
+                };
+                profile: {
+                  [key: string]: unknown;
+                };
+                reason: string | null;
+                review: boolean;
+                /** @enum {string} */
+                stage:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+                stageChangedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/applications/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An application: its applicant sees her stage and the thread; reviewers also the notes and who moved it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applicant: {
+                name: string;
+                userId: string;
+              };
+              createdAt: string;
+              file: {
+                name: string;
+                size: number;
+              } | null;
+              history: {
+                at: string;
+                by: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string|null} */
+                from:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn"
+                  | null;
+                /** @enum {string} */
+                to:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              }[];
+              id: string;
+              messages: {
+                author: {
+                  name: string;
+                  userId: string;
+                };
+                body: string;
+                createdAt: string;
+                id: string;
+                mine: boolean;
+              }[];
+              motivation: string;
+              next: (
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn"
+              )[];
+              notes:
+                | {
+                    author: {
+                      name: string;
+                      userId: string;
+                    };
+                    body: string;
+                    createdAt: string;
+                    id: string;
+                    rating: number | null;
+                  }[]
+                | null;
+              opportunity: {
+                id: string;
+                /** @enum {string|null} */
+                kind: "task" | "mentoring" | null;
+                /** @enum {string} */
+                status: "draft" | "pending" | "returned" | "open" | "closed";
+                title: string;
+                /** @enum {string} */
+                type: "rehire" | "freelance";
+              };
+              profile: {
+                [key: string]: unknown;
+              };
+              reason: string | null;
+              review: boolean;
+              /** @enum {string} */
+              stage:
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn";
+              stageChangedAt: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/applications/{id}/file": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download the application's CV (its applicant, its reviewers) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/applications/{id}/messages": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Write in the application's thread (its applicant, its reviewers) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applicant: {
+                name: string;
+                userId: string;
+              };
+              createdAt: string;
+              file: {
+                name: string;
+                size: number;
+              } | null;
+              history: {
+                at: string;
+                by: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string|null} */
+                from:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn"
+                  | null;
+                /** @enum {string} */
+                to:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              }[];
+              id: string;
+              messages: {
+                author: {
+                  name: string;
+                  userId: string;
+                };
+                body: string;
+                createdAt: string;
+                id: string;
+                mine: boolean;
+              }[];
+              motivation: string;
+              next: (
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn"
+              )[];
+              notes:
+                | {
+                    author: {
+                      name: string;
+                      userId: string;
+                    };
+                    body: string;
+                    createdAt: string;
+                    id: string;
+                    rating: number | null;
+                  }[]
+                | null;
+              opportunity: {
+                id: string;
+                /** @enum {string|null} */
+                kind: "task" | "mentoring" | null;
+                /** @enum {string} */
+                status: "draft" | "pending" | "returned" | "open" | "closed";
+                title: string;
+                /** @enum {string} */
+                type: "rehire" | "freelance";
+              };
+              profile: {
+                [key: string]: unknown;
+              };
+              reason: string | null;
+              review: boolean;
+              /** @enum {string} */
+              stage:
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn";
+              stageChangedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/applications/{id}/notes": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A private note with an optional 1–5 rating (reviewers; never shown to the applicant) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+            /** @default null */
+            rating?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applicant: {
+                name: string;
+                userId: string;
+              };
+              createdAt: string;
+              file: {
+                name: string;
+                size: number;
+              } | null;
+              history: {
+                at: string;
+                by: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string|null} */
+                from:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn"
+                  | null;
+                /** @enum {string} */
+                to:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              }[];
+              id: string;
+              messages: {
+                author: {
+                  name: string;
+                  userId: string;
+                };
+                body: string;
+                createdAt: string;
+                id: string;
+                mine: boolean;
+              }[];
+              motivation: string;
+              next: (
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn"
+              )[];
+              notes:
+                | {
+                    author: {
+                      name: string;
+                      userId: string;
+                    };
+                    body: string;
+                    createdAt: string;
+                    id: string;
+                    rating: number | null;
+                  }[]
+                | null;
+              opportunity: {
+                id: string;
+                /** @enum {string|null} */
+                kind: "task" | "mentoring" | null;
+                /** @enum {string} */
+                status: "draft" | "pending" | "returned" | "open" | "closed";
+                title: string;
+                /** @enum {string} */
+                type: "rehire" | "freelance";
+              };
+              profile: {
+                [key: string]: unknown;
+              };
+              reason: string | null;
+              review: boolean;
+              /** @enum {string} */
+              stage:
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn";
+              stageChangedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/applications/{id}/stage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move an application to another stage (reviewers); declines need a reason; the applicant is told */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description Required for a decline
+             * @default null
+             */
+            reason?: string | null;
+            /** @enum {string} */
+            stage:
+              | "applied"
+              | "screening"
+              | "interview"
+              | "offered"
+              | "hired"
+              | "contracted"
+              | "declined_by_us"
+              | "declined_by_applicant"
+              | "withdrawn";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applicant: {
+                name: string;
+                userId: string;
+              };
+              createdAt: string;
+              file: {
+                name: string;
+                size: number;
+              } | null;
+              history: {
+                at: string;
+                by: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string|null} */
+                from:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn"
+                  | null;
+                /** @enum {string} */
+                to:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              }[];
+              id: string;
+              messages: {
+                author: {
+                  name: string;
+                  userId: string;
+                };
+                body: string;
+                createdAt: string;
+                id: string;
+                mine: boolean;
+              }[];
+              motivation: string;
+              next: (
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn"
+              )[];
+              notes:
+                | {
+                    author: {
+                      name: string;
+                      userId: string;
+                    };
+                    body: string;
+                    createdAt: string;
+                    id: string;
+                    rating: number | null;
+                  }[]
+                | null;
+              opportunity: {
+                id: string;
+                /** @enum {string|null} */
+                kind: "task" | "mentoring" | null;
+                /** @enum {string} */
+                status: "draft" | "pending" | "returned" | "open" | "closed";
+                title: string;
+                /** @enum {string} */
+                type: "rehire" | "freelance";
+              };
+              profile: {
+                [key: string]: unknown;
+              };
+              reason: string | null;
+              review: boolean;
+              /** @enum {string} */
+              stage:
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn";
+              stageChangedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/applications/{id}/withdraw": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw my application while it is open */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default null */
+            reason?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applicant: {
+                name: string;
+                userId: string;
+              };
+              createdAt: string;
+              file: {
+                name: string;
+                size: number;
+              } | null;
+              history: {
+                at: string;
+                by: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string|null} */
+                from:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn"
+                  | null;
+                /** @enum {string} */
+                to:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              }[];
+              id: string;
+              messages: {
+                author: {
+                  name: string;
+                  userId: string;
+                };
+                body: string;
+                createdAt: string;
+                id: string;
+                mine: boolean;
+              }[];
+              motivation: string;
+              next: (
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn"
+              )[];
+              notes:
+                | {
+                    author: {
+                      name: string;
+                      userId: string;
+                    };
+                    body: string;
+                    createdAt: string;
+                    id: string;
+                    rating: number | null;
+                  }[]
+                | null;
+              opportunity: {
+                id: string;
+                /** @enum {string|null} */
+                kind: "task" | "mentoring" | null;
+                /** @enum {string} */
+                status: "draft" | "pending" | "returned" | "open" | "closed";
+                title: string;
+                /** @enum {string} */
+                type: "rehire" | "freelance";
+              };
+              profile: {
+                [key: string]: unknown;
+              };
+              reason: string | null;
+              review: boolean;
+              /** @enum {string} */
+              stage:
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn";
+              stageChangedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/branding": {
     parameters: {
       query?: never;
@@ -7930,6 +8804,225 @@ export interface paths {
     };
     trace?: never;
   };
+  "/api/n/{slug}/opportunities/{id}/applications": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The posting's board: every application with its stage and rating (its reviewers, operators) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                applicant: {
+                  name: string;
+                  userId: string;
+                };
+                createdAt: string;
+                id: string;
+                notes: number;
+                /** @description The reviewers' average rating */
+                rating: number | null;
+                /** @enum {string} */
+                stage:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+                stageChangedAt: string;
+              }[];
+              reviewers: {
+                name: string;
+                userId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Apply in one click: a motivation, optionally a CV and the profile fields I share (409 APPLICATION_DUPLICATE when I already applied) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description A PDF uploaded with POST …/opportunities/uploads
+             * @default null
+             */
+            fileId?: string | null;
+            /** @description Why you apply (required) */
+            motivation: string;
+            /** @default [] */
+            share?: (
+              | "email"
+              | "departments"
+              | "joinYm"
+              | "leaveYm"
+              | "currentCompany"
+              | "industry"
+              | "jobType"
+              | "skills"
+              | "location"
+              | "bio"
+              | "links"
+              | "contactHours"
+            )[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applicant: {
+                name: string;
+                userId: string;
+              };
+              createdAt: string;
+              file: {
+                name: string;
+                size: number;
+              } | null;
+              history: {
+                at: string;
+                by: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string|null} */
+                from:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn"
+                  | null;
+                /** @enum {string} */
+                to:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              }[];
+              id: string;
+              messages: {
+                author: {
+                  name: string;
+                  userId: string;
+                };
+                body: string;
+                createdAt: string;
+                id: string;
+                mine: boolean;
+              }[];
+              motivation: string;
+              next: (
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn"
+              )[];
+              notes:
+                | {
+                    author: {
+                      name: string;
+                      userId: string;
+                    };
+                    body: string;
+                    createdAt: string;
+                    id: string;
+                    rating: number | null;
+                  }[]
+                | null;
+              opportunity: {
+                id: string;
+                /** @enum {string|null} */
+                kind: "task" | "mentoring" | null;
+                /** @enum {string} */
+                status: "draft" | "pending" | "returned" | "open" | "closed";
+                title: string;
+                /** @enum {string} */
+                type: "rehire" | "freelance";
+              };
+              profile: {
+                [key: string]: unknown;
+              };
+              reason: string | null;
+              review: boolean;
+              /** @enum {string} */
+              stage:
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn";
+              stageChangedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/opportunities/{id}/approve": {
     parameters: {
       query?: never;
@@ -8811,6 +9904,126 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/opportunities/{id}/reviewers/{userId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Add a co-reviewer (an employee or operator) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                applicant: {
+                  name: string;
+                  userId: string;
+                };
+                createdAt: string;
+                id: string;
+                notes: number;
+                /** @description The reviewers' average rating */
+                rating: number | null;
+                /** @enum {string} */
+                stage:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+                stageChangedAt: string;
+              }[];
+              reviewers: {
+                name: string;
+                userId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove a co-reviewer */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                applicant: {
+                  name: string;
+                  userId: string;
+                };
+                createdAt: string;
+                id: string;
+                notes: number;
+                /** @description The reviewers' average rating */
+                rating: number | null;
+                /** @enum {string} */
+                stage:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+                stageChangedAt: string;
+              }[];
+              reviewers: {
+                name: string;
+                userId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/opportunities/{id}/revisions": {
     parameters: {
       query?: never;
@@ -8929,6 +10142,48 @@ export interface paths {
       };
     };
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/opportunities/uploads": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a CV for an application (multipart field `file`: a PDF by its content, at most 10 MB); attach it with `fileId` within 24 hours */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              size: number;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
