@@ -36,7 +36,7 @@ type Seed = {
 
 const RECRUITER = {
   employee: {
-    recruiterName: "営業本部 営業企画部 社員 一郎",
+    recruiterName: "営業本部 営業企画部 営業 一郎",
     recruiterContact: "employee@demo.example / 03-1234-5678",
   },
   operator: { recruiterName: "人事部 アルムナイ担当 人事 花子", recruiterContact: "alumni-hr@demo.example" },
@@ -290,7 +290,8 @@ export async function seedDemoOpportunities(
         ...cols,
         status: s.status,
         closeReason: s.closeReason ?? null,
-        openings: s.closeReason === "filled" ? Math.max(1, filled) : c.openings,
+        // Filled postings are closed; an open one keeps a place free.
+        openings: s.closeReason === "filled" ? Math.max(1, filled) : Math.max(c.openings, filled + 1),
         filled,
         createdBy: by,
         createdAt: created,

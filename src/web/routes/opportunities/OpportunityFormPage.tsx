@@ -414,6 +414,7 @@ function OpportunityForm({ network, posting }: { network: MyNetwork; posting?: O
                   <TextInput
                     type="date"
                     label={t("form.periodStart")}
+                    data-testid="opportunity-period-start"
                     value={f.periodStart ?? ""}
                     onChange={text("periodStart")}
                     error={miss("period")}
@@ -421,6 +422,7 @@ function OpportunityForm({ network, posting }: { network: MyNetwork; posting?: O
                   <TextInput
                     type="date"
                     label={t("form.periodEnd")}
+                    data-testid="opportunity-period-end"
                     value={f.periodEnd ?? ""}
                     onChange={text("periodEnd")}
                   />

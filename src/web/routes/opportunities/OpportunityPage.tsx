@@ -255,7 +255,7 @@ function OpportunityView({ network, id }: { network: MyNetwork; id: string }) {
         ← {t("back")}
       </Anchor>
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 8 }}>
+        <Grid.Col span={{ base: 12, md: 8 }} order={{ base: o.manage ? 2 : 1, md: 1 }}>
           <Stack gap="md">
             <Stack gap={6}>
               <Group justify="space-between" gap="xs">
@@ -284,7 +284,7 @@ function OpportunityView({ network, id }: { network: MyNetwork; id: string }) {
             {o.review && <Board slug={slug} o={o} />}
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
+        <Grid.Col span={{ base: 12, md: 4 }} order={{ base: o.manage ? 1 : 2, md: 2 }}>
           <Stack gap="md">
             {network.role === "alumni" && <ApplyBox slug={slug} o={o} />}
             {o.manage && <Manage network={network} o={o} />}
