@@ -243,6 +243,29 @@ const notifyRsvpDecision: Subscriber<"event.rsvp_decided"> = async (tx, e, ctx) 
 
 // A posting went up: invited alumni who opted in to offers of its type hear of it (consent-filtered).
 const offerPosting: Subscriber<"opportunity.published"> = (tx, e, ctx) => offerToInvitees(ctx, tx, e);
+// A posting went up for the first time to the network or a segment: the alumni of its audience
+// who opted in to offers of its type hear of it, through the announcements' fan-out job (batched,
+// consent-filtered in its insert, each member's preference for opportunity_offer deciding).
+const fanOutOffer: Subscriber<"opportunity.published"> = async (tx, e, ctx) => {
+  if (!e.first || e.audience === "invited") return;
+  const job: FanoutJob = {
+    networkId: e.network.id,
+    slug: e.network.slug,
+    networkName: e.network.name,
+    postId: e.opportunityId,
+    actorId: e.authorId,
+    data: { opportunityId: e.opportunityId, title: e.title, opportunityNews: "new" },
+    audience: e.audience,
+    segmentId: e.segmentId,
+    kind: "opportunity_offer",
+    key: `opportunity:${e.opportunityId}`,
+    consent: e.opportunityType,
+  };
+  await needsContext(ctx, e.type).jobs.send(FANOUT_JOB, job, {
+    tx,
+    key: `fanout:opportunity:${e.opportunityId}`,
+  });
+};
 // An employee's posting waits for approval: the operators' bell.
 const askOperators: Subscriber<"opportunity.approval_requested"> = (tx, e, ctx) => askApproval(ctx, tx, e);
 // An application: the posting's reviewers; a stage change: the applicant (her withdrawal: the reviewers).
@@ -279,6 +302,7 @@ export function registerSubscribers() {
   subscribe("event.changed", notifyEventChange);
   subscribe("event.rsvp_decided", notifyRsvpDecision);
   subscribe("opportunity.published", offerPosting);
+  subscribe("opportunity.published", fanOutOffer);
   subscribe("opportunity.approval_requested", askOperators);
   subscribe("opportunity.applied", applied);
   subscribe("opportunity.stage_changed", stageChanged);

@@ -171,7 +171,7 @@ ALTER TABLE "opportunity_reviewer" ADD CONSTRAINT "opportunity_reviewer_member_f
 ALTER TABLE "opportunity_revision" ADD CONSTRAINT "opportunity_revision_fk" FOREIGN KEY ("network_id","opportunity_id") REFERENCES "public"."opportunity"("network_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "opportunity_settings" ADD CONSTRAINT "opportunity_settings_network_id_organization_id_fk" FOREIGN KEY ("network_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "opportunity_stage_change" ADD CONSTRAINT "opportunity_stage_change_app_fk" FOREIGN KEY ("network_id","application_id") REFERENCES "public"."opportunity_application"("network_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "opportunity_list_idx" ON "opportunity" USING btree ("network_id","status","published_at" DESC NULLS LAST,"id");--> statement-breakpoint
+CREATE INDEX "opportunity_list_idx" ON "opportunity" USING btree ("network_id","status","published_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "opportunity_author_idx" ON "opportunity" USING btree ("network_id","created_by");--> statement-breakpoint
 CREATE INDEX "opportunity_tsv_idx" ON "opportunity" USING gin ("tsv");--> statement-breakpoint
 CREATE INDEX "opportunity_txt_idx" ON "opportunity" USING gin ("txt" gin_trgm_ops);--> statement-breakpoint

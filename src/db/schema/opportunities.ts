@@ -144,7 +144,7 @@ export const opportunity = pgTable(
   (t) => [
     unique("opportunity_network_id_uq").on(t.networkId, t.id),
     // The open list, newest first (keyset on published_at, id).
-    index("opportunity_list_idx").on(t.networkId, t.status, t.publishedAt.desc(), t.id),
+    index("opportunity_list_idx").on(t.networkId, t.status, t.publishedAt.desc(), t.id.desc()),
     index("opportunity_author_idx").on(t.networkId, t.createdBy),
     index("opportunity_tsv_idx").using("gin", t.tsv),
     index("opportunity_txt_idx").using("gin", t.txt.op("gin_trgm_ops")),

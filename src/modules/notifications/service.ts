@@ -417,9 +417,25 @@ export type FanoutJob = {
   audience: "network" | "segment" | "group";
   segmentId?: string | null;
   groupId?: string | null;
+  /** Another kind than an announcement, keyed by its cause (default: announcement, `post:<postId>`). */
+  kind?: NotificationKind;
+  key?: string;
+  /**
+   * Only alumni who opted in to offers of this type (member_consent.rehire / .freelance), filtered
+   * in the insert itself: an offer never reaches anyone else.
+   */
+  consent?: "rehire" | "freelance";
 };
 
 export const FANOUT_BATCH = 5000;
+
+/** The fan-out's consent condition on `m` (member): alumni who opted in to offers of that type. */
+function consentFilter(consent: FanoutJob["consent"]) {
+  if (!consent) return sql``;
+  const column = consent === "rehire" ? sql.raw("c.rehire") : sql.raw("c.freelance");
+  return sql`and m.role = 'alumni' and exists (select 1 from member_consent c
+               where c.network_id = m.organization_id and c.user_id = m.user_id and ${column} = true)`;
+}
 /** Chunks of a batch written at once, each in its own transaction. */
 const FANOUT_LANES = 2;
 
@@ -436,25 +452,27 @@ export async function fanOut(
   skip: ReadonlySet<string> = new Set(),
 ) {
   const network = { id: job.networkId, slug: job.slug, name: job.networkName };
-  const key = `post:${job.postId}`;
+  const key = job.key ?? `post:${job.postId}`;
+  const kind: NotificationKind = job.kind ?? "announcement";
   let total = 0;
   // One chunk of a batch: its rows in one statement, its mails queued, in one transaction.
   const insertChunk = (ids: string[]) =>
     ctx.db.transaction(async (tx) => {
       // Those who chose "email now" are marked mailed in the same insert (their mails are queued
       // below, in this transaction).
-      const channel = channelSql(sql`p.channel`, "announcement");
+      const channel = channelSql(sql`p.channel`, kind);
       const res = await tx.execute(sql`
           insert into notification (id, network_id, user_id, kind, key, subject, actor_id, data, mailed_at)
-          select gen_random_uuid()::text, ${job.networkId}, m.user_id, 'announcement', ${key}, ${key},
+          select gen_random_uuid()::text, ${job.networkId}, m.user_id, ${kind}, ${key}, ${key},
                  ${job.actorId}, ${JSON.stringify(job.data)}::jsonb,
                  case when ${channel} = 'email' then now() end
             from member m
             left join notification_pref p
-              on p.network_id = m.organization_id and p.user_id = m.user_id and p.kind = 'announcement'
+              on p.network_id = m.organization_id and p.user_id = m.user_id and p.kind = ${kind}
            where m.organization_id = ${job.networkId} and m.status = 'active'
              and m.user_id = any(${`{${ids.map((i) => `"${i}"`).join(",")}}`}::text[])
              and ${channel} <> 'off'
+             ${consentFilter(job.consent)}
           on conflict (network_id, user_id, key) do nothing
           returning id, user_id as "userId", mailed_at is not null as "now"`);
       const rows = res.rows as { id: string; userId: string; now: boolean }[];
@@ -465,13 +483,13 @@ export async function fanOut(
           tx,
           job.networkId,
           wanted.map((r) => r.userId),
-          "announcement",
+          kind,
         )
       ).filter((r) => r.channel === "email");
       const idOf = new Map(wanted.map((r) => [r.userId, r.id]));
       // The batch's mails in one statement, in its transaction.
       await ctx.mailer.enqueueMany(
-        now.map((r) => mailOf(ctx, network, r, "announcement", job.data, idOf.get(r.userId)!)),
+        now.map((r) => mailOf(ctx, network, r, kind, job.data, idOf.get(r.userId)!)),
         { tx },
       );
       return rows.length;

@@ -413,3 +413,52 @@ describe("finding postings", () => {
     );
   });
 });
+
+describe("offers when a posting goes up", () => {
+  it("reach only the alumni of its audience who opted in to its type, as their preferences allow, once", async () => {
+    const { net, op, alumna, alumnus, employee } = await setup();
+    const none = await makeMember(env, net, "alumni", { name: "同意なし 三子" });
+    const quiet = await makeMember(env, net, "alumni", { name: "通知オフ 四郎" });
+    await consentToOffers(env, net, alumna, { freelance: true });
+    await consentToOffers(env, net, alumnus, { rehire: true });
+    await consentToOffers(env, net, quiet, { freelance: true, rehire: true });
+    await ok(net, quiet, "/notifications/preferences", "PUT", { channels: { opportunity_offer: "off" } });
+    const offers = async (u: TestUser) =>
+      (await kindsOf(net, u)).filter((n) => n.kind === "opportunity_offer").map((n) => n.path);
+
+    const project = await makeTestOpportunity(env, net, { publish: false }, employee);
+    await env.ctx.jobs.drain();
+    expect(await offers(alumna)).toEqual([]);
+    await ok(net, employee, `/opportunities/${project.id}/publish`, "POST");
+    await env.ctx.jobs.drain();
+    expect(await offers(alumna)).toEqual([`/opportunities/${project.id}`]);
+    for (const u of [alumnus, none, quiet, employee, op]) expect(await offers(u)).toEqual([]);
+
+    const rehire = await makeTestOpportunity(env, net, { type: "rehire" }, employee);
+    await env.ctx.jobs.drain();
+    expect(await offers(alumnus)).toEqual([`/opportunities/${rehire.id}`]);
+    expect(await offers(alumna)).toEqual([`/opportunities/${project.id}`]);
+    expect(await offers(none)).toEqual([]);
+
+    // Closed and reopened: nobody is told twice.
+    await ok(net, employee, `/opportunities/${project.id}/close`, "POST");
+    await ok(net, employee, `/opportunities/${project.id}/reopen`, "POST");
+    await env.ctx.jobs.drain();
+    expect(await offers(alumna)).toHaveLength(1);
+
+    // A segment's posting: its members who opted in, as the segment matches them when it goes out.
+    const seg = await ok(net, op, "/segments", "POST", {
+      name: "資料づくり",
+      filter: { skill: ["資料作成"] },
+    });
+    await ok(net, alumna, "/profiles/me", "PUT", { displayName: "卒業 花子", skills: ["資料作成"] });
+    await ok(net, none, "/profiles/me", "PUT", { displayName: "同意なし 三子", skills: ["資料作成"] });
+    const forSegment = await makeTestOpportunity(env, net, {
+      audience: { type: "segment", segmentId: seg.id },
+    });
+    await env.ctx.jobs.drain();
+    expect(await offers(alumna)).toContain(`/opportunities/${forSegment.id}`);
+    expect(await offers(none)).toEqual([]);
+    expect(await offers(quiet)).toEqual([]);
+  });
+});

@@ -306,26 +306,30 @@ export async function listOpportunities(
     );
   if (o.after) conds.push(sql`(${order}, ${opportunity.id}) < (${o.after.at}::timestamptz, ${o.after.id})`);
   if (o.scope === "open") conds.push(sql`${opportunity.publishedAt} is not null`);
-  return db
-    .select({
-      o: opportunity,
-      at: sql<string>`${order}::text`,
-      applicationId: opportunityApplication.id,
-      stage: opportunityApplication.stage,
-    })
-    .from(opportunity)
-    .leftJoin(
-      opportunityApplication,
-      and(
-        eq(opportunityApplication.networkId, opportunity.networkId),
-        eq(opportunityApplication.opportunityId, opportunity.id),
-        eq(opportunityApplication.userId, v.userId),
-        sql`${opportunityApplication.stage} <> 'withdrawn'`,
-      ),
-    )
-    .where(inNetwork(opportunity, networkId, ...conds))
-    .orderBy(desc(order), desc(opportunity.id))
-    .limit(o.limit + 1);
+  return (
+    db
+      .select({
+        o: opportunity,
+        at: sql<string>`${order}::text`,
+        applicationId: opportunityApplication.id,
+        stage: opportunityApplication.stage,
+      })
+      .from(opportunity)
+      .leftJoin(
+        opportunityApplication,
+        and(
+          eq(opportunityApplication.networkId, opportunity.networkId),
+          eq(opportunityApplication.opportunityId, opportunity.id),
+          eq(opportunityApplication.userId, v.userId),
+          sql`${opportunityApplication.stage} <> 'withdrawn'`,
+        ),
+      )
+      .where(inNetwork(opportunity, networkId, ...conds))
+      // As opportunity_list_idx sorts (DESC NULLS LAST): the open list is read in index order and
+      // stops at the page's end, without sorting the network's postings.
+      .orderBy(sql`${order} desc nulls last`, sql`${opportunity.id} desc nulls last`)
+      .limit(o.limit + 1)
+  );
 }
 
 /** The viewer's live application to each of `ids`. */
