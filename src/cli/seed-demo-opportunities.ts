@@ -14,6 +14,7 @@ import {
   opportunityMessage,
   opportunityNote,
   opportunityRevision,
+  opportunitySettings,
   opportunityStageChange,
 } from "../db/schema/index.ts";
 import { type PostingContent, postingColumns } from "../modules/opportunities/index.ts";
@@ -243,6 +244,11 @@ export async function seedDemoOpportunities(
   const rel = (v: string | null | undefined) => (v && /^[+-]\d+$/.test(v) ? dayOf(Number(v)) : (v ?? null));
   let count = 0;
   await db.transaction(async (tx) => {
+    // The demo network asks operators to approve employees' postings (one waits below).
+    await tx
+      .insert(opportunitySettings)
+      .values({ networkId, approvalRequired: true, reconfirmDays: 14 })
+      .onConflictDoNothing();
     let used = 0;
     for (const s of SEEDS) {
       const id = randomUUID();

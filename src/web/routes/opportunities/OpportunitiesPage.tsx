@@ -283,7 +283,6 @@ function SettingsForm({ slug }: { slug: string }) {
           onChange={setDays}
           min={1}
           max={90}
-          w={200}
         />
         <Group>
           <Button
