@@ -36,11 +36,11 @@ export default defineConfig({
   projects: [
     {
       name: "journeys",
-      testIgnore: /(directory|inquiries|phones|feed|groups|home|messages|moderation|events)\.spec\.ts$/,
+      testIgnore: /(directory|inquiries|phones|feed|groups|home|messages|moderation|events|opportunities)\.spec\.ts$/,
     },
     {
       name: "after-setup",
-      testMatch: /(directory|inquiries|phones|feed|groups|home|messages|moderation|events)\.spec\.ts$/,
+      testMatch: /(directory|inquiries|phones|feed|groups|home|messages|moderation|events|opportunities)\.spec\.ts$/,
     },
   ],
   webServer: {

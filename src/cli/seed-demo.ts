@@ -39,6 +39,7 @@ import { seedDemoGroups } from "./seed-demo-groups.ts";
 import { seedDemoHome } from "./seed-demo-home.ts";
 import { seedDemoMessages } from "./seed-demo-messages.ts";
 import { seedDemoModeration } from "./seed-demo-moderation.ts";
+import { seedDemoOpportunities } from "./seed-demo-opportunities.ts";
 
 export type SeedDemoOptions = {
   alumni?: number;
@@ -342,6 +343,13 @@ export async function seedDemo(ctx: AppContext, opts: SeedDemoOptions = {}): Pro
     employeeId: named.get("employee")!,
     alumnusId,
     storage: ctx.storage,
+  });
+  await seedDemoOpportunities(ctx.db, {
+    networkId,
+    today,
+    operatorId,
+    employeeId: named.get("employee")!,
+    alumnusId,
   });
   await seedDemoDesk(ctx, { networkId, operatorId, authors: [alumnusId, named.get("employee")!], today });
   await seedDemoMessages(ctx.db, {

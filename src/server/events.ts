@@ -129,6 +129,68 @@ export type DomainEvent =
       mailed?: boolean;
       rsvps: { id: string; seq: number; userId: string }[];
     }
+  /**
+   * A posting (募集) went up, or up again (`first`: the first time); `invitees`: the invited
+   * alumni (audience `invited`), told if they opted in to offers of its type.
+   */
+  | {
+      type: "opportunity.published";
+      network: NetworkRef;
+      opportunityId: string;
+      opportunityType: "rehire" | "freelance";
+      title: string;
+      actorId: string | null;
+      authorId: string;
+      audience: "network" | "segment" | "invited";
+      segmentId: string | null;
+      invitees: string[];
+      first: boolean;
+    }
+  /** An employee's posting waits for an operator's approval (`operators`: who may approve). */
+  | {
+      type: "opportunity.approval_requested";
+      network: NetworkRef;
+      opportunityId: string;
+      title: string;
+      actorId: string | null;
+      operators: string[];
+    }
+  /** An alumna applied to a posting; `reviewers`: its poster and co-reviewers. */
+  | {
+      type: "opportunity.applied";
+      network: NetworkRef;
+      opportunityId: string;
+      applicationId: string;
+      title: string;
+      applicantId: string;
+      applicantName: string;
+      reviewers: string[];
+    }
+  /** An application moved to another stage (by a reviewer, or withdrawn by its applicant). */
+  | {
+      type: "opportunity.stage_changed";
+      network: NetworkRef;
+      opportunityId: string;
+      applicationId: string;
+      title: string;
+      from: string;
+      to: string;
+      actorId: string | null;
+      applicantId: string;
+      reviewers: string[];
+    }
+  /**
+   * An application to a 業務委託 project was contracted: the hand-over to the engagements
+   * (contracts) capability, which will subscribe to it.
+   */
+  | {
+      type: "opportunity.contracted";
+      networkId: string;
+      opportunityId: string;
+      applicationId: string;
+      userId: string;
+      actorId: string | null;
+    }
   /** A member opened an inquiry at the operators' desk (`userIds`: the member). */
   | InquiryEvent<"inquiry.opened">
   /** An operator replied to an inquiry (`userIds`: the member who opened it). */

@@ -13,6 +13,7 @@ import moderationRoutes from "../modules/moderation/routes.ts";
 import networkRoutes from "../modules/networks/routes.ts";
 import notificationsRoutes from "../modules/notifications/routes.ts";
 import onboardingRoutes from "../modules/onboarding/routes.ts";
+import opportunitiesRoutes from "../modules/opportunities/routes.ts";
 import profilesRoutes from "../modules/profiles/routes.ts";
 import registrationRoutes from "../modules/registration/routes.ts";
 import rosterRoutes from "../modules/roster/routes.ts";
@@ -40,4 +41,5 @@ export const modules: ModuleRoutes[] = [
   groupsRoutes,
   homeRoutes,
   eventsRoutes,
+  opportunitiesRoutes,
 ];

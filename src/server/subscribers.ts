@@ -29,8 +29,21 @@ import {
   notify,
   scheduleDigest,
 } from "../modules/notifications/index.ts";
+import {
+  askApproval,
+  OPPORTUNITY_CLOSE_JOB,
+  OPPORTUNITY_RECONFIRM_JOB,
+  type OpportunityCloseJob,
+  type OpportunityReconfirmJob,
+  offerToInvitees,
+  runAutoClose,
+  runReconfirm,
+  tellReviewers,
+  tellStage,
+} from "../modules/opportunities/index.ts";
 import { followAccountRename } from "../modules/profiles/index.ts";
 import { resolveSegment } from "../modules/segments/index.ts";
+import { audit } from "./audit.ts";
 import type { AppContext } from "./context.ts";
 import { type EventType, type Subscriber, subscribe } from "./events.ts";
 import { loadNetworkScope } from "./guards.ts";
@@ -51,6 +64,11 @@ export const EVENT_TYPES: readonly EventType[] = [
   "inquiry.member_replied",
   "event.changed",
   "event.rsvp_decided",
+  "opportunity.published",
+  "opportunity.approval_requested",
+  "opportunity.applied",
+  "opportunity.stage_changed",
+  "opportunity.contracted",
 ];
 
 const needsContext = (ctx: AppContext | undefined, type: string): AppContext => {
@@ -225,6 +243,48 @@ const notifyRsvpDecision: Subscriber<"event.rsvp_decided"> = async (tx, e, ctx) 
     });
 };
 
+// A posting went up: invited alumni who opted in to offers of its type hear of it (consent-filtered).
+const offerPosting: Subscriber<"opportunity.published"> = (tx, e, ctx) => offerToInvitees(ctx, tx, e);
+// A posting went up for the first time to the network or a segment: the alumni of its audience
+// who opted in to offers of its type hear of it, through the announcements' fan-out job (batched,
+// consent-filtered in its insert, each member's preference for opportunity_offer deciding).
+const fanOutOffer: Subscriber<"opportunity.published"> = async (tx, e, ctx) => {
+  if (!e.first || e.audience === "invited") return;
+  const job: FanoutJob = {
+    networkId: e.network.id,
+    slug: e.network.slug,
+    networkName: e.network.name,
+    postId: e.opportunityId,
+    actorId: e.authorId,
+    data: { opportunityId: e.opportunityId, title: e.title, opportunityNews: "new" },
+    audience: e.audience,
+    segmentId: e.segmentId,
+    kind: "opportunity_offer",
+    key: `opportunity:${e.opportunityId}`,
+    consent: e.opportunityType,
+  };
+  await needsContext(ctx, e.type).jobs.send(FANOUT_JOB, job, {
+    tx,
+    key: `fanout:opportunity:${e.opportunityId}`,
+  });
+};
+// An employee's posting waits for approval: the operators' bell.
+const askOperators: Subscriber<"opportunity.approval_requested"> = (tx, e, ctx) => askApproval(ctx, tx, e);
+// An application: the posting's reviewers; a stage change: the applicant (her withdrawal: the reviewers).
+const applied: Subscriber<"opportunity.applied"> = (tx, e, ctx) => tellReviewers(ctx, tx, e);
+const stageChanged: Subscriber<"opportunity.stage_changed"> = (tx, e, ctx) => tellStage(ctx, tx, e);
+// A 業務委託 application contracted: until the engagements capability takes it over, the hand-over
+// is kept in the audit log (who, which application) so none is lost.
+const contracted: Subscriber<"opportunity.contracted"> = (tx, e) =>
+  audit(tx, {
+    networkId: e.networkId,
+    actor: e.actorId ? { userId: e.actorId, label: e.actorId } : null,
+    action: "opportunity.handover",
+    targetType: "opportunity_application",
+    targetId: e.applicationId,
+    data: { opportunityId: e.opportunityId, userId: e.userId },
+  });
+
 export function registerSubscribers() {
   subscribe("member.changed", syncChangedMembers);
   subscribe("user.renamed", syncRenamedUser);
@@ -243,6 +303,12 @@ export function registerSubscribers() {
   subscribe("inquiry.member_replied", auditInquiryActivity);
   subscribe("event.changed", notifyEventChange);
   subscribe("event.rsvp_decided", notifyRsvpDecision);
+  subscribe("opportunity.published", offerPosting);
+  subscribe("opportunity.published", fanOutOffer);
+  subscribe("opportunity.approval_requested", askOperators);
+  subscribe("opportunity.applied", applied);
+  subscribe("opportunity.stage_changed", stageChanged);
+  subscribe("opportunity.contracted", contracted);
 }
 
 /** Jobs that modules queue for later (through the outbox) and who runs them. */
@@ -250,6 +316,10 @@ export async function registerJobHandlers(ctx: AppContext) {
   await ctx.jobs.register<ReminderJob>(REMINDER_JOB, (job) => remindInvitation(ctx, job));
   await ctx.jobs.register<EventReminderJob>(EVENT_REMINDER_JOB, (job) => runEventReminder(ctx, job));
   await ctx.jobs.register<EventOfferJob>(EVENT_OFFER_JOB, (job) => runOfferExpiry(ctx, job));
+  await ctx.jobs.register<OpportunityCloseJob>(OPPORTUNITY_CLOSE_JOB, (job) => runAutoClose(ctx, job));
+  await ctx.jobs.register<OpportunityReconfirmJob>(OPPORTUNITY_RECONFIRM_JOB, (job) =>
+    runReconfirm(ctx, job),
+  );
   await ctx.jobs.register<FanoutJob>(FANOUT_JOB, async (job) => {
     if (job.audience === "network") {
       await fanOut(ctx, job, (after, limit) => activeMembersAfter(ctx, job.networkId, after, limit));

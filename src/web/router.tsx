@@ -41,6 +41,10 @@ const EventsPage = lazy(() => import("./routes/events/EventsPage.tsx"));
 const EventPage = lazy(() => import("./routes/events/EventPage.tsx"));
 const EventFormPage = lazy(() => import("./routes/events/EventFormPage.tsx"));
 const CheckInPage = lazy(() => import("./routes/events/CheckInPage.tsx"));
+const OpportunitiesPage = lazy(() => import("./routes/opportunities/OpportunitiesPage.tsx"));
+const OpportunityPage = lazy(() => import("./routes/opportunities/OpportunityPage.tsx"));
+const OpportunityFormPage = lazy(() => import("./routes/opportunities/OpportunityFormPage.tsx"));
+const ApplicationPage = lazy(() => import("./routes/opportunities/ApplicationPage.tsx"));
 const NotificationSettingsPage = lazy(() => import("./routes/notifications/NotificationSettingsPage.tsx"));
 const UnsubscribePage = lazy(() => import("./routes/notifications/UnsubscribePage.tsx"));
 const MessagesPage = lazy(() => import("./routes/messages/MessagesPage.tsx"));
@@ -88,6 +92,11 @@ export const router = createBrowserRouter([
       { path: "/n/:slug/events/:id", element: later(<EventPage />) },
       { path: "/n/:slug/events/:id/edit", element: later(<EventFormPage />) },
       { path: "/n/:slug/events/:id/checkin", element: later(<CheckInPage />) },
+      { path: "/n/:slug/opportunities", element: later(<OpportunitiesPage />) },
+      { path: "/n/:slug/opportunities/new", element: later(<OpportunityFormPage />) },
+      { path: "/n/:slug/opportunities/applications/:id", element: later(<ApplicationPage />) },
+      { path: "/n/:slug/opportunities/:id", element: later(<OpportunityPage />) },
+      { path: "/n/:slug/opportunities/:id/edit", element: later(<OpportunityFormPage />) },
       { path: "/n/:slug/settings/consent", element: <ConsentPage /> },
       { path: "/n/:slug/messages", element: later(<MessagesPage />) },
       { path: "/n/:slug/messages/new", element: later(<NewConversationPage />) },

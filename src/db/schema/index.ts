@@ -9,5 +9,6 @@ export * from "./messages.ts";
 export * from "./moderation.ts";
 export * from "./network.ts";
 export * from "./notifications.ts";
+export * from "./opportunities.ts";
 export * from "./platform.ts";
 export * from "./profile.ts";

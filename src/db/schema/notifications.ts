@@ -32,6 +32,9 @@ export const NOTIFICATION_KINDS = [
   "event_change",
   "event_reminder",
   "event_thanks",
+  "opportunity_offer",
+  "opportunity_application",
+  "opportunity_review",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_CHANNELS = ["inapp", "email", "digest", "off"] as const;

@@ -6,4 +6,4 @@ export type { DirectoryFilter } from "./schemas.ts";
 export { directoryCard, directoryFilter, directoryPage, directoryQuery } from "./schemas.ts";
 export { countDirectory, directoryScope, searchDirectory, visibleMembers } from "./service.ts";
 export { backfillDirectory, indexNewMembers, syncDirectory } from "./sync.ts";
-export { labelKey } from "./text.ts";
+export { containsPattern, labelKey, lexemes, normalizeText, prefixQuery, queryWords } from "./text.ts";

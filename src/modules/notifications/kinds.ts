@@ -17,6 +17,11 @@ export const DEFAULT_CHANNEL: Record<NotificationKind, NotificationChannel> = {
   event_change: "email",
   event_reminder: "email",
   event_thanks: "email",
+  // A new posting for an alumnus who opted in to such offers: the digest, unless they choose otherwise.
+  opportunity_offer: "digest",
+  // Their own application (a stage, a message) and a reviewer's work (new applications, approvals, reconfirming).
+  opportunity_application: "email",
+  opportunity_review: "email",
 };
 
 /**

@@ -74,7 +74,39 @@ export type NotificationData = {
   until?: string;
   /** An event's start (a reminder says when). */
   startsAt?: string;
+  /** A posting (募集): its page is where it leads (or its application's, with `applicationId`). */
+  opportunityId?: string;
+  applicationId?: string;
+  /** What happened to the posting or the application. */
+  opportunityNews?:
+    | "new"
+    | "invited"
+    | "stage"
+    | "message"
+    | "applied"
+    | "approval_requested"
+    | "approved"
+    | "returned"
+    | "reconfirm"
+    | "closed"
+    | "reviewer";
+  /** An application's new stage (its code; the headline names it). */
+  stage?: string;
 };
+
+const STAGE_NAMES: Record<string, { ja: string; en: string }> = {
+  applied: { ja: "応募済み", en: "applied" },
+  screening: { ja: "書類選考", en: "screening" },
+  interview: { ja: "面談・面接", en: "interview / meeting" },
+  offered: { ja: "オファー", en: "offered" },
+  hired: { ja: "採用決定", en: "hired" },
+  contracted: { ja: "契約決定", en: "contracted" },
+  declined_by_us: { ja: "見送り", en: "not selected" },
+  declined_by_applicant: { ja: "辞退", en: "declined by you" },
+  withdrawn: { ja: "取り下げ", en: "withdrawn" },
+};
+const stageName = (stage: string | undefined, locale: Locale) =>
+  (stage && STAGE_NAMES[stage]?.[locale]) ?? stage ?? "";
 
 /** "12月16日(水) 19:00" / "Wed, Dec 16, 19:00", in Japan time. */
 function japanTime(iso: string, locale: Locale) {
@@ -129,6 +161,36 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
         return `Thank you for coming to ${what || "the event"}`;
       case "event_reminder":
         return `Reminder: ${what || "your event"}${d.startsAt ? ` starts ${japanTime(d.startsAt, "en")}` : ""}`;
+      case "opportunity_offer":
+        if (d.opportunityNews === "invited") return `${who} invited you to apply: ${what || "an opening"}`;
+        return `A new opening for you: ${what || "see the openings"}`;
+      case "opportunity_application":
+        if (d.opportunityNews === "message")
+          return `${who} wrote about your application to ${what || "an opening"}`;
+        return `Your application to ${what || "an opening"}: ${stageName(d.stage, "en")}`;
+      case "opportunity_review":
+        switch (d.opportunityNews) {
+          case "applied":
+            return `${who} applied to ${what || "your opening"}`;
+          case "approval_requested":
+            return `${who} asks for approval of ${what || "an opening"}`;
+          case "approved":
+            return `Your opening ${what} was approved and is now open`;
+          case "returned":
+            return `Your opening ${what} was returned by the operators`;
+          case "reconfirm":
+            return `Please confirm that ${what || "your opening"} is still accurate and current`;
+          case "closed":
+            return `${what || "Your opening"} closed by itself`;
+          case "reviewer":
+            return `${who} added you as a reviewer of ${what || "an opening"}`;
+          case "message":
+            return `${who} wrote on an application to ${what || "an opening"}`;
+          case "stage":
+            return `An application to ${what || "your opening"}: ${stageName(d.stage, "en")}`;
+          default:
+            return `News about ${what || "an opening"}`;
+        }
     }
   }
   switch (kind) {
@@ -167,6 +229,37 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
       return `${what || "イベント"}へのご参加ありがとうございました`;
     case "event_reminder":
       return `リマインド：${what || "イベント"}${d.startsAt ? `は${japanTime(d.startsAt, "ja")}に始まります` : ""}`;
+    case "opportunity_offer":
+      if (d.opportunityNews === "invited")
+        return `${who} さんから応募のお誘いが届きました：${what || "募集"}`;
+      return `あなたに合う新しい募集があります：${what || "募集一覧をご覧ください"}`;
+    case "opportunity_application":
+      if (d.opportunityNews === "message")
+        return `${who} さんから${what || "募集"}への応募についてメッセージが届きました`;
+      return `${what || "募集"}への応募：${stageName(d.stage, "ja")}になりました`;
+    case "opportunity_review":
+      switch (d.opportunityNews) {
+        case "applied":
+          return `${who} さんが${what || "あなたの募集"}に応募しました`;
+        case "approval_requested":
+          return `${who} さんが${what || "募集"}の承認を依頼しました`;
+        case "approved":
+          return `${what || "募集"}が承認され、公開されました`;
+        case "returned":
+          return `${what || "募集"}が運営者から差し戻されました`;
+        case "reconfirm":
+          return `${what || "募集"}の内容が最新か確認してください`;
+        case "closed":
+          return `${what || "募集"}は自動的に締め切られました`;
+        case "reviewer":
+          return `${who} さんが${what || "募集"}の選考担当にあなたを追加しました`;
+        case "message":
+          return `${who} さんが${what || "募集"}への応募にメッセージを書きました`;
+        case "stage":
+          return `${what || "募集"}への応募が「${stageName(d.stage, "ja")}」になりました`;
+        default:
+          return `${what || "募集"}のお知らせ`;
+      }
   }
 }
 
@@ -182,7 +275,11 @@ export const pathOf = (d: NotificationData) =>
           ? `/groups/${encodeURIComponent(d.groupId)}`
           : d.eventId
             ? `/events/${encodeURIComponent(d.eventId)}`
-            : "";
+            : d.applicationId
+              ? `/opportunities/applications/${encodeURIComponent(d.applicationId)}`
+              : d.opportunityId
+                ? `/opportunities/${encodeURIComponent(d.opportunityId)}`
+                : "";
 const linkOf = (ctx: AppContext, slug: string, d: NotificationData) =>
   `${ctx.config.baseUrl}/n/${encodeURIComponent(slug)}${pathOf(d)}`;
 const preferencesOf = (ctx: AppContext, slug: string) =>
@@ -320,9 +417,25 @@ export type FanoutJob = {
   audience: "network" | "segment" | "group";
   segmentId?: string | null;
   groupId?: string | null;
+  /** Another kind than an announcement, keyed by its cause (default: announcement, `post:<postId>`). */
+  kind?: NotificationKind;
+  key?: string;
+  /**
+   * Only alumni who opted in to offers of this type (member_consent.rehire / .freelance), filtered
+   * in the insert itself: an offer never reaches anyone else.
+   */
+  consent?: "rehire" | "freelance";
 };
 
 export const FANOUT_BATCH = 5000;
+
+/** The fan-out's consent condition on `m` (member): alumni who opted in to offers of that type. */
+function consentFilter(consent: FanoutJob["consent"]) {
+  if (!consent) return sql``;
+  const column = consent === "rehire" ? sql.raw("c.rehire") : sql.raw("c.freelance");
+  return sql`and m.role = 'alumni' and exists (select 1 from member_consent c
+               where c.network_id = m.organization_id and c.user_id = m.user_id and ${column} = true)`;
+}
 /** Chunks of a batch written at once, each in its own transaction. */
 const FANOUT_LANES = 2;
 
@@ -339,25 +452,27 @@ export async function fanOut(
   skip: ReadonlySet<string> = new Set(),
 ) {
   const network = { id: job.networkId, slug: job.slug, name: job.networkName };
-  const key = `post:${job.postId}`;
+  const key = job.key ?? `post:${job.postId}`;
+  const kind: NotificationKind = job.kind ?? "announcement";
   let total = 0;
   // One chunk of a batch: its rows in one statement, its mails queued, in one transaction.
   const insertChunk = (ids: string[]) =>
     ctx.db.transaction(async (tx) => {
       // Those who chose "email now" are marked mailed in the same insert (their mails are queued
       // below, in this transaction).
-      const channel = channelSql(sql`p.channel`, "announcement");
+      const channel = channelSql(sql`p.channel`, kind);
       const res = await tx.execute(sql`
           insert into notification (id, network_id, user_id, kind, key, subject, actor_id, data, mailed_at)
-          select gen_random_uuid()::text, ${job.networkId}, m.user_id, 'announcement', ${key}, ${key},
+          select gen_random_uuid()::text, ${job.networkId}, m.user_id, ${kind}, ${key}, ${key},
                  ${job.actorId}, ${JSON.stringify(job.data)}::jsonb,
                  case when ${channel} = 'email' then now() end
             from member m
             left join notification_pref p
-              on p.network_id = m.organization_id and p.user_id = m.user_id and p.kind = 'announcement'
+              on p.network_id = m.organization_id and p.user_id = m.user_id and p.kind = ${kind}
            where m.organization_id = ${job.networkId} and m.status = 'active'
              and m.user_id = any(${`{${ids.map((i) => `"${i}"`).join(",")}}`}::text[])
              and ${channel} <> 'off'
+             ${consentFilter(job.consent)}
           on conflict (network_id, user_id, key) do nothing
           returning id, user_id as "userId", mailed_at is not null as "now"`);
       const rows = res.rows as { id: string; userId: string; now: boolean }[];
@@ -368,13 +483,13 @@ export async function fanOut(
           tx,
           job.networkId,
           wanted.map((r) => r.userId),
-          "announcement",
+          kind,
         )
       ).filter((r) => r.channel === "email");
       const idOf = new Map(wanted.map((r) => [r.userId, r.id]));
       // The batch's mails in one statement, in its transaction.
       await ctx.mailer.enqueueMany(
-        now.map((r) => mailOf(ctx, network, r, "announcement", job.data, idOf.get(r.userId)!)),
+        now.map((r) => mailOf(ctx, network, r, kind, job.data, idOf.get(r.userId)!)),
         { tx },
       );
       return rows.length;

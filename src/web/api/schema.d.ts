@@ -835,6 +835,138 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/admin/opportunities": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every posting of the network, or those in one status (pending: the approval queue), newest first (operators) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          /** @description Only postings in this status (pending: awaiting approval) */
+          status?: "draft" | "pending" | "returned" | "open" | "closed";
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                applications: number | null;
+                audience: {
+                  invited:
+                    | {
+                        name: string;
+                        userId: string;
+                      }[]
+                    | null;
+                  segmentId: string | null;
+                  segmentName: string | null;
+                  /** @enum {string} */
+                  type: "network" | "segment" | "invited";
+                };
+                changeScopeDuties: string | null;
+                changeScopeWorkplace: string | null;
+                closedAt: string | null;
+                /** @enum {string|null} */
+                closeReason: "manual" | "filled" | "expired" | null;
+                closesOn: string | null;
+                confirmedAt: string | null;
+                createdAt: string;
+                department: string | null;
+                description: string;
+                /** @enum {string|null} */
+                employmentType: "full_time" | "contract" | "part_time" | "other" | null;
+                expectedHours: string | null;
+                feeMax: number | null;
+                feeMin: number | null;
+                /** @enum {string|null} */
+                feeUnit: "hour" | "day" | "month" | "project" | null;
+                filled: number;
+                fixedTerm: boolean;
+                hiddenAsStale: boolean;
+                hours: string | null;
+                howToApply: string | null;
+                id: string;
+                /** @enum {string|null} */
+                kind: "task" | "mentoring" | null;
+                location: string | null;
+                manage: boolean;
+                myApplication: {
+                  id: string;
+                  /** @enum {string} */
+                  stage:
+                    | "applied"
+                    | "screening"
+                    | "interview"
+                    | "offered"
+                    | "hired"
+                    | "contracted"
+                    | "declined_by_us"
+                    | "declined_by_applicant"
+                    | "withdrawn";
+                } | null;
+                openings: number;
+                periodEnd: string | null;
+                periodStart: string | null;
+                postedBy: {
+                  name: string;
+                  userId: string;
+                };
+                publishedAt: string | null;
+                recruiterContact: string | null;
+                recruiterName: string | null;
+                /** @enum {string|null} */
+                remote: "onsite" | "hybrid" | "remote" | null;
+                renewalBasis: string | null;
+                renewalCap: string | null;
+                returnReason: string | null;
+                review: boolean;
+                revision: number;
+                salaryMax: number | null;
+                salaryMin: number | null;
+                salaryNote: string | null;
+                skills: string[];
+                stale: boolean;
+                /** @enum {string} */
+                status: "draft" | "pending" | "returned" | "open" | "closed";
+                terminationTerms: string | null;
+                title: string;
+                trialPeriod: string | null;
+                /** @enum {string} */
+                type: "rehire" | "freelance";
+                /** @description Last updated (content changed or reconfirmed) */
+                updatedAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/api-tokens": {
     parameters: {
       query?: never;
@@ -950,6 +1082,880 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/applications": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My applications and their current stage */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                applicant: {
+                  name: string;
+                  userId: string;
+                };
+                createdAt: string;
+                file: {
+                  name: string;
+                  size: number;
+                } | null;
+                id: string;
+                motivation: string;
+                next: (
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn"
+                )[];
+                opportunity: {
+                  id: string;
+                  /** @enum {string|null} */
+                  kind: "task" | "mentoring" | null;
+                  /** @enum {string} */
+                  status: "draft" | "pending" | "returned" | "open" | "closed";
+                  title: string;
+                  /** @enum {string} */
+                  type: "rehire" | "freelance";
+                };
+                profile: {
+                  [key: string]: unknown;
+                };
+                reason: string | null;
+                review: boolean;
+                /** @enum {string} */
+                stage:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+                stageChangedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/applications/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An application: its applicant sees her stage and the thread; reviewers also the notes and who moved it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applicant: {
+                name: string;
+                userId: string;
+              };
+              createdAt: string;
+              file: {
+                name: string;
+                size: number;
+              } | null;
+              history: {
+                at: string;
+                by: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string|null} */
+                from:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn"
+                  | null;
+                /** @enum {string} */
+                to:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              }[];
+              id: string;
+              messages: {
+                author: {
+                  name: string;
+                  userId: string;
+                };
+                body: string;
+                createdAt: string;
+                id: string;
+                mine: boolean;
+              }[];
+              motivation: string;
+              next: (
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn"
+              )[];
+              notes:
+                | {
+                    author: {
+                      name: string;
+                      userId: string;
+                    };
+                    body: string;
+                    createdAt: string;
+                    id: string;
+                    rating: number | null;
+                  }[]
+                | null;
+              opportunity: {
+                id: string;
+                /** @enum {string|null} */
+                kind: "task" | "mentoring" | null;
+                /** @enum {string} */
+                status: "draft" | "pending" | "returned" | "open" | "closed";
+                title: string;
+                /** @enum {string} */
+                type: "rehire" | "freelance";
+              };
+              profile: {
+                [key: string]: unknown;
+              };
+              reason: string | null;
+              review: boolean;
+              /** @enum {string} */
+              stage:
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn";
+              stageChangedAt: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/applications/{id}/file": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download the application's CV (its applicant, its reviewers) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/applications/{id}/messages": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Write in the application's thread (its applicant, its reviewers) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applicant: {
+                name: string;
+                userId: string;
+              };
+              createdAt: string;
+              file: {
+                name: string;
+                size: number;
+              } | null;
+              history: {
+                at: string;
+                by: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string|null} */
+                from:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn"
+                  | null;
+                /** @enum {string} */
+                to:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              }[];
+              id: string;
+              messages: {
+                author: {
+                  name: string;
+                  userId: string;
+                };
+                body: string;
+                createdAt: string;
+                id: string;
+                mine: boolean;
+              }[];
+              motivation: string;
+              next: (
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn"
+              )[];
+              notes:
+                | {
+                    author: {
+                      name: string;
+                      userId: string;
+                    };
+                    body: string;
+                    createdAt: string;
+                    id: string;
+                    rating: number | null;
+                  }[]
+                | null;
+              opportunity: {
+                id: string;
+                /** @enum {string|null} */
+                kind: "task" | "mentoring" | null;
+                /** @enum {string} */
+                status: "draft" | "pending" | "returned" | "open" | "closed";
+                title: string;
+                /** @enum {string} */
+                type: "rehire" | "freelance";
+              };
+              profile: {
+                [key: string]: unknown;
+              };
+              reason: string | null;
+              review: boolean;
+              /** @enum {string} */
+              stage:
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn";
+              stageChangedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/applications/{id}/notes": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A private note with an optional 1–5 rating (reviewers; never shown to the applicant) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+            /** @default null */
+            rating?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applicant: {
+                name: string;
+                userId: string;
+              };
+              createdAt: string;
+              file: {
+                name: string;
+                size: number;
+              } | null;
+              history: {
+                at: string;
+                by: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string|null} */
+                from:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn"
+                  | null;
+                /** @enum {string} */
+                to:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              }[];
+              id: string;
+              messages: {
+                author: {
+                  name: string;
+                  userId: string;
+                };
+                body: string;
+                createdAt: string;
+                id: string;
+                mine: boolean;
+              }[];
+              motivation: string;
+              next: (
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn"
+              )[];
+              notes:
+                | {
+                    author: {
+                      name: string;
+                      userId: string;
+                    };
+                    body: string;
+                    createdAt: string;
+                    id: string;
+                    rating: number | null;
+                  }[]
+                | null;
+              opportunity: {
+                id: string;
+                /** @enum {string|null} */
+                kind: "task" | "mentoring" | null;
+                /** @enum {string} */
+                status: "draft" | "pending" | "returned" | "open" | "closed";
+                title: string;
+                /** @enum {string} */
+                type: "rehire" | "freelance";
+              };
+              profile: {
+                [key: string]: unknown;
+              };
+              reason: string | null;
+              review: boolean;
+              /** @enum {string} */
+              stage:
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn";
+              stageChangedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/applications/{id}/stage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move an application to another stage (reviewers); declines need a reason; the applicant is told */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description Required for a decline
+             * @default null
+             */
+            reason?: string | null;
+            /** @enum {string} */
+            stage:
+              | "applied"
+              | "screening"
+              | "interview"
+              | "offered"
+              | "hired"
+              | "contracted"
+              | "declined_by_us"
+              | "declined_by_applicant"
+              | "withdrawn";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applicant: {
+                name: string;
+                userId: string;
+              };
+              createdAt: string;
+              file: {
+                name: string;
+                size: number;
+              } | null;
+              history: {
+                at: string;
+                by: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string|null} */
+                from:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn"
+                  | null;
+                /** @enum {string} */
+                to:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              }[];
+              id: string;
+              messages: {
+                author: {
+                  name: string;
+                  userId: string;
+                };
+                body: string;
+                createdAt: string;
+                id: string;
+                mine: boolean;
+              }[];
+              motivation: string;
+              next: (
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn"
+              )[];
+              notes:
+                | {
+                    author: {
+                      name: string;
+                      userId: string;
+                    };
+                    body: string;
+                    createdAt: string;
+                    id: string;
+                    rating: number | null;
+                  }[]
+                | null;
+              opportunity: {
+                id: string;
+                /** @enum {string|null} */
+                kind: "task" | "mentoring" | null;
+                /** @enum {string} */
+                status: "draft" | "pending" | "returned" | "open" | "closed";
+                title: string;
+                /** @enum {string} */
+                type: "rehire" | "freelance";
+              };
+              profile: {
+                [key: string]: unknown;
+              };
+              reason: string | null;
+              review: boolean;
+              /** @enum {string} */
+              stage:
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn";
+              stageChangedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/applications/{id}/withdraw": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw my application while it is open */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default null */
+            reason?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applicant: {
+                name: string;
+                userId: string;
+              };
+              createdAt: string;
+              file: {
+                name: string;
+                size: number;
+              } | null;
+              history: {
+                at: string;
+                by: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string|null} */
+                from:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn"
+                  | null;
+                /** @enum {string} */
+                to:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              }[];
+              id: string;
+              messages: {
+                author: {
+                  name: string;
+                  userId: string;
+                };
+                body: string;
+                createdAt: string;
+                id: string;
+                mine: boolean;
+              }[];
+              motivation: string;
+              next: (
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn"
+              )[];
+              notes:
+                | {
+                    author: {
+                      name: string;
+                      userId: string;
+                    };
+                    body: string;
+                    createdAt: string;
+                    id: string;
+                    rating: number | null;
+                  }[]
+                | null;
+              opportunity: {
+                id: string;
+                /** @enum {string|null} */
+                kind: "task" | "mentoring" | null;
+                /** @enum {string} */
+                status: "draft" | "pending" | "returned" | "open" | "closed";
+                title: string;
+                /** @enum {string} */
+                type: "rehire" | "freelance";
+              };
+              profile: {
+                [key: string]: unknown;
+              };
+              reason: string | null;
+              review: boolean;
+              /** @enum {string} */
+              stage:
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn";
+              stageChangedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -4541,7 +5547,10 @@ export interface paths {
                     | "event_rsvp"
                     | "event_change"
                     | "event_reminder"
-                    | "event_thanks";
+                    | "event_thanks"
+                    | "opportunity_offer"
+                    | "opportunity_application"
+                    | "opportunity_review";
                   path: string;
                   text: string;
                 }[];
@@ -6869,7 +7878,10 @@ export interface paths {
                   | "event_rsvp"
                   | "event_change"
                   | "event_reminder"
-                  | "event_thanks";
+                  | "event_thanks"
+                  | "opportunity_offer"
+                  | "opportunity_application"
+                  | "opportunity_review";
                 path: string;
                 postId: string | null;
                 read: boolean;
@@ -6938,6 +7950,12 @@ export interface paths {
                 /** @enum {string} */
                 mention: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
+                opportunity_application: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                opportunity_offer: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                opportunity_review: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
                 reply: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
                 watched_activity: "inapp" | "email" | "digest" | "off";
@@ -6982,6 +8000,12 @@ export interface paths {
               /** @enum {string} */
               mention?: "inapp" | "email" | "digest" | "off";
               /** @enum {string} */
+              opportunity_application?: "inapp" | "email" | "digest" | "off";
+              /** @enum {string} */
+              opportunity_offer?: "inapp" | "email" | "digest" | "off";
+              /** @enum {string} */
+              opportunity_review?: "inapp" | "email" | "digest" | "off";
+              /** @enum {string} */
               reply?: "inapp" | "email" | "digest" | "off";
               /** @enum {string} */
               watched_activity?: "inapp" | "email" | "digest" | "off";
@@ -7018,6 +8042,12 @@ export interface paths {
                 inquiry_answered: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
                 mention: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                opportunity_application: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                opportunity_offer: "inapp" | "email" | "digest" | "off";
+                /** @enum {string} */
+                opportunity_review: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
                 reply: "inapp" | "email" | "digest" | "off";
                 /** @enum {string} */
@@ -7242,6 +8272,2085 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/opportunities": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Postings (rehire openings, 業務委託 projects): open to me (filters, Japanese search), mine, pending approval or all (operators); newest first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          /** @description Fee at most (業務委託) */
+          feeMax?: number;
+          /** @description Fee at least (業務委託) */
+          feeMin?: number;
+          kind?: "task" | "mentoring";
+          limit?: number;
+          q?: string;
+          remote?: "onsite" | "hybrid" | "remote";
+          /** @description open: postings open to me; mine: postings I made (any status) */
+          scope?: "open" | "mine";
+          skill?: string | string[];
+          type?: "rehire" | "freelance";
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                applications: number | null;
+                audience: {
+                  invited:
+                    | {
+                        name: string;
+                        userId: string;
+                      }[]
+                    | null;
+                  segmentId: string | null;
+                  segmentName: string | null;
+                  /** @enum {string} */
+                  type: "network" | "segment" | "invited";
+                };
+                changeScopeDuties: string | null;
+                changeScopeWorkplace: string | null;
+                closedAt: string | null;
+                /** @enum {string|null} */
+                closeReason: "manual" | "filled" | "expired" | null;
+                closesOn: string | null;
+                confirmedAt: string | null;
+                createdAt: string;
+                department: string | null;
+                description: string;
+                /** @enum {string|null} */
+                employmentType: "full_time" | "contract" | "part_time" | "other" | null;
+                expectedHours: string | null;
+                feeMax: number | null;
+                feeMin: number | null;
+                /** @enum {string|null} */
+                feeUnit: "hour" | "day" | "month" | "project" | null;
+                filled: number;
+                fixedTerm: boolean;
+                hiddenAsStale: boolean;
+                hours: string | null;
+                howToApply: string | null;
+                id: string;
+                /** @enum {string|null} */
+                kind: "task" | "mentoring" | null;
+                location: string | null;
+                manage: boolean;
+                myApplication: {
+                  id: string;
+                  /** @enum {string} */
+                  stage:
+                    | "applied"
+                    | "screening"
+                    | "interview"
+                    | "offered"
+                    | "hired"
+                    | "contracted"
+                    | "declined_by_us"
+                    | "declined_by_applicant"
+                    | "withdrawn";
+                } | null;
+                openings: number;
+                periodEnd: string | null;
+                periodStart: string | null;
+                postedBy: {
+                  name: string;
+                  userId: string;
+                };
+                publishedAt: string | null;
+                recruiterContact: string | null;
+                recruiterName: string | null;
+                /** @enum {string|null} */
+                remote: "onsite" | "hybrid" | "remote" | null;
+                renewalBasis: string | null;
+                renewalCap: string | null;
+                returnReason: string | null;
+                review: boolean;
+                revision: number;
+                salaryMax: number | null;
+                salaryMin: number | null;
+                salaryNote: string | null;
+                skills: string[];
+                stale: boolean;
+                /** @enum {string} */
+                status: "draft" | "pending" | "returned" | "open" | "closed";
+                terminationTerms: string | null;
+                title: string;
+                trialPeriod: string | null;
+                /** @enum {string} */
+                type: "rehire" | "freelance";
+                /** @description Last updated (content changed or reconfirmed) */
+                updatedAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Post an opening or a project (employees, operators): a draft, or published (or sent for approval) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description Who may see and apply: the whole network, a segment's members (operators), invited alumni
+             * @default {
+             *       "type": "network"
+             *     }
+             */
+            audience?:
+              | {
+                  /** @enum {string} */
+                  type: "network";
+                }
+              | {
+                  segmentId: string;
+                  /** @enum {string} */
+                  type: "segment";
+                }
+              | {
+                  /** @enum {string} */
+                  type: "invited";
+                  /** @description Alumni invited to apply */
+                  userIds: string[];
+                };
+            /**
+             * @description 変更の範囲 (duties)
+             * @default null
+             */
+            changeScopeDuties?: string | null;
+            /**
+             * @description 変更の範囲 (workplace)
+             * @default null
+             */
+            changeScopeWorkplace?: string | null;
+            /**
+             * Format: date
+             * @description The last day to apply (Japan); it closes by itself after it
+             * @default null
+             */
+            closesOn?: string | null;
+            /** @default null */
+            department?: string | null;
+            /**
+             * @description The work (Markdown)
+             * @default
+             */
+            description?: string;
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            employmentType?: "full_time" | "contract" | "part_time" | "other" | null;
+            /** @default null */
+            expectedHours?: string | null;
+            /** @default null */
+            feeMax?: number | null;
+            /** @default null */
+            feeMin?: number | null;
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            feeUnit?: "hour" | "day" | "month" | "project" | null;
+            /** @default false */
+            fixedTerm?: boolean;
+            /** @default null */
+            hours?: string | null;
+            /** @default null */
+            howToApply?: string | null;
+            /**
+             * @description 業務委託: task or mentoring
+             * @default null
+             * @enum {string|null}
+             */
+            kind?: "task" | "mentoring" | null;
+            /** @default null */
+            location?: string | null;
+            /** @default 1 */
+            openings?: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD (Japan)
+             * @default null
+             */
+            periodEnd?: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD (Japan)
+             * @default null
+             */
+            periodStart?: string | null;
+            /**
+             * @description Publish now (or ask for approval); false: a draft
+             * @default false
+             */
+            publish?: boolean;
+            /** @default null */
+            recruiterContact?: string | null;
+            /** @default null */
+            recruiterName?: string | null;
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            remote?: "onsite" | "hybrid" | "remote" | null;
+            /**
+             * @description Fixed-term: whether and on what basis it is renewed
+             * @default null
+             */
+            renewalBasis?: string | null;
+            /**
+             * @description Fixed-term: any cap on renewals or total term
+             * @default null
+             */
+            renewalCap?: string | null;
+            /** @default null */
+            salaryMax?: number | null;
+            /**
+             * @description Yearly, in yen
+             * @default null
+             */
+            salaryMin?: number | null;
+            /** @default null */
+            salaryNote?: string | null;
+            /** @default [] */
+            skills?: string[];
+            /** @default null */
+            terminationTerms?: string | null;
+            title: string;
+            /** @default null */
+            trialPeriod?: string | null;
+            /** @enum {string} */
+            type: "rehire" | "freelance";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applications: number | null;
+              audience: {
+                invited:
+                  | {
+                      name: string;
+                      userId: string;
+                    }[]
+                  | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "invited";
+              };
+              changeScopeDuties: string | null;
+              changeScopeWorkplace: string | null;
+              closedAt: string | null;
+              /** @enum {string|null} */
+              closeReason: "manual" | "filled" | "expired" | null;
+              closesOn: string | null;
+              confirmedAt: string | null;
+              createdAt: string;
+              department: string | null;
+              description: string;
+              /** @enum {string|null} */
+              employmentType: "full_time" | "contract" | "part_time" | "other" | null;
+              expectedHours: string | null;
+              feeMax: number | null;
+              feeMin: number | null;
+              /** @enum {string|null} */
+              feeUnit: "hour" | "day" | "month" | "project" | null;
+              filled: number;
+              fixedTerm: boolean;
+              hiddenAsStale: boolean;
+              hours: string | null;
+              howToApply: string | null;
+              id: string;
+              /** @enum {string|null} */
+              kind: "task" | "mentoring" | null;
+              location: string | null;
+              manage: boolean;
+              myApplication: {
+                id: string;
+                /** @enum {string} */
+                stage:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              } | null;
+              openings: number;
+              periodEnd: string | null;
+              periodStart: string | null;
+              postedBy: {
+                name: string;
+                userId: string;
+              };
+              publishedAt: string | null;
+              recruiterContact: string | null;
+              recruiterName: string | null;
+              /** @enum {string|null} */
+              remote: "onsite" | "hybrid" | "remote" | null;
+              renewalBasis: string | null;
+              renewalCap: string | null;
+              returnReason: string | null;
+              review: boolean;
+              revision: number;
+              salaryMax: number | null;
+              salaryMin: number | null;
+              salaryNote: string | null;
+              skills: string[];
+              stale: boolean;
+              /** @enum {string} */
+              status: "draft" | "pending" | "returned" | "open" | "closed";
+              terminationTerms: string | null;
+              title: string;
+              trialPeriod: string | null;
+              /** @enum {string} */
+              type: "rehire" | "freelance";
+              /** @description Last updated (content changed or reconfirmed) */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/opportunities/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One posting (404 outside my audience, a draft I did not make, or no longer current for alumni) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applications: number | null;
+              audience: {
+                invited:
+                  | {
+                      name: string;
+                      userId: string;
+                    }[]
+                  | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "invited";
+              };
+              changeScopeDuties: string | null;
+              changeScopeWorkplace: string | null;
+              closedAt: string | null;
+              /** @enum {string|null} */
+              closeReason: "manual" | "filled" | "expired" | null;
+              closesOn: string | null;
+              confirmedAt: string | null;
+              createdAt: string;
+              department: string | null;
+              description: string;
+              /** @enum {string|null} */
+              employmentType: "full_time" | "contract" | "part_time" | "other" | null;
+              expectedHours: string | null;
+              feeMax: number | null;
+              feeMin: number | null;
+              /** @enum {string|null} */
+              feeUnit: "hour" | "day" | "month" | "project" | null;
+              filled: number;
+              fixedTerm: boolean;
+              hiddenAsStale: boolean;
+              hours: string | null;
+              howToApply: string | null;
+              id: string;
+              /** @enum {string|null} */
+              kind: "task" | "mentoring" | null;
+              location: string | null;
+              manage: boolean;
+              myApplication: {
+                id: string;
+                /** @enum {string} */
+                stage:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              } | null;
+              openings: number;
+              periodEnd: string | null;
+              periodStart: string | null;
+              postedBy: {
+                name: string;
+                userId: string;
+              };
+              publishedAt: string | null;
+              recruiterContact: string | null;
+              recruiterName: string | null;
+              /** @enum {string|null} */
+              remote: "onsite" | "hybrid" | "remote" | null;
+              renewalBasis: string | null;
+              renewalCap: string | null;
+              returnReason: string | null;
+              review: boolean;
+              revision: number;
+              salaryMax: number | null;
+              salaryMin: number | null;
+              salaryNote: string | null;
+              skills: string[];
+              stale: boolean;
+              /** @enum {string} */
+              status: "draft" | "pending" | "returned" | "open" | "closed";
+              terminationTerms: string | null;
+              title: string;
+              trialPeriod: string | null;
+              /** @enum {string} */
+              type: "rehire" | "freelance";
+              /** @description Last updated (content changed or reconfirmed) */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edit a posting (its poster, operators); the previous content is kept as a revision */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Who may see and apply: the whole network, a segment's members (operators), invited alumni */
+            audience?:
+              | {
+                  /** @enum {string} */
+                  type: "network";
+                }
+              | {
+                  segmentId: string;
+                  /** @enum {string} */
+                  type: "segment";
+                }
+              | {
+                  /** @enum {string} */
+                  type: "invited";
+                  /** @description Alumni invited to apply */
+                  userIds: string[];
+                };
+            /** @description 変更の範囲 (duties) */
+            changeScopeDuties?: string | null;
+            /** @description 変更の範囲 (workplace) */
+            changeScopeWorkplace?: string | null;
+            /**
+             * Format: date
+             * @description The last day to apply (Japan); it closes by itself after it
+             */
+            closesOn?: string | null;
+            department?: string | null;
+            /** @description The work (Markdown) */
+            description?: string;
+            /** @enum {string|null} */
+            employmentType?: "full_time" | "contract" | "part_time" | "other" | null;
+            expectedHours?: string | null;
+            feeMax?: number | null;
+            feeMin?: number | null;
+            /** @enum {string|null} */
+            feeUnit?: "hour" | "day" | "month" | "project" | null;
+            fixedTerm?: boolean;
+            hours?: string | null;
+            howToApply?: string | null;
+            /** @enum {string|null} */
+            kind?: "task" | "mentoring" | null;
+            location?: string | null;
+            openings?: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD (Japan)
+             */
+            periodEnd?: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD (Japan)
+             */
+            periodStart?: string | null;
+            recruiterContact?: string | null;
+            recruiterName?: string | null;
+            /** @enum {string|null} */
+            remote?: "onsite" | "hybrid" | "remote" | null;
+            /** @description Fixed-term: whether and on what basis it is renewed */
+            renewalBasis?: string | null;
+            /** @description Fixed-term: any cap on renewals or total term */
+            renewalCap?: string | null;
+            salaryMax?: number | null;
+            /** @description Yearly, in yen */
+            salaryMin?: number | null;
+            salaryNote?: string | null;
+            skills?: string[];
+            terminationTerms?: string | null;
+            title?: string;
+            trialPeriod?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applications: number | null;
+              audience: {
+                invited:
+                  | {
+                      name: string;
+                      userId: string;
+                    }[]
+                  | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "invited";
+              };
+              changeScopeDuties: string | null;
+              changeScopeWorkplace: string | null;
+              closedAt: string | null;
+              /** @enum {string|null} */
+              closeReason: "manual" | "filled" | "expired" | null;
+              closesOn: string | null;
+              confirmedAt: string | null;
+              createdAt: string;
+              department: string | null;
+              description: string;
+              /** @enum {string|null} */
+              employmentType: "full_time" | "contract" | "part_time" | "other" | null;
+              expectedHours: string | null;
+              feeMax: number | null;
+              feeMin: number | null;
+              /** @enum {string|null} */
+              feeUnit: "hour" | "day" | "month" | "project" | null;
+              filled: number;
+              fixedTerm: boolean;
+              hiddenAsStale: boolean;
+              hours: string | null;
+              howToApply: string | null;
+              id: string;
+              /** @enum {string|null} */
+              kind: "task" | "mentoring" | null;
+              location: string | null;
+              manage: boolean;
+              myApplication: {
+                id: string;
+                /** @enum {string} */
+                stage:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              } | null;
+              openings: number;
+              periodEnd: string | null;
+              periodStart: string | null;
+              postedBy: {
+                name: string;
+                userId: string;
+              };
+              publishedAt: string | null;
+              recruiterContact: string | null;
+              recruiterName: string | null;
+              /** @enum {string|null} */
+              remote: "onsite" | "hybrid" | "remote" | null;
+              renewalBasis: string | null;
+              renewalCap: string | null;
+              returnReason: string | null;
+              review: boolean;
+              revision: number;
+              salaryMax: number | null;
+              salaryMin: number | null;
+              salaryNote: string | null;
+              skills: string[];
+              stale: boolean;
+              /** @enum {string} */
+              status: "draft" | "pending" | "returned" | "open" | "closed";
+              terminationTerms: string | null;
+              title: string;
+              trialPeriod: string | null;
+              /** @enum {string} */
+              type: "rehire" | "freelance";
+              /** @description Last updated (content changed or reconfirmed) */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/n/{slug}/opportunities/{id}/applications": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The posting's board: every application with its stage and rating (its reviewers, operators) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                applicant: {
+                  name: string;
+                  userId: string;
+                };
+                createdAt: string;
+                id: string;
+                notes: number;
+                /** @description The reviewers' average rating */
+                rating: number | null;
+                /** @enum {string} */
+                stage:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+                stageChangedAt: string;
+              }[];
+              reviewers: {
+                name: string;
+                userId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Apply in one click: a motivation, optionally a CV and the profile fields I share (409 APPLICATION_DUPLICATE when I already applied) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description A PDF uploaded with POST …/opportunities/uploads
+             * @default null
+             */
+            fileId?: string | null;
+            /** @description Why you apply (required) */
+            motivation: string;
+            /** @default [] */
+            share?: (
+              | "email"
+              | "departments"
+              | "joinYm"
+              | "leaveYm"
+              | "currentCompany"
+              | "industry"
+              | "jobType"
+              | "skills"
+              | "location"
+              | "bio"
+              | "links"
+              | "contactHours"
+            )[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applicant: {
+                name: string;
+                userId: string;
+              };
+              createdAt: string;
+              file: {
+                name: string;
+                size: number;
+              } | null;
+              history: {
+                at: string;
+                by: {
+                  name: string;
+                  userId: string;
+                } | null;
+                /** @enum {string|null} */
+                from:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn"
+                  | null;
+                /** @enum {string} */
+                to:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              }[];
+              id: string;
+              messages: {
+                author: {
+                  name: string;
+                  userId: string;
+                };
+                body: string;
+                createdAt: string;
+                id: string;
+                mine: boolean;
+              }[];
+              motivation: string;
+              next: (
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn"
+              )[];
+              notes:
+                | {
+                    author: {
+                      name: string;
+                      userId: string;
+                    };
+                    body: string;
+                    createdAt: string;
+                    id: string;
+                    rating: number | null;
+                  }[]
+                | null;
+              opportunity: {
+                id: string;
+                /** @enum {string|null} */
+                kind: "task" | "mentoring" | null;
+                /** @enum {string} */
+                status: "draft" | "pending" | "returned" | "open" | "closed";
+                title: string;
+                /** @enum {string} */
+                type: "rehire" | "freelance";
+              };
+              profile: {
+                [key: string]: unknown;
+              };
+              reason: string | null;
+              review: boolean;
+              /** @enum {string} */
+              stage:
+                | "applied"
+                | "screening"
+                | "interview"
+                | "offered"
+                | "hired"
+                | "contracted"
+                | "declined_by_us"
+                | "declined_by_applicant"
+                | "withdrawn";
+              stageChangedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/opportunities/{id}/approve": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve an employee's posting (operators): it goes up */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applications: number | null;
+              audience: {
+                invited:
+                  | {
+                      name: string;
+                      userId: string;
+                    }[]
+                  | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "invited";
+              };
+              changeScopeDuties: string | null;
+              changeScopeWorkplace: string | null;
+              closedAt: string | null;
+              /** @enum {string|null} */
+              closeReason: "manual" | "filled" | "expired" | null;
+              closesOn: string | null;
+              confirmedAt: string | null;
+              createdAt: string;
+              department: string | null;
+              description: string;
+              /** @enum {string|null} */
+              employmentType: "full_time" | "contract" | "part_time" | "other" | null;
+              expectedHours: string | null;
+              feeMax: number | null;
+              feeMin: number | null;
+              /** @enum {string|null} */
+              feeUnit: "hour" | "day" | "month" | "project" | null;
+              filled: number;
+              fixedTerm: boolean;
+              hiddenAsStale: boolean;
+              hours: string | null;
+              howToApply: string | null;
+              id: string;
+              /** @enum {string|null} */
+              kind: "task" | "mentoring" | null;
+              location: string | null;
+              manage: boolean;
+              myApplication: {
+                id: string;
+                /** @enum {string} */
+                stage:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              } | null;
+              openings: number;
+              periodEnd: string | null;
+              periodStart: string | null;
+              postedBy: {
+                name: string;
+                userId: string;
+              };
+              publishedAt: string | null;
+              recruiterContact: string | null;
+              recruiterName: string | null;
+              /** @enum {string|null} */
+              remote: "onsite" | "hybrid" | "remote" | null;
+              renewalBasis: string | null;
+              renewalCap: string | null;
+              returnReason: string | null;
+              review: boolean;
+              revision: number;
+              salaryMax: number | null;
+              salaryMin: number | null;
+              salaryNote: string | null;
+              skills: string[];
+              stale: boolean;
+              /** @enum {string} */
+              status: "draft" | "pending" | "returned" | "open" | "closed";
+              terminationTerms: string | null;
+              title: string;
+              trialPeriod: string | null;
+              /** @enum {string} */
+              type: "rehire" | "freelance";
+              /** @description Last updated (content changed or reconfirmed) */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/opportunities/{id}/close": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a posting now */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applications: number | null;
+              audience: {
+                invited:
+                  | {
+                      name: string;
+                      userId: string;
+                    }[]
+                  | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "invited";
+              };
+              changeScopeDuties: string | null;
+              changeScopeWorkplace: string | null;
+              closedAt: string | null;
+              /** @enum {string|null} */
+              closeReason: "manual" | "filled" | "expired" | null;
+              closesOn: string | null;
+              confirmedAt: string | null;
+              createdAt: string;
+              department: string | null;
+              description: string;
+              /** @enum {string|null} */
+              employmentType: "full_time" | "contract" | "part_time" | "other" | null;
+              expectedHours: string | null;
+              feeMax: number | null;
+              feeMin: number | null;
+              /** @enum {string|null} */
+              feeUnit: "hour" | "day" | "month" | "project" | null;
+              filled: number;
+              fixedTerm: boolean;
+              hiddenAsStale: boolean;
+              hours: string | null;
+              howToApply: string | null;
+              id: string;
+              /** @enum {string|null} */
+              kind: "task" | "mentoring" | null;
+              location: string | null;
+              manage: boolean;
+              myApplication: {
+                id: string;
+                /** @enum {string} */
+                stage:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              } | null;
+              openings: number;
+              periodEnd: string | null;
+              periodStart: string | null;
+              postedBy: {
+                name: string;
+                userId: string;
+              };
+              publishedAt: string | null;
+              recruiterContact: string | null;
+              recruiterName: string | null;
+              /** @enum {string|null} */
+              remote: "onsite" | "hybrid" | "remote" | null;
+              renewalBasis: string | null;
+              renewalCap: string | null;
+              returnReason: string | null;
+              review: boolean;
+              revision: number;
+              salaryMax: number | null;
+              salaryMin: number | null;
+              salaryNote: string | null;
+              skills: string[];
+              stale: boolean;
+              /** @enum {string} */
+              status: "draft" | "pending" | "returned" | "open" | "closed";
+              terminationTerms: string | null;
+              title: string;
+              trialPeriod: string | null;
+              /** @enum {string} */
+              type: "rehire" | "freelance";
+              /** @description Last updated (content changed or reconfirmed) */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/opportunities/{id}/duplicate": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A new draft with the same content */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applications: number | null;
+              audience: {
+                invited:
+                  | {
+                      name: string;
+                      userId: string;
+                    }[]
+                  | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "invited";
+              };
+              changeScopeDuties: string | null;
+              changeScopeWorkplace: string | null;
+              closedAt: string | null;
+              /** @enum {string|null} */
+              closeReason: "manual" | "filled" | "expired" | null;
+              closesOn: string | null;
+              confirmedAt: string | null;
+              createdAt: string;
+              department: string | null;
+              description: string;
+              /** @enum {string|null} */
+              employmentType: "full_time" | "contract" | "part_time" | "other" | null;
+              expectedHours: string | null;
+              feeMax: number | null;
+              feeMin: number | null;
+              /** @enum {string|null} */
+              feeUnit: "hour" | "day" | "month" | "project" | null;
+              filled: number;
+              fixedTerm: boolean;
+              hiddenAsStale: boolean;
+              hours: string | null;
+              howToApply: string | null;
+              id: string;
+              /** @enum {string|null} */
+              kind: "task" | "mentoring" | null;
+              location: string | null;
+              manage: boolean;
+              myApplication: {
+                id: string;
+                /** @enum {string} */
+                stage:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              } | null;
+              openings: number;
+              periodEnd: string | null;
+              periodStart: string | null;
+              postedBy: {
+                name: string;
+                userId: string;
+              };
+              publishedAt: string | null;
+              recruiterContact: string | null;
+              recruiterName: string | null;
+              /** @enum {string|null} */
+              remote: "onsite" | "hybrid" | "remote" | null;
+              renewalBasis: string | null;
+              renewalCap: string | null;
+              returnReason: string | null;
+              review: boolean;
+              revision: number;
+              salaryMax: number | null;
+              salaryMin: number | null;
+              salaryNote: string | null;
+              skills: string[];
+              stale: boolean;
+              /** @enum {string} */
+              status: "draft" | "pending" | "returned" | "open" | "closed";
+              terminationTerms: string | null;
+              title: string;
+              trialPeriod: string | null;
+              /** @enum {string} */
+              type: "rehire" | "freelance";
+              /** @description Last updated (content changed or reconfirmed) */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/opportunities/{id}/publish": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish a draft or returned posting (or send it for approval, when the network asks) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applications: number | null;
+              audience: {
+                invited:
+                  | {
+                      name: string;
+                      userId: string;
+                    }[]
+                  | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "invited";
+              };
+              changeScopeDuties: string | null;
+              changeScopeWorkplace: string | null;
+              closedAt: string | null;
+              /** @enum {string|null} */
+              closeReason: "manual" | "filled" | "expired" | null;
+              closesOn: string | null;
+              confirmedAt: string | null;
+              createdAt: string;
+              department: string | null;
+              description: string;
+              /** @enum {string|null} */
+              employmentType: "full_time" | "contract" | "part_time" | "other" | null;
+              expectedHours: string | null;
+              feeMax: number | null;
+              feeMin: number | null;
+              /** @enum {string|null} */
+              feeUnit: "hour" | "day" | "month" | "project" | null;
+              filled: number;
+              fixedTerm: boolean;
+              hiddenAsStale: boolean;
+              hours: string | null;
+              howToApply: string | null;
+              id: string;
+              /** @enum {string|null} */
+              kind: "task" | "mentoring" | null;
+              location: string | null;
+              manage: boolean;
+              myApplication: {
+                id: string;
+                /** @enum {string} */
+                stage:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              } | null;
+              openings: number;
+              periodEnd: string | null;
+              periodStart: string | null;
+              postedBy: {
+                name: string;
+                userId: string;
+              };
+              publishedAt: string | null;
+              recruiterContact: string | null;
+              recruiterName: string | null;
+              /** @enum {string|null} */
+              remote: "onsite" | "hybrid" | "remote" | null;
+              renewalBasis: string | null;
+              renewalCap: string | null;
+              returnReason: string | null;
+              review: boolean;
+              revision: number;
+              salaryMax: number | null;
+              salaryMin: number | null;
+              salaryNote: string | null;
+              skills: string[];
+              stale: boolean;
+              /** @enum {string} */
+              status: "draft" | "pending" | "returned" | "open" | "closed";
+              terminationTerms: string | null;
+              title: string;
+              trialPeriod: string | null;
+              /** @enum {string} */
+              type: "rehire" | "freelance";
+              /** @description Last updated (content changed or reconfirmed) */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/opportunities/{id}/reconfirm": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm the posting is still accurate and current (Freelance Act) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applications: number | null;
+              audience: {
+                invited:
+                  | {
+                      name: string;
+                      userId: string;
+                    }[]
+                  | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "invited";
+              };
+              changeScopeDuties: string | null;
+              changeScopeWorkplace: string | null;
+              closedAt: string | null;
+              /** @enum {string|null} */
+              closeReason: "manual" | "filled" | "expired" | null;
+              closesOn: string | null;
+              confirmedAt: string | null;
+              createdAt: string;
+              department: string | null;
+              description: string;
+              /** @enum {string|null} */
+              employmentType: "full_time" | "contract" | "part_time" | "other" | null;
+              expectedHours: string | null;
+              feeMax: number | null;
+              feeMin: number | null;
+              /** @enum {string|null} */
+              feeUnit: "hour" | "day" | "month" | "project" | null;
+              filled: number;
+              fixedTerm: boolean;
+              hiddenAsStale: boolean;
+              hours: string | null;
+              howToApply: string | null;
+              id: string;
+              /** @enum {string|null} */
+              kind: "task" | "mentoring" | null;
+              location: string | null;
+              manage: boolean;
+              myApplication: {
+                id: string;
+                /** @enum {string} */
+                stage:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              } | null;
+              openings: number;
+              periodEnd: string | null;
+              periodStart: string | null;
+              postedBy: {
+                name: string;
+                userId: string;
+              };
+              publishedAt: string | null;
+              recruiterContact: string | null;
+              recruiterName: string | null;
+              /** @enum {string|null} */
+              remote: "onsite" | "hybrid" | "remote" | null;
+              renewalBasis: string | null;
+              renewalCap: string | null;
+              returnReason: string | null;
+              review: boolean;
+              revision: number;
+              salaryMax: number | null;
+              salaryMin: number | null;
+              salaryNote: string | null;
+              skills: string[];
+              stale: boolean;
+              /** @enum {string} */
+              status: "draft" | "pending" | "returned" | "open" | "closed";
+              terminationTerms: string | null;
+              title: string;
+              trialPeriod: string | null;
+              /** @enum {string} */
+              type: "rehire" | "freelance";
+              /** @description Last updated (content changed or reconfirmed) */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/opportunities/{id}/reopen": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reopen a closed posting (closing date ahead, openings not filled) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applications: number | null;
+              audience: {
+                invited:
+                  | {
+                      name: string;
+                      userId: string;
+                    }[]
+                  | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "invited";
+              };
+              changeScopeDuties: string | null;
+              changeScopeWorkplace: string | null;
+              closedAt: string | null;
+              /** @enum {string|null} */
+              closeReason: "manual" | "filled" | "expired" | null;
+              closesOn: string | null;
+              confirmedAt: string | null;
+              createdAt: string;
+              department: string | null;
+              description: string;
+              /** @enum {string|null} */
+              employmentType: "full_time" | "contract" | "part_time" | "other" | null;
+              expectedHours: string | null;
+              feeMax: number | null;
+              feeMin: number | null;
+              /** @enum {string|null} */
+              feeUnit: "hour" | "day" | "month" | "project" | null;
+              filled: number;
+              fixedTerm: boolean;
+              hiddenAsStale: boolean;
+              hours: string | null;
+              howToApply: string | null;
+              id: string;
+              /** @enum {string|null} */
+              kind: "task" | "mentoring" | null;
+              location: string | null;
+              manage: boolean;
+              myApplication: {
+                id: string;
+                /** @enum {string} */
+                stage:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              } | null;
+              openings: number;
+              periodEnd: string | null;
+              periodStart: string | null;
+              postedBy: {
+                name: string;
+                userId: string;
+              };
+              publishedAt: string | null;
+              recruiterContact: string | null;
+              recruiterName: string | null;
+              /** @enum {string|null} */
+              remote: "onsite" | "hybrid" | "remote" | null;
+              renewalBasis: string | null;
+              renewalCap: string | null;
+              returnReason: string | null;
+              review: boolean;
+              revision: number;
+              salaryMax: number | null;
+              salaryMin: number | null;
+              salaryNote: string | null;
+              skills: string[];
+              stale: boolean;
+              /** @enum {string} */
+              status: "draft" | "pending" | "returned" | "open" | "closed";
+              terminationTerms: string | null;
+              title: string;
+              trialPeriod: string | null;
+              /** @enum {string} */
+              type: "rehire" | "freelance";
+              /** @description Last updated (content changed or reconfirmed) */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/opportunities/{id}/return": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Return an employee's posting to its poster with a reason (operators) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              applications: number | null;
+              audience: {
+                invited:
+                  | {
+                      name: string;
+                      userId: string;
+                    }[]
+                  | null;
+                segmentId: string | null;
+                segmentName: string | null;
+                /** @enum {string} */
+                type: "network" | "segment" | "invited";
+              };
+              changeScopeDuties: string | null;
+              changeScopeWorkplace: string | null;
+              closedAt: string | null;
+              /** @enum {string|null} */
+              closeReason: "manual" | "filled" | "expired" | null;
+              closesOn: string | null;
+              confirmedAt: string | null;
+              createdAt: string;
+              department: string | null;
+              description: string;
+              /** @enum {string|null} */
+              employmentType: "full_time" | "contract" | "part_time" | "other" | null;
+              expectedHours: string | null;
+              feeMax: number | null;
+              feeMin: number | null;
+              /** @enum {string|null} */
+              feeUnit: "hour" | "day" | "month" | "project" | null;
+              filled: number;
+              fixedTerm: boolean;
+              hiddenAsStale: boolean;
+              hours: string | null;
+              howToApply: string | null;
+              id: string;
+              /** @enum {string|null} */
+              kind: "task" | "mentoring" | null;
+              location: string | null;
+              manage: boolean;
+              myApplication: {
+                id: string;
+                /** @enum {string} */
+                stage:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+              } | null;
+              openings: number;
+              periodEnd: string | null;
+              periodStart: string | null;
+              postedBy: {
+                name: string;
+                userId: string;
+              };
+              publishedAt: string | null;
+              recruiterContact: string | null;
+              recruiterName: string | null;
+              /** @enum {string|null} */
+              remote: "onsite" | "hybrid" | "remote" | null;
+              renewalBasis: string | null;
+              renewalCap: string | null;
+              returnReason: string | null;
+              review: boolean;
+              revision: number;
+              salaryMax: number | null;
+              salaryMin: number | null;
+              salaryNote: string | null;
+              skills: string[];
+              stale: boolean;
+              /** @enum {string} */
+              status: "draft" | "pending" | "returned" | "open" | "closed";
+              terminationTerms: string | null;
+              title: string;
+              trialPeriod: string | null;
+              /** @enum {string} */
+              type: "rehire" | "freelance";
+              /** @description Last updated (content changed or reconfirmed) */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/opportunities/{id}/reviewers/{userId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Add a co-reviewer (an employee or operator) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                applicant: {
+                  name: string;
+                  userId: string;
+                };
+                createdAt: string;
+                id: string;
+                notes: number;
+                /** @description The reviewers' average rating */
+                rating: number | null;
+                /** @enum {string} */
+                stage:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+                stageChangedAt: string;
+              }[];
+              reviewers: {
+                name: string;
+                userId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove a co-reviewer */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                applicant: {
+                  name: string;
+                  userId: string;
+                };
+                createdAt: string;
+                id: string;
+                notes: number;
+                /** @description The reviewers' average rating */
+                rating: number | null;
+                /** @enum {string} */
+                stage:
+                  | "applied"
+                  | "screening"
+                  | "interview"
+                  | "offered"
+                  | "hired"
+                  | "contracted"
+                  | "declined_by_us"
+                  | "declined_by_applicant"
+                  | "withdrawn";
+                stageChangedAt: string;
+              }[];
+              reviewers: {
+                name: string;
+                userId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/opportunities/{id}/revisions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A posting's history: every saved version, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                content: {
+                  [key: string]: unknown;
+                };
+                editedAt: string;
+                editedBy: {
+                  name: string;
+                  userId: string;
+                } | null;
+                revision: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/opportunities/settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The network's rules for postings: operator approval of employees' postings, reconfirm days */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              approvalRequired: boolean;
+              reconfirmDays: number;
+            };
+          };
+        };
+      };
+    };
+    /** Change the network's rules for postings */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            approvalRequired: boolean;
+            reconfirmDays: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              approvalRequired: boolean;
+              reconfirmDays: number;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/opportunities/uploads": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a CV for an application (multipart field `file`: a PDF by its content, at most 10 MB); attach it with `fileId` within 24 hours */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              size: number;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -10714,7 +13823,10 @@ export interface paths {
                 | "event_rsvp"
                 | "event_change"
                 | "event_reminder"
-                | "event_thanks";
+                | "event_thanks"
+                | "opportunity_offer"
+                | "opportunity_application"
+                | "opportunity_review";
             };
           };
         };

@@ -180,6 +180,7 @@ export function Layout() {
                 )}
                 {link(`/n/${current.slug}/groups`, t("nav.groups"), true)}
                 {link(`/n/${current.slug}/events`, t("nav.events"), true)}
+                {link(`/n/${current.slug}/opportunities`, t("nav.opportunities"), true)}
                 {link(`/n/${current.slug}/directory`, t("nav.directory"))}
                 {link(`/n/${current.slug}/profile`, t("nav.profile"))}
                 {link(`/n/${current.slug}/inquiries`, t("nav.inquiries"), true)}

@@ -27,6 +27,7 @@ const NAMESPACES = [
   "network",
   "notifications",
   "operator",
+  "opportunities",
   "profile",
   "profileLabels",
   "register",

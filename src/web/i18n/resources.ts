@@ -19,6 +19,7 @@ import type { strings as moderationStrings } from "../routes/moderation/i18n.ts"
 import type { strings as networkStrings } from "../routes/network/i18n.ts";
 import type { strings as notificationsStrings } from "../routes/notifications/i18n.ts";
 import type { OperatorStrings } from "../routes/operator/i18n.ts";
+import type { strings as opportunitiesStrings } from "../routes/opportunities/i18n.ts";
 import type { strings as profileStrings } from "../routes/profile/i18n.ts";
 import type { strings as registerStrings } from "../routes/register/i18n.ts";
 import type { strings as segmentsStrings } from "../routes/segments/i18n.ts";
@@ -49,6 +50,7 @@ export type Resources = {
   network: typeof networkStrings.ja;
   notifications: typeof notificationsStrings.ja;
   operator: OperatorStrings;
+  opportunities: typeof opportunitiesStrings.ja;
   profile: typeof profileStrings.ja;
   register: typeof registerStrings.ja;
   segments: typeof segmentsStrings.ja;

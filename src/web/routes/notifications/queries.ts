@@ -22,6 +22,9 @@ export const KINDS: Kind[] = [
   "event_rsvp",
   "event_reminder",
   "event_thanks",
+  "opportunity_offer",
+  "opportunity_application",
+  "opportunity_review",
 ];
 export const CHANNELS: Channel[] = ["email", "digest", "inapp", "off"];
 
