@@ -10,7 +10,8 @@
 //   3. The event list of a member of a 100,000-member network with 2,000 events, 16 requests at a
 //      time for 10 s, against a bare SELECT of one page on the same database in the same run.
 // Options: --db postgres|pglite|both (default both), --members N (default 100000), --seconds N,
-// --readers N (members reading the list, default 100), --list-only (the list alone, printed).
+// --readers N (members reading the list, default 100), --list-only (the list alone, printed),
+// --pglite-members N (PGlite's network for the list, default 10000).
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -35,6 +36,9 @@ const opt = (name: string, dflt: string) => {
 };
 const DBS = opt("db", "both");
 const MEMBERS = Number(opt("members", "100000"));
+/** PGlite's network for the list (the embedded database's size: the directory's and feed's 10,000). */
+const PGLITE_MEMBERS = Number(opt("pglite-members", "10000"));
+const membersOf = (kind: "postgres" | "pglite") => (kind === "pglite" ? PGLITE_MEMBERS : MEMBERS);
 const SECONDS = Number(opt("seconds", "10"));
 /** Members who read the list (signed in), each with groups and RSVPs of their own. */
 const READERS = Number(opt("readers", "100"));
@@ -401,8 +405,8 @@ async function load(concurrency: number, seconds: number, fn: () => Promise<bool
  * they ask for — upcoming (first page 40 %, page 2 15 %), their RSVPs 15 %, past 10 %, a month
  * 10 %, a format 10 % — drawn from a seeded sequence.
  */
-async function listBench(app: App, ctx: AppContext) {
-  const { net, me, readers, loadMs } = await bigNetwork(app, ctx, MEMBERS);
+async function listBench(app: App, ctx: AppContext, members: number) {
+  const { net, me, readers, loadMs } = await bigNetwork(app, ctx, members);
   const base = `/api/n/${net.slug}/events`;
   const get = (url: string, cookie: string) =>
     app.inject({ method: "GET", url, headers: { origin: BASE, cookie } });
@@ -505,7 +509,7 @@ function report(run: Run, started: Date) {
     `| 1,000 RSVPs | ${r.confirmed} | ${r.waitlisted} | ${yes(r.inOrder)} | ${r.errors} | ${r.deadlocks} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${Math.round(r.rps)} | ${r.inv1.samples} | ${r.inv1.violations.length} | ${r.inv1.maxConfirmed} |`,
     `| 50 cancellations | ${r.after.c} | ${r.after.w} | first 50 waiting promoted: ${yes(r.promotedFirst)} (${r.promotions} promotions) | ${r.cancelErrors} | – | ${ms(r.cancelP50)} | ${ms(r.cancelP95)} | ${ms(r.cancelP99)} | ${Math.round(r.cancelRps)} | ${r.inv2.samples} | ${r.inv2.violations.length} | ${r.inv2.maxConfirmed} |`,
     "",
-    `**The event list: ${MEMBERS.toLocaleString("en")} members, 2,000 events (a tenth for one of 40 groups, the rest for the network; for both sides, alumni or employees), ${l.readers} members reading, 16 requests at a time for ${SECONDS} s** — baseline: \`select * from event where network_id = $1 and published_at <= now() and ends_at >= now() order by starts_at, id limit 31\` on the same Database object (no HTTP, no session, no audience); the list: \`GET /api/n/:slug/events\` as alumnae (each in 2–3 groups, with RSVPs of her own) in a mix: upcoming first page 40 %, its page 2 15 %, her RSVPs 15 %, past 10 %, a month 10 %, online only 10 %.`,
+    `**The event list: ${membersOf(r.kind).toLocaleString("en")} members, 2,000 events (a tenth for one of 40 groups, the rest for the network; for both sides, alumni or employees), ${l.readers} members reading, 16 requests at a time for ${SECONDS} s** — baseline: \`select * from event where network_id = $1 and published_at <= now() and ends_at >= now() order by starts_at, id limit 31\` on the same Database object (no HTTP, no session, no audience); the list: \`GET /api/n/:slug/events\` as alumnae (each in 2–3 groups, with RSVPs of her own) in a mix: upcoming first page 40 %, its page 2 15 %, her RSVPs 15 %, past 10 %, a month 10 %, online only 10 %.`,
     "",
     "| run | requests | errors | req/s | p50 ms | p95 ms | p99 ms | target p95 ≤ 50 ms |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
@@ -546,7 +550,7 @@ for (const kind of ["postgres", "pglite"] as const) {
     const l0 = os.loadavg()[0];
     if (LIST_ONLY) {
       // Only the list, printed (while working on it): RESULTS.md is written by whole runs.
-      const l = await listBench(app, ctx);
+      const l = await listBench(app, ctx, membersOf(kind));
       console.log(
         `  list: process CPU per request: baseline ${l.baseline.cpuMs.toFixed(2)} ms, list ${l.list.cpuMs.toFixed(2)} ms`,
       );
@@ -559,8 +563,8 @@ for (const kind of ["postgres", "pglite"] as const) {
     console.log(
       `  rush: ${r.confirmed} confirmed, ${r.waitlisted} waitlisted, order ${r.inOrder}, errors ${r.errors}, deadlocks ${r.deadlocks}, p50/95/99 ${ms(r.p50)}/${ms(r.p95)}/${ms(r.p99)} ms, ${Math.round(r.rps)}/s; invariant ${r.inv1.violations.length} violations in ${r.inv1.samples}; cancels: ${r.promotions} promotions (first ${r.promotedFirst}), ${r.inv2.violations.length} violations`,
     );
-    console.log(`  list: loading ${MEMBERS} members and 2,000 events`);
-    const l = await listBench(app, ctx);
+    console.log(`  list: loading ${membersOf(kind)} members and 2,000 events`);
+    const l = await listBench(app, ctx, membersOf(kind));
     const l1 = os.loadavg()[0];
     console.log(
       `  list (${Math.round(l.loadMs / 1000)} s to load): baseline p95 ${ms(l.baseline.p95)} ms (${Math.round(l.baseline.rps)}/s), list p95 ${ms(l.list.p95)} ms (${Math.round(l.list.rps)}/s); ${l.kinds.map((k) => `${k.name} p95 ${ms(k.p95)}`).join(", ")}`,
