@@ -36,6 +36,7 @@ import {
   type OpportunityCloseJob,
   type OpportunityReconfirmJob,
   offerToInvitees,
+  opportunityStillOpen,
   runAutoClose,
   runReconfirm,
   tellReviewers,
@@ -321,6 +322,10 @@ export async function registerJobHandlers(ctx: AppContext) {
     runReconfirm(ctx, job),
   );
   await ctx.jobs.register<FanoutJob>(FANOUT_JOB, async (job) => {
+    // An offer goes out only while its posting is open: closed (or past its date) before the job
+    // ran, nobody is told of it.
+    if (job.kind === "opportunity_offer" && !(await opportunityStillOpen(ctx.db, job.networkId, job.postId)))
+      return;
     if (job.audience === "network") {
       await fanOut(ctx, job, (after, limit) => activeMembersAfter(ctx, job.networkId, after, limit));
       return;

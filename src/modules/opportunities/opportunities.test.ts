@@ -440,6 +440,13 @@ describe("offers when a posting goes up", () => {
     expect(await offers(alumna)).toEqual([`/opportunities/${project.id}`]);
     expect(await offers(none)).toEqual([]);
 
+    // Closed before the offers went out: nobody is told of it.
+    const closedFirst = await makeTestOpportunity(env, net, {}, employee);
+    await ok(net, employee, `/opportunities/${closedFirst.id}/close`, "POST");
+    await env.ctx.jobs.drain();
+    expect(await offers(alumna)).not.toContain(`/opportunities/${closedFirst.id}`);
+    expect(await offers(quiet)).toEqual([]);
+
     // Closed and reopened: nobody is told twice.
     await ok(net, employee, `/opportunities/${project.id}/close`, "POST");
     await ok(net, employee, `/opportunities/${project.id}/reopen`, "POST");

@@ -399,3 +399,21 @@ export async function activeWithRole(db: Db | Tx, networkId: string, userIds: st
     );
   return rows.map((r) => r.userId);
 }
+
+/** Whether the posting is still open to applications now (an offer about it is still true). */
+export async function stillOpen(db: Db | Tx, networkId: string, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: opportunity.id })
+    .from(opportunity)
+    .where(
+      byId(
+        opportunity,
+        networkId,
+        id,
+        eq(opportunity.status, "open"),
+        sql`(${opportunity.closesAt} is null or ${opportunity.closesAt} > now())`,
+      ),
+    )
+    .limit(1);
+  return !!row;
+}
