@@ -228,8 +228,15 @@ describe(`crash safety (${kind})`, () => {
     const killedNow = new Promise<void>((resolve) => {
       killed = resolve;
     });
+    // While the mails are being queued the sink holds its acknowledgements (the worker, 20 at a
+    // time, waits on them): a fast worker would otherwise send them all before the kill is aimed.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     // The kill lands while a message is on the wire: received by the sink, not yet acknowledged.
-    sink.beforeAck = (_d, index) => {
+    sink.beforeAck = async (_d, index) => {
+      await released;
       if (killIndex >= 0 || index < target) return;
       killIndex = index;
       server.killNow();
@@ -249,6 +256,7 @@ describe(`crash safety (${kind})`, () => {
       MAILS - 100,
     );
     target = before + 20 + Math.floor(Math.random() * Math.min(400, MAILS - 100 - before));
+    release();
     await Promise.race([killedNow, sleep(120_000)]);
     expect(killIndex, `no kill: ${sink.deliveries.length} delivered`).toBeGreaterThanOrEqual(0);
     const killedAt = Date.now();
