@@ -3,7 +3,7 @@
 // and reviewers.
 import type { ApplicationStage } from "../../db/schema/index.ts";
 import { HIDE_AFTER_DAYS, type OpportunityRow, type Settings } from "./queries.ts";
-import type { OpportunityOut } from "./schemas.ts";
+import type { OpportunityInput, OpportunityOut } from "./schemas.ts";
 
 const JST = 9 * 3600_000;
 const DAY = 86_400_000;
@@ -22,27 +22,16 @@ export function endOfDay(d: string): Date {
 /** Today in Japan, YYYY-MM-DD. */
 export const todayInJapan = () => new Date(Date.now() + JST).toISOString().slice(0, 10);
 
-export type PresentExtras = {
-  manage: boolean;
-  review: boolean;
-  postedBy: { userId: string; name: string };
-  segmentName: string | null;
-  invited: { userId: string; name: string }[] | null;
-  myApplication: { id: string; stage: ApplicationStage } | null;
-  applications: number | null;
+/** A posting's content, as an input has it. */
+export type Content = Omit<OpportunityInput, "publish" | "audience" | "closesOn"> & {
+  closesOn: string | null;
 };
 
-export function presentOpportunity(o: OpportunityRow, s: Settings, x: PresentExtras): OpportunityOut {
-  const confirmed = o.confirmedAt?.getTime() ?? null;
-  const now = Date.now();
-  const open = o.status === "open";
+/** The row's content as an input (what a revision keeps and an edit starts from). */
+export function contentOf(o: OpportunityRow): Content {
   return {
-    id: o.id,
     type: o.type,
     kind: o.kind,
-    status: o.status,
-    closeReason: o.closeReason,
-    returnReason: x.manage ? o.returnReason : null,
     title: o.title,
     description: o.description,
     department: o.department,
@@ -71,8 +60,31 @@ export function presentOpportunity(o: OpportunityRow, s: Settings, x: PresentExt
     recruiterContact: o.recruiterContact,
     closesOn: closingDay(o.closesAt),
     openings: o.openings,
-    filled: o.filled,
     skills: o.skills,
+  };
+}
+
+export type PresentExtras = {
+  manage: boolean;
+  review: boolean;
+  postedBy: { userId: string; name: string };
+  segmentName: string | null;
+  invited: { userId: string; name: string }[] | null;
+  myApplication: { id: string; stage: ApplicationStage } | null;
+  applications: number | null;
+};
+
+export function presentOpportunity(o: OpportunityRow, s: Settings, x: PresentExtras): OpportunityOut {
+  const confirmed = o.confirmedAt?.getTime() ?? null;
+  const now = Date.now();
+  const open = o.status === "open";
+  return {
+    ...contentOf(o),
+    id: o.id,
+    status: o.status,
+    closeReason: o.closeReason,
+    returnReason: x.manage ? o.returnReason : null,
+    filled: o.filled,
     audience: {
       type: o.audience,
       segmentId: o.segmentId,

@@ -27,7 +27,14 @@ import { memberProfiles } from "../profiles/index.ts";
 import { findSegment } from "../segments/index.ts";
 import { offerToInvitees } from "./offers.ts";
 import { type OpportunityAccess, opportunitiesPolicy } from "./policy.ts";
-import { closingDay, endOfDay, presentOpportunity, todayInJapan } from "./presenter.ts";
+import {
+  type Content,
+  closingDay,
+  contentOf,
+  endOfDay,
+  presentOpportunity,
+  todayInJapan,
+} from "./presenter.ts";
 import {
   activeWithRole,
   applicationCounts,
@@ -198,8 +205,6 @@ async function managedOpportunity(tx: TxScope, id: string): Promise<OpportunityR
 
 // --- Content --------------------------------------------------------------------------------------
 
-type Content = Omit<OpportunityInput, "publish" | "audience" | "closesOn"> & { closesOn: string | null };
-
 const REHIRE_ONLY = [
   "employmentType",
   "hours",
@@ -221,43 +226,6 @@ const FREELANCE_ONLY = [
   "feeUnit",
   "terminationTerms",
 ] as const;
-
-/** The row's content as an input (what a revision keeps and an edit starts from). */
-function contentOf(o: OpportunityRow): Content {
-  return {
-    type: o.type,
-    kind: o.kind,
-    title: o.title,
-    description: o.description,
-    department: o.department,
-    employmentType: o.employmentType,
-    location: o.location,
-    remote: o.remote,
-    hours: o.hours,
-    salaryMin: o.salaryMin,
-    salaryMax: o.salaryMax,
-    salaryNote: o.salaryNote,
-    trialPeriod: o.trialPeriod,
-    changeScopeDuties: o.changeScopeDuties,
-    changeScopeWorkplace: o.changeScopeWorkplace,
-    fixedTerm: o.fixedTerm,
-    renewalBasis: o.renewalBasis,
-    renewalCap: o.renewalCap,
-    periodStart: o.periodStart,
-    periodEnd: o.periodEnd,
-    expectedHours: o.expectedHours,
-    feeMin: o.feeMin,
-    feeMax: o.feeMax,
-    feeUnit: o.feeUnit,
-    terminationTerms: o.terminationTerms,
-    howToApply: o.howToApply,
-    recruiterName: o.recruiterName,
-    recruiterContact: o.recruiterContact,
-    closesOn: closingDay(o.closesAt),
-    openings: o.openings,
-    skills: o.skills,
-  };
-}
 
 /** Checks what may never be saved (a range upside down) and drops the other type's fields. */
 function shape(c: Content): Content {
