@@ -491,6 +491,7 @@ function OpportunityForm({ network, posting }: { network: MyNetwork; posting?: O
               value={f.skills}
               onChange={(v) => set("skills", v.slice(0, 20))}
               maxTags={20}
+              data-testid="opportunity-skills"
             />
             <Title order={3} size="h5" mt="sm">
               {t("form.sectionApply")}
