@@ -16,6 +16,7 @@ import {
   withdraw,
 } from "./applications.ts";
 import { opportunitiesPolicy } from "./policy.ts";
+import referralRoutes from "./referral-routes.ts";
 import {
   applicationOut,
   applicationParams,
@@ -440,4 +441,7 @@ export default async function opportunitiesRoutes(app: FastifyZod) {
     },
     async (req) => postMessage(memberScopeOf(req), req.params.id, req.body.body),
   );
+
+  // --- Referrals (リファラル): referral-routes.ts ------------------------------------------------
+  await referralRoutes(app);
 }

@@ -258,11 +258,15 @@ function SettingsForm({ slug }: { slug: string }) {
   const settings = useSettings(slug, true);
   const [approval, setApproval] = useState(false);
   const [days, setDays] = useState<number | string>(14);
+  const [bonusDays, setBonusDays] = useState<number | string>(90);
+  const [incentive, setIncentive] = useState("");
   const { error, busy, run } = useSubmit();
   useEffect(() => {
     if (settings.data) {
       setApproval(settings.data.approvalRequired);
       setDays(settings.data.reconfirmDays);
+      setBonusDays(settings.data.referralBonusDays);
+      setIncentive(settings.data.referralIncentive ?? "");
     }
   }, [settings.data]);
   if (settings.isLoading) return <PageLoader />;
@@ -284,12 +288,32 @@ function SettingsForm({ slug }: { slug: string }) {
           min={1}
           max={90}
         />
+        <NumberInput
+          label={t("referrals.settings.days")}
+          description={t("referrals.settings.daysHint")}
+          value={bonusDays}
+          onChange={setBonusDays}
+          min={1}
+          max={365}
+        />
+        <TextInput
+          label={t("referrals.settings.incentive")}
+          placeholder={t("referrals.settings.incentivePlaceholder")}
+          value={incentive}
+          onChange={(e) => setIncentive(e.currentTarget.value)}
+          maxLength={200}
+        />
         <Group>
           <Button
             loading={busy === "submit"}
             onClick={() =>
               run(async () => {
-                await saveSettings(slug, { approvalRequired: approval, reconfirmDays: Number(days) || 14 });
+                await saveSettings(slug, {
+                  approvalRequired: approval,
+                  reconfirmDays: Number(days) || 14,
+                  referralBonusDays: Number(bonusDays) || 90,
+                  referralIncentive: incentive.trim() || null,
+                });
                 notifications.show({ color: "teal", message: t("settings.saved") });
                 await qc.invalidateQueries({ queryKey: opportunityKeys.all(slug) });
               })
