@@ -31,6 +31,7 @@ import { PageTitle } from "../../components/PageTitle.tsx";
 import { useSubmit } from "../../components/useSubmit.ts";
 import type { MyNetwork } from "../../session.ts";
 import { PostingCard } from "./parts.tsx";
+import { MyReferrals, ReceivedReferrals, ReferralsReport } from "./ReferralLists.tsx";
 import "./i18n.ts";
 import {
   KINDS,
@@ -46,7 +47,7 @@ import {
   useSettings,
 } from "./queries.ts";
 
-type Tab = "open" | "applications" | "mine" | "pending" | "all" | "settings";
+type Tab = "open" | "applications" | "mine" | "pending" | "all" | "referrals" | "settings";
 
 function MyApplications({ slug }: { slug: string }) {
   const { t } = useTranslation("opportunities");
@@ -360,7 +361,10 @@ function Opportunities({ network }: { network: MyNetwork }) {
             <Find slug={slug} mine={false} />
           </Tabs.Panel>
           <Tabs.Panel value="applications">
-            <MyApplications slug={slug} />
+            <Stack gap="lg">
+              <ReceivedReferrals slug={slug} />
+              <MyApplications slug={slug} />
+            </Stack>
           </Tabs.Panel>
         </Tabs>
       )}
@@ -375,6 +379,9 @@ function Opportunities({ network }: { network: MyNetwork }) {
             <Tabs.Tab value="mine">{t("tabs.mine")}</Tabs.Tab>
             {operator && <Tabs.Tab value="pending">{t("tabs.pending")}</Tabs.Tab>}
             {operator && <Tabs.Tab value="all">{t("tabs.all")}</Tabs.Tab>}
+            <Tabs.Tab value="referrals" data-testid="tab-referrals">
+              {operator ? t("referrals.tabReport") : t("referrals.tab")}
+            </Tabs.Tab>
             {operator && <Tabs.Tab value="settings">{t("tabs.settings")}</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="open">
@@ -382,6 +389,9 @@ function Opportunities({ network }: { network: MyNetwork }) {
           </Tabs.Panel>
           <Tabs.Panel value="mine">
             <Find slug={slug} mine />
+          </Tabs.Panel>
+          <Tabs.Panel value="referrals">
+            {operator ? <ReferralsReport slug={slug} /> : <MyReferrals slug={slug} />}
           </Tabs.Panel>
           {operator && (
             <>

@@ -30,6 +30,8 @@ import type { MyNetwork } from "../../session.ts";
 import { ApplyBox } from "./ApplyBox.tsx";
 import { Board } from "./Board.tsx";
 import { PostingDetails, StatusBadges, TypeBadges } from "./parts.tsx";
+import { ReferralBox } from "./ReferralBox.tsx";
+import { ReferralInvite } from "./ReferralInvite.tsx";
 import "./i18n.ts";
 import {
   type Action,
@@ -286,8 +288,12 @@ function OpportunityView({ network, id }: { network: MyNetwork; id: string }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }} order={{ base: o.manage ? 1 : 2, md: 2 }}>
           <Stack gap="md">
+            {network.role === "alumni" && <ReferralInvite slug={slug} o={o} />}
             {network.role === "alumni" && <ApplyBox slug={slug} o={o} />}
             {o.manage && <Manage network={network} o={o} />}
+            {network.role !== "alumni" && o.status === "open" && !o.hiddenAsStale && (
+              <ReferralBox slug={slug} o={o} />
+            )}
             <Card withBorder radius="md" padding="md">
               <Stack gap={4}>
                 <Text size="sm" fw={600}>
