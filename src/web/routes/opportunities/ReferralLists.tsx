@@ -171,8 +171,8 @@ export function ReferralsReport({ slug }: { slug: string }) {
   return (
     <Stack gap="md" data-testid="referral-report">
       <Card withBorder radius="md" padding="sm">
-        <Group justify="space-between" align="flex-end" wrap="wrap" gap="xs">
-          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" style={{ flex: 1 }}>
+        <Stack gap="xs">
+          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
             <Select
               label={t("referrals.report.status")}
               placeholder={t("referrals.report.allStatuses")}
@@ -202,16 +202,18 @@ export function ReferralsReport({ slug }: { slug: string }) {
               onChange={(e) => setTo(e.currentTarget.value)}
             />
           </SimpleGrid>
-          <CsvExportMenu
-            note={t("referrals.report.csvNote")}
-            onExport={(encoding) =>
-              download("/api/n/{slug}/admin/referrals/export.csv", {
-                path: { slug },
-                query: { ...q, encoding },
-              })
-            }
-          />
-        </Group>
+          <Group justify="flex-end">
+            <CsvExportMenu
+              note={t("referrals.report.csvNote")}
+              onExport={(encoding) =>
+                download("/api/n/{slug}/admin/referrals/export.csv", {
+                  path: { slug },
+                  query: { ...q, encoding },
+                })
+              }
+            />
+          </Group>
+        </Stack>
       </Card>
       {report.data?.incentive.text && (
         <Text size="sm" c="dimmed">
@@ -246,14 +248,14 @@ export function ReferralsReport({ slug }: { slug: string }) {
         skeletonHeight={200}
         minWidth={880}
         head={
-          <Table.Tr>
+          <>
             <Table.Th>{t("referrals.report.columns.date")}</Table.Th>
             <Table.Th>{t("referrals.report.columns.posting")}</Table.Th>
             <Table.Th>{t("referrals.report.columns.referrer")}</Table.Th>
             <Table.Th>{t("referrals.report.columns.alumna")}</Table.Th>
             <Table.Th>{t("referrals.report.columns.status")}</Table.Th>
             <Table.Th>{t("referrals.report.columns.incentive")}</Table.Th>
-          </Table.Tr>
+          </>
         }
         cards={
           <Stack gap="xs">
