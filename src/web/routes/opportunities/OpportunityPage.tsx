@@ -282,13 +282,13 @@ function OpportunityView({ network, id }: { network: MyNetwork; id: string }) {
                 </Text>
               )}
             </Stack>
+            {network.role === "alumni" && <ReferralInvite slug={slug} o={o} />}
             <PostingDetails o={o} />
             {o.review && <Board slug={slug} o={o} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }} order={{ base: o.manage ? 1 : 2, md: 2 }}>
           <Stack gap="md">
-            {network.role === "alumni" && <ReferralInvite slug={slug} o={o} />}
             {network.role === "alumni" && <ApplyBox slug={slug} o={o} />}
             {o.manage && <Manage network={network} o={o} />}
             {network.role !== "alumni" && o.status === "open" && !o.hiddenAsStale && (
