@@ -281,7 +281,7 @@ export function ReferralsReport({ slug }: { slug: string }) {
       >
         {items.map((r) => (
           <Table.Tr key={r.id} data-testid="referral-row">
-            <Table.Td>{formatDate(r.createdAt)}</Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(r.createdAt)}</Table.Td>
             <Table.Td>
               <Anchor component={Link} to={`/n/${slug}/opportunities/${r.opportunity.id}`} size="sm">
                 {r.opportunity.title}
@@ -290,7 +290,7 @@ export function ReferralsReport({ slug }: { slug: string }) {
                 {t(`types.${r.opportunity.type}`)}
               </Text>
             </Table.Td>
-            <Table.Td>{r.referrer.name}</Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>{r.referrer.name}</Table.Td>
             <Table.Td>
               {r.alumna.name}
               <Text size="xs" c="dimmed">
