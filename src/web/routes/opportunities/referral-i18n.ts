@@ -180,7 +180,7 @@ export const referralStrings = {
         paid: "Paid",
       },
       columns: {
-        date: "Referred",
+        date: "Date",
         posting: "Opening",
         referrer: "Referrer",
         alumna: "Referred",
