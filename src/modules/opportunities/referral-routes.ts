@@ -4,14 +4,13 @@ import { requestLang } from "../../server/context.ts";
 import { sendCsv } from "../../server/csv-export.ts";
 import type { FastifyZod } from "../../server/http.ts";
 import { opportunitiesPolicy } from "./policy.ts";
+import { exportReferrals, referralReport } from "./referral-report.ts";
 import {
   declineReferral,
-  exportReferrals,
   markIncentivePaid,
   myReferrals,
   receivedReferrals,
   refer,
-  referralReport,
   withdrawReferral,
 } from "./referrals.ts";
 import {
