@@ -1,6 +1,7 @@
 // What other modules may use of the opportunities module: import from here, never from its files.
 export { askApproval, offerToInvitees, tellReviewers, tellStage } from "./offers.ts";
 export { stillOpen as opportunityStillOpen } from "./queries.ts";
+export { settleReferral, tellReferred, tellReferrer } from "./referral-news.ts";
 export {
   backfillDepartmentKeys,
   OPPORTUNITY_CLOSE_JOB,
