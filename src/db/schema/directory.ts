@@ -55,6 +55,12 @@ export const directoryEntry = pgTable(
     skills: text("skills").array().notNull().default(sql`'{}'::text[]`),
     location: text("location"),
     openTo: text("open_to").array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * Opted in to rehire / freelance offers (member_consent): matching filters on it in the row's
+     * own scan. Never shown: only who may be offered work is decided with it.
+     */
+    offerRehire: boolean("offer_rehire").notNull().default(false),
+    offerFreelance: boolean("offer_freelance").notNull().default(false),
     /** Weighted lexemes (A names, B skills/job/departments, C company/industry/place, D bio). */
     tsv: tsvector("tsv").notNull(),
     /** Normalised visible text, for substring search through pg_trgm. */

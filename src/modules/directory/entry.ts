@@ -19,6 +19,9 @@ export type EntrySource = {
   memberStatus: string;
   memberSince: Date | string;
   directoryConsent: boolean | null;
+  /** Opted in to rehire / freelance offers. */
+  rehireConsent?: boolean | null;
+  freelanceConsent?: boolean | null;
   userName: string;
   displayName: string | null;
   displayNameKana: string | null;
@@ -52,6 +55,8 @@ export type EntryRow = {
   skills: string[];
   location: string | null;
   openTo: string[];
+  offerRehire: boolean;
+  offerFreelance: boolean;
   photoPath: string | null;
   card: Record<string, unknown>;
   tsv: string;
@@ -173,6 +178,8 @@ export function buildEntry(s: EntrySource, audience: DirectoryAudience): EntryRo
     skills: uniqueKeys(skills),
     location: location ? labelKey(location) : null,
     openTo,
+    offerRehire: s.rehireConsent === true,
+    offerFreelance: s.freelanceConsent === true,
     photoPath: pick("photo", s.photoPath, null),
     card,
     tsv,

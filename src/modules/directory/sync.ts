@@ -83,7 +83,7 @@ export function directoryRowsOf(sources: EntrySource[]): DirectoryRows {
   return rows;
 }
 
-// directory_entry has 15 columns: 1,000 rows per statement stay well under the 65,535 parameters
+// directory_entry has 17 columns: 1,000 rows per statement stay well under the 65,535 parameters
 // one statement may carry (the bulk loader indexes 1,000 members, up to 2,000 rows, at a time).
 const ROWS_PER_INSERT = 1000;
 

@@ -445,12 +445,13 @@ export async function stillOpen(db: Db | Tx, networkId: string, id: string): Pro
 
 /**
  * A condition on a directory row `e`: an alumna who opted in to offers of this type (what makes
- * her a candidate for matching; the directory row exists only for active members).
+ * her a candidate for matching; the directory row exists only for active members, and carries
+ * her consent to offers, kept in step with member_consent by the directory's sync).
  */
 export const consentingRow = (type: OpportunityType) =>
-  sql`e.role = 'alumni' and exists (select 1 from ${memberConsent} c
-        where c.network_id = e.network_id and c.user_id = e.user_id
-          and ${type === "rehire" ? sql`c.rehire` : sql`c.freelance`})`;
+  type === "rehire"
+    ? sql`e.role = 'alumni' and e.offer_rehire`
+    : sql`e.role = 'alumni' and e.offer_freelance`;
 
 /** Adds invitations (kept when already there); returns who is new. */
 export async function addInvites(tx: Tx, networkId: string, id: string, userIds: string[], by: string) {

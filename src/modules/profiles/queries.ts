@@ -22,6 +22,8 @@ export async function memberProfiles(db: Db | Tx, networkId: string, userIds: st
       /** An alumni supporter (アルムナイサポーター): the badge on posts, profile and card. */
       supporter: sql<boolean>`${member.supporterAt} is not null`,
       directoryConsent: memberConsent.directory,
+      rehireConsent: memberConsent.rehire,
+      freelanceConsent: memberConsent.freelance,
       userName: user.name,
       hasProfile: sql<boolean>`${profile.userId} is not null`,
       displayName: profile.displayName,
