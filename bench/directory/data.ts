@@ -16,7 +16,12 @@ import { closeServices, openServices } from "../../src/server/services.ts";
 import { CACHE_DIR, ROOT } from "./options.ts";
 
 export type DbKind = "postgres" | "pglite";
-export type Target = { kind: DbKind; size: number; seed: number; pgAdminUrl: string };
+/**
+ * A bench database: its kind and size, the generator's seed, and — for a benchmark that adds rows
+ * of its own which would change what another measures (the opportunities bench adds employees) —
+ * a variant: a database (and PGlite directory) of its own, so that neither wipes the other's.
+ */
+export type Target = { kind: DbKind; size: number; seed: number; pgAdminUrl: string; variant?: string };
 
 export const SLUG = "bench";
 export const PASSWORD = "bench-pass-1";
@@ -29,13 +34,15 @@ export const ORIGIN = "http://localhost:3999";
 export const alumnusEmail = (seed: number, index = 0) =>
   generateAlumnus(seed, index, { emailTag: SLUG }).email;
 
-export const pgDatabaseName = (size: number) => `tsunagari_bench_${size}`;
+const suffix = (variant?: string) => (variant ? `_${variant}` : "");
+export const pgDatabaseName = (size: number, variant?: string) => `tsunagari_bench_${size}${suffix(variant)}`;
 const pgUrl = (adminUrl: string, name: string) => {
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
   return u.toString();
 };
-const pgliteDataDir = (size: number) => path.join(CACHE_DIR, `pglite-${size}`);
+const pgliteDataDir = (size: number, variant?: string) =>
+  path.join(CACHE_DIR, `pglite-${size}${suffix(variant)}`);
 
 /** Files whose change changes the loaded rows or the schema: a new fingerprint forces a reload. */
 const FINGERPRINT_FILES = [
@@ -70,14 +77,19 @@ export function benchConfig(t: Target, extra: Record<string, string> = {}) {
   return loadConfig(
     {
       ...extra,
-      DATA_DIR: t.kind === "pglite" ? pgliteDataDir(t.size) : path.join(CACHE_DIR, `pg-${t.size}-files`),
+      DATA_DIR:
+        t.kind === "pglite"
+          ? pgliteDataDir(t.size, t.variant)
+          : path.join(CACHE_DIR, `pg-${t.size}${suffix(t.variant)}-files`),
       BASE_URL: ORIGIN,
       AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
       LOG_LEVEL: "warn",
       AUTH_RATE_LIMIT: "off",
       // The load generator signs in as the network's operator with a password only.
       REQUIRE_2FA: "off",
-      ...(t.kind === "postgres" ? { DATABASE_URL: pgUrl(t.pgAdminUrl, pgDatabaseName(t.size)) } : {}),
+      ...(t.kind === "postgres"
+        ? { DATABASE_URL: pgUrl(t.pgAdminUrl, pgDatabaseName(t.size, t.variant)) }
+        : {}),
     },
     [],
   );
@@ -94,7 +106,7 @@ async function readMarker(ctx: AppContext): Promise<Marker | null> {
 
 /** Creates (or, with `wipe`, drops and creates) the PostgreSQL database; true when new. */
 async function ensurePgDatabase(t: Target, wipe: boolean): Promise<boolean> {
-  const name = pgDatabaseName(t.size);
+  const name = pgDatabaseName(t.size, t.variant);
   const admin = new pg.Client({ connectionString: t.pgAdminUrl });
   await admin.connect();
   try {
@@ -173,7 +185,7 @@ export async function prepareData(t: Target, reload: boolean, print: (s: string)
     let fresh: boolean;
     if (t.kind === "postgres") fresh = await ensurePgDatabase(t, wipe);
     else {
-      const dir = pgliteDataDir(t.size);
+      const dir = pgliteDataDir(t.size, t.variant);
       if (wipe) fs.rmSync(dir, { recursive: true, force: true });
       fresh = !fs.existsSync(dir);
     }

@@ -4,6 +4,7 @@
 // sampled from /proc around the run.
 import fs from "node:fs";
 import autocannon, { type Client } from "autocannon";
+import { ORIGIN, PASSWORD } from "./data.ts";
 
 export type Percentiles = { p50: number; p95: number; p99: number; mean: number; max: number };
 
@@ -291,4 +292,29 @@ export async function startWriter(o: { url: string; slug: string; cookie: string
       return out;
     },
   };
+}
+
+/** Signs in through the app's own endpoint (with Origin); returns the session cookie. */
+export async function signIn(appUrl: string, email: string, password = PASSWORD): Promise<string> {
+  const res = await fetch(`${appUrl}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { origin: ORIGIN, "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  if (!cookie) throw new Error(`sign-in of ${email} set no cookie`);
+  return cookie;
+}
+
+/** GET, JSON: throws unless it answered 200. */
+export async function getJson(url: string, cookie?: string): Promise<any> {
+  const res = await fetch(url, { headers: cookie ? { cookie } : {} });
+  const body = await res.json().catch(() => null);
+  if (res.status !== 200)
+    throw new Error(`${url} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  return body;
 }

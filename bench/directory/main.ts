@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { prepareInChild, type Server, serveInChild } from "./child.ts";
-import { alumnusEmail, benchConfig, OPERATOR_EMAIL, ORIGIN, PASSWORD, SLUG, type Target } from "./data.ts";
+import { alumnusEmail, benchConfig, OPERATOR_EMAIL, SLUG, type Target } from "./data.ts";
 import {
   combine,
   type LoadOptions,
@@ -19,6 +19,7 @@ import {
   type Sample,
   sample,
   sequential,
+  signIn,
   startWriter,
   type WriterResult,
 } from "./loadgen.ts";
@@ -26,21 +27,6 @@ import { directoryPath, MIX } from "./mix.ts";
 import { type BenchOptions, CACHE_DIR, HELP, parseOptions } from "./options.ts";
 import { checkRealistic, type RealisticInfo, realisticSequence, sequenceStats } from "./realistic.ts";
 import { type DbRun, failures, machineInfo, printRun, renderReport, TARGETS, writeReport } from "./report.ts";
-
-async function signIn(appUrl: string, email: string): Promise<string> {
-  const res = await fetch(`${appUrl}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { origin: ORIGIN, "content-type": "application/json" },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  if (!cookie) throw new Error(`sign-in of ${email} set no cookie`);
-  return cookie;
-}
 
 /**
  * PostgreSQL: transactions committed in the bench database so far. Outside explicit transactions

@@ -10,7 +10,8 @@ import { pageCacheStats } from "../../src/modules/directory/index.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { resolveMember } from "../../src/server/guards.ts";
 import { closeServices } from "../../src/server/services.ts";
-import { type DbKind, openBenchServices, prepareData, SLUG, type Target } from "./data.ts";
+import { targetOf } from "./child.ts";
+import { openBenchServices, prepareData, SLUG, type Target } from "./data.ts";
 import { CACHE_DIR } from "./options.ts";
 import { writePlans } from "./plans.ts";
 import { type ProfileSummary, startProfile } from "./profile.ts";
@@ -149,9 +150,8 @@ async function serve(t: Target) {
   await send({ type: "ready", appUrl, uncachedUrl, baselineUrl });
 }
 
-const [mode, kind, size, seed, pgAdminUrl, ...flags] = process.argv.slice(2);
-const target: Target = { kind: kind as DbKind, size: Number(size), seed: Number(seed), pgAdminUrl };
-const label = kind === "postgres" ? "pg" : "pglite";
+const { mode, target, flags } = targetOf(process.argv.slice(2));
+const label = target.kind === "postgres" ? "pg" : "pglite";
 try {
   if (mode === "prepare") {
     await prepare(target, label, !flags.includes("--skip-plans"), flags.includes("--reload"));

@@ -13,16 +13,18 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { Rng } from "../../src/devdata/index.ts";
-import { benchConfig, OPERATOR_EMAIL, ORIGIN, PASSWORD, SLUG, type Target } from "../directory/data.ts";
+import { benchConfig, OPERATOR_EMAIL, ORIGIN, SLUG, type Target } from "../directory/data.ts";
 import {
   combine,
   type Drawn,
+  getJson,
   type LoadOptions,
   type Measurement,
   machineBusy,
   percentiles,
   type Sample,
   sample,
+  signIn,
 } from "../directory/loadgen.ts";
 import { ROOT } from "../directory/options.ts";
 import type { ProfileSummary } from "../directory/profile.ts";
@@ -161,27 +163,6 @@ async function serve(t: Target, env: Record<string, string>, mode = "serve", fla
 }
 
 // --- HTTP helpers -------------------------------------------------------------------------------
-
-async function signIn(appUrl: string, email: string): Promise<string> {
-  const res = await fetch(`${appUrl}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { origin: ORIGIN, "content-type": "application/json" },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
-
-async function getJson(url: string, cookie?: string): Promise<any> {
-  const res = await fetch(url, { headers: cookie ? { cookie } : {} });
-  const body = await res.json().catch(() => null);
-  if (res.status !== 200)
-    throw new Error(`${url} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
-  return body;
-}
 
 const feedPath = (query = "") => `/api/n/${SLUG}/posts${query ? `?${query}` : ""}`;
 const KINDS = ["announcement", "question", "help_wanted", "news"];

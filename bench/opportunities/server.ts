@@ -1,0 +1,159 @@
+// The opportunities benchmark's server process (started by main.ts, one per database):
+//   prepare — the alumni (loaded or reused) plus the postings (bench/opportunities/data.ts), the
+//             readers and a diverse set of postings for matching, exit;
+//   serve   — the real app (buildApp, auth and all; with --workers the job workers too: PGlite) on
+//             one port and, on a second port, the baseline — one bare indexed SELECT of a page of
+//             open postings on the same Database object, the same behind the app's guard — and
+//             the offer count of a posting (bell rows, and any to someone who did not opt in);
+//   worker  — the job workers alone (PostgreSQL: as ROLE=worker runs them).
+import Fastify from "fastify";
+import { buildApp } from "../../src/server/app.ts";
+import { resolveMember } from "../../src/server/guards.ts";
+import { closeServices } from "../../src/server/services.ts";
+import { targetOf } from "../directory/child.ts";
+import { openBenchServices, SLUG, type Target } from "../directory/data.ts";
+import { CACHE_DIR } from "../directory/options.ts";
+import { type ProfileSummary, startProfile } from "../directory/profile.ts";
+import { runWorkers } from "../feed/worker.ts";
+import { BASELINE_SQL, OFFER_TITLE, type OppsMarker, prepareOppsData } from "./data.ts";
+
+export type MatchPosting = { id: string; type: string; kind: string | null; skills: string[]; title: string };
+export type OppsPreparedMessage = {
+  type: "prepared";
+  reused: boolean;
+  opps: OppsMarker;
+  version: string;
+  members: number;
+  /** Active alumni who opted in to 業務委託 offers (who an offer reaches). */
+  freelanceConsenting: number;
+  readers: string[];
+  employees: string[];
+  /** Open postings of every type and kind, many skills (the matching runs). */
+  matchPostings: MatchPosting[];
+};
+export type OppsReadyMessage = { type: "ready"; appUrl: string; baselineUrl: string };
+
+const send = (m: OppsPreparedMessage | OppsReadyMessage | { type: "profile"; summary: ProfileSummary }) =>
+  new Promise<void>((resolve) =>
+    process.send ? process.send(m, undefined, {}, () => resolve()) : resolve(),
+  );
+const print = (s: string) => process.stdout.write(`${s}\n`);
+
+/** Who should hear of a network-wide 業務委託 posting: active alumni who opted in, unless they switched offers off. */
+const CONSENTING_SQL = `select count(*)::int as n from member m
+  join member_consent c on c.network_id = m.organization_id and c.user_id = m.user_id and c.freelance
+  left join notification_pref p on p.network_id = m.organization_id and p.user_id = m.user_id and p.kind = 'opportunity_offer'
+ where m.organization_id = $1 and m.status = 'active' and m.role = 'alumni' and coalesce(p.channel, '') <> 'off'`;
+
+async function prepare(t: Target, postings: number, reload: boolean) {
+  const p = await prepareOppsData(t, postings, reload, print);
+  const { ctx } = p;
+  try {
+    const q = ctx.database.query;
+    // Earlier runs' offer postings and their bell rows.
+    await q(
+      `delete from notification where network_id = $1 and kind = 'opportunity_offer'
+          and key in (select 'opportunity:' || id from opportunity where network_id = $1 and title like $2)`,
+      [p.networkId, `${OFFER_TITLE}%`],
+    );
+    await q("delete from opportunity where network_id = $1 and title like $2", [
+      p.networkId,
+      `${OFFER_TITLE}%`,
+    ]);
+    const [{ version }] = await q<{ version: string }>("select version()");
+    const [{ n }] = await q<{ n: number }>(
+      "select count(*)::int as n from member where organization_id = $1 and status = 'active'",
+      [p.networkId],
+    );
+    const [{ n: consenting }] = await q<{ n: number }>(CONSENTING_SQL, [p.networkId]);
+    // Open, current, network-wide postings: per type and kind the first by lead skill, 30 in all.
+    const rows = await q<MatchPosting>(
+      `select id, type, kind, skills, title from (
+         select id, type, kind, skills, title, row_number() over (partition by type, kind, skills[1] order by id) as k
+           from opportunity where network_id = $1 and status = 'open' and audience = 'network'
+            and confirmed_at > now() - interval '14 days') s
+        where k = 1 order by md5(id) limit 30`,
+      [p.networkId],
+    );
+    await send({
+      type: "prepared",
+      reused: p.reused && p.oppsReused,
+      opps: p.opps,
+      version,
+      members: n,
+      freelanceConsenting: consenting,
+      readers: p.readers.map((r) => r.email),
+      employees: p.employees.map((e) => e.email),
+      matchPostings: rows,
+    });
+  } finally {
+    await closeServices(ctx);
+  }
+}
+
+async function serve(t: Target, flags: string[]) {
+  const ctx = await openBenchServices(t, false);
+  if (flags.includes("--workers")) await ctx.jobs.startWorkers();
+  const app = await buildApp(ctx);
+  const appUrl = await app.listen({ port: 0, host: "127.0.0.1" });
+  const [net] = await ctx.database.query<{ id: string }>("select id from organization where slug = $1", [
+    SLUG,
+  ]);
+  const networkId = net.id;
+  const baseline = Fastify({ logger: false });
+  baseline.get("/baseline", async () => ({ items: await ctx.database.query(BASELINE_SQL, [networkId]) }));
+  baseline.get("/baseline-auth", async (req) => {
+    await resolveMember(ctx, req, undefined, SLUG);
+    return { items: await ctx.database.query(BASELINE_SQL, [networkId]) };
+  });
+  // An offer's bell rows so far, those to someone who had not opted in, and who should get one.
+  baseline.get<{ Querystring: { id: string } }>("/offers", async (req) => {
+    const [r] = await ctx.database.query<{ rows: number; unconsented: number }>(
+      `select count(*)::int as rows,
+              count(*) filter (where not exists (select 1 from member m join member_consent c
+                on c.network_id = m.organization_id and c.user_id = m.user_id and c.freelance
+                where m.organization_id = n.network_id and m.user_id = n.user_id and m.role = 'alumni'))::int as unconsented
+         from notification n where n.network_id = $1 and n.kind = 'opportunity_offer' and n.key = $2`,
+      [networkId, `opportunity:${req.query.id}`],
+    );
+    const [{ n }] = await ctx.database.query<{ n: number }>(CONSENTING_SQL, [networkId]);
+    return { ...r, expected: n };
+  });
+  const baselineUrl = await baseline.listen({ port: 0, host: "127.0.0.1" });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await baseline.close();
+    await app.close();
+    await new Promise((r) => setTimeout(r, 1000));
+    await closeServices(ctx);
+    process.exit(0);
+  };
+  let stopProfile: (() => Promise<ProfileSummary>) | null = null;
+  process.on("message", async (m: any) => {
+    if (m?.type === "stop") void stop();
+    if (m?.type === "profile-start") stopProfile = await startProfile(CACHE_DIR, `opps-${t.kind}-${t.size}`);
+    if (m?.type === "profile-stop" && stopProfile) {
+      await send({ type: "profile", summary: await stopProfile() });
+      stopProfile = null;
+    }
+  });
+  process.on("SIGTERM", () => void stop());
+  process.on("disconnect", () => void stop());
+  await send({ type: "ready", appUrl, baselineUrl });
+}
+
+const { mode, target, flags } = targetOf(process.argv.slice(2));
+try {
+  if (mode === "prepare") {
+    await prepare(target, Number(flags[0]), flags.includes("--reload"));
+    process.exit(0);
+  } else if (mode === "serve") await serve(target, flags);
+  else if (mode === "worker")
+    await runWorkers(target, "opps", () => send({ type: "ready", appUrl: "", baselineUrl: "" }));
+  else throw new Error(`unknown mode ${mode}`);
+} catch (err) {
+  console.error(err);
+  process.exit(1);
+}
