@@ -8,6 +8,7 @@ import type { Logger } from "pino";
 import type { Db } from "../db/client.ts";
 import { dataMigration } from "../db/schema/index.ts";
 import { syncDirectory } from "../modules/directory/index.ts";
+import { backfillDepartmentKeys } from "../modules/opportunities/index.ts";
 import {
   membersWithCharacters,
   profilesWithoutReading,
@@ -125,6 +126,8 @@ export const DATA_MIGRATIONS: DataMigration[] = [
   { id: "2026-12-contact-visible-to-members", run: contactVisibleToMembers },
   { id: "2026-12-directory-variant-kanji", run: directoryFoldsVariants },
   { id: "2026-12-display-name-reading-2", run: displayNameReading },
+  // Postings saved before matching: their department as the key matching compares.
+  { id: "2026-12-opportunity-department-key", run: backfillDepartmentKeys },
 ];
 
 /** Runs the data migrations this database has not recorded yet; returns what each changed. */

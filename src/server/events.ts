@@ -146,6 +146,16 @@ export type DomainEvent =
       invitees: string[];
       first: boolean;
     }
+  /** Reviewers invited alumni to apply (from the matches): the invitees who opted in hear of it. */
+  | {
+      type: "opportunity.invited";
+      network: NetworkRef;
+      opportunityId: string;
+      opportunityType: "rehire" | "freelance";
+      title: string;
+      actorId: string | null;
+      invitees: string[];
+    }
   /** An employee's posting waits for an operator's approval (`operators`: who may approve). */
   | {
       type: "opportunity.approval_requested";

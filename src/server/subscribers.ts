@@ -246,6 +246,8 @@ const notifyRsvpDecision: Subscriber<"event.rsvp_decided"> = async (tx, e, ctx) 
 
 // A posting went up: invited alumni who opted in to offers of its type hear of it (consent-filtered).
 const offerPosting: Subscriber<"opportunity.published"> = (tx, e, ctx) => offerToInvitees(ctx, tx, e);
+// A reviewer invited alumni to apply (one click, from the matches): the same offer, consent-filtered.
+const offerInvitation: Subscriber<"opportunity.invited"> = (tx, e, ctx) => offerToInvitees(ctx, tx, e);
 // A posting went up for the first time to the network or a segment: the alumni of its audience
 // who opted in to offers of its type hear of it, through the announcements' fan-out job (batched,
 // consent-filtered in its insert, each member's preference for opportunity_offer deciding).
@@ -306,6 +308,7 @@ export function registerSubscribers() {
   subscribe("event.rsvp_decided", notifyRsvpDecision);
   subscribe("opportunity.published", offerPosting);
   subscribe("opportunity.published", fanOutOffer);
+  subscribe("opportunity.invited", offerInvitation);
   subscribe("opportunity.approval_requested", askOperators);
   subscribe("opportunity.applied", applied);
   subscribe("opportunity.stage_changed", stageChanged);

@@ -89,6 +89,10 @@ export const opportunity = pgTable(
     /** The work (Markdown, rendered without raw HTML as posts are). */
     description: text("description").notNull().default(""),
     department: text("department"),
+    /** The department as a search key (labelKey): matched against alumni's former departments. */
+    departmentKey: text("department_key"),
+    /** 職種 (a profile job-type code): matched against alumni's current job type. */
+    jobType: text("job_type"),
     // Rehire (再雇用): the items an employment posting must state.
     employmentType: text("employment_type").$type<EmploymentType>(),
     location: text("location"),

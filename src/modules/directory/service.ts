@@ -57,7 +57,7 @@ function decodeCursor(s: string, sort: DirectorySort): Cursor {
   throw errors.invalidCursor();
 }
 
-export function presentCard(slug: string, h: EntryHit): DirectoryCard {
+export function presentCard(slug: string, h: Pick<EntryHit, "userId" | "card" | "photoPath">): DirectoryCard {
   const card = { ...(h.card as DirectoryCard), userId: h.userId };
   if ("photoUrl" in card) card.photoUrl = photoUrl(slug, h.userId, h.photoPath);
   return card;

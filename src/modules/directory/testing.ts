@@ -19,6 +19,7 @@ export type PersonSpec = {
   /** The reading of the name while employed (of displayName when no other name is given). */
   nameKana?: string;
   joinYm?: string;
+  leaveYm?: string;
   departments?: string[];
   currentCompany?: string;
   industry?: string;
@@ -27,7 +28,10 @@ export type PersonSpec = {
   location?: string;
   bio?: string;
   openTo?: string[];
+  contactHours?: string;
   visibility?: Record<string, string>;
+  /** Opted in to rehire / freelance offers (default neither). */
+  offers?: { rehire?: boolean; freelance?: boolean };
   /** Listed in the directory (default true). */
   directory?: boolean;
   status?: "active" | "suspended";
@@ -47,6 +51,7 @@ export async function addPerson(env: TestEnv, network: TestNetwork, p: PersonSpe
     nameWhileEmployed: p.nameWhileEmployed,
     nameKana: p.nameKana,
     joinYm: p.joinYm,
+    leaveYm: p.leaveYm,
     departments: p.departments,
     currentCompany: p.currentCompany,
     industry: p.industry,
@@ -55,6 +60,7 @@ export async function addPerson(env: TestEnv, network: TestNetwork, p: PersonSpe
     location: p.location,
     bio: p.bio,
     openTo: p.openTo,
+    contactHours: p.contactHours,
     visibility: p.visibility,
   });
   await env.ctx.db.transaction(async (tx) => {
@@ -76,8 +82,8 @@ export async function addPerson(env: TestEnv, network: TestNetwork, p: PersonSpe
       noticeVersion: 1,
       accepted: true,
       directory: p.directory ?? true,
-      rehire: false,
-      freelance: false,
+      rehire: p.offers?.rehire ?? false,
+      freelance: p.offers?.freelance ?? false,
       events: false,
       surveys: false,
     });

@@ -2,6 +2,7 @@
 export { askApproval, offerToInvitees, tellReviewers, tellStage } from "./offers.ts";
 export { stillOpen as opportunityStillOpen } from "./queries.ts";
 export {
+  backfillDepartmentKeys,
   OPPORTUNITY_CLOSE_JOB,
   OPPORTUNITY_RECONFIRM_JOB,
   type OpportunityCloseJob,

@@ -35,6 +35,7 @@ export function contentOf(o: OpportunityRow): Content {
     title: o.title,
     description: o.description,
     department: o.department,
+    jobType: o.jobType as Content["jobType"],
     employmentType: o.employmentType,
     location: o.location,
     remote: o.remote,
@@ -72,6 +73,7 @@ export type PresentExtras = {
   invited: { userId: string; name: string }[] | null;
   myApplication: { id: string; stage: ApplicationStage } | null;
   applications: number | null;
+  fit: OpportunityOut["fit"];
 };
 
 export function presentOpportunity(o: OpportunityRow, s: Settings, x: PresentExtras): OpportunityOut {
@@ -104,5 +106,6 @@ export function presentOpportunity(o: OpportunityRow, s: Settings, x: PresentExt
     review: x.review,
     myApplication: x.myApplication,
     applications: x.review ? x.applications : null,
+    fit: x.fit,
   };
 }

@@ -253,7 +253,7 @@ export async function consentingAlumni(
   return rows.map((r) => r.userId);
 }
 
-const textArray = (xs: string[]) =>
+export const textArray = (xs: string[]) =>
   sql`${`{${xs.map((x) => `"${x.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`}::text[]`;
 
 export type ListOpts = {
@@ -268,6 +268,8 @@ export type ListOpts = {
   q?: string;
   after: { at: string; id: string } | null;
   limit: number;
+  /** The "for you" order: this fit score first (open postings only), then newest first. */
+  fit?: { score: SQL; after: { score: number; at: string; id: string } | null };
 };
 
 /**
@@ -306,11 +308,17 @@ export async function listOpportunities(
     );
   if (o.after) conds.push(sql`(${order}, ${opportunity.id}) < (${o.after.at}::timestamptz, ${o.after.id})`);
   if (o.scope === "open") conds.push(sql`${opportunity.publishedAt} is not null`);
+  const fit = o.fit;
+  if (fit?.after)
+    conds.push(
+      sql`(${fit.score}, ${order}, ${opportunity.id}) < (${fit.after.score}::int, ${fit.after.at}::timestamptz, ${fit.after.id})`,
+    );
   return (
     db
       .select({
         o: opportunity,
         at: sql<string>`${order}::text`,
+        score: fit ? sql<number>`(${fit.score})::int` : sql<number>`0`,
         applicationId: opportunityApplication.id,
         stage: opportunityApplication.stage,
       })
@@ -327,7 +335,11 @@ export async function listOpportunities(
       .where(inNetwork(opportunity, networkId, ...conds))
       // As opportunity_list_idx sorts (DESC NULLS LAST): the open list is read in index order and
       // stops at the page's end, without sorting the network's postings.
-      .orderBy(sql`${order} desc nulls last`, sql`${opportunity.id} desc nulls last`)
+      .orderBy(
+        ...(fit ? [sql`${fit.score} desc`] : []),
+        sql`${order} desc nulls last`,
+        sql`${opportunity.id} desc nulls last`,
+      )
       .limit(o.limit + 1)
   );
 }
@@ -416,4 +428,55 @@ export async function stillOpen(db: Db | Tx, networkId: string, id: string): Pro
     )
     .limit(1);
   return !!row;
+}
+
+/**
+ * A condition on a directory row `e`: an alumna who opted in to offers of this type (what makes
+ * her a candidate for matching; the directory row exists only for active members).
+ */
+export const consentingRow = (type: OpportunityType) =>
+  sql`e.role = 'alumni' and exists (select 1 from ${memberConsent} c
+        where c.network_id = e.network_id and c.user_id = e.user_id
+          and ${type === "rehire" ? sql`c.rehire` : sql`c.freelance`})`;
+
+/** Adds invitations (kept when already there); returns who is new. */
+export async function addInvites(tx: Tx, networkId: string, id: string, userIds: string[], by: string) {
+  if (!userIds.length) return [];
+  const rows = await tx
+    .insert(opportunityInvite)
+    .values(userIds.map((userId) => ({ networkId, opportunityId: id, userId, invitedBy: by })))
+    .onConflictDoNothing()
+    .returning({ userId: opportunityInvite.userId });
+  return rows.map((r) => r.userId);
+}
+
+/** Of `userIds`, who is invited to the posting, and who has a live application to it. */
+export async function standingOf(db: Db | Tx, networkId: string, id: string, userIds: string[]) {
+  if (!userIds.length) return { invited: new Set<string>(), applied: new Set<string>() };
+  const [inv, app] = await Promise.all([
+    db
+      .select({ userId: opportunityInvite.userId })
+      .from(opportunityInvite)
+      .where(
+        inNetwork(
+          opportunityInvite,
+          networkId,
+          eq(opportunityInvite.opportunityId, id),
+          inArray(opportunityInvite.userId, userIds),
+        ),
+      ),
+    db
+      .select({ userId: opportunityApplication.userId })
+      .from(opportunityApplication)
+      .where(
+        inNetwork(
+          opportunityApplication,
+          networkId,
+          eq(opportunityApplication.opportunityId, id),
+          inArray(opportunityApplication.userId, userIds),
+          sql`${opportunityApplication.stage} <> 'withdrawn'`,
+        ),
+      ),
+  ]);
+  return { invited: new Set(inv.map((r) => r.userId)), applied: new Set(app.map((r) => r.userId)) };
 }

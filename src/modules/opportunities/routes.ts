@@ -15,12 +15,17 @@ import {
   uploadCv,
   withdraw,
 } from "./applications.ts";
+import { inviteToApply, matchesFor } from "./matches.ts";
 import { opportunitiesPolicy } from "./policy.ts";
 import {
   applicationOut,
   applicationParams,
   applyInput,
   boardOut,
+  inviteInput,
+  inviteOut,
+  matchesOut,
+  matchesQuery,
   messageInput,
   myApplicationsOut,
   noteInput,
@@ -304,6 +309,37 @@ export default async function opportunitiesRoutes(app: FastifyZod) {
       },
     },
     async (req) => board(memberScopeOf(req), req.params.id),
+  );
+
+  app.get(
+    "/n/:slug/opportunities/:id/matches",
+    {
+      config: review,
+      schema: {
+        tags,
+        summary:
+          "Alumni who fit the posting best, each with why (only alumni who opted in to offers of its type, with what the viewer may see)",
+        params: opportunityParams,
+        querystring: matchesQuery,
+        response: { 200: matchesOut },
+      },
+    },
+    async (req) => matchesFor(memberScopeOf(req), req.params.id, req.query),
+  );
+
+  app.post(
+    "/n/:slug/opportunities/:id/invites",
+    {
+      config: review,
+      schema: {
+        tags,
+        summary: "Invite alumni to apply (one click from the matches); each is told once",
+        params: opportunityParams,
+        body: inviteInput,
+        response: { 200: inviteOut },
+      },
+    },
+    async (req) => inviteToApply(memberScopeOf(req), req.params.id, req.body.userIds),
   );
 
   app.put(

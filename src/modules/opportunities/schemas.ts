@@ -11,7 +11,9 @@ import {
   OPPORTUNITY_TYPES,
   REMOTE_POLICIES,
 } from "../../db/schema/opportunities.ts";
+import { JOB_TYPES } from "../../shared/profile.ts";
 import { idParam, slugParam, text } from "../../shared/text-schema.ts";
+import { directoryCard } from "../directory/index.ts";
 
 export const slugParams = z.object({ slug: slugParam });
 export const opportunityParams = z.object({ slug: slugParam, id: idParam });
@@ -43,6 +45,10 @@ const content = {
   title: text({ min: 1, max: 120 }),
   description: text({ max: 10_000, multiline: true }).describe("The work (Markdown)"),
   department: short(),
+  jobType: z
+    .enum(JOB_TYPES)
+    .nullable()
+    .describe("職種 (a profile job-type code): used to find matching alumni"),
   employmentType: z.enum(EMPLOYMENT_TYPES).nullable(),
   location: short(),
   remote: z.enum(REMOTE_POLICIES).nullable(),
@@ -78,6 +84,7 @@ export const opportunityInput = z.object({
   ...content,
   description: content.description.default(""),
   department: content.department.default(null),
+  jobType: content.jobType.default(null),
   employmentType: content.employmentType.default(null),
   location: content.location.default(null),
   remote: content.remote.default(null),
@@ -127,6 +134,12 @@ export const settingsInput = z.object({
 export const settingsOut = settingsInput;
 
 export const opportunityListQuery = z.object({
+  sort: z
+    .enum(["recent", "fit"])
+    .default("recent")
+    .describe(
+      "recent: newest first; fit: alumni only, the postings that fit my profile best first (おすすめ)",
+    ),
   scope: z
     .enum(["open", "mine"])
     .default("open")
@@ -156,6 +169,19 @@ export const opportunityAdminQuery = z.object({
 });
 export type OpportunityAdminQuery = z.output<typeof opportunityAdminQuery>;
 
+export const matchReason = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("skills"), labels: z.array(z.string()) }),
+    z.object({ kind: z.literal("department"), label: z.string() }),
+    z.object({ kind: z.literal("jobType"), code: z.string() }),
+    z.object({ kind: z.literal("openTo"), code: z.string() }),
+    z.object({ kind: z.literal("location"), label: z.string() }),
+    z.object({ kind: z.literal("tenure"), years: z.number() }),
+  ])
+  .describe(
+    "Why a candidate (or a posting) fits: shared skills, former department, job type, interest, place, years at the company",
+  );
+
 const person = z.object({ userId: z.string(), name: z.string() });
 
 export const opportunityOut = z.object({
@@ -168,6 +194,7 @@ export const opportunityOut = z.object({
   title: z.string(),
   description: z.string(),
   department: z.string().nullable(),
+  jobType: z.enum(JOB_TYPES).nullable(),
   employmentType: z.enum(EMPLOYMENT_TYPES).nullable(),
   location: z.string().nullable(),
   remote: z.enum(REMOTE_POLICIES).nullable(),
@@ -219,8 +246,48 @@ export const opportunityOut = z.object({
   myApplication: z.object({ id: z.string(), stage: z.enum(APPLICATION_STAGES) }).nullable(),
   /** Live applications (reviewers only). */
   applications: z.number().nullable(),
+  /** How well it fits the viewer's profile, with why (the "fit" sort only). */
+  fit: z.object({ score: z.number(), reasons: z.array(matchReason) }).nullable(),
 });
 export type OpportunityOut = z.output<typeof opportunityOut>;
+
+// --- Matching -------------------------------------------------------------------------------------
+
+export const matchesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type MatchesQuery = z.output<typeof matchesQuery>;
+
+export const matchesOut = z.object({
+  items: z.array(
+    z.object({
+      card: directoryCard,
+      score: z.number(),
+      reasons: z.array(matchReason),
+      /** When she can be reached (連絡可能な時間帯), if the viewer may see it. */
+      contactHours: z.string().nullable(),
+      invited: z.boolean(),
+      applied: z.boolean(),
+    }),
+  ),
+  /** What the posting is matched on (an empty list: fill skills, department or job type). */
+  wishes: z.object({
+    skills: z.array(z.string()),
+    department: z.string().nullable(),
+    jobType: z.enum(JOB_TYPES).nullable(),
+    workplace: z.string().nullable(),
+  }),
+});
+export type MatchesOut = z.output<typeof matchesOut>;
+
+export const inviteInput = z.object({
+  userIds: z
+    .array(idParam)
+    .min(1)
+    .max(50)
+    .describe("Alumni invited to apply (each must have opted in to offers of this type)"),
+});
+export const inviteOut = z.object({ invited: z.array(z.string()), alreadyInvited: z.array(z.string()) });
 
 export const opportunityListOut = z.object({
   items: z.array(opportunityOut),

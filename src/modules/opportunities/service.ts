@@ -10,9 +10,14 @@
 // jobs do). A posting closes by itself after its closing day (`opportunities.close`, queued with
 // the date; alumni stop seeing it at that moment in any case) and when its openings are filled.
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
-import type { Tx } from "../../db/client.ts";
-import { type ApplicationStage, type OpportunityStatus, organization } from "../../db/schema/index.ts";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.ts";
+import {
+  type ApplicationStage,
+  type OpportunityStatus,
+  opportunity,
+  organization,
+} from "../../db/schema/index.ts";
 import { audit } from "../../server/audit.ts";
 import type { AppContext } from "../../server/context.ts";
 import { record } from "../../server/events.ts";
@@ -20,11 +25,13 @@ import { authorize, can } from "../../server/policy.ts";
 import { inTransaction, type MemberScope, type Scope } from "../../server/scope.ts";
 import { AppError, errors } from "../../shared/errors.ts";
 import { decodeKeyset, encodeKeyset } from "../../shared/keyset.ts";
+import { CODE_LABELS } from "../../shared/profile-labels.ts";
 import { labelKey, lexemes, normalizeText } from "../directory/index.ts";
 import { viewerOf } from "../feed/index.ts";
 import { notify } from "../notifications/index.ts";
 import { memberProfiles } from "../profiles/index.ts";
 import { findSegment } from "../segments/index.ts";
+import { explainPosting, type MatchReason, postingFitSql, type Seeker, seekerOf } from "./matching.ts";
 import { offerToInvitees } from "./offers.ts";
 import { type OpportunityAccess, opportunitiesPolicy } from "./policy.ts";
 import {
@@ -143,19 +150,19 @@ const segmentOperatorsOnly = () =>
     ja: "セグメント向けの募集は運営者だけが作れます。",
     en: "Only operators can post for a segment.",
   });
-const inviteeUnknown = () =>
+export const inviteeUnknown = () =>
   invalid(
     "OPPORTUNITY_INVITEE_NOT_ALUMNI",
     "招待できるのはこのネットワークのアルムナイだけです。",
     "Only alumni of this network can be invited.",
   );
-const inviteeNoConsent = (n: number) =>
+export const inviteeNoConsent = (n: number) =>
   invalid(
     "OPPORTUNITY_INVITEE_NO_CONSENT",
     `${n}人はこの種類の募集の案内を受け取ることに同意していないため、招待できません。`,
     `${n} of them did not opt in to offers of this type and cannot be invited.`,
   );
-const wrongStatus = (ja: string, en: string) => conflict("OPPORTUNITY_STATUS_CONFLICT", ja, en);
+export const wrongStatus = (ja: string, en: string) => conflict("OPPORTUNITY_STATUS_CONFLICT", ja, en);
 const alreadyFilled = () =>
   conflict(
     "OPPORTUNITY_ALREADY_FILLED",
@@ -163,25 +170,29 @@ const alreadyFilled = () =>
     "The openings are filled. Raise the number of openings to reopen it.",
   );
 
-type TxScope = MemberScope & { db: Tx };
+export type TxScope = MemberScope & { db: Tx };
 
 export async function opportunityViewer(scope: MemberScope): Promise<OpportunityViewer> {
   return { ...(await viewerOf(scope)), role: scope.member.role };
 }
 
-const networkRef = (scope: Scope) => ({
+export const networkRef = (scope: Scope) => ({
   id: scope.network.id,
   slug: scope.network.slug,
   name: scope.network.name,
 });
 
-async function accessOf(scope: Scope, o: OpportunityRow): Promise<OpportunityAccess> {
+export async function accessOf(scope: Scope, o: OpportunityRow): Promise<OpportunityAccess> {
   const rs = await reviewersOf(scope.db, scope.network.id, [o.id]);
   return { createdBy: o.createdBy, reviewers: rs.map((r) => r.userId) };
 }
 
 /** The posting, if the viewer may see it (404 otherwise, whatever the reason). */
-async function visibleOpportunity(scope: MemberScope, id: string, s?: Settings): Promise<OpportunityRow> {
+export async function visibleOpportunity(
+  scope: MemberScope,
+  id: string,
+  s?: Settings,
+): Promise<OpportunityRow> {
   const settings = s ?? (await settingsOf(scope.db, scope.network.id));
   const o = await findVisibleOpportunity(
     scope.db,
@@ -295,13 +306,18 @@ function tsvLiteral(groups: [weight: "A" | "B" | "C" | "D", texts: (string | nul
     .join(" ");
 }
 
+/** The job type's labels (ja, en), searched as the directory searches a profile's. */
+const jobTypeLabels = (code: keyof typeof CODE_LABELS.ja.jobTypes | null) =>
+  code ? [CODE_LABELS.ja.jobTypes[code], CODE_LABELS.en.jobTypes[code]] : [];
+
 /** The columns of a content: the search text, the skills' keys, the closing moment. */
 function columnsOf(c: Content) {
-  const strong = [...c.skills, c.department];
+  const strong = [...c.skills, c.department, ...jobTypeLabels(c.jobType)];
   const weak = [c.location, c.employmentType, c.kind];
   return {
     ...Object.fromEntries(Object.entries(c).filter(([k]) => k !== "closesOn")),
     closesAt: c.closesOn ? endOfDay(c.closesOn) : null,
+    departmentKey: c.department ? labelKey(c.department) || null : null,
     skillKeys: [...new Set(c.skills.map(labelKey).filter(Boolean))],
     tsv: tsvLiteral([
       ["A", [c.title]],
@@ -460,7 +476,12 @@ export async function countFilled(ctx: AppContext, tx: Tx, networkId: string, id
 
 // --- Reading ----------------------------------------------------------------------------------------
 
-async function present(scope: MemberScope, rows: OpportunityRow[], s: Settings): Promise<OpportunityOut[]> {
+async function present(
+  scope: MemberScope,
+  rows: OpportunityRow[],
+  s: Settings,
+  fits?: Map<string, { score: number; reasons: MatchReason[] }>,
+): Promise<OpportunityOut[]> {
   if (!rows.length) return [];
   const networkId = scope.network.id;
   const ids = rows.map((o) => o.id);
@@ -501,6 +522,7 @@ async function present(scope: MemberScope, rows: OpportunityRow[], s: Settings):
       invited: manage && o.audience === "invited" ? (invited.get(o.id) ?? []).map(person) : null,
       myApplication: my ? { id: my.id, stage: my.stage as ApplicationStage } : null,
       applications: review ? (counts.get(o.id) ?? 0) : null,
+      fit: fits?.get(o.id) ?? null,
     });
   });
 }
@@ -508,7 +530,14 @@ async function present(scope: MemberScope, rows: OpportunityRow[], s: Settings):
 /** Every posting of the network, or those in one status (operators: the approval queue). */
 export async function adminOpportunities(scope: MemberScope, q: OpportunityAdminQuery) {
   authorize(scope, opportunitiesPolicy.approve);
-  return listPage(scope, { scope: "all", status: q.status, skill: [], cursor: q.cursor, limit: q.limit });
+  return listPage(scope, {
+    scope: "all",
+    sort: "recent",
+    status: q.status,
+    skill: [],
+    cursor: q.cursor,
+    limit: q.limit,
+  });
 }
 
 export async function listOpportunities(scope: MemberScope, q: OpportunityListQuery) {
@@ -520,6 +549,10 @@ async function listPage(
   q: Omit<OpportunityListQuery, "scope"> & { scope: "open" | "mine" | "all"; status?: OpportunityStatus },
 ) {
   const s = await settingsOf(scope.db, scope.network.id);
+  // "For you": an alumna's open postings ranked by how well they fit her own profile.
+  const me =
+    q.sort === "fit" && q.scope === "open" && scope.member.role === "alumni" ? await seekerFor(scope) : null;
+  const fitAfter = me ? decodeFitCursor(q.cursor) : null;
   const rows = await listRows(scope.db, scope.network.id, await opportunityViewer(scope), s, {
     scope: q.scope,
     status: q.status,
@@ -530,20 +563,60 @@ async function listPage(
     feeMax: q.feeMax,
     skills: q.skill,
     q: q.q,
-    after: decodeKeyset(q.cursor),
+    after: me ? null : decodeKeyset(q.cursor),
     limit: q.limit,
+    fit: me ? { score: postingFitSql(me), after: fitAfter } : undefined,
   });
   const more = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
+  const fits = me
+    ? new Map(page.map((r) => [r.o.id, { score: r.score, reasons: explainPosting(r.o, me) }]))
+    : undefined;
   return {
     items: await present(
       scope,
       page.map((r) => r.o),
       s,
+      fits,
     ),
-    nextCursor: more && last ? encodeKeyset({ at: last.at, id: last.o.id }) : null,
+    nextCursor:
+      more && last
+        ? me
+          ? encodeFitCursor({ score: last.score, at: last.at, id: last.o.id })
+          : encodeKeyset({ at: last.at, id: last.o.id })
+        : null,
   };
+}
+
+async function seekerFor(scope: MemberScope): Promise<Seeker> {
+  const [p] = await memberProfiles(scope.db, scope.network.id, [scope.member.userId]);
+  return seekerOf({
+    skills: p?.skills ?? null,
+    departments: p?.departments ?? null,
+    jobType: p?.jobType ?? null,
+    openTo: p?.openTo ?? null,
+    location: p?.location ?? null,
+  });
+}
+
+type FitCursor = { score: number; at: string; id: string };
+const encodeFitCursor = (c: FitCursor) =>
+  Buffer.from(JSON.stringify(["fit", c.score, c.at, c.id])).toString("base64url");
+function decodeFitCursor(s: string | undefined): FitCursor | null {
+  if (!s) return null;
+  try {
+    const [tag, score, at, id] = JSON.parse(Buffer.from(s, "base64url").toString("utf8"));
+    if (
+      tag === "fit" &&
+      Number.isInteger(score) &&
+      typeof at === "string" &&
+      !Number.isNaN(Date.parse(at)) &&
+      typeof id === "string"
+    )
+      return { score, at, id };
+  } catch {}
+  throw errors.invalidCursor();
 }
 
 export async function getOpportunity(scope: MemberScope, id: string): Promise<OpportunityOut> {
@@ -950,3 +1023,29 @@ export function postingColumns(c: Content) {
   return { ...columnsOf(shaped), type: shaped.type, title: shaped.title, missing: missingItems(shaped) };
 }
 export type PostingContent = Content;
+
+/**
+ * Postings saved before matching had no department key (a data migration fills them, in batches):
+ * the key is the directory's label key, which only this code computes.
+ */
+export async function backfillDepartmentKeys(db: Db): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const rows = await db
+      .select({ networkId: opportunity.networkId, id: opportunity.id, department: opportunity.department })
+      .from(opportunity)
+      .where(and(isNotNull(opportunity.department), isNull(opportunity.departmentKey)))
+      .limit(500);
+    const todo = rows.filter((r) => r.department && labelKey(r.department));
+    if (!todo.length) return done;
+    await db.transaction(async (tx) => {
+      for (const r of todo)
+        await tx
+          .update(opportunity)
+          .set({ departmentKey: labelKey(r.department ?? "") })
+          .where(and(eq(opportunity.networkId, r.networkId), eq(opportunity.id, r.id)));
+    });
+    done += todo.length;
+    if (todo.length < rows.length) return done;
+  }
+}

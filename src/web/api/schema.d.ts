@@ -898,11 +898,63 @@ export interface paths {
                 /** @enum {string|null} */
                 feeUnit: "hour" | "day" | "month" | "project" | null;
                 filled: number;
+                fit: {
+                  reasons: (
+                    | {
+                        /** @enum {string} */
+                        kind: "skills";
+                        labels: string[];
+                      }
+                    | {
+                        /** @enum {string} */
+                        kind: "department";
+                        label: string;
+                      }
+                    | {
+                        code: string;
+                        /** @enum {string} */
+                        kind: "jobType";
+                      }
+                    | {
+                        code: string;
+                        /** @enum {string} */
+                        kind: "openTo";
+                      }
+                    | {
+                        /** @enum {string} */
+                        kind: "location";
+                        label: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        kind: "tenure";
+                        years: number;
+                      }
+                  )[];
+                  score: number;
+                } | null;
                 fixedTerm: boolean;
                 hiddenAsStale: boolean;
                 hours: string | null;
                 howToApply: string | null;
                 id: string;
+                /** @enum {string|null} */
+                jobType:
+                  | "sales"
+                  | "marketing"
+                  | "engineering"
+                  | "design"
+                  | "hr"
+                  | "finance_accounting"
+                  | "legal"
+                  | "consulting"
+                  | "management"
+                  | "product"
+                  | "customer_success"
+                  | "research"
+                  | "operations"
+                  | "other"
+                  | null;
                 /** @enum {string|null} */
                 kind: "task" | "mentoring" | null;
                 location: string | null;
@@ -8301,6 +8353,8 @@ export interface paths {
           /** @description open: postings open to me; mine: postings I made (any status) */
           scope?: "open" | "mine";
           skill?: string | string[];
+          /** @description recent: newest first; fit: alumni only, the postings that fit my profile best first (おすすめ) */
+          sort?: "recent" | "fit";
           type?: "rehire" | "freelance";
         };
         header?: never;
@@ -8350,11 +8404,63 @@ export interface paths {
                 /** @enum {string|null} */
                 feeUnit: "hour" | "day" | "month" | "project" | null;
                 filled: number;
+                fit: {
+                  reasons: (
+                    | {
+                        /** @enum {string} */
+                        kind: "skills";
+                        labels: string[];
+                      }
+                    | {
+                        /** @enum {string} */
+                        kind: "department";
+                        label: string;
+                      }
+                    | {
+                        code: string;
+                        /** @enum {string} */
+                        kind: "jobType";
+                      }
+                    | {
+                        code: string;
+                        /** @enum {string} */
+                        kind: "openTo";
+                      }
+                    | {
+                        /** @enum {string} */
+                        kind: "location";
+                        label: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        kind: "tenure";
+                        years: number;
+                      }
+                  )[];
+                  score: number;
+                } | null;
                 fixedTerm: boolean;
                 hiddenAsStale: boolean;
                 hours: string | null;
                 howToApply: string | null;
                 id: string;
+                /** @enum {string|null} */
+                jobType:
+                  | "sales"
+                  | "marketing"
+                  | "engineering"
+                  | "design"
+                  | "hr"
+                  | "finance_accounting"
+                  | "legal"
+                  | "consulting"
+                  | "management"
+                  | "product"
+                  | "customer_success"
+                  | "research"
+                  | "operations"
+                  | "other"
+                  | null;
                 /** @enum {string|null} */
                 kind: "task" | "mentoring" | null;
                 location: string | null;
@@ -8493,6 +8599,27 @@ export interface paths {
             /** @default null */
             howToApply?: string | null;
             /**
+             * @description 職種 (a profile job-type code): used to find matching alumni
+             * @default null
+             * @enum {string|null}
+             */
+            jobType?:
+              | "sales"
+              | "marketing"
+              | "engineering"
+              | "design"
+              | "hr"
+              | "finance_accounting"
+              | "legal"
+              | "consulting"
+              | "management"
+              | "product"
+              | "customer_success"
+              | "research"
+              | "operations"
+              | "other"
+              | null;
+            /**
              * @description 業務委託: task or mentoring
              * @default null
              * @enum {string|null}
@@ -8598,11 +8725,63 @@ export interface paths {
               /** @enum {string|null} */
               feeUnit: "hour" | "day" | "month" | "project" | null;
               filled: number;
+              fit: {
+                reasons: (
+                  | {
+                      /** @enum {string} */
+                      kind: "skills";
+                      labels: string[];
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "department";
+                      label: string;
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "jobType";
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "openTo";
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "location";
+                      label: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "tenure";
+                      years: number;
+                    }
+                )[];
+                score: number;
+              } | null;
               fixedTerm: boolean;
               hiddenAsStale: boolean;
               hours: string | null;
               howToApply: string | null;
               id: string;
+              /** @enum {string|null} */
+              jobType:
+                | "sales"
+                | "marketing"
+                | "engineering"
+                | "design"
+                | "hr"
+                | "finance_accounting"
+                | "legal"
+                | "consulting"
+                | "management"
+                | "product"
+                | "customer_success"
+                | "research"
+                | "operations"
+                | "other"
+                | null;
               /** @enum {string|null} */
               kind: "task" | "mentoring" | null;
               location: string | null;
@@ -8721,11 +8900,63 @@ export interface paths {
               /** @enum {string|null} */
               feeUnit: "hour" | "day" | "month" | "project" | null;
               filled: number;
+              fit: {
+                reasons: (
+                  | {
+                      /** @enum {string} */
+                      kind: "skills";
+                      labels: string[];
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "department";
+                      label: string;
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "jobType";
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "openTo";
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "location";
+                      label: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "tenure";
+                      years: number;
+                    }
+                )[];
+                score: number;
+              } | null;
               fixedTerm: boolean;
               hiddenAsStale: boolean;
               hours: string | null;
               howToApply: string | null;
               id: string;
+              /** @enum {string|null} */
+              jobType:
+                | "sales"
+                | "marketing"
+                | "engineering"
+                | "design"
+                | "hr"
+                | "finance_accounting"
+                | "legal"
+                | "consulting"
+                | "management"
+                | "product"
+                | "customer_success"
+                | "research"
+                | "operations"
+                | "other"
+                | null;
               /** @enum {string|null} */
               kind: "task" | "mentoring" | null;
               location: string | null;
@@ -8838,6 +9069,26 @@ export interface paths {
             fixedTerm?: boolean;
             hours?: string | null;
             howToApply?: string | null;
+            /**
+             * @description 職種 (a profile job-type code): used to find matching alumni
+             * @enum {string|null}
+             */
+            jobType?:
+              | "sales"
+              | "marketing"
+              | "engineering"
+              | "design"
+              | "hr"
+              | "finance_accounting"
+              | "legal"
+              | "consulting"
+              | "management"
+              | "product"
+              | "customer_success"
+              | "research"
+              | "operations"
+              | "other"
+              | null;
             /** @enum {string|null} */
             kind?: "task" | "mentoring" | null;
             location?: string | null;
@@ -8910,11 +9161,63 @@ export interface paths {
               /** @enum {string|null} */
               feeUnit: "hour" | "day" | "month" | "project" | null;
               filled: number;
+              fit: {
+                reasons: (
+                  | {
+                      /** @enum {string} */
+                      kind: "skills";
+                      labels: string[];
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "department";
+                      label: string;
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "jobType";
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "openTo";
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "location";
+                      label: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "tenure";
+                      years: number;
+                    }
+                )[];
+                score: number;
+              } | null;
               fixedTerm: boolean;
               hiddenAsStale: boolean;
               hours: string | null;
               howToApply: string | null;
               id: string;
+              /** @enum {string|null} */
+              jobType:
+                | "sales"
+                | "marketing"
+                | "engineering"
+                | "design"
+                | "hr"
+                | "finance_accounting"
+                | "legal"
+                | "consulting"
+                | "management"
+                | "product"
+                | "customer_success"
+                | "research"
+                | "operations"
+                | "other"
+                | null;
               /** @enum {string|null} */
               kind: "task" | "mentoring" | null;
               location: string | null;
@@ -9250,11 +9553,63 @@ export interface paths {
               /** @enum {string|null} */
               feeUnit: "hour" | "day" | "month" | "project" | null;
               filled: number;
+              fit: {
+                reasons: (
+                  | {
+                      /** @enum {string} */
+                      kind: "skills";
+                      labels: string[];
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "department";
+                      label: string;
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "jobType";
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "openTo";
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "location";
+                      label: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "tenure";
+                      years: number;
+                    }
+                )[];
+                score: number;
+              } | null;
               fixedTerm: boolean;
               hiddenAsStale: boolean;
               hours: string | null;
               howToApply: string | null;
               id: string;
+              /** @enum {string|null} */
+              jobType:
+                | "sales"
+                | "marketing"
+                | "engineering"
+                | "design"
+                | "hr"
+                | "finance_accounting"
+                | "legal"
+                | "consulting"
+                | "management"
+                | "product"
+                | "customer_success"
+                | "research"
+                | "operations"
+                | "other"
+                | null;
               /** @enum {string|null} */
               kind: "task" | "mentoring" | null;
               location: string | null;
@@ -9375,11 +9730,63 @@ export interface paths {
               /** @enum {string|null} */
               feeUnit: "hour" | "day" | "month" | "project" | null;
               filled: number;
+              fit: {
+                reasons: (
+                  | {
+                      /** @enum {string} */
+                      kind: "skills";
+                      labels: string[];
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "department";
+                      label: string;
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "jobType";
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "openTo";
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "location";
+                      label: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "tenure";
+                      years: number;
+                    }
+                )[];
+                score: number;
+              } | null;
               fixedTerm: boolean;
               hiddenAsStale: boolean;
               hours: string | null;
               howToApply: string | null;
               id: string;
+              /** @enum {string|null} */
+              jobType:
+                | "sales"
+                | "marketing"
+                | "engineering"
+                | "design"
+                | "hr"
+                | "finance_accounting"
+                | "legal"
+                | "consulting"
+                | "management"
+                | "product"
+                | "customer_success"
+                | "research"
+                | "operations"
+                | "other"
+                | null;
               /** @enum {string|null} */
               kind: "task" | "mentoring" | null;
               location: string | null;
@@ -9500,11 +9907,63 @@ export interface paths {
               /** @enum {string|null} */
               feeUnit: "hour" | "day" | "month" | "project" | null;
               filled: number;
+              fit: {
+                reasons: (
+                  | {
+                      /** @enum {string} */
+                      kind: "skills";
+                      labels: string[];
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "department";
+                      label: string;
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "jobType";
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "openTo";
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "location";
+                      label: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "tenure";
+                      years: number;
+                    }
+                )[];
+                score: number;
+              } | null;
               fixedTerm: boolean;
               hiddenAsStale: boolean;
               hours: string | null;
               howToApply: string | null;
               id: string;
+              /** @enum {string|null} */
+              jobType:
+                | "sales"
+                | "marketing"
+                | "engineering"
+                | "design"
+                | "hr"
+                | "finance_accounting"
+                | "legal"
+                | "consulting"
+                | "management"
+                | "product"
+                | "customer_success"
+                | "research"
+                | "operations"
+                | "other"
+                | null;
               /** @enum {string|null} */
               kind: "task" | "mentoring" | null;
               location: string | null;
@@ -9559,6 +10018,179 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/opportunities/{id}/invites": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Invite alumni to apply (one click from the matches); each is told once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Alumni invited to apply (each must have opted in to offers of this type) */
+            userIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              alreadyInvited: string[];
+              invited: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/opportunities/{id}/matches": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Alumni who fit the posting best, each with why (only alumni who opted in to offers of its type, with what the viewer may see) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                applied: boolean;
+                card: {
+                  /** @description The first 120 characters */
+                  bio?: string | null;
+                  currentCompany?: string | null;
+                  departments?: string[];
+                  displayName: string;
+                  displayNameKana?: string | null;
+                  industry?: string | null;
+                  jobType?: string | null;
+                  joinYm?: string | null;
+                  leaveYm?: string | null;
+                  location?: string | null;
+                  nameKana?: string | null;
+                  nameWhileEmployed?: string | null;
+                  openTo?: string[];
+                  photoUrl?: string | null;
+                  /** @enum {string} */
+                  role: "operator" | "employee" | "alumni";
+                  skills?: string[];
+                  supporter?: boolean;
+                  userId: string;
+                };
+                contactHours: string | null;
+                invited: boolean;
+                reasons: (
+                  | {
+                      /** @enum {string} */
+                      kind: "skills";
+                      labels: string[];
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "department";
+                      label: string;
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "jobType";
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "openTo";
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "location";
+                      label: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "tenure";
+                      years: number;
+                    }
+                )[];
+                score: number;
+              }[];
+              wishes: {
+                department: string | null;
+                /** @enum {string|null} */
+                jobType:
+                  | "sales"
+                  | "marketing"
+                  | "engineering"
+                  | "design"
+                  | "hr"
+                  | "finance_accounting"
+                  | "legal"
+                  | "consulting"
+                  | "management"
+                  | "product"
+                  | "customer_success"
+                  | "research"
+                  | "operations"
+                  | "other"
+                  | null;
+                skills: string[];
+                workplace: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -9625,11 +10257,63 @@ export interface paths {
               /** @enum {string|null} */
               feeUnit: "hour" | "day" | "month" | "project" | null;
               filled: number;
+              fit: {
+                reasons: (
+                  | {
+                      /** @enum {string} */
+                      kind: "skills";
+                      labels: string[];
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "department";
+                      label: string;
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "jobType";
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "openTo";
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "location";
+                      label: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "tenure";
+                      years: number;
+                    }
+                )[];
+                score: number;
+              } | null;
               fixedTerm: boolean;
               hiddenAsStale: boolean;
               hours: string | null;
               howToApply: string | null;
               id: string;
+              /** @enum {string|null} */
+              jobType:
+                | "sales"
+                | "marketing"
+                | "engineering"
+                | "design"
+                | "hr"
+                | "finance_accounting"
+                | "legal"
+                | "consulting"
+                | "management"
+                | "product"
+                | "customer_success"
+                | "research"
+                | "operations"
+                | "other"
+                | null;
               /** @enum {string|null} */
               kind: "task" | "mentoring" | null;
               location: string | null;
@@ -9750,11 +10434,63 @@ export interface paths {
               /** @enum {string|null} */
               feeUnit: "hour" | "day" | "month" | "project" | null;
               filled: number;
+              fit: {
+                reasons: (
+                  | {
+                      /** @enum {string} */
+                      kind: "skills";
+                      labels: string[];
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "department";
+                      label: string;
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "jobType";
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "openTo";
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "location";
+                      label: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "tenure";
+                      years: number;
+                    }
+                )[];
+                score: number;
+              } | null;
               fixedTerm: boolean;
               hiddenAsStale: boolean;
               hours: string | null;
               howToApply: string | null;
               id: string;
+              /** @enum {string|null} */
+              jobType:
+                | "sales"
+                | "marketing"
+                | "engineering"
+                | "design"
+                | "hr"
+                | "finance_accounting"
+                | "legal"
+                | "consulting"
+                | "management"
+                | "product"
+                | "customer_success"
+                | "research"
+                | "operations"
+                | "other"
+                | null;
               /** @enum {string|null} */
               kind: "task" | "mentoring" | null;
               location: string | null;
@@ -9875,11 +10611,63 @@ export interface paths {
               /** @enum {string|null} */
               feeUnit: "hour" | "day" | "month" | "project" | null;
               filled: number;
+              fit: {
+                reasons: (
+                  | {
+                      /** @enum {string} */
+                      kind: "skills";
+                      labels: string[];
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "department";
+                      label: string;
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "jobType";
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "openTo";
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "location";
+                      label: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "tenure";
+                      years: number;
+                    }
+                )[];
+                score: number;
+              } | null;
               fixedTerm: boolean;
               hiddenAsStale: boolean;
               hours: string | null;
               howToApply: string | null;
               id: string;
+              /** @enum {string|null} */
+              jobType:
+                | "sales"
+                | "marketing"
+                | "engineering"
+                | "design"
+                | "hr"
+                | "finance_accounting"
+                | "legal"
+                | "consulting"
+                | "management"
+                | "product"
+                | "customer_success"
+                | "research"
+                | "operations"
+                | "other"
+                | null;
               /** @enum {string|null} */
               kind: "task" | "mentoring" | null;
               location: string | null;
@@ -10006,11 +10794,63 @@ export interface paths {
               /** @enum {string|null} */
               feeUnit: "hour" | "day" | "month" | "project" | null;
               filled: number;
+              fit: {
+                reasons: (
+                  | {
+                      /** @enum {string} */
+                      kind: "skills";
+                      labels: string[];
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "department";
+                      label: string;
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "jobType";
+                    }
+                  | {
+                      code: string;
+                      /** @enum {string} */
+                      kind: "openTo";
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "location";
+                      label: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: "tenure";
+                      years: number;
+                    }
+                )[];
+                score: number;
+              } | null;
               fixedTerm: boolean;
               hiddenAsStale: boolean;
               hours: string | null;
               howToApply: string | null;
               id: string;
+              /** @enum {string|null} */
+              jobType:
+                | "sales"
+                | "marketing"
+                | "engineering"
+                | "design"
+                | "hr"
+                | "finance_accounting"
+                | "legal"
+                | "consulting"
+                | "management"
+                | "product"
+                | "customer_success"
+                | "research"
+                | "operations"
+                | "other"
+                | null;
               /** @enum {string|null} */
               kind: "task" | "mentoring" | null;
               location: string | null;

@@ -1,0 +1,122 @@
+// Ranking an audience's directory rows by how well they fit a set of wishes (skills, a former
+// department, a job type, what they are open to, a place): what an opportunity's matching asks of
+// the directory. It reads one audience's rows only, so a field hidden from that audience can never
+// match (it is not in the row), exactly as searches and filters.
+//
+// One statement: the candidates are the rows that share at least one skill, the department or the
+// job type (each through its index: skills and departments GIN, job type b-tree, the department's
+// text also through the trigram index), or, when the wishes name none of those, the rows open to
+// what is offered. Each candidate's hits are computed once and weighed; the best `limit` come back
+// with their card (read for those rows only).
+import { type SQL, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.ts";
+import type { DirectoryAudience } from "../../db/schema/directory.ts";
+import { containsPattern } from "./text.ts";
+
+export type FitWishes = {
+  /** Skill keys (labelKey). */
+  skills: string[];
+  /** A department key (labelKey): an exact former department, or one containing it / contained in it. */
+  department: string | null;
+  jobType: string | null;
+  /** Open-to codes that count as interest (any of them). */
+  openTo: string[];
+  /** A location key prefix (labelKey), e.g. "東京都". */
+  location: string | null;
+};
+
+export type FitWeights = {
+  skill: number;
+  /** At most this many skills count. */
+  skillCap: number;
+  department: number;
+  jobType: number;
+  openTo: number;
+  location: number;
+};
+
+export type FitRow = {
+  userId: string;
+  score: number;
+  skills: string[];
+  department: string | null;
+  jobType: boolean;
+  openTo: boolean;
+  location: boolean;
+  joinYear: number | null;
+  card: Record<string, unknown>;
+  photoPath: string | null;
+};
+
+const textArray = (xs: string[]) =>
+  sql`${`{${xs.map((x) => `"${x.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`}::text[]`;
+
+/**
+ * The `limit` rows of the audience that fit `w` best (ties: the most recent members first), among
+ * those that also satisfy `where` (conditions on `e`, the directory_entry row, e.g. consent).
+ */
+export async function rankByFit(
+  db: Db | Tx,
+  scope: { networkId: string; audience: DirectoryAudience },
+  w: FitWishes,
+  weights: FitWeights,
+  where: SQL[],
+  limit: number,
+): Promise<FitRow[]> {
+  const skills = textArray(w.skills);
+  const openTo = textArray(w.openTo);
+  const reach: SQL[] = [];
+  if (w.skills.length) reach.push(sql`e.skills && ${skills}`);
+  if (w.department) {
+    reach.push(sql`e.departments && ${textArray([w.department])}`);
+    // A department written longer (第一営業部 for 営業部) is found through the trigram index.
+    if (w.department.length >= 3) reach.push(sql`e.txt like ${containsPattern(w.department)}`);
+  }
+  if (w.jobType) reach.push(sql`e.job_type = ${w.jobType}`);
+  if (!reach.length && w.openTo.length) reach.push(sql`e.open_to && ${openTo}`);
+  if (!reach.length) return [];
+  const dept = w.department
+    ? sql`(select d from unnest(e.departments) d
+            where d = ${w.department}
+               or (char_length(d) >= 2 and (strpos(d, ${w.department}) > 0 or strpos(${w.department}, d) > 0))
+            order by d <> ${w.department}, char_length(d) limit 1)`
+    : sql`null::text`;
+  const location = w.location
+    ? sql`(e.location collate "C" >= ${w.location} and e.location collate "C" < ${`${w.location}\u{10FFFF}`})`
+    : sql`false`;
+  const res = await db.execute(sql`
+    with hit as (
+      select e.user_id, e.member_since, e.join_year,
+             array(select s from unnest(e.skills) s where s = any(${skills})) as skills,
+             ${dept} as department,
+             coalesce(e.job_type = ${w.jobType}, false) as job_type,
+             e.open_to && ${openTo} as open_to,
+             coalesce(${location}, false) as location
+        from directory_entry e
+       where e.network_id = ${scope.networkId} and e.audience = ${scope.audience}
+         and (${sql.join(reach, sql` or `)})
+         ${where.length ? sql`and ${sql.join(where, sql` and `)}` : sql``}
+    ), scored as (
+      select h.*,
+             ${weights.skill} * least(cardinality(h.skills), ${weights.skillCap})
+             + case when h.department is not null then ${weights.department} else 0 end
+             + case when h.job_type then ${weights.jobType} else 0 end
+             + case when h.open_to then ${weights.openTo} else 0 end
+             + case when h.location then ${weights.location} else 0 end as score
+        from hit h
+    ), best as (
+      select * from scored
+       where cardinality(skills) > 0 or department is not null or job_type
+             or (${w.skills.length === 0 && !w.department && !w.jobType} and open_to)
+       order by score desc, member_since desc, user_id
+       limit ${limit}
+    )
+    select b.user_id as "userId", b.score::int as score, b.skills, b.department,
+           b.job_type as "jobType", b.open_to as "openTo", b.location, b.join_year as "joinYear",
+           c.card, c.photo_path as "photoPath"
+      from best b
+      join directory_card c
+        on c.network_id = ${scope.networkId} and c.audience = ${scope.audience} and c.user_id = b.user_id
+     order by b.score desc, b.member_since desc, b.user_id`);
+  return res.rows as FitRow[];
+}
