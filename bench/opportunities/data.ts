@@ -189,6 +189,8 @@ function contentFor(rng: Rng, i: number, poster: { name: string }, draft: boolea
   const base = {
     kind: null,
     department: dept.name,
+    // 職種: what the matching compares with alumni's current job type.
+    jobType: job,
     employmentType: null,
     location: null,
     remote: null,
