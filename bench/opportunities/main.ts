@@ -50,6 +50,7 @@ Usage: npm run bench -- opportunities [options]
   --connections <N>    concurrent connections of the list runs (default 16)
   --seed <N>           generator seed (default 1)
   --skip-matching      no matching runs;  --skip-offer: no offer fan-out
+  --skip-plans         do not write EXPLAIN plans to bench/plans/<db>-opps-*.txt
   --reload             reload the data
   --pg-admin-url <u>   PostgreSQL server (default $BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/postgres)
   --results <file>     Markdown report (default: bench/RESULTS.md for the default sizes, else bench/tmp/opportunities/results.md)
@@ -70,6 +71,7 @@ const { values } = parseArgs({
     seed: { type: "string" },
     "skip-matching": { type: "boolean" },
     "skip-offer": { type: "boolean" },
+    "skip-plans": { type: "boolean" },
     reload: { type: "boolean" },
     "pg-admin-url": { type: "string" },
     results: { type: "string" },
@@ -96,6 +98,7 @@ const o = {
   seed: int("seed", values.seed, 1),
   matching: !values["skip-matching"],
   offer: !values["skip-offer"],
+  plans: !values["skip-plans"],
   reload: !!values.reload,
   pgAdminUrl:
     values["pg-admin-url"] ?? process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
@@ -373,11 +376,16 @@ async function runDb(t: Target): Promise<DbRun> {
     `\n== opportunities: ${label}, ${t.size.toLocaleString("en-US")} alumni, ${o.postings.toLocaleString("en-US")} postings ==`,
   );
   const t0 = performance.now();
-  const child = forkBench(SERVER, "prepare", t, [String(o.postings), ...(o.reload ? ["--reload"] : [])]);
+  const child = forkBench(SERVER, "prepare", t, [
+    String(o.postings),
+    ...(o.reload ? ["--reload"] : []),
+    ...(o.plans ? [] : ["--skip-plans"]),
+  ]);
   const exited = new Promise<number | null>((r) => child.once("exit", r));
   const prepared = await nextMessage<OppsPreparedMessage>(child, "prepared");
   if ((await exited) !== 0) throw new Error("prepare failed");
   const prepareS = (performance.now() - t0) / 1000;
+  for (const p of prepared.plans) console.log(`  plan ${p.name.padEnd(12)} ${p.ms.toFixed(2)} ms  ${p.file}`);
   console.log(
     `  data ${prepared.reused ? "reused" : "loaded"} in ${prepareS.toFixed(1)} s: ${JSON.stringify(prepared.opps.counts)}`,
   );
@@ -570,6 +578,16 @@ function render(runs: DbRun[], started: Date, seconds: number): string {
   L.push("", "| database | alone | p50 ms | p95 ms |", "| --- | --- | ---: | ---: |");
   for (const r of runs)
     for (const a of r.alone) L.push(`| ${r.label} | ${a.name} | ${f1(a.p50)} | ${f1(a.p95)} |`);
+  L.push(
+    "",
+    "Query plans: the statements each request runs in the service (recorded from it), explained with a warm cache; execution time summed:",
+    "",
+    "| database | request | ms | plan |",
+    "| --- | --- | ---: | --- |",
+  );
+  for (const r of runs)
+    for (const p of r.prepared.plans)
+      L.push(`| ${r.label} | ${p.name} | ${f1(p.ms)} | [${path.basename(p.file)}](${p.file}) |`);
   L.push("", "### Matching (`GET /api/n/:slug/opportunities/:id/matches?limit=50`, as the operator)", "");
   for (const r of runs) {
     if (!r.matching) {

@@ -6,16 +6,24 @@
 //             open postings on the same Database object, the same behind the app's guard — and
 //             the offer count of a posting (bell rows, and any to someone who did not opt in);
 //   worker  — the job workers alone (PostgreSQL: as ROLE=worker runs them).
+import fs from "node:fs";
+import path from "node:path";
 import Fastify from "fastify";
+import { matchesFor } from "../../src/modules/opportunities/matches.ts";
+import { matchesQuery, opportunityListQuery } from "../../src/modules/opportunities/schemas.ts";
+import { listOpportunities } from "../../src/modules/opportunities/service.ts";
 import { buildApp } from "../../src/server/app.ts";
+import type { AppContext } from "../../src/server/context.ts";
 import { resolveMember } from "../../src/server/guards.ts";
+import { type MemberScope, memberScope } from "../../src/server/scope.ts";
 import { closeServices } from "../../src/server/services.ts";
 import { targetOf } from "../directory/child.ts";
-import { openBenchServices, SLUG, type Target } from "../directory/data.ts";
-import { CACHE_DIR } from "../directory/options.ts";
+import { OPERATOR_EMAIL, openBenchServices, SLUG, type Target } from "../directory/data.ts";
+import { CACHE_DIR, PLANS_DIR } from "../directory/options.ts";
+import { explainInto, recordingDb, type Statement } from "../directory/plans.ts";
 import { type ProfileSummary, startProfile } from "../directory/profile.ts";
 import { runWorkers } from "../feed/worker.ts";
-import { BASELINE_SQL, OFFER_TITLE, type OppsMarker, prepareOppsData } from "./data.ts";
+import { BASELINE_SQL, OFFER_TITLE, type OppsMarker, prepareOppsData, VARIANT } from "./data.ts";
 
 export type MatchPosting = { id: string; type: string; kind: string | null; skills: string[]; title: string };
 export type OppsPreparedMessage = {
@@ -30,6 +38,7 @@ export type OppsPreparedMessage = {
   employees: string[];
   /** Open postings of every type and kind, many skills (the matching runs). */
   matchPostings: MatchPosting[];
+  plans: { name: string; ms: number; file: string }[];
 };
 export type OppsReadyMessage = { type: "ready"; appUrl: string; baselineUrl: string };
 
@@ -45,7 +54,114 @@ const CONSENTING_SQL = `select count(*)::int as n from member m
   left join notification_pref p on p.network_id = m.organization_id and p.user_id = m.user_id and p.kind = 'opportunity_offer'
  where m.organization_id = $1 and m.status = 'active' and m.role = 'alumni' and coalesce(p.channel, '') <> 'off'`;
 
-async function prepare(t: Target, postings: number, reload: boolean) {
+/** A member's scope as the access hook builds it (the plans run the services outside a request). */
+async function scopeOf(ctx: AppContext, networkId: string, email: string): Promise<MemberScope> {
+  const [m] = await ctx.database.query<{ id: string; role: "alumni"; userId: string; name: string }>(
+    `select m.id, m.role, m.user_id as "userId", u.name from member m join "user" u on u.id = m.user_id
+      where m.organization_id = $1 and u.email = $2`,
+    [networkId, email],
+  );
+  return memberScope(
+    ctx,
+    { id: networkId, name: "ベンチ株式会社", slug: SLUG, status: "active", directoryVersion: 0 },
+    { id: m.id, role: m.role, status: "active", userId: m.userId },
+    {
+      id: m.userId,
+      email,
+      name: m.name,
+      emailVerified: true,
+      platformAdmin: false,
+      locale: "ja",
+      twoFactorEnabled: false,
+    },
+  );
+}
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of every statement the service runs for the main requests (recorded
+ * from the service itself, as the directory bench does), to bench/plans/<db>-opps-<name>.txt.
+ */
+async function writePlans(
+  ctx: AppContext,
+  t: Target,
+  networkId: string,
+  reader: string,
+  operator: string,
+  matchId: string | undefined,
+) {
+  const label = t.kind === "postgres" ? "pg" : "pglite";
+  fs.mkdirSync(PLANS_DIR, { recursive: true });
+  for (const f of fs.readdirSync(PLANS_DIR))
+    if (f.startsWith(`${label}-${VARIANT}-`)) fs.rmSync(path.join(PLANS_DIR, f));
+  const log: Statement[] = [];
+  const rctx = { ...ctx, db: recordingDb(ctx.database, log) };
+  const scopes = {
+    reader: await scopeOf(rctx, networkId, reader),
+    operator: await scopeOf(rctx, networkId, operator),
+  };
+  const requests: [string, "reader" | "operator", string, (s: MemberScope) => Promise<unknown>][] = [
+    ...(
+      [
+        ["first-page", ""],
+        ["text", "q=マーケティング"],
+        ["skill", "skill=法人営業"],
+        ["fit", "sort=fit"],
+      ] as const
+    ).map(
+      ([name, query]) =>
+        [
+          name,
+          "reader",
+          `GET /api/n/${SLUG}/opportunities${query ? `?${query}` : ""}`,
+          (s: MemberScope) =>
+            listOpportunities(s, opportunityListQuery.parse(Object.fromEntries(new URLSearchParams(query)))),
+        ] as [string, "reader", string, (s: MemberScope) => Promise<unknown>],
+    ),
+    ...(matchId
+      ? [
+          [
+            "matches",
+            "operator",
+            `GET /api/n/${SLUG}/opportunities/${matchId}/matches?limit=50`,
+            (s: MemberScope) => matchesFor(s, matchId, matchesQuery.parse({ limit: "50" })),
+          ] as [string, "operator", string, (s: MemberScope) => Promise<unknown>],
+        ]
+      : []),
+  ];
+  const out: OppsPreparedMessage["plans"] = [];
+  const size = t.size.toLocaleString("en-US");
+  for (const [name, who, request, run] of requests) {
+    await run(scopes[who]); // warm the buffers: the plans show the steady state
+    log.length = 0;
+    await run(scopes[who]);
+    const statements = [...log];
+    const file = path.join(PLANS_DIR, `${label}-${VARIANT}-${name}.txt`);
+    const ms = await explainInto(
+      ctx,
+      file,
+      [
+        `-- ${label}, ${size} alumni, as ${who === "reader" ? "an alumna (reader #0)" : "the operator"}: ${request}`,
+        `-- ${statements.length} statement(s), recorded from src/modules/opportunities`,
+      ],
+      statements,
+      networkId,
+    );
+    out.push({ name, ms, file: path.relative(path.dirname(PLANS_DIR), file) });
+  }
+  await ctx.database.query(BASELINE_SQL, [networkId]);
+  const file = path.join(PLANS_DIR, `${label}-${VARIANT}-baseline.txt`);
+  const ms = await explainInto(
+    ctx,
+    file,
+    [`-- ${label}, ${size} alumni: the baseline's bare SELECT (bench/opportunities/server.ts)`],
+    [{ sql: BASELINE_SQL, params: [networkId] }],
+    networkId,
+  );
+  out.push({ name: "baseline", ms, file: path.relative(path.dirname(PLANS_DIR), file) });
+  return out;
+}
+
+async function prepare(t: Target, postings: number, reload: boolean, plans: boolean) {
   const p = await prepareOppsData(t, postings, reload, print);
   const { ctx } = p;
   try {
@@ -85,6 +201,9 @@ async function prepare(t: Target, postings: number, reload: boolean) {
       readers: p.readers.map((r) => r.email),
       employees: p.employees.map((e) => e.email),
       matchPostings: rows,
+      plans: plans
+        ? await writePlans(ctx, t, p.networkId, p.readers[0].email, OPERATOR_EMAIL, rows[0]?.id)
+        : [],
     });
   } finally {
     await closeServices(ctx);
@@ -147,7 +266,7 @@ async function serve(t: Target, flags: string[]) {
 const { mode, target, flags } = targetOf(process.argv.slice(2));
 try {
   if (mode === "prepare") {
-    await prepare(target, Number(flags[0]), flags.includes("--reload"));
+    await prepare(target, Number(flags[0]), flags.includes("--reload"), !flags.includes("--skip-plans"));
     process.exit(0);
   } else if (mode === "serve") await serve(target, flags);
   else if (mode === "worker")
