@@ -318,3 +318,37 @@ export async function getJson(url: string, cookie?: string): Promise<any> {
     throw new Error(`${url} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
   return body;
 }
+
+/** A seeded sequence as autocannon's `draw`: every connection takes the next request, across runs. */
+export function drawer(seq: Drawn[]) {
+  const d = { sent: 0, next: () => seq[d.sent++ % seq.length] };
+  return d;
+}
+
+/**
+ * Each variant warmed up (not counted), then measured in `rounds` slices of `duration / rounds`
+ * seconds in which the variants take turns — so that other work on the machine, which comes and
+ * goes, weighs on the baseline and on the app alike.
+ */
+export async function takeTurns(
+  variants: { key: string; what?: string; load: LoadOptions }[],
+  o: { warmup: number; duration: number; rounds: number },
+): Promise<Record<string, Measurement>> {
+  if (o.warmup) {
+    process.stdout.write(`  warm-up: ${o.warmup} s each… `);
+    for (const v of variants) await sample({ ...v.load, duration: o.warmup });
+    console.log("done");
+  }
+  const slice = o.duration / o.rounds;
+  const samples = new Map<string, Sample[]>(variants.map((v) => [v.key, []]));
+  for (let round = 1; round <= o.rounds; round++) {
+    process.stdout.write(`  round ${round}/${o.rounds} (${slice} s × ${variants.length}):`);
+    for (const v of variants) {
+      const s = await sample({ ...v.load, duration: slice });
+      samples.get(v.key)!.push(s);
+      process.stdout.write(` ${v.what ?? v.key} ${Math.round(s.ok / s.seconds)} req/s;`);
+    }
+    console.log("");
+  }
+  return Object.fromEntries([...samples].map(([k, s]) => [k, combine(s)]));
+}

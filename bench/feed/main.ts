@@ -17,6 +17,7 @@ import { benchConfig, OPERATOR_EMAIL, ORIGIN, SLUG, type Target } from "../direc
 import {
   combine,
   type Drawn,
+  drawer,
   getJson,
   type LoadOptions,
   type Measurement,
@@ -220,11 +221,6 @@ function mixSequence(readers: Reader[], seed: number, length = 100_000): Drawn[]
     else seq.push({ path: `/api/n/${SLUG}/posts/${rng.pick(r.first)}`, headers, kind: "post by id" });
   }
   return seq;
-}
-
-function drawer(seq: Drawn[]) {
-  const d = { sent: 0, next: () => seq[d.sent++ % seq.length] };
-  return d;
 }
 
 /** One member reacts (on, then off) every second and comments every fifth time. */

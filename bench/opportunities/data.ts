@@ -35,7 +35,11 @@ import { generateAlumnus, Rng } from "../../src/devdata/index.ts";
 import { location } from "../../src/devdata/places.ts";
 import { DEPARTMENTS, GENERAL_SKILLS, JOB_LABELS, SKILLS } from "../../src/devdata/work.ts";
 import { admitMember } from "../../src/modules/members/index.ts";
-import { type PostingContent, postingColumns } from "../../src/modules/opportunities/index.ts";
+import {
+  opportunityInput,
+  type PostingContent,
+  postingColumns,
+} from "../../src/modules/opportunities/index.ts";
 import { createVerifiedUser } from "../../src/server/accounts.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import {
@@ -186,40 +190,19 @@ function contentFor(rng: Rng, i: number, poster: { name: string }, draft: boolea
   const skills = rng.sample(SKILLS[job], rng.int(2, 4));
   if (rng.chance(0.3)) skills.push(rng.pick(GENERAL_SKILLS));
   const rehire = rng.chance(0.45);
+  // What differs from the defaults; the rest (every other item null) as the API's input schema fills it.
   const base = {
-    kind: null,
     department: dept.name,
     // 職種: what the matching compares with alumni's current job type.
     jobType: job,
-    employmentType: null,
-    location: null,
-    remote: null,
-    hours: null,
-    salaryMin: null,
-    salaryMax: null,
-    salaryNote: null,
-    trialPeriod: null,
-    changeScopeDuties: null,
-    changeScopeWorkplace: null,
-    fixedTerm: false,
-    renewalBasis: null,
-    renewalCap: null,
-    periodStart: null,
-    periodEnd: null,
-    expectedHours: null,
-    feeMin: null,
-    feeMax: null,
-    feeUnit: null,
-    terminationTerms: null,
     howToApply: "このページの「応募する」から応募してください。担当者からご連絡します。",
     recruiterName: `${dept.name} ${poster.name}`,
     recruiterContact: `recruit-${i % 50}@bench.example`,
-    closesOn: null,
     openings: rng.weighted([1, 2, 3], [6, 3, 1]),
     skills,
   };
   const work = `${dept.name}で、${skills.join("・")}の経験を活かしていただける方を募集します。\n\n${rng.sample(WORK_PHRASES, 2).join("\n")}`;
-  let c: PostingContent;
+  let c: Record<string, unknown>;
   if (rehire) {
     const et = rng.weighted(EMPLOYMENT, [5, 3, 1]);
     const office = rng.chance(0.8) ? rng.pick(OFFICES) : location(rng);
@@ -274,8 +257,12 @@ function contentFor(rng: Rng, i: number, poster: { name: string }, draft: boolea
     };
   }
   // A draft: some of what publishing needs is still missing.
-  if (draft) return { ...c, howToApply: null, recruiterContact: null };
-  return c;
+  const {
+    publish: _p,
+    audience: _a,
+    ...content
+  } = opportunityInput.parse(draft ? { ...c, howToApply: null, recruiterContact: null } : c);
+  return content as PostingContent;
 }
 
 // --- Loading --------------------------------------------------------------------------------------

@@ -20,14 +20,16 @@ import { OPERATOR_EMAIL, ORIGIN, SLUG, type Target } from "../directory/data.ts"
 import {
   combine,
   type Drawn,
+  drawer,
   getJson,
   type LoadOptions,
   type Measurement,
   machineBusy,
-  percentiles,
-  type Sample,
+  type percentiles,
   sample,
+  sequential,
   signIn,
+  takeTurns,
 } from "../directory/loadgen.ts";
 import { ROOT } from "../directory/options.ts";
 import { writeSection } from "../soak/report.ts";
@@ -203,11 +205,6 @@ function mixSequence(readers: Reader[], seed: number, length = 100_000): Drawn[]
     else push("posting by id", `${base}/${rng.pick(r.seen)}`);
   }
   return seq;
-}
-
-function drawer(seq: Drawn[]) {
-  const d = { sent: 0, next: () => seq[d.sent++ % seq.length] };
-  return d;
 }
 
 /** Every distinct request of the mix once (each reader's own): all must answer 200. */
@@ -436,47 +433,32 @@ async function runDb(t: Target): Promise<DbRun> {
         },
       },
     ];
-    if (o.warmup) {
-      process.stdout.write(`  warm-up: ${o.warmup} s each… `);
-      for (const v of variants) await sample({ ...v.load, duration: o.warmup });
-      console.log("done");
-    }
-    const slice = o.duration / o.rounds;
-    const samples = new Map<string, Sample[]>(variants.map((v) => [v.key, []]));
-    for (let round = 1; round <= o.rounds; round++) {
-      process.stdout.write(`  round ${round}/${o.rounds} (${slice} s × ${variants.length}):`);
-      for (const v of variants) {
-        const s = await sample({ ...v.load, duration: slice });
-        samples.get(v.key)!.push(s);
-        process.stdout.write(` ${v.key} ${Math.round(s.ok / s.seconds)} req/s;`);
-      }
-      console.log("");
-    }
-    const results = Object.fromEntries([...samples].map(([k, s]) => [k, combine(s)]));
+    const results = await takeTurns(variants, o);
     // Each kind alone, one at a time (reader 0).
     const r0 = readers[0];
-    const alone: DbRun["alone"] = [];
-    for (const [name, p] of [
-      ["baseline", `${server.baselineUrl}/baseline`],
-      ["first page", server.appUrl + base],
-      ["page 2", `${server.appUrl + base}?cursor=${encodeURIComponent(r0.cursor2 ?? "")}`],
-      ["for you (fit)", `${server.appUrl + base}?sort=fit`],
-      ["skill", `${server.appUrl + base}?skill=${encodeURIComponent("法人営業")}`],
-      ["text", `${server.appUrl + base}?q=${encodeURIComponent("マーケティング")}`],
-      ["text, no match", `${server.appUrl + base}?q=${encodeURIComponent("量子コンピュータ")}`],
-      ["posting by id", `${server.appUrl + base}/${r0.seen[0]}`],
-    ] as const) {
-      if (name === "page 2" && !r0.cursor2) continue;
-      const times: number[] = [];
-      for (let i = 0; i < 22; i++) {
-        const t1 = performance.now();
-        const res = await fetch(p, { headers: { cookie: r0.cookie } });
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`${name} answered ${res.status}`);
-        if (i >= 2) times.push(performance.now() - t1);
-      }
-      alone.push({ name, ...percentiles(times) });
-    }
+    const alone: DbRun["alone"] = [
+      ...(await sequential({
+        url: server.baselineUrl,
+        requests: [{ name: "baseline", path: "/baseline" }],
+        reps: 20,
+      })),
+      ...(await sequential({
+        url: server.appUrl,
+        headers: { cookie: r0.cookie },
+        reps: 20,
+        requests: [
+          { name: "first page", path: base },
+          ...(r0.cursor2
+            ? [{ name: "page 2", path: `${base}?cursor=${encodeURIComponent(r0.cursor2)}` }]
+            : []),
+          { name: "for you (fit)", path: `${base}?sort=fit` },
+          { name: "skill", path: `${base}?skill=${encodeURIComponent("法人営業")}` },
+          { name: "text", path: `${base}?q=${encodeURIComponent("マーケティング")}` },
+          { name: "text, no match", path: `${base}?q=${encodeURIComponent("量子コンピュータ")}` },
+          { name: "posting by id", path: `${base}/${r0.seen[0]}` },
+        ],
+      })),
+    ];
     let matching: MatchRun = null;
     let matchingSkipped: string | null = o.matching ? null : "--skip-matching";
     if (o.matching) {

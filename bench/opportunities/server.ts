@@ -9,9 +9,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import Fastify from "fastify";
-import { matchesFor } from "../../src/modules/opportunities/matches.ts";
-import { matchesQuery, opportunityListQuery } from "../../src/modules/opportunities/schemas.ts";
-import { listOpportunities } from "../../src/modules/opportunities/service.ts";
+import {
+  listOpportunities,
+  matchesFor,
+  matchesQuery,
+  opportunityListQuery,
+} from "../../src/modules/opportunities/index.ts";
 import { buildApp } from "../../src/server/app.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { resolveMember } from "../../src/server/guards.ts";

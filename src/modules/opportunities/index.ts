@@ -1,8 +1,14 @@
 // What other modules may use of the opportunities module: import from here, never from its files.
+
+// The benchmark (bench/opportunities): postings built from the API's input schema, and the list and
+// matches run outside a request to record their statements for the plans.
+export { matchesFor } from "./matches.ts";
 export { askApproval, offerToInvitees, tellReviewers, tellStage } from "./offers.ts";
 export { stillOpen as opportunityStillOpen } from "./queries.ts";
+export { matchesQuery, opportunityInput, opportunityListQuery } from "./schemas.ts";
 export {
   backfillDepartmentKeys,
+  listOpportunities,
   OPPORTUNITY_CLOSE_JOB,
   OPPORTUNITY_RECONFIRM_JOB,
   type OpportunityCloseJob,
