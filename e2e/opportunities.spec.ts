@@ -1,8 +1,9 @@
 // Opportunities in a real browser: an employee posts a 業務委託 task project with every item the
-// Freelance Act asks for; an alumna finds it on her phone and applies in one click with a
-// motivation; the employee moves her through the board to "contracted", and she sees it.
+// Freelance Act asks for; she sees the alumni who fit it, with why, and invites two in one click
+// each; one of them finds it on her phone and applies in one click with a motivation; the employee
+// moves her through the board to "contracted", and she sees it.
 import { expect, test } from "@playwright/test";
-import { adminNetwork, ensureSetup, joinedAlumnus, ok, signInUi } from "./support.ts";
+import { adminNetwork, apiContext, ensureSetup, joinedAlumnus, ok, signInApi, signInUi } from "./support.ts";
 
 const NET = { name: "株式会社つながり募集", slug: "e2e-opportunities" };
 const EMPLOYEE = {
@@ -15,19 +16,38 @@ const ALUMNA = {
   email: "hanako@e2e-opportunities.example",
   password: "opps-password-456",
 };
+const SECOND = {
+  name: "資料 美香",
+  email: "mika@e2e-opportunities.example",
+  password: "opps-password-789",
+};
 const TITLE = "新製品向け営業資料の改訂";
 
 const inDays = (days: number) =>
   new Date(Date.now() + 9 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
-test("an employee posts a task project, an alumna applies from her phone, the employee contracts her", async ({
+test("an employee posts a task project, invites two alumnae who fit it, one applies from her phone, the employee contracts her", async ({
   page,
   browser,
   baseURL,
 }) => {
   await ensureSetup(page);
   const admin = await adminNetwork(baseURL!, NET);
-  for (const p of [EMPLOYEE, ALUMNA]) await joinedAlumnus(baseURL!, admin, NET.slug, p);
+  for (const p of [EMPLOYEE, ALUMNA, SECOND]) await joinedAlumnus(baseURL!, admin, NET.slug, p);
+  // The two alumnae (who opted in to freelance offers when they registered) fill their profiles.
+  for (const [p, skills, departments] of [
+    [ALUMNA, ["営業資料", "PowerPoint"], ["営業企画部"]],
+    [SECOND, ["営業資料"], ["第一営業部"]],
+  ] as const) {
+    const api = await apiContext(baseURL!);
+    await signInApi(api, p.email, p.password);
+    await ok(
+      await api.put(`/api/n/${NET.slug}/profiles/me`, {
+        data: { displayName: p.name, skills, departments, jobType: "sales", openTo: ["freelance"] },
+      }),
+    );
+    await api.dispose();
+  }
   // The first one works at the company: the operator makes her an employee.
   const members = await ok(
     await admin.get(`/api/n/${NET.slug}/members?q=${encodeURIComponent(EMPLOYEE.name)}`),
@@ -56,6 +76,10 @@ test("an employee posts a task project, an alumna applies from her phone, the em
   await page.getByTestId("opportunity-how").fill("このページから応募してください。");
   await page.getByTestId("opportunity-recruiter").fill("営業企画部 募集 一郎");
   await page.getByTestId("opportunity-contact").fill(EMPLOYEE.email);
+  await page.getByTestId("opportunity-skills").fill("営業資料");
+  await page.getByTestId("opportunity-skills").press("Enter");
+  await page.getByTestId("opportunity-skills").fill("PowerPoint");
+  await page.getByTestId("opportunity-skills").press("Enter");
   // The preview shows it as alumni will see it.
   await page.getByTestId("opportunity-preview-tab").click();
   await expect(page.getByTestId("opportunity-preview")).toContainText("契約の解除・不更新");
@@ -63,11 +87,31 @@ test("an employee posts a task project, an alumna applies from her phone, the em
   await expect(page.getByTestId("opportunity-title")).toHaveText(TITLE);
   const postingUrl = page.url().replace(/^https?:\/\/[^/]+/, "");
 
+  // Under it, the alumni who fit it, with why; she invites both, one click each.
+  const matches = page.getByTestId("match");
+  await expect(matches).toHaveCount(2);
+  const first = matches.filter({ hasText: ALUMNA.name });
+  await expect(first).toContainText("スキル: 営業資料, PowerPoint");
+  await expect(first).toContainText("業務委託に関心あり");
+  await expect(matches.filter({ hasText: SECOND.name })).toContainText("スキル: 営業資料");
+  for (const m of [first, matches.filter({ hasText: SECOND.name })]) {
+    await m.getByTestId("match-invite").click();
+    await expect(m.getByTestId("match-invited")).toBeVisible();
+  }
+
   // The alumna, on her phone, finds it and applies in one click.
   const phone = await (
     await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 }, hasTouch: true })
   ).newPage();
   await signInUi(phone, ALUMNA.email, ALUMNA.password);
+  // She was invited: the bell says so.
+  await phone.getByTestId("bell").click();
+  await expect(
+    phone
+      .getByTestId("notification")
+      .filter({ hasText: `${EMPLOYEE.name} さんから応募のお誘いが届きました` }),
+  ).toBeVisible({ timeout: 15_000 });
+  await phone.keyboard.press("Escape");
   await phone.goto(`/n/${NET.slug}/opportunities`);
   const card = phone.getByTestId("opportunity-card").filter({ hasText: TITLE });
   await expect(card).toContainText("5,000円〜 / 時間");

@@ -53,6 +53,8 @@ const SEEDS: Seed[] = [
       type: "freelance",
       kind: "task",
       title: "新製品向け営業資料の改訂（業務委託）",
+      department: "営業本部",
+      jobType: "sales",
       description:
         "来春発売の新製品に合わせて、既存の営業資料（PowerPoint 約30枚）を改訂していただきます。\n\n- 製品説明パートの差し替え\n- 導入事例ページの追加（2社分、取材メモあり）\n- 社内レビュー1回\n\n当社の営業スタイルをご存じの方を歓迎します。",
       remote: "remote",
@@ -79,6 +81,8 @@ const SEEDS: Seed[] = [
       type: "freelance",
       kind: "mentoring",
       title: "若手営業のキャリア面談（メンタリング・月2回）",
+      department: "営業本部",
+      jobType: "sales",
       description:
         "入社2〜3年目の営業社員4名に、月2回オンラインでキャリア面談をしていただきます。社外で活躍するアルムナイの視点でのアドバイスを期待しています。",
       remote: "remote",
@@ -103,6 +107,7 @@ const SEEDS: Seed[] = [
     content: {
       type: "rehire",
       title: "営業企画マネージャー（再雇用・正社員）",
+      jobType: "sales",
       description:
         "営業本部の営業企画部で、営業戦略の立案と営業資料・研修の整備をリードしていただきます。アルムナイの方の再入社（出戻り）を歓迎します。",
       department: "営業本部 営業企画部",
@@ -131,6 +136,7 @@ const SEEDS: Seed[] = [
     content: {
       type: "rehire",
       title: "カスタマーサクセス（再雇用・契約社員）",
+      jobType: "customer_success",
       description: "既存顧客のオンボーディングと活用支援を担当していただきます。",
       department: "カスタマーサクセス部",
       employmentType: "contract",
@@ -162,6 +168,8 @@ const SEEDS: Seed[] = [
       type: "freelance",
       kind: "task",
       title: "社内マニュアルの改訂（経費精算）",
+      department: "経理部",
+      jobType: "finance_accounting",
       description: "経費精算システムの更新に合わせて、社内マニュアルを改訂していただきました。",
       remote: "remote",
       periodStart: "-30",
@@ -184,6 +192,7 @@ const SEEDS: Seed[] = [
       type: "freelance",
       kind: "task",
       title: "展示会ブースの運営サポート（2日間）",
+      jobType: "marketing",
       description: "2月の展示会で、当社ブースの来場者対応をお手伝いいただきます。",
       remote: "onsite",
       location: "東京ビッグサイト",
@@ -206,6 +215,7 @@ const SEEDS: Seed[] = [
       type: "freelance",
       kind: "mentoring",
       title: "新任マネージャー向け 1on1 の壁打ち相手（下書き）",
+      jobType: "management",
       description: "新任マネージャー3名の1on1の壁打ち相手を探しています（内容を検討中）。",
       remote: "remote",
       skills: ["マネジメント", "コーチング"],
@@ -256,6 +266,7 @@ export async function seedDemoOpportunities(
       const c = {
         kind: null,
         department: null,
+        jobType: null,
         employmentType: null,
         location: null,
         remote: null,

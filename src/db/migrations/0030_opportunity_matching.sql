@@ -1,2 +1,2 @@
-ALTER TABLE "opportunity" ADD COLUMN "department_key" text;--> statement-breakpoint
+ALTER TABLE "opportunity" ADD COLUMN "department_keys" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "opportunity" ADD COLUMN "job_type" text;

@@ -89,8 +89,11 @@ export const opportunity = pgTable(
     /** The work (Markdown, rendered without raw HTML as posts are). */
     description: text("description").notNull().default(""),
     department: text("department"),
-    /** The department as a search key (labelKey): matched against alumni's former departments. */
-    departmentKey: text("department_key"),
+    /**
+     * The department's units as keys (labelKey; "営業本部 営業企画部" → two): matched against alumni's
+     * former departments (directory/fit.ts).
+     */
+    departmentKeys: text("department_keys").array().notNull().default(sql`'{}'::text[]`),
     /** 職種 (a profile job-type code): matched against alumni's current job type. */
     jobType: text("job_type"),
     // Rehire (再雇用): the items an employment posting must state.

@@ -11,13 +11,52 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import type { DirectoryAudience } from "../../db/schema/directory.ts";
-import { containsPattern } from "./text.ts";
+import { containsPattern, labelKey, prefixQuery } from "./text.ts";
+
+// Departments are written many ways (営業本部, 第一営業部, 営業部): each unit of a department is
+// compared by its core, the name without the organisational suffix (本部, 部, 課, 室 …). A former
+// department fits when it contains the unit's core, or the unit contains its core (営業本部 ↔
+// 第一営業部 through 営業; 経営企画部 does not fit 営業企画部).
+const ORG_SUFFIX =
+  "(事業本部|事業部|本部|部門|部|課|室|局|ぐるーぷ|せんたー|ちーむ|group|team|dept|division)$";
+const ORG_SUFFIX_RE = new RegExp(ORG_SUFFIX, "u");
+
+/** The core of a department key (labelKey), when at least two characters remain. */
+export function departmentCore(key: string): string {
+  const core = key.replace(ORG_SUFFIX_RE, "");
+  return core.length >= 2 ? core : key;
+}
+
+/** A department as written ("営業本部 営業企画部") → the keys of its units. */
+export function departmentUnits(label: string | null | undefined): string[] {
+  if (!label) return [];
+  return [
+    ...new Set(
+      label
+        .split(/[\s/／、,，]+/u)
+        .map(labelKey)
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/** The same core as SQL, for a text expression. */
+const coreSql = (x: SQL) =>
+  sql`(case when char_length(regexp_replace(${x}, ${ORG_SUFFIX}, '')) >= 2 then regexp_replace(${x}, ${ORG_SUFFIX}, '') else ${x} end)`;
+
+/** Whether department key `d` (an alumna's) fits unit key `u` (a posting's), as SQL. */
+export const departmentFitsSql = (d: SQL, u: SQL) =>
+  sql`(strpos(${d}, ${coreSql(u)}) > 0 or strpos(${u}, ${coreSql(d)}) > 0)`;
+
+/** The same in code (the reasons of a posting's fit for an alumna). */
+export const departmentFits = (d: string, u: string) =>
+  d.includes(departmentCore(u)) || u.includes(departmentCore(d));
 
 export type FitWishes = {
   /** Skill keys (labelKey). */
   skills: string[];
-  /** A department key (labelKey): an exact former department, or one containing it / contained in it. */
-  department: string | null;
+  /** The department's unit keys (departmentUnits): a former department fitting any of them counts. */
+  departments: string[];
   jobType: string | null;
   /** Open-to codes that count as interest (any of them). */
   openTo: string[];
@@ -67,19 +106,25 @@ export async function rankByFit(
   const openTo = textArray(w.openTo);
   const reach: SQL[] = [];
   if (w.skills.length) reach.push(sql`e.skills && ${skills}`);
-  if (w.department) {
-    reach.push(sql`e.departments && ${textArray([w.department])}`);
-    // A department written longer (第一営業部 for 営業部) is found through the trigram index.
-    if (w.department.length >= 3) reach.push(sql`e.txt like ${containsPattern(w.department)}`);
+  for (const u of w.departments) {
+    // Exactly, through the departments' index; written otherwise (第一営業部 for 営業本部), by its
+    // core: a word of the search text (two characters: 営業, 人事) or inside it (the trigram index).
+    const core = departmentCore(u);
+    reach.push(sql`e.departments && ${textArray([u])}`);
+    reach.push(
+      core.length >= 3
+        ? sql`e.txt like ${containsPattern(core)}`
+        : sql`e.tsv @@ ${prefixQuery(core)}::tsquery`,
+    );
   }
   if (w.jobType) reach.push(sql`e.job_type = ${w.jobType}`);
   if (!reach.length && w.openTo.length) reach.push(sql`e.open_to && ${openTo}`);
   if (!reach.length) return [];
-  const dept = w.department
+  const units = textArray(w.departments);
+  const dept = w.departments.length
     ? sql`(select d from unnest(e.departments) d
-            where d = ${w.department}
-               or (char_length(d) >= 2 and (strpos(d, ${w.department}) > 0 or strpos(${w.department}, d) > 0))
-            order by d <> ${w.department}, char_length(d) limit 1)`
+            where exists (select 1 from unnest(${units}) u where ${departmentFitsSql(sql`d`, sql`u`)})
+            order by d <> all(${units}), char_length(d) limit 1)`
     : sql`null::text`;
   const location = w.location
     ? sql`(e.location collate "C" >= ${w.location} and e.location collate "C" < ${`${w.location}\u{10FFFF}`})`
@@ -107,7 +152,7 @@ export async function rankByFit(
     ), best as (
       select * from scored
        where cardinality(skills) > 0 or department is not null or job_type
-             or (${w.skills.length === 0 && !w.department && !w.jobType} and open_to)
+             or (${w.skills.length === 0 && !w.departments.length && !w.jobType} and open_to)
        order by score desc, member_since desc, user_id
        limit ${limit}
     )

@@ -1,6 +1,14 @@
 // What other modules may use of the directory module: import from here, never from its files.
 export { pageCacheStats } from "./cache.ts";
-export { type FitRow, type FitWeights, type FitWishes, rankByFit } from "./fit.ts";
+export {
+  departmentFits,
+  departmentFitsSql,
+  departmentUnits,
+  type FitRow,
+  type FitWeights,
+  type FitWishes,
+  rankByFit,
+} from "./fit.ts";
 export { recentlyJoined } from "./newcomers.ts";
 export { matchingUserIds, prepareSearch, rowMatches } from "./queries.ts";
 export type { DirectoryFilter } from "./schemas.ts";

@@ -2,7 +2,8 @@
 //
 // A fit is counted from structured facts, never guessed from prose, so that every point has a
 // reason the viewer can read ("スキル: Excel, 営業資料 / 元営業本部 / 業務委託に関心あり"):
-//   each shared skill 4 (at most 4 count), the posting's department among her former departments 3,
+//   each shared skill 4 (at most 4 count), a former department that fits the posting's 3 (by its
+//   core: 第一営業部 fits 営業本部, directory/fit.ts),
 //   her current job type the posting's 3, open to what is offered 2, living in the workplace's
 //   prefecture 1 (not for remote work), and her years at the company (from when she joined to when
 //   she left, as the viewer may see them): 3 years or more 1, for mentoring 5+ years 2 and 10+ 3.
@@ -16,7 +17,15 @@
 import { sql } from "drizzle-orm";
 import type { OpportunityKind, OpportunityType } from "../../db/schema/index.ts";
 import { prefectureOf } from "../../shared/prefectures.ts";
-import { type FitRow, type FitWeights, type FitWishes, labelKey } from "../directory/index.ts";
+import type { JOB_TYPES, OPEN_TO } from "../../shared/profile.ts";
+import {
+  departmentFits,
+  departmentFitsSql,
+  type FitRow,
+  type FitWeights,
+  type FitWishes,
+  labelKey,
+} from "../directory/index.ts";
 import { type OpportunityRow, textArray } from "./queries.ts";
 
 export const FIT_WEIGHTS: FitWeights = {
@@ -31,16 +40,19 @@ export const FIT_WEIGHTS: FitWeights = {
 /** How many rows the directory ranks before years at the company refine the order. */
 export const SHORTLIST = 150;
 
+type JobType = (typeof JOB_TYPES)[number];
+type OpenTo = (typeof OPEN_TO)[number];
+
 export type MatchReason =
   | { kind: "skills"; labels: string[] }
   | { kind: "department"; label: string }
-  | { kind: "jobType"; code: string }
-  | { kind: "openTo"; code: string }
+  | { kind: "jobType"; code: JobType }
+  | { kind: "openTo"; code: OpenTo }
   | { kind: "location"; label: string }
   | { kind: "tenure"; years: number };
 
 /** What "open to" counts as interest in a posting of this type and kind. */
-export function interestOf(type: OpportunityType, kind: OpportunityKind | null): string[] {
+export function interestOf(type: OpportunityType, kind: OpportunityKind | null): OpenTo[] {
   if (type === "rehire") return ["rehire"];
   return kind === "mentoring" ? ["mentoring"] : ["freelance"];
 }
@@ -55,7 +67,7 @@ export function wishesOf(o: OpportunityRow): FitWishes {
   const place = workplaceOf(o);
   return {
     skills: o.skillKeys,
-    department: o.departmentKey,
+    departments: o.departmentKeys,
     jobType: o.jobType,
     openTo: interestOf(o.type, o.kind),
     location: place ? labelKey(place) : null,
@@ -91,7 +103,7 @@ export function explainCandidate(o: OpportunityRow, r: FitRow): { score: number;
       label: shown.find((d) => labelKey(d) === r.department) ?? r.department,
     });
   }
-  if (r.jobType && o.jobType) reasons.push({ kind: "jobType", code: o.jobType });
+  if (r.jobType && o.jobType) reasons.push({ kind: "jobType", code: o.jobType as JobType });
   const interest = interestOf(o.type, o.kind);
   if (r.openTo) reasons.push({ kind: "openTo", code: interest[0] });
   const place = workplaceOf(o);
@@ -141,10 +153,8 @@ export function postingFitSql(me: Seeker) {
   const depts = textArray(me.departments);
   const interest = (code: string) => me.openTo.includes(code);
   return sql`(${w.skill} * least(cardinality(array(select s from unnest(opportunity.skill_keys) s where s = any(${skills}))), ${w.skillCap})
-    + case when opportunity.department_key is not null and exists (
-        select 1 from unnest(${depts}) d
-         where d = opportunity.department_key
-            or (char_length(d) >= 2 and (strpos(d, opportunity.department_key) > 0 or strpos(opportunity.department_key, d) > 0)))
+    + case when exists (select 1 from unnest(opportunity.department_keys) u, unnest(${depts}) d
+                         where ${departmentFitsSql(sql`d`, sql`u`)})
       then ${w.department} else 0 end
     + case when opportunity.job_type = ${me.jobType} then ${w.jobType} else 0 end
     + case when (opportunity.type = 'rehire' and ${interest("rehire")})
@@ -159,14 +169,9 @@ export function explainPosting(o: OpportunityRow, me: Seeker): MatchReason[] {
   const mine = new Set(me.skills);
   const shared = o.skills.filter((s) => mine.has(labelKey(s)));
   if (shared.length) reasons.push({ kind: "skills", labels: shared });
-  const dk = o.departmentKey;
-  if (
-    dk &&
-    o.department &&
-    me.departments.some((d) => d === dk || (d.length >= 2 && (d.includes(dk) || dk.includes(d))))
-  )
+  if (o.department && o.departmentKeys.some((u) => me.departments.some((d) => departmentFits(d, u))))
     reasons.push({ kind: "department", label: o.department });
-  if (o.jobType && o.jobType === me.jobType) reasons.push({ kind: "jobType", code: o.jobType });
+  if (o.jobType && o.jobType === me.jobType) reasons.push({ kind: "jobType", code: o.jobType as JobType });
   const interest = interestOf(o.type, o.kind)[0];
   if (me.openTo.includes(interest)) reasons.push({ kind: "openTo", code: interest });
   const place = workplaceOf(o);

@@ -11,7 +11,7 @@ import {
   OPPORTUNITY_TYPES,
   REMOTE_POLICIES,
 } from "../../db/schema/opportunities.ts";
-import { JOB_TYPES } from "../../shared/profile.ts";
+import { JOB_TYPES, OPEN_TO } from "../../shared/profile.ts";
 import { idParam, slugParam, text } from "../../shared/text-schema.ts";
 import { directoryCard } from "../directory/index.ts";
 
@@ -173,8 +173,8 @@ export const matchReason = z
   .discriminatedUnion("kind", [
     z.object({ kind: z.literal("skills"), labels: z.array(z.string()) }),
     z.object({ kind: z.literal("department"), label: z.string() }),
-    z.object({ kind: z.literal("jobType"), code: z.string() }),
-    z.object({ kind: z.literal("openTo"), code: z.string() }),
+    z.object({ kind: z.literal("jobType"), code: z.enum(JOB_TYPES) }),
+    z.object({ kind: z.literal("openTo"), code: z.enum(OPEN_TO) }),
     z.object({ kind: z.literal("location"), label: z.string() }),
     z.object({ kind: z.literal("tenure"), years: z.number() }),
   ])

@@ -10,7 +10,7 @@
 // jobs do). A posting closes by itself after its closing day (`opportunities.close`, queued with
 // the date; alumni stop seeing it at that moment in any case) and when its openings are filled.
 import { randomUUID } from "node:crypto";
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import {
   type ApplicationStage,
@@ -26,7 +26,7 @@ import { inTransaction, type MemberScope, type Scope } from "../../server/scope.
 import { AppError, errors } from "../../shared/errors.ts";
 import { decodeKeyset, encodeKeyset } from "../../shared/keyset.ts";
 import { CODE_LABELS } from "../../shared/profile-labels.ts";
-import { labelKey, lexemes, normalizeText } from "../directory/index.ts";
+import { departmentUnits, labelKey, lexemes, normalizeText } from "../directory/index.ts";
 import { viewerOf } from "../feed/index.ts";
 import { notify } from "../notifications/index.ts";
 import { memberProfiles } from "../profiles/index.ts";
@@ -317,7 +317,7 @@ function columnsOf(c: Content) {
   return {
     ...Object.fromEntries(Object.entries(c).filter(([k]) => k !== "closesOn")),
     closesAt: c.closesOn ? endOfDay(c.closesOn) : null,
-    departmentKey: c.department ? labelKey(c.department) || null : null,
+    departmentKeys: departmentUnits(c.department),
     skillKeys: [...new Set(c.skills.map(labelKey).filter(Boolean))],
     tsv: tsvLiteral([
       ["A", [c.title]],
@@ -1025,27 +1025,34 @@ export function postingColumns(c: Content) {
 export type PostingContent = Content;
 
 /**
- * Postings saved before matching had no department key (a data migration fills them, in batches):
- * the key is the directory's label key, which only this code computes.
+ * Postings saved before matching had no department keys (a data migration fills them, in batches):
+ * they are the directory's label keys, which only this code computes.
  */
 export async function backfillDepartmentKeys(db: Db): Promise<number> {
   let done = 0;
+  let after = "";
   for (;;) {
     const rows = await db
       .select({ networkId: opportunity.networkId, id: opportunity.id, department: opportunity.department })
       .from(opportunity)
-      .where(and(isNotNull(opportunity.department), isNull(opportunity.departmentKey)))
+      .where(
+        and(
+          isNotNull(opportunity.department),
+          sql`cardinality(${opportunity.departmentKeys}) = 0`,
+          sql`${opportunity.id} > ${after}`,
+        ),
+      )
+      .orderBy(opportunity.id)
       .limit(500);
-    const todo = rows.filter((r) => r.department && labelKey(r.department));
-    if (!todo.length) return done;
+    if (!rows.length) return done;
     await db.transaction(async (tx) => {
-      for (const r of todo)
+      for (const r of rows)
         await tx
           .update(opportunity)
-          .set({ departmentKey: labelKey(r.department ?? "") })
+          .set({ departmentKeys: departmentUnits(r.department) })
           .where(and(eq(opportunity.networkId, r.networkId), eq(opportunity.id, r.id)));
     });
-    done += todo.length;
-    if (todo.length < rows.length) return done;
+    done += rows.length;
+    after = rows[rows.length - 1].id;
   }
 }

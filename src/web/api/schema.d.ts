@@ -911,12 +911,28 @@ export interface paths {
                         label: string;
                       }
                     | {
-                        code: string;
+                        /** @enum {string} */
+                        code:
+                          | "sales"
+                          | "marketing"
+                          | "engineering"
+                          | "design"
+                          | "hr"
+                          | "finance_accounting"
+                          | "legal"
+                          | "consulting"
+                          | "management"
+                          | "product"
+                          | "customer_success"
+                          | "research"
+                          | "operations"
+                          | "other";
                         /** @enum {string} */
                         kind: "jobType";
                       }
                     | {
-                        code: string;
+                        /** @enum {string} */
+                        code: "rehire" | "freelance" | "mentoring" | "speaking";
                         /** @enum {string} */
                         kind: "openTo";
                       }
@@ -8417,12 +8433,28 @@ export interface paths {
                         label: string;
                       }
                     | {
-                        code: string;
+                        /** @enum {string} */
+                        code:
+                          | "sales"
+                          | "marketing"
+                          | "engineering"
+                          | "design"
+                          | "hr"
+                          | "finance_accounting"
+                          | "legal"
+                          | "consulting"
+                          | "management"
+                          | "product"
+                          | "customer_success"
+                          | "research"
+                          | "operations"
+                          | "other";
                         /** @enum {string} */
                         kind: "jobType";
                       }
                     | {
-                        code: string;
+                        /** @enum {string} */
+                        code: "rehire" | "freelance" | "mentoring" | "speaking";
                         /** @enum {string} */
                         kind: "openTo";
                       }
@@ -8738,12 +8770,28 @@ export interface paths {
                       label: string;
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code:
+                        | "sales"
+                        | "marketing"
+                        | "engineering"
+                        | "design"
+                        | "hr"
+                        | "finance_accounting"
+                        | "legal"
+                        | "consulting"
+                        | "management"
+                        | "product"
+                        | "customer_success"
+                        | "research"
+                        | "operations"
+                        | "other";
                       /** @enum {string} */
                       kind: "jobType";
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code: "rehire" | "freelance" | "mentoring" | "speaking";
                       /** @enum {string} */
                       kind: "openTo";
                     }
@@ -8913,12 +8961,28 @@ export interface paths {
                       label: string;
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code:
+                        | "sales"
+                        | "marketing"
+                        | "engineering"
+                        | "design"
+                        | "hr"
+                        | "finance_accounting"
+                        | "legal"
+                        | "consulting"
+                        | "management"
+                        | "product"
+                        | "customer_success"
+                        | "research"
+                        | "operations"
+                        | "other";
                       /** @enum {string} */
                       kind: "jobType";
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code: "rehire" | "freelance" | "mentoring" | "speaking";
                       /** @enum {string} */
                       kind: "openTo";
                     }
@@ -9174,12 +9238,28 @@ export interface paths {
                       label: string;
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code:
+                        | "sales"
+                        | "marketing"
+                        | "engineering"
+                        | "design"
+                        | "hr"
+                        | "finance_accounting"
+                        | "legal"
+                        | "consulting"
+                        | "management"
+                        | "product"
+                        | "customer_success"
+                        | "research"
+                        | "operations"
+                        | "other";
                       /** @enum {string} */
                       kind: "jobType";
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code: "rehire" | "freelance" | "mentoring" | "speaking";
                       /** @enum {string} */
                       kind: "openTo";
                     }
@@ -9566,12 +9646,28 @@ export interface paths {
                       label: string;
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code:
+                        | "sales"
+                        | "marketing"
+                        | "engineering"
+                        | "design"
+                        | "hr"
+                        | "finance_accounting"
+                        | "legal"
+                        | "consulting"
+                        | "management"
+                        | "product"
+                        | "customer_success"
+                        | "research"
+                        | "operations"
+                        | "other";
                       /** @enum {string} */
                       kind: "jobType";
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code: "rehire" | "freelance" | "mentoring" | "speaking";
                       /** @enum {string} */
                       kind: "openTo";
                     }
@@ -9743,12 +9839,28 @@ export interface paths {
                       label: string;
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code:
+                        | "sales"
+                        | "marketing"
+                        | "engineering"
+                        | "design"
+                        | "hr"
+                        | "finance_accounting"
+                        | "legal"
+                        | "consulting"
+                        | "management"
+                        | "product"
+                        | "customer_success"
+                        | "research"
+                        | "operations"
+                        | "other";
                       /** @enum {string} */
                       kind: "jobType";
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code: "rehire" | "freelance" | "mentoring" | "speaking";
                       /** @enum {string} */
                       kind: "openTo";
                     }
@@ -9920,12 +10032,28 @@ export interface paths {
                       label: string;
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code:
+                        | "sales"
+                        | "marketing"
+                        | "engineering"
+                        | "design"
+                        | "hr"
+                        | "finance_accounting"
+                        | "legal"
+                        | "consulting"
+                        | "management"
+                        | "product"
+                        | "customer_success"
+                        | "research"
+                        | "operations"
+                        | "other";
                       /** @enum {string} */
                       kind: "jobType";
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code: "rehire" | "freelance" | "mentoring" | "speaking";
                       /** @enum {string} */
                       kind: "openTo";
                     }
@@ -10140,12 +10268,28 @@ export interface paths {
                       label: string;
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code:
+                        | "sales"
+                        | "marketing"
+                        | "engineering"
+                        | "design"
+                        | "hr"
+                        | "finance_accounting"
+                        | "legal"
+                        | "consulting"
+                        | "management"
+                        | "product"
+                        | "customer_success"
+                        | "research"
+                        | "operations"
+                        | "other";
                       /** @enum {string} */
                       kind: "jobType";
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code: "rehire" | "freelance" | "mentoring" | "speaking";
                       /** @enum {string} */
                       kind: "openTo";
                     }
@@ -10270,12 +10414,28 @@ export interface paths {
                       label: string;
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code:
+                        | "sales"
+                        | "marketing"
+                        | "engineering"
+                        | "design"
+                        | "hr"
+                        | "finance_accounting"
+                        | "legal"
+                        | "consulting"
+                        | "management"
+                        | "product"
+                        | "customer_success"
+                        | "research"
+                        | "operations"
+                        | "other";
                       /** @enum {string} */
                       kind: "jobType";
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code: "rehire" | "freelance" | "mentoring" | "speaking";
                       /** @enum {string} */
                       kind: "openTo";
                     }
@@ -10447,12 +10607,28 @@ export interface paths {
                       label: string;
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code:
+                        | "sales"
+                        | "marketing"
+                        | "engineering"
+                        | "design"
+                        | "hr"
+                        | "finance_accounting"
+                        | "legal"
+                        | "consulting"
+                        | "management"
+                        | "product"
+                        | "customer_success"
+                        | "research"
+                        | "operations"
+                        | "other";
                       /** @enum {string} */
                       kind: "jobType";
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code: "rehire" | "freelance" | "mentoring" | "speaking";
                       /** @enum {string} */
                       kind: "openTo";
                     }
@@ -10624,12 +10800,28 @@ export interface paths {
                       label: string;
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code:
+                        | "sales"
+                        | "marketing"
+                        | "engineering"
+                        | "design"
+                        | "hr"
+                        | "finance_accounting"
+                        | "legal"
+                        | "consulting"
+                        | "management"
+                        | "product"
+                        | "customer_success"
+                        | "research"
+                        | "operations"
+                        | "other";
                       /** @enum {string} */
                       kind: "jobType";
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code: "rehire" | "freelance" | "mentoring" | "speaking";
                       /** @enum {string} */
                       kind: "openTo";
                     }
@@ -10807,12 +10999,28 @@ export interface paths {
                       label: string;
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code:
+                        | "sales"
+                        | "marketing"
+                        | "engineering"
+                        | "design"
+                        | "hr"
+                        | "finance_accounting"
+                        | "legal"
+                        | "consulting"
+                        | "management"
+                        | "product"
+                        | "customer_success"
+                        | "research"
+                        | "operations"
+                        | "other";
                       /** @enum {string} */
                       kind: "jobType";
                     }
                   | {
-                      code: string;
+                      /** @enum {string} */
+                      code: "rehire" | "freelance" | "mentoring" | "speaking";
                       /** @enum {string} */
                       kind: "openTo";
                     }

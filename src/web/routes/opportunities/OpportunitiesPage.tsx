@@ -9,6 +9,7 @@ import {
   EmptyState,
   Group,
   NumberInput,
+  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
@@ -121,8 +122,10 @@ function Grid({
   );
 }
 
-function Find({ slug, mine }: { slug: string; mine: boolean }) {
+function Find({ slug, mine, alumni }: { slug: string; mine: boolean; alumni: boolean }) {
   const { t } = useTranslation("opportunities");
+  // Alumni see what fits them first ("for you"); they can switch to the newest first.
+  const [sort, setSort] = useState<"fit" | "recent">(alumni && !mine ? "fit" : "recent");
   const [search, setSearch] = useState("");
   const [q] = useDebouncedValue(search.trim(), 300);
   const [type, setType] = useState<ListQuery["type"] | null>(null);
@@ -134,6 +137,7 @@ function Find({ slug, mine }: { slug: string; mine: boolean }) {
   const [skill] = useDebouncedValue(skillText.trim(), 300);
   const query: ListQuery = {
     scope: mine ? "mine" : "open",
+    ...(sort === "fit" ? { sort } : {}),
     ...(q ? { q } : {}),
     ...(type ? { type } : {}),
     ...(kind && type !== "rehire" ? { kind } : {}),
@@ -143,7 +147,7 @@ function Find({ slug, mine }: { slug: string; mine: boolean }) {
     ...(skill ? { skill } : {}),
   };
   const list = useOpportunities(slug, query);
-  const filtered = Object.keys(query).length > 1;
+  const filtered = Object.keys(query).filter((k) => k !== "sort").length > 1;
   const clear = () => {
     setSearch("");
     setType(null);
@@ -212,11 +216,33 @@ function Find({ slug, mine }: { slug: string; mine: boolean }) {
               onChange={(e) => setSkillText(e.currentTarget.value)}
             />
           </SimpleGrid>
-          {filtered && (
-            <Group justify="flex-end">
-              <Button variant="subtle" size="xs" onClick={clear}>
-                {t("filters.clear")}
-              </Button>
+          {(filtered || (alumni && !mine)) && (
+            <Group justify={alumni && !mine ? "space-between" : "flex-end"} gap="xs">
+              {alumni && !mine && (
+                <Group gap="xs">
+                  <SegmentedControl
+                    size="xs"
+                    aria-label={t("forYou.sort")}
+                    value={sort}
+                    onChange={(v) => setSort(v as "fit" | "recent")}
+                    data={[
+                      { value: "fit", label: t("forYou.fit") },
+                      { value: "recent", label: t("forYou.recent") },
+                    ]}
+                    data-testid="opportunity-sort"
+                  />
+                  {sort === "fit" && (
+                    <Text size="xs" c="dimmed" visibleFrom="sm">
+                      {t("forYou.hint")}
+                    </Text>
+                  )}
+                </Group>
+              )}
+              {filtered && (
+                <Button variant="subtle" size="xs" onClick={clear}>
+                  {t("filters.clear")}
+                </Button>
+              )}
             </Group>
           )}
         </Stack>
@@ -333,7 +359,7 @@ function Opportunities({ network }: { network: MyNetwork }) {
             </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="open">
-            <Find slug={slug} mine={false} />
+            <Find slug={slug} mine={false} alumni={network.role === "alumni"} />
           </Tabs.Panel>
           <Tabs.Panel value="applications">
             <MyApplications slug={slug} />
@@ -354,10 +380,10 @@ function Opportunities({ network }: { network: MyNetwork }) {
             {operator && <Tabs.Tab value="settings">{t("tabs.settings")}</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="open">
-            <Find slug={slug} mine={false} />
+            <Find slug={slug} mine={false} alumni={false} />
           </Tabs.Panel>
           <Tabs.Panel value="mine">
-            <Find slug={slug} mine />
+            <Find slug={slug} mine alumni={false} />
           </Tabs.Panel>
           {operator && (
             <>

@@ -35,6 +35,7 @@ import { ErrorAlert, fieldErrors } from "../../components/ErrorAlert.tsx";
 import { MemberGate } from "../../components/MemberGate.tsx";
 import { PageLoader } from "../../components/PageLoader.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
+import { jobTypeOptions } from "../../components/profileLabels.ts";
 import { useSubmit } from "../../components/useSubmit.ts";
 import type { MyNetwork } from "../../session.ts";
 import { PostingDetails, type PostingView, TypeBadges } from "./parts.tsx";
@@ -65,6 +66,7 @@ function initial(o?: Opportunity): Fields {
     title: o?.title ?? "",
     description: o?.description ?? "",
     department: o?.department ?? null,
+    jobType: o?.jobType ?? null,
     employmentType: o?.employmentType ?? null,
     location: o?.location ?? null,
     remote: o?.remote ?? null,
@@ -165,6 +167,7 @@ function Invitees({
 
 function OpportunityForm({ network, posting }: { network: MyNetwork; posting?: Opportunity }) {
   const { t } = useTranslation("opportunities");
+  const { t: tl } = useTranslation("profileLabels");
   const slug = network.slug;
   const nav = useNavigate();
   const qc = useQueryClient();
@@ -292,12 +295,24 @@ function OpportunityForm({ network, posting }: { network: MyNetwork; posting?: O
               error={miss("description")}
               data-testid="opportunity-description"
             />
-            <TextInput
-              label={t("form.department")}
-              value={f.department ?? ""}
-              onChange={text("department")}
-              maxLength={200}
-            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput
+                label={t("form.department")}
+                description={t("form.departmentHint")}
+                value={f.department ?? ""}
+                onChange={text("department")}
+                maxLength={200}
+              />
+              <Select
+                label={t("form.jobType")}
+                description={t("form.jobTypeHint")}
+                data={jobTypeOptions(tl)}
+                value={f.jobType}
+                onChange={(v) => set("jobType", v as Fields["jobType"])}
+                clearable
+                data-testid="opportunity-job-type"
+              />
+            </SimpleGrid>
             <Title order={3} size="h5" mt="sm">
               {rehire ? t("form.sectionRehire") : t("form.sectionFreelance")}
             </Title>
@@ -476,6 +491,7 @@ function OpportunityForm({ network, posting }: { network: MyNetwork; posting?: O
               value={f.skills}
               onChange={(v) => set("skills", v.slice(0, 20))}
               maxTags={20}
+              data-testid="opportunity-skills"
             />
             <Title order={3} size="h5" mt="sm">
               {t("form.sectionApply")}

@@ -29,6 +29,7 @@ import { useSubmit } from "../../components/useSubmit.ts";
 import type { MyNetwork } from "../../session.ts";
 import { ApplyBox } from "./ApplyBox.tsx";
 import { Board } from "./Board.tsx";
+import { Matches } from "./Matches.tsx";
 import { PostingDetails, StatusBadges, TypeBadges } from "./parts.tsx";
 import "./i18n.ts";
 import {
@@ -282,6 +283,7 @@ function OpportunityView({ network, id }: { network: MyNetwork; id: string }) {
             </Stack>
             <PostingDetails o={o} />
             {o.review && <Board slug={slug} o={o} />}
+            {o.review && <Matches slug={slug} o={o} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }} order={{ base: o.manage ? 1 : 2, md: 2 }}>

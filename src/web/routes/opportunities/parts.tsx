@@ -8,8 +8,9 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDate, formatNumber } from "../../components/format.ts";
 import { Markdown } from "../../components/Markdown.tsx";
+import "../../components/profileLabels.ts";
 import "./i18n.ts";
-import type { Opportunity } from "./queries.ts";
+import type { MatchReason, Opportunity } from "./queries.ts";
 
 /** The content fields the pages show (a posting, or the form's preview of one). */
 export type PostingView = Omit<
@@ -33,6 +34,7 @@ export type PostingView = Omit<
   | "review"
   | "myApplication"
   | "applications"
+  | "fit"
 > & { filled?: number };
 
 export function useMoney() {
@@ -111,6 +113,41 @@ export function StatusBadges({ o }: { o: Opportunity }) {
   );
 }
 
+/** A reason as the viewer reads it ("スキル: Excel, 営業資料", "元営業本部", "業務委託に関心あり"). */
+export function useReasonText() {
+  const { t } = useTranslation("opportunities");
+  const { t: tl } = useTranslation("profileLabels");
+  return (r: MatchReason) => {
+    switch (r.kind) {
+      case "skills":
+        return t("matches.reason.skills", { labels: r.labels.join(", ") });
+      case "department":
+        return t("matches.reason.department", { label: r.label });
+      case "jobType":
+        return t("matches.reason.jobType", { label: tl(`jobTypes.${r.code}`) });
+      case "openTo":
+        return t("matches.reason.openTo", { label: tl(`openTo.${r.code}`) });
+      case "location":
+        return t("matches.reason.location", { label: r.label });
+      case "tenure":
+        return t("matches.reason.tenure", { count: r.years });
+    }
+  };
+}
+
+export function Reasons({ reasons }: { reasons: MatchReason[] }) {
+  const text = useReasonText();
+  return (
+    <Group gap={6}>
+      {reasons.map((r) => (
+        <Badge key={r.kind} variant="light" color={r.kind === "skills" ? "teal" : "gray"} tt="none" fw={500}>
+          {text(r)}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
 export function PostingCard({ slug, o }: { slug: string; o: Opportunity }) {
   const { t } = useTranslation("opportunities");
   const money = useMoney();
@@ -135,6 +172,7 @@ export function PostingCard({ slug, o }: { slug: string; o: Opportunity }) {
             {[o.department, o.location].filter(Boolean).join(" · ")}
           </Text>
         )}
+        {o.fit && o.fit.reasons.length > 0 && <Reasons reasons={o.fit.reasons} />}
         {o.skills.length > 0 && (
           <Group gap={4}>
             {o.skills.slice(0, 5).map((s) => (
@@ -181,6 +219,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 /** 募集要項: every item of the posting's type, in the order the law lists them. */
 export function PostingDetails({ o }: { o: PostingView }) {
   const { t } = useTranslation("opportunities");
+  const { t: tl } = useTranslation("profileLabels");
   const money = useMoney();
   const period =
     o.periodStart || o.periodEnd
@@ -200,6 +239,7 @@ export function PostingDetails({ o }: { o: PostingView }) {
       <Table withTableBorder withRowBorders layout="fixed" data-testid="posting-details">
         <Table.Tbody>
           <Row label={t("items.department")}>{o.department}</Row>
+          <Row label={t("items.jobType")}>{o.jobType ? tl(`jobTypes.${o.jobType}`) : null}</Row>
           {o.type === "rehire" ? (
             <>
               <Row label={t("items.employmentType")}>

@@ -254,3 +254,34 @@ export const removeReviewer = (slug: string, id: string, userId: string) =>
 
 export const fileUrl = (slug: string, id: string) =>
   `/api/n/${encodeURIComponent(slug)}/applications/${encodeURIComponent(id)}/file`;
+
+// --- Matching ------------------------------------------------------------------------------------
+
+export type Matches = ResponseOf<"/api/n/{slug}/opportunities/{id}/matches">;
+export type Match = Matches["items"][number];
+export type MatchReason = Match["reasons"][number];
+
+export const matchKeys = {
+  of: (slug: string, id: string) => [...opportunityKeys.all(slug), "matches", id] as const,
+};
+
+export function useMatches(slug: string, id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: matchKeys.of(slug, id),
+    enabled,
+    queryFn: () =>
+      unwrap(
+        client.GET("/api/n/{slug}/opportunities/{id}/matches", {
+          params: { path: { slug, id }, query: { limit: 50 } },
+        }),
+      ),
+  });
+}
+
+export const inviteToApply = (slug: string, id: string, userIds: string[]) =>
+  unwrap(
+    client.POST("/api/n/{slug}/opportunities/{id}/invites", {
+      params: { path: { slug, id } },
+      body: { userIds },
+    }),
+  );
