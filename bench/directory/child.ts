@@ -1,9 +1,11 @@
 // Starting and talking to the server process (server.ts) from the load generator's process.
 import { type ChildProcess, fork } from "node:child_process";
 import path from "node:path";
+import type { AppContext } from "../../src/server/context.ts";
+import { closeServices } from "../../src/server/services.ts";
 import type { DbKind, Target } from "./data.ts";
-import { ROOT } from "./options.ts";
-import type { ProfileSummary } from "./profile.ts";
+import { CACHE_DIR, ROOT } from "./options.ts";
+import { type ProfileSummary, startProfile } from "./profile.ts";
 import type { PreparedMessage, ProfileMessage, ReadyMessage } from "./server.ts";
 
 const SERVER = "bench/directory/server.ts";
@@ -117,3 +119,40 @@ export async function serveChild<R extends { type: "ready" }>(
 
 /** Starts the app and the baseline app in a child process; resolves once both listen. */
 export const serveInChild = (t: Target): Promise<Server> => serveChild<ReadyMessage>(SERVER, "serve", t);
+
+/**
+ * In a bench server child: on the parent's "stop", SIGTERM or the parent's end, closes `apps`
+ * (the listening servers), waits a second — requests the load generator dropped at the end of its
+ * last run may still be in their handlers: let them finish before the pool closes under them —,
+ * closes the services and exits; "profile-start" / "profile-stop" profile the process's CPU
+ * (`startProfile`, the summary sent back as a "profile" message).
+ */
+export function serveUntilStopped(
+  ctx: AppContext,
+  apps: { close: () => Promise<unknown> }[],
+  profileName: string,
+) {
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    for (const a of apps) await a.close();
+    await new Promise((r) => setTimeout(r, 1000));
+    await closeServices(ctx);
+    process.exit(0);
+  };
+  let stopProfile: (() => Promise<ProfileSummary>) | null = null;
+  process.on("message", async (m: any) => {
+    if (m?.type === "stop") void stop();
+    if (m?.type === "profile-start") stopProfile = await startProfile(CACHE_DIR, profileName);
+    if (m?.type === "profile-stop" && stopProfile) {
+      const summary = await stopProfile();
+      stopProfile = null;
+      await new Promise<void>((resolve) =>
+        process.send ? process.send({ type: "profile", summary }, undefined, {}, () => resolve()) : resolve(),
+      );
+    }
+  });
+  process.on("SIGTERM", () => void stop());
+  process.on("disconnect", () => void stop()); // the parent died
+}

@@ -65,10 +65,29 @@ const FINGERPRINT_FILES = [
   "src/shared/text.ts",
 ];
 
-export function fingerprint(): string {
+/** A hash of files' contents: a change to any of them makes cached data stale. */
+export function fingerprintOf(files: string[]): string {
   const h = createHash("sha256");
-  for (const f of FINGERPRINT_FILES) h.update(f).update(fs.readFileSync(path.join(ROOT, f)));
+  for (const f of files) h.update(f).update(fs.readFileSync(path.join(ROOT, f)));
   return h.digest("hex").slice(0, 16);
+}
+
+export const fingerprint = () => fingerprintOf(FINGERPRINT_FILES);
+
+/** The marker row of a bench's data (what was loaded), in its own one-row table, or null. */
+export async function readMarkerIn<T>(ctx: AppContext, table: string): Promise<T | null> {
+  const [t] = await ctx.database.query<{ ok: boolean }>(`select to_regclass('${table}') is not null as ok`);
+  if (!t?.ok) return null;
+  const [row] = await ctx.database.query<{ value: T }>(`select value from ${table} where id = 1`);
+  return row?.value ?? null;
+}
+
+export async function writeMarkerIn(ctx: AppContext, table: string, value: unknown) {
+  await ctx.database.exec(`create table if not exists ${table} (id int primary key, value jsonb not null)`);
+  await ctx.database.query(
+    `insert into ${table} (id, value) values (1, $1::jsonb) on conflict (id) do update set value = excluded.value`,
+    [JSON.stringify(value)],
+  );
 }
 
 type Marker = { seed: number; size: number; fingerprint: string; loadMs?: number; loadedAt?: string };
@@ -95,14 +114,7 @@ export function benchConfig(t: Target, extra: Record<string, string> = {}) {
   );
 }
 
-async function readMarker(ctx: AppContext): Promise<Marker | null> {
-  const [t] = await ctx.database.query<{ ok: boolean }>(
-    "select to_regclass('bench_marker') is not null as ok",
-  );
-  if (!t?.ok) return null;
-  const [row] = await ctx.database.query<{ value: Marker }>("select value from bench_marker where id = 1");
-  return row?.value ?? null;
-}
+const readMarker = (ctx: AppContext) => readMarkerIn<Marker>(ctx, "bench_marker");
 
 /** Creates (or, with `wipe`, drops and creates) the PostgreSQL database; true when new. */
 async function ensurePgDatabase(t: Target, wipe: boolean): Promise<boolean> {
@@ -162,13 +174,7 @@ async function load(ctx: AppContext, t: Target, print: (s: string) => void): Pro
     loadMs: Math.round(performance.now() - started),
     loadedAt: new Date().toISOString(),
   };
-  await ctx.database.exec(
-    "create table if not exists bench_marker (id int primary key, value jsonb not null)",
-  );
-  await ctx.database.query(
-    "insert into bench_marker (id, value) values (1, $1::jsonb) on conflict (id) do update set value = excluded.value",
-    [JSON.stringify(marker)],
-  );
+  await writeMarkerIn(ctx, "bench_marker", marker);
   return marker;
 }
 

@@ -333,18 +333,26 @@ export function drawer(seq: Drawn[]) {
 export async function takeTurns(
   variants: { key: string; what?: string; load: LoadOptions }[],
   o: { warmup: number; duration: number; rounds: number },
+  hooks: {
+    /** After the warm-up, before the first round. */
+    beforeRounds?: () => Promise<void>;
+    /** Around each slice (`run` measures it): what the caller counts besides (cache, transactions). */
+    slice?: (v: { key: string; load: LoadOptions }, run: () => Promise<Sample>) => Promise<Sample>;
+  } = {},
 ): Promise<Record<string, Measurement>> {
   if (o.warmup) {
     process.stdout.write(`  warm-up: ${o.warmup} s each… `);
     for (const v of variants) await sample({ ...v.load, duration: o.warmup });
     console.log("done");
   }
+  await hooks.beforeRounds?.();
   const slice = o.duration / o.rounds;
   const samples = new Map<string, Sample[]>(variants.map((v) => [v.key, []]));
   for (let round = 1; round <= o.rounds; round++) {
     process.stdout.write(`  round ${round}/${o.rounds} (${slice} s × ${variants.length}):`);
     for (const v of variants) {
-      const s = await sample({ ...v.load, duration: slice });
+      const run = () => sample({ ...v.load, duration: slice });
+      const s = hooks.slice ? await hooks.slice(v, run) : await run();
       samples.get(v.key)!.push(s);
       process.stdout.write(` ${v.what ?? v.key} ${Math.round(s.ok / s.seconds)} req/s;`);
     }

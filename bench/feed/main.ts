@@ -26,6 +26,7 @@ import {
   type Sample,
   sample,
   signIn,
+  takeTurns,
 } from "../directory/loadgen.ts";
 import { ROOT } from "../directory/options.ts";
 import type { ProfileSummary } from "../directory/profile.ts";
@@ -411,26 +412,15 @@ async function runFeed(t: Target): Promise<FeedRun> {
     const writer = o.writes
       ? startWriter(server.appUrl, writerMember, readers[0].first.slice(0, 10), o.writes)
       : null;
-    if (o.warmup) {
-      process.stdout.write(`  warm-up: ${o.warmup} s each… `);
-      for (const v of variants) await sample({ ...v.load, duration: o.warmup });
-      console.log("done");
-    }
-    const stats0 = await getJson(`${server.baselineUrl}/cache-stats`);
-    const slice = o.duration / o.rounds;
-    const samples = new Map<string, Sample[]>(variants.map((v) => [v.key, []]));
-    for (let round = 1; round <= o.rounds; round++) {
-      process.stdout.write(`  round ${round}/${o.rounds} (${slice} s × ${variants.length}):`);
-      for (const v of variants) {
-        const s = await sample({ ...v.load, duration: slice });
-        samples.get(v.key)!.push(s);
-        process.stdout.write(` ${v.what} ${Math.round(s.ok / s.seconds)} req/s;`);
-      }
-      console.log("");
-    }
+    let stats0: any = null;
+    const measured = await takeTurns(variants, o, {
+      beforeRounds: async () => {
+        stats0 = await getJson(`${server.baselineUrl}/cache-stats`);
+      },
+    });
     const stats1 = await getJson(`${server.baselineUrl}/cache-stats`);
     const written = writer ? await writer.stop() : null;
-    const results = Object.fromEntries([...samples].map(([k, s]) => [k, combine(s)]));
+    const results = measured;
     const cacheHits =
       stats0 && stats1 && stats1.requests > stats0.requests
         ? 1 - (stats1.queries - stats0.queries) / (stats1.requests - stats0.requests)

@@ -11,9 +11,9 @@ import { runDigest } from "../../src/modules/notifications/index.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { resolveMember } from "../../src/server/guards.ts";
 import { closeServices } from "../../src/server/services.ts";
+import { serveUntilStopped } from "../directory/child.ts";
 import { type DbKind, openBenchServices, SLUG, type Target } from "../directory/data.ts";
-import { CACHE_DIR } from "../directory/options.ts";
-import { type ProfileSummary, startProfile } from "../directory/profile.ts";
+import type { ProfileSummary } from "../directory/profile.ts";
 import { type FeedMarker, prepareFeedData } from "./data.ts";
 import { runWorkers } from "./worker.ts";
 
@@ -126,28 +126,7 @@ async function serve(t: Target, flags: string[]) {
   });
   baseline.get("/cache-stats", async () => feedCacheStats());
   const baselineUrl = await baseline.listen({ port: 0, host: "127.0.0.1" });
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await baseline.close();
-    await uncached.close();
-    await app.close();
-    await new Promise((r) => setTimeout(r, 1000));
-    await closeServices(ctx);
-    process.exit(0);
-  };
-  let stopProfile: (() => Promise<ProfileSummary>) | null = null;
-  process.on("message", async (m: any) => {
-    if (m?.type === "stop") void stop();
-    if (m?.type === "profile-start") stopProfile = await startProfile(CACHE_DIR, `feed-${t.kind}-${t.size}`);
-    if (m?.type === "profile-stop" && stopProfile) {
-      await send({ type: "profile", summary: await stopProfile() });
-      stopProfile = null;
-    }
-  });
-  process.on("SIGTERM", () => void stop());
-  process.on("disconnect", () => void stop());
+  serveUntilStopped(ctx, [baseline, uncached, app], `feed-${t.kind}-${t.size}`);
   await send({ type: "ready", appUrl, uncachedUrl, baselineUrl });
 }
 

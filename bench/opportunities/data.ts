@@ -15,10 +15,7 @@
 // more often; open postings reconfirmed within the last 24 days (those past the network's 14 + 7
 // are hidden from alumni, as they would be). When the data is reused later, its times are moved
 // forward by the time elapsed, so that open postings stay open and current.
-import { createHash, randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import type { Tx } from "../../src/db/client.ts";
+import { randomUUID } from "node:crypto";
 import {
   type ApplicationStage,
   type EmploymentType,
@@ -43,14 +40,16 @@ import {
 import { createVerifiedUser } from "../../src/server/accounts.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import {
+  fingerprintOf,
   OPERATOR_EMAIL,
   PASSWORD,
   type Prepared,
   prepareData,
+  readMarkerIn,
   SLUG,
   type Target,
+  writeMarkerIn,
 } from "../directory/data.ts";
-import { ROOT } from "../directory/options.ts";
 import { SEGMENTS } from "../feed/data.ts";
 
 /** This bench's database: tsunagari_bench_<N>_opps, bench/tmp/directory/pglite-<N>_opps. */
@@ -82,11 +81,7 @@ const FINGERPRINT_FILES = [
   "src/db/migrations/meta/_journal.json",
 ];
 
-function fingerprint(): string {
-  const h = createHash("sha256");
-  for (const f of FINGERPRINT_FILES) h.update(f).update(fs.readFileSync(path.join(ROOT, f)));
-  return h.digest("hex").slice(0, 16);
-}
+const fingerprint = () => fingerprintOf(FINGERPRINT_FILES);
 
 export type OppsMarker = {
   seed: number;
@@ -100,26 +95,8 @@ export type OppsMarker = {
   counts: Record<string, number>;
 };
 
-async function readMarker(ctx: AppContext): Promise<OppsMarker | null> {
-  const [t] = await ctx.database.query<{ ok: boolean }>(
-    "select to_regclass('bench_opps_marker') is not null as ok",
-  );
-  if (!t?.ok) return null;
-  const [row] = await ctx.database.query<{ value: OppsMarker }>(
-    "select value from bench_opps_marker where id = 1",
-  );
-  return row?.value ?? null;
-}
-
-async function writeMarker(ctx: AppContext, m: OppsMarker) {
-  await ctx.database.exec(
-    "create table if not exists bench_opps_marker (id int primary key, value jsonb not null)",
-  );
-  await ctx.database.query(
-    "insert into bench_opps_marker (id, value) values (1, $1::jsonb) on conflict (id) do update set value = excluded.value",
-    [JSON.stringify(m)],
-  );
-}
+const readMarker = (ctx: AppContext) => readMarkerIn<OppsMarker>(ctx, "bench_opps_marker");
+const writeMarker = (ctx: AppContext, m: OppsMarker) => writeMarkerIn(ctx, "bench_opps_marker", m);
 
 // --- Vocabulary -----------------------------------------------------------------------------------
 
@@ -531,8 +508,7 @@ async function load(
       counts[audience]++;
       counts.applications += applicants.length;
     }
-    await inTransaction(ctx.database, async (_q, tx) => {
-      const d = tx as unknown as Tx;
+    await inTransaction(ctx.database, async (_q, d) => {
       await d.insert(opportunity).values(postings);
       await d.insert(opportunityRevision).values(revisions);
       if (invites.length) await d.insert(opportunityInvite).values(invites);

@@ -20,11 +20,11 @@ import type { AppContext } from "../../src/server/context.ts";
 import { resolveMember } from "../../src/server/guards.ts";
 import { type MemberScope, memberScope } from "../../src/server/scope.ts";
 import { closeServices } from "../../src/server/services.ts";
-import { targetOf } from "../directory/child.ts";
+import { serveUntilStopped, targetOf } from "../directory/child.ts";
 import { OPERATOR_EMAIL, openBenchServices, SLUG, type Target } from "../directory/data.ts";
-import { CACHE_DIR, PLANS_DIR } from "../directory/options.ts";
+import { PLANS_DIR } from "../directory/options.ts";
 import { explainInto, recordingDb, type Statement } from "../directory/plans.ts";
-import { type ProfileSummary, startProfile } from "../directory/profile.ts";
+import type { ProfileSummary } from "../directory/profile.ts";
 import { runWorkers } from "../feed/worker.ts";
 import { BASELINE_SQL, OFFER_TITLE, type OppsMarker, prepareOppsData, VARIANT } from "./data.ts";
 
@@ -242,27 +242,7 @@ async function serve(t: Target, flags: string[]) {
     return { ...r, expected: n };
   });
   const baselineUrl = await baseline.listen({ port: 0, host: "127.0.0.1" });
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await baseline.close();
-    await app.close();
-    await new Promise((r) => setTimeout(r, 1000));
-    await closeServices(ctx);
-    process.exit(0);
-  };
-  let stopProfile: (() => Promise<ProfileSummary>) | null = null;
-  process.on("message", async (m: any) => {
-    if (m?.type === "stop") void stop();
-    if (m?.type === "profile-start") stopProfile = await startProfile(CACHE_DIR, `opps-${t.kind}-${t.size}`);
-    if (m?.type === "profile-stop" && stopProfile) {
-      await send({ type: "profile", summary: await stopProfile() });
-      stopProfile = null;
-    }
-  });
-  process.on("SIGTERM", () => void stop());
-  process.on("disconnect", () => void stop());
+  serveUntilStopped(ctx, [baseline, app], `opps-${t.kind}-${t.size}`);
   await send({ type: "ready", appUrl, baselineUrl });
 }
 
