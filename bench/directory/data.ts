@@ -195,7 +195,16 @@ export async function prepareData(t: Target, reload: boolean, print: (s: string)
       if (wipe) fs.rmSync(dir, { recursive: true, force: true });
       fresh = !fs.existsSync(dir);
     }
-    const ctx = await openBenchServices(t, true);
+    let ctx: AppContext;
+    try {
+      ctx = await openBenchServices(t, true);
+    } catch (err) {
+      // Cached data whose migrations no longer apply (a migration rewritten since it was loaded):
+      // load it again.
+      if (fresh || attempt > 0) throw err;
+      print(`  the migrations do not apply to the cached data (${(err as Error).message}): reloading`);
+      continue;
+    }
     const marker = fresh ? null : await readMarker(ctx);
     if (
       marker &&

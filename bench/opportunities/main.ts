@@ -505,6 +505,22 @@ const pct = (x: number | null | undefined) =>
 const yes = (b: boolean) => (b ? "yes" : "**no**");
 const bad = (m: Measurement) => m.non2xx + m.errors + m.timeouts;
 
+/** The mix's kinds, in the report's order. */
+const KINDS = [
+  "first page",
+  "for you (fit)",
+  "page 2",
+  "page 3",
+  "type",
+  "kind",
+  "remote",
+  "fee range",
+  "skill",
+  "text",
+  "text, no match",
+  "posting by id",
+];
+
 const WHAT: Record<string, string> = {
   baseline: "baseline (bare SELECT of a page of open postings)",
   baselineAuth: "baseline + auth (same SELECT behind the member guard, the readers' sessions in turn)",
@@ -519,7 +535,7 @@ function render(runs: DbRun[], started: Date, seconds: number): string {
   L.push(
     `Run ${started.toISOString().replace(/\.\d+Z$/, "Z")}, ${f0(seconds)} s in all. Machine: ${process.env.BENCH_MACHINE ?? `${cores} cores`}, Node ${process.version}; load average at the end ${load}. Client (autocannon) and server (a child process) share these cores.`,
     "",
-    `- Command: \`${command}\` — list runs ${o.duration} s each in ${o.rounds} rounds taking turns, after ${o.warmup} s of warm-up, ${o.connections} connections; matching ${o.duration} s at 1 connection, then ${o.duration} s at 4`,
+    `- Command: \`${command}\` — list runs ${o.duration} s each in ${o.rounds} round(s) taking turns, after ${o.warmup} s of warm-up, ${o.connections} connections; matching ${o.duration} s at 1 connection, then ${o.duration} s at 4`,
     "- Method: [bench/README.md](README.md#opportunities-npm-run-bench----opportunities)",
     `- Baseline: \`${BASELINE_SQL.replace(/\s+/g, " ")}\` on the same Database object as the app (same pool, same PGlite)`,
   );
@@ -553,7 +569,9 @@ function render(runs: DbRun[], started: Date, seconds: number): string {
     "| --- | --- | ---: | ---: | ---: | ---: |",
   );
   for (const r of runs)
-    for (const k of r.results.list.perKind ?? [])
+    for (const k of [...(r.results.list.perKind ?? [])].sort(
+      (a, b) => KINDS.indexOf(a.name) - KINDS.indexOf(b.name),
+    ))
       L.push(
         `| ${r.label} | ${k.name} | ${f0(k.n)} | ${f1(k.p50)} | ${f1(k.p95)} | ${r.checked[k.name] ? `${r.checked[k.name].requests} (${r.checked[k.name].empty})` : "–"} |`,
       );
