@@ -145,6 +145,14 @@ export type DomainEvent =
       segmentId: string | null;
       invitees: string[];
       first: boolean;
+      /** What the posting wishes for (matching.ts `wishesOf`): who it fits hears of it. */
+      wishes: {
+        skills: string[];
+        departments: string[];
+        jobType: string | null;
+        openTo: string[];
+        location: string | null;
+      };
     }
   /** Reviewers invited alumni to apply (from the matches): the invitees who opted in hear of it. */
   | {

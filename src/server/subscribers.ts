@@ -249,8 +249,9 @@ const offerPosting: Subscriber<"opportunity.published"> = (tx, e, ctx) => offerT
 // A reviewer invited alumni to apply (one click, from the matches): the same offer, consent-filtered.
 const offerInvitation: Subscriber<"opportunity.invited"> = (tx, e, ctx) => offerToInvitees(ctx, tx, e);
 // A posting went up for the first time to the network or a segment: the alumni of its audience
-// who opted in to offers of its type hear of it, through the announcements' fan-out job (batched,
-// consent-filtered in its insert, each member's preference for opportunity_offer deciding).
+// who opted in to offers of its type and whom it fits (a shared skill, the department, the job
+// type, or open to it) hear of it, through the announcements' fan-out job (batched, consent- and
+// fit-filtered in its insert, each member's preference for opportunity_offer deciding).
 const fanOutOffer: Subscriber<"opportunity.published"> = async (tx, e, ctx) => {
   if (!e.first || e.audience === "invited") return;
   const job: FanoutJob = {
@@ -265,6 +266,7 @@ const fanOutOffer: Subscriber<"opportunity.published"> = async (tx, e, ctx) => {
     kind: "opportunity_offer",
     key: `opportunity:${e.opportunityId}`,
     consent: e.opportunityType,
+    fit: e.wishes,
   };
   await needsContext(ctx, e.type).jobs.send(FANOUT_JOB, job, {
     tx,

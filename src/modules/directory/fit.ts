@@ -165,3 +165,20 @@ export async function rankByFit(
      order by b.score desc, b.member_since desc, b.user_id`);
   return res.rows as FitRow[];
 }
+
+/**
+ * Whether directory row `e` fits the wishes at all — shares a skill, fits the department, has the
+ * job type, or is open to what is offered — as SQL: who hears of a new posting that fits them.
+ */
+export function fitsAnySql(w: FitWishes): SQL {
+  const any: SQL[] = [];
+  if (w.skills.length) any.push(sql`e.skills && ${textArray(w.skills)}`);
+  if (w.departments.length)
+    any.push(
+      sql`exists (select 1 from unnest(e.departments) d, unnest(${textArray(w.departments)}) u
+                   where ${departmentFitsSql(sql`d`, sql`u`)})`,
+    );
+  if (w.jobType) any.push(sql`e.job_type = ${w.jobType}`);
+  if (w.openTo.length) any.push(sql`e.open_to && ${textArray(w.openTo)}`);
+  return any.length ? sql`(${sql.join(any, sql` or `)})` : sql`false`;
+}

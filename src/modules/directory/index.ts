@@ -7,6 +7,7 @@ export {
   type FitRow,
   type FitWeights,
   type FitWishes,
+  fitsAnySql,
   rankByFit,
 } from "./fit.ts";
 export { recentlyJoined } from "./newcomers.ts";

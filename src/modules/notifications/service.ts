@@ -16,6 +16,7 @@ import type { AppContext } from "../../server/context.ts";
 import { inTransaction, type MemberScope } from "../../server/scope.ts";
 import { errors } from "../../shared/errors.ts";
 import { decodeKeyset, encodeKeyset } from "../../shared/keyset.ts";
+import { type FitWishes, fitsAnySql } from "../directory/index.ts";
 import { LOCKED_KINDS } from "./kinds.ts";
 import {
   channelSql,
@@ -425,6 +426,12 @@ export type FanoutJob = {
    * in the insert itself: an offer never reaches anyone else.
    */
   consent?: "rehire" | "freelance";
+  /**
+   * Only members whose directory row (as operators see it) fits these wishes at all — a shared
+   * skill, the department, the job type, or open to what is offered: a new posting is news to
+   * those it fits (directory/fit.ts), never to everyone who opted in.
+   */
+  fit?: FitWishes;
 };
 
 export const FANOUT_BATCH = 5000;
@@ -435,6 +442,13 @@ function consentFilter(consent: FanoutJob["consent"]) {
   const column = consent === "rehire" ? sql.raw("c.rehire") : sql.raw("c.freelance");
   return sql`and m.role = 'alumni' and exists (select 1 from member_consent c
                where c.network_id = m.organization_id and c.user_id = m.user_id and ${column} = true)`;
+}
+/** The fan-out's fit condition on `m`: its directory row (operators' audience) fits the wishes. */
+function fitFilter(fit: FanoutJob["fit"]) {
+  if (!fit) return sql``;
+  return sql`and exists (select 1 from directory_entry e
+               where e.network_id = m.organization_id and e.audience = 'operators'
+                 and e.user_id = m.user_id and ${fitsAnySql(fit)})`;
 }
 /**
  * A row id that begins with the time in milliseconds (the rest random, UUID-shaped): a fan-out's
@@ -480,6 +494,7 @@ export async function fanOut(
              and m.user_id = any(${`{${ids.map((i) => `"${i}"`).join(",")}}`}::text[])
              and ${channel} <> 'off'
              ${consentFilter(job.consent)}
+             ${fitFilter(job.fit)}
           on conflict (network_id, user_id, key) do nothing
           returning id, user_id as "userId", mailed_at is not null as "now"`);
       const rows = res.rows as { id: string; userId: string; now: boolean }[];

@@ -415,13 +415,27 @@ describe("finding postings", () => {
 });
 
 describe("offers when a posting goes up", () => {
-  it("reach only the alumni of its audience who opted in to its type, as their preferences allow, once", async () => {
+  it("reach only the alumni of its audience who opted in to its type and whom it fits, as their preferences allow, once", async () => {
     const { net, op, alumna, alumnus, employee } = await setup();
     const none = await makeMember(env, net, "alumni", { name: "同意なし 三子" });
     const quiet = await makeMember(env, net, "alumni", { name: "通知オフ 四郎" });
+    const unfit = await makeMember(env, net, "alumni", { name: "畑違い 五郎" });
     await consentToOffers(env, net, alumna, { freelance: true });
     await consentToOffers(env, net, alumnus, { rehire: true });
     await consentToOffers(env, net, quiet, { freelance: true, rehire: true });
+    await consentToOffers(env, net, unfit, { freelance: true, rehire: true });
+    // Open to the work (the alumna), sharing a skill (the alumnus): fits; the unfit one shares nothing.
+    await ok(net, alumna, "/profiles/me", "PUT", { displayName: "卒業 花子", openTo: ["freelance"] });
+    await ok(net, alumnus, "/profiles/me", "PUT", { displayName: "卒業 太郎", skills: ["Excel"] });
+    await ok(net, quiet, "/profiles/me", "PUT", {
+      displayName: "通知オフ 四郎",
+      openTo: ["freelance", "rehire"],
+    });
+    await ok(net, unfit, "/profiles/me", "PUT", {
+      displayName: "畑違い 五郎",
+      skills: ["溶接"],
+      jobType: "research",
+    });
     await ok(net, quiet, "/notifications/preferences", "PUT", { channels: { opportunity_offer: "off" } });
     const offers = async (u: TestUser) =>
       (await kindsOf(net, u)).filter((n) => n.kind === "opportunity_offer").map((n) => n.path);
@@ -432,13 +446,14 @@ describe("offers when a posting goes up", () => {
     await ok(net, employee, `/opportunities/${project.id}/publish`, "POST");
     await env.ctx.jobs.drain();
     expect(await offers(alumna)).toEqual([`/opportunities/${project.id}`]);
-    for (const u of [alumnus, none, quiet, employee, op]) expect(await offers(u)).toEqual([]);
+    for (const u of [alumnus, none, quiet, unfit, employee, op]) expect(await offers(u)).toEqual([]);
 
     const rehire = await makeTestOpportunity(env, net, { type: "rehire" }, employee);
     await env.ctx.jobs.drain();
     expect(await offers(alumnus)).toEqual([`/opportunities/${rehire.id}`]);
     expect(await offers(alumna)).toEqual([`/opportunities/${project.id}`]);
     expect(await offers(none)).toEqual([]);
+    expect(await offers(unfit)).toEqual([]);
 
     // Closed before the offers went out: nobody is told of it.
     const closedFirst = await makeTestOpportunity(env, net, {}, employee);
@@ -458,7 +473,11 @@ describe("offers when a posting goes up", () => {
       name: "資料づくり",
       filter: { skill: ["資料作成"] },
     });
-    await ok(net, alumna, "/profiles/me", "PUT", { displayName: "卒業 花子", skills: ["資料作成"] });
+    await ok(net, alumna, "/profiles/me", "PUT", {
+      displayName: "卒業 花子",
+      skills: ["資料作成"],
+      openTo: ["freelance"],
+    });
     await ok(net, none, "/profiles/me", "PUT", { displayName: "同意なし 三子", skills: ["資料作成"] });
     const forSegment = await makeTestOpportunity(env, net, {
       audience: { type: "segment", segmentId: seg.id },

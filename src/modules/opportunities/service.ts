@@ -31,7 +31,14 @@ import { viewerOf } from "../feed/index.ts";
 import { notify } from "../notifications/index.ts";
 import { memberProfiles } from "../profiles/index.ts";
 import { findSegment } from "../segments/index.ts";
-import { explainPosting, type MatchReason, postingFitSql, type Seeker, seekerOf } from "./matching.ts";
+import {
+  explainPosting,
+  type MatchReason,
+  postingFitSql,
+  type Seeker,
+  seekerOf,
+  wishesOf,
+} from "./matching.ts";
 import { offerToInvitees } from "./offers.ts";
 import { type OpportunityAccess, opportunitiesPolicy } from "./policy.ts";
 import {
@@ -739,6 +746,7 @@ async function goLive(tx: TxScope, o: OpportunityRow, s: Settings, action: strin
       segmentId: o.segmentId,
       invitees: o.audience === "invited" ? await invitesOf(tx.db, tx.network.id, o.id) : [],
       first: o.publishedAt === null,
+      wishes: wishesOf(o),
     },
     auditOf(tx, action, o.id),
     tx.ctx,
