@@ -8,12 +8,16 @@
 //   worker  — the job workers alone (PostgreSQL: as ROLE=worker runs them).
 import fs from "node:fs";
 import path from "node:path";
+import { eq, sql } from "drizzle-orm";
 import Fastify from "fastify";
+import { opportunity } from "../../src/db/schema/index.ts";
+import { type FitWishes, fitsAnySql } from "../../src/modules/directory/index.ts";
 import {
   listOpportunities,
   matchesFor,
   matchesQuery,
   opportunityListQuery,
+  wishesOf,
 } from "../../src/modules/opportunities/index.ts";
 import { buildApp } from "../../src/server/app.ts";
 import type { AppContext } from "../../src/server/context.ts";
@@ -51,11 +55,20 @@ const send = (m: OppsPreparedMessage | OppsReadyMessage | { type: "profile"; sum
   );
 const print = (s: string) => process.stdout.write(`${s}\n`);
 
-/** Who should hear of a network-wide 業務委託 posting: active alumni who opted in, unless they switched offers off. */
-const CONSENTING_SQL = `select count(*)::int as n from member m
-  join member_consent c on c.network_id = m.organization_id and c.user_id = m.user_id and c.freelance
-  left join notification_pref p on p.network_id = m.organization_id and p.user_id = m.user_id and p.kind = 'opportunity_offer'
- where m.organization_id = $1 and m.status = 'active' and m.role = 'alumni' and coalesce(p.channel, '') <> 'off'`;
+/**
+ * Who should hear of a network-wide 業務委託 posting: active alumni who opted in, unless they
+ * switched offers off — and, given the posting's wishes, whom it fits at all (their directory row,
+ * operators' audience, shares a skill, fits the department, has the job type or is open to the
+ * work: the directory's fitsAnySql, as the fan-out's insert asks).
+ */
+async function consentingCount(ctx: AppContext, networkId: string, fit?: FitWishes): Promise<number> {
+  const res = await ctx.db.execute(sql`select count(*)::int as n from member m
+    join member_consent c on c.network_id = m.organization_id and c.user_id = m.user_id and c.freelance
+    left join notification_pref p on p.network_id = m.organization_id and p.user_id = m.user_id and p.kind = 'opportunity_offer'
+   where m.organization_id = ${networkId} and m.status = 'active' and m.role = 'alumni' and coalesce(p.channel, '') <> 'off'
+     ${fit ? sql`and exists (select 1 from directory_entry e where e.network_id = m.organization_id and e.audience = 'operators' and e.user_id = m.user_id and ${fitsAnySql(fit)})` : sql``}`);
+  return (res.rows[0] as { n: number }).n;
+}
 
 /** A member's scope as the access hook builds it (the plans run the services outside a request). */
 async function scopeOf(ctx: AppContext, networkId: string, email: string): Promise<MemberScope> {
@@ -184,7 +197,7 @@ async function prepare(t: Target, postings: number, reload: boolean, plans: bool
       "select count(*)::int as n from member where organization_id = $1 and status = 'active'",
       [p.networkId],
     );
-    const [{ n: consenting }] = await q<{ n: number }>(CONSENTING_SQL, [p.networkId]);
+    const consenting = await consentingCount(ctx, p.networkId);
     // Open, current, network-wide postings: per type and kind the first by lead skill, 30 in all.
     const rows = await q<MatchPosting>(
       `select id, type, kind, skills, title from (
@@ -228,8 +241,11 @@ async function serve(t: Target, flags: string[]) {
     await resolveMember(ctx, req, undefined, SLUG);
     return { items: await ctx.database.query(BASELINE_SQL, [networkId]) };
   });
-  // An offer's bell rows so far, those to someone who had not opted in, and who should get one.
+  // An offer's bell rows so far, those to someone who had not opted in, and who should get one
+  // (the posting's wishes: the module's wishesOf).
   baseline.get<{ Querystring: { id: string } }>("/offers", async (req) => {
+    const [o] = await ctx.db.select().from(opportunity).where(eq(opportunity.id, req.query.id));
+    if (!o) throw new Error(`posting ${req.query.id} missing`);
     const [r] = await ctx.database.query<{ rows: number; unconsented: number }>(
       `select count(*)::int as rows,
               count(*) filter (where not exists (select 1 from member m join member_consent c
@@ -238,8 +254,11 @@ async function serve(t: Target, flags: string[]) {
          from notification n where n.network_id = $1 and n.kind = 'opportunity_offer' and n.key = $2`,
       [networkId, `opportunity:${req.query.id}`],
     );
-    const [{ n }] = await ctx.database.query<{ n: number }>(CONSENTING_SQL, [networkId]);
-    return { ...r, expected: n };
+    return {
+      ...r,
+      consenting: await consentingCount(ctx, networkId),
+      expected: await consentingCount(ctx, networkId, wishesOf(o)),
+    };
   });
   const baselineUrl = await baseline.listen({ port: 0, host: "127.0.0.1" });
   serveUntilStopped(ctx, [baseline, app], `opps-${t.kind}-${t.size}`);
