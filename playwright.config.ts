@@ -36,11 +36,11 @@ export default defineConfig({
   projects: [
     {
       name: "journeys",
-      testIgnore: /(directory|inquiries|phones|feed|groups|home|messages|moderation|events|opportunities)\.spec\.ts$/,
+      testIgnore: /(directory|inquiries|phones|feed|groups|home|messages|moderation|events|opportunities|referrals)\.spec\.ts$/,
     },
     {
       name: "after-setup",
-      testMatch: /(directory|inquiries|phones|feed|groups|home|messages|moderation|events|opportunities)\.spec\.ts$/,
+      testMatch: /(directory|inquiries|phones|feed|groups|home|messages|moderation|events|opportunities|referrals)\.spec\.ts$/,
     },
   ],
   webServer: {

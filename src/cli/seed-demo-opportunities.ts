@@ -19,6 +19,7 @@ import {
 } from "../db/schema/index.ts";
 import { type PostingContent, postingColumns } from "../modules/opportunities/index.ts";
 import { listedAlumni } from "./seed-demo-people.ts";
+import { type SeededPosting, seedDemoReferrals } from "./seed-demo-referrals.ts";
 
 type By = "operator" | "employee";
 type Seed = {
@@ -185,6 +186,32 @@ const SEEDS: Seed[] = [
     applications: ["contracted", "declined_by_us", "withdrawn"],
   },
   {
+    by: "operator",
+    status: "closed",
+    closeReason: "filled",
+    publishedDaysAgo: 150,
+    closesInDays: -120,
+    content: {
+      type: "rehire",
+      title: "法人営業（再雇用・正社員）",
+      description: "首都圏の法人のお客様への提案営業を担当していただきました（2名採用済み）。",
+      department: "営業本部 第一営業部",
+      employmentType: "full_time",
+      location: "本社（東京都千代田区丸の内1-1-1）",
+      remote: "hybrid",
+      hours: "9:00〜17:30（フレックスタイム制）、休憩60分、土日祝休み",
+      salaryMin: 5_500_000,
+      salaryMax: 7_500_000,
+      trialPeriod: "3か月（期間中の条件変更なし）",
+      changeScopeDuties: "雇入れ直後：法人営業　変更の範囲：会社の定める業務",
+      changeScopeWorkplace: "雇入れ直後：本社　変更の範囲：会社の定める事業所",
+      howToApply: "このページから応募してください。",
+      skills: ["法人営業", "提案営業"],
+      openings: 2,
+    },
+    applications: ["hired", "hired"],
+  },
+  {
     by: "employee",
     status: "pending",
     closesInDays: 21,
@@ -253,11 +280,18 @@ export async function seedDemoOpportunities(
   const dayOf = (offset: number) => new Date(base + offset * DAY + 9 * 3600_000).toISOString().slice(0, 10);
   const rel = (v: string | null | undefined) => (v && /^[+-]\d+$/.test(v) ? dayOf(Number(v)) : (v ?? null));
   let count = 0;
+  const made: SeededPosting[] = [];
   await db.transaction(async (tx) => {
     // The demo network asks operators to approve employees' postings (one waits below).
     await tx
       .insert(opportunitySettings)
-      .values({ networkId, approvalRequired: true, reconfirmDays: 14 })
+      .values({
+        networkId,
+        approvalRequired: true,
+        reconfirmDays: 14,
+        referralBonusDays: 90,
+        referralIncentive: "紹介報奨金 10万円",
+      })
       .onConflictDoNothing();
     let used = 0;
     for (const s of SEEDS) {
@@ -326,6 +360,8 @@ export async function seedDemoOpportunities(
         editedAt: created,
       });
       count++;
+      const posting: SeededPosting = { id, title: c.title, type: c.type, status: s.status, apps: [] };
+      made.push(posting);
       const pool = willing(c.type);
       const applicants: { userId: string; stage: ApplicationStage }[] = stages.map((stage) => ({
         userId: pool[used++ % Math.max(1, pool.length)],
@@ -356,6 +392,7 @@ export async function seedDemoOpportunities(
           createdAt: at,
           stageChangedAt: new Date(at.getTime() + DAY),
         });
+        posting.apps.push({ id: appId, userId: a.userId, stage: a.stage, createdAt: at });
         // The path to its stage, one change a day, by the poster.
         const target = a.stage;
         const path: ApplicationStage[] =
@@ -399,6 +436,15 @@ export async function seedDemoOpportunities(
         }
       }
     }
+    await seedDemoReferrals(tx, {
+      networkId,
+      base,
+      operatorId: opts.operatorId,
+      employeeId: opts.employeeId,
+      alumnusId: opts.alumnusId,
+      willing,
+      postings: made,
+    });
   });
   return { opportunities: count };
 }

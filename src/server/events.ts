@@ -209,6 +209,45 @@ export type DomainEvent =
       userId: string;
       actorId: string | null;
     }
+  /**
+   * An alumna was referred for a posting (リファラル): she is asked (if she still opted in to offers
+   * of its type); nothing of hers reaches the referrer.
+   */
+  | {
+      type: "opportunity.referred";
+      network: NetworkRef;
+      referralId: string;
+      opportunityId: string;
+      opportunityType: "rehire" | "freelance";
+      title: string;
+      userId: string;
+      referrerId: string;
+      referrerName: string;
+    }
+  /** She answered a referral: applied (through the normal application) or declined. */
+  | {
+      type: "opportunity.referral_answered";
+      network: NetworkRef;
+      referralId: string;
+      opportunityId: string;
+      title: string;
+      userId: string;
+      userName: string;
+      referrerId: string;
+      answer: "applied" | "declined";
+    }
+  /** The referrer (or an operator) withdrew a referral she had not answered. */
+  | { type: "opportunity.referral_withdrawn"; networkId: string; referralId: string; userId: string }
+  /** An operator recorded the referral incentive as paid. */
+  | {
+      type: "opportunity.referral_paid";
+      network: NetworkRef;
+      referralId: string;
+      opportunityId: string;
+      title: string;
+      referrerId: string;
+      actorId: string | null;
+    }
   /** A member opened an inquiry at the operators' desk (`userIds`: the member). */
   | InquiryEvent<"inquiry.opened">
   /** An operator replied to an inquiry (`userIds`: the member who opened it). */

@@ -39,6 +39,9 @@ import {
   opportunityStillOpen,
   runAutoClose,
   runReconfirm,
+  settleReferral,
+  tellReferred,
+  tellReferrer,
   tellReviewers,
   tellStage,
 } from "../modules/opportunities/index.ts";
@@ -70,6 +73,10 @@ export const EVENT_TYPES: readonly EventType[] = [
   "opportunity.applied",
   "opportunity.stage_changed",
   "opportunity.contracted",
+  "opportunity.referred",
+  "opportunity.referral_answered",
+  "opportunity.referral_withdrawn",
+  "opportunity.referral_paid",
 ];
 
 const needsContext = (ctx: AppContext | undefined, type: string): AppContext => {
@@ -290,6 +297,21 @@ const contracted: Subscriber<"opportunity.contracted"> = (tx, e) =>
     data: { opportunityId: e.opportunityId, userId: e.userId },
   });
 
+// Referrals: she is asked (consent-filtered); the referrer hears her answer (never her reason) and
+// the incentive's payment; a withdrawn referral's question is settled in her bell.
+const referred: Subscriber<"opportunity.referred"> = (tx, e, ctx) => tellReferred(ctx, tx, e);
+const referralAnswered: Subscriber<"opportunity.referral_answered"> = (tx, e, ctx) =>
+  tellReferrer(ctx, tx, {
+    ...e,
+    news: e.answer === "applied" ? "referral_applied" : "referral_declined",
+    actorId: e.userId,
+    actorName: e.userName,
+  });
+const referralWithdrawn: Subscriber<"opportunity.referral_withdrawn"> = (tx, e) =>
+  settleReferral(tx, e.networkId, e.referralId);
+const referralPaid: Subscriber<"opportunity.referral_paid"> = (tx, e, ctx) =>
+  tellReferrer(ctx, tx, { ...e, news: "referral_paid" });
+
 export function registerSubscribers() {
   subscribe("member.changed", syncChangedMembers);
   subscribe("user.renamed", syncRenamedUser);
@@ -315,6 +337,10 @@ export function registerSubscribers() {
   subscribe("opportunity.applied", applied);
   subscribe("opportunity.stage_changed", stageChanged);
   subscribe("opportunity.contracted", contracted);
+  subscribe("opportunity.referred", referred);
+  subscribe("opportunity.referral_answered", referralAnswered);
+  subscribe("opportunity.referral_withdrawn", referralWithdrawn);
+  subscribe("opportunity.referral_paid", referralPaid);
 }
 
 /** Jobs that modules queue for later (through the outbox) and who runs them. */

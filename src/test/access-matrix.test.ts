@@ -9,6 +9,7 @@ import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestInquiry } from "../modules/inquiries/testing.ts";
 import { admitTestMember } from "../modules/members/testing.ts";
+import { consentToOffers, makeTestOpportunity } from "../modules/opportunities/testing.ts";
 import { register } from "../modules/registration/testing.ts";
 import { uploadRoster } from "../modules/roster/testing.ts";
 import { type DeclaredRoute, declaredRoutes, registerAccess } from "../server/access.ts";
@@ -146,6 +147,16 @@ beforeAll(async () => {
       audience: { type: "group", groupId: group.id },
     })
   ).json();
+  // A posting and a referral of it (リファラル), their ids replayed in A's routes.
+  const posting = await makeTestOpportunity(env, B, { title: `募集${mark}` });
+  await consentToOffers(env, B, bAlumna, { rehire: true, freelance: true });
+  const referral = (
+    await op(B, "POST", `/opportunities/${posting.id}/referrals`, {
+      userId: bAlumna.id,
+      why: `推薦理由${mark}`,
+      relationship: "worked_together",
+    })
+  ).json();
   const roster = (await op(B, "GET", "/roster")).json().items;
   const regs = (await op(B, "GET", "/registrations")).json().items;
   foreignIds = [
@@ -164,6 +175,8 @@ beforeAll(async () => {
     dm.message.id,
     group.id,
     groupPost.id,
+    posting.id,
+    referral.id,
   ];
   expect(foreignIds.every((x) => typeof x === "string" && x.length > 0)).toBe(true);
   markers = [mark, asciiMark, B.slug, bAlumna.email, B.operator.email, registrant.email];

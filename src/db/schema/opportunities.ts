@@ -65,10 +65,17 @@ export const opportunitySettings = pgTable(
     approvalRequired: boolean("approval_required").notNull().default(false),
     /** The poster is asked to reconfirm every this many days; flagged then, hidden 7 days later. */
     reconfirmDays: smallint("reconfirm_days").notNull().default(14),
+    /** A referral's hire earns its incentive once the member is still here this many days later. */
+    referralBonusDays: smallint("referral_bonus_days").notNull().default(90),
+    /** What the referrer earns, in the network's words ("紹介報奨金 10万円"); shown with referrals. */
+    referralIncentive: text("referral_incentive"),
     updatedBy: text("updated_by"),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [check("opportunity_settings_reconfirm_ck", sql`${t.reconfirmDays} between 1 and 90`)],
+  (t) => [
+    check("opportunity_settings_reconfirm_ck", sql`${t.reconfirmDays} between 1 and 90`),
+    check("opportunity_settings_referral_days_ck", sql`${t.referralBonusDays} between 1 and 365`),
+  ],
 );
 
 export const opportunity = pgTable(
@@ -399,5 +406,90 @@ export const opportunityMessage = pgTable(
       columns: [t.networkId, t.applicationId],
       foreignColumns: [opportunityApplication.networkId, opportunityApplication.id],
     }).onDelete("cascade"),
+  ],
+);
+
+// --- Referrals (リファラル) ------------------------------------------------------------------------
+
+/** How the referrer knows the alumna. */
+export const REFERRAL_RELATIONSHIPS = ["worked_together", "same_department", "manager", "other"] as const;
+export type ReferralRelationship = (typeof REFERRAL_RELATIONSHIPS)[number];
+/**
+ * asked → applied (she applied: `application_id`) | declined (by her) | withdrawn (by the referrer
+ * while she had not answered).
+ */
+export const REFERRAL_STATUSES = ["asked", "applied", "declined", "withdrawn"] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+/**
+ * An employee (or operator) refers an alumna for a posting: why, and how they know her. She is
+ * asked and decides; nothing of hers reaches the referrer but the referral's status and, once she
+ * applied, the application's coarse outcome. One live referral per posting and alumna, whoever
+ * refers (a withdrawn one makes room for another). The incentive's payment is recorded here.
+ */
+export const opportunityReferral = pgTable(
+  "opportunity_referral",
+  {
+    id: text("id").primaryKey(),
+    networkId: text("network_id").notNull(),
+    opportunityId: text("opportunity_id").notNull(),
+    /** The referred alumna. */
+    userId: text("user_id").notNull(),
+    referrerId: text("referrer_id").notNull(),
+    why: text("why").notNull(),
+    relationship: text("relationship").$type<ReferralRelationship>().notNull(),
+    relationshipNote: text("relationship_note"),
+    status: text("status").$type<ReferralStatus>().notNull().default("asked"),
+    /** Her reason for declining (optional; hers and the operators' only). */
+    declineReason: text("decline_reason"),
+    /** Her application, once she applied from the referral (or to its posting while asked). */
+    applicationId: text("application_id"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    /** When she applied or declined, or the referrer withdrew it. */
+    answeredAt: ts("answered_at"),
+    incentivePaidAt: ts("incentive_paid_at"),
+    incentivePaidBy: text("incentive_paid_by"),
+  },
+  (t) => [
+    unique("opportunity_referral_network_id_uq").on(t.networkId, t.id),
+    uniqueIndex("opportunity_referral_live_uq")
+      .on(t.networkId, t.opportunityId, t.userId)
+      .where(sql`${t.status} <> 'withdrawn'`),
+    index("opportunity_referral_referrer_idx").on(t.networkId, t.referrerId, t.createdAt),
+    index("opportunity_referral_user_idx").on(t.networkId, t.userId, t.createdAt),
+    index("opportunity_referral_created_idx").on(t.networkId, t.createdAt),
+    check("opportunity_referral_status_ck", sql`${t.status} in (${inList(REFERRAL_STATUSES)})`),
+    check(
+      "opportunity_referral_relationship_ck",
+      sql`${t.relationship} in (${inList(REFERRAL_RELATIONSHIPS)})`,
+    ),
+    check(
+      "opportunity_referral_applied_ck",
+      sql`(${t.status} = 'applied') = (${t.applicationId} is not null)`,
+    ),
+    check(
+      "opportunity_referral_paid_ck",
+      sql`(${t.incentivePaidAt} is null) = (${t.incentivePaidBy} is null)`,
+    ),
+    foreignKey({
+      name: "opportunity_referral_fk",
+      columns: [t.networkId, t.opportunityId],
+      foreignColumns: [opportunity.networkId, opportunity.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "opportunity_referral_member_fk",
+      columns: [t.networkId, t.userId],
+      foreignColumns: [member.organizationId, member.userId],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "opportunity_referral_referrer_fk",
+      columns: [t.networkId, t.referrerId],
+      foreignColumns: [member.organizationId, member.userId],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "opportunity_referral_application_fk",
+      columns: [t.networkId, t.applicationId],
+      foreignColumns: [opportunityApplication.networkId, opportunityApplication.id],
+    }),
   ],
 );

@@ -90,7 +90,11 @@ export type NotificationData = {
     | "returned"
     | "reconfirm"
     | "closed"
-    | "reviewer";
+    | "reviewer"
+    | "referred"
+    | "referral_applied"
+    | "referral_declined"
+    | "referral_paid";
   /** An application's new stage (its code; the headline names it). */
   stage?: string;
 };
@@ -164,6 +168,7 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
         return `Reminder: ${what || "your event"}${d.startsAt ? ` starts ${japanTime(d.startsAt, "en")}` : ""}`;
       case "opportunity_offer":
         if (d.opportunityNews === "invited") return `${who} invited you to apply: ${what || "an opening"}`;
+        if (d.opportunityNews === "referred") return `${who} referred you for ${what || "an opening"}`;
         return `A new opening for you: ${what || "see the openings"}`;
       case "opportunity_application":
         if (d.opportunityNews === "message")
@@ -185,6 +190,12 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
             return `${what || "Your opening"} closed by itself`;
           case "reviewer":
             return `${who} added you as a reviewer of ${what || "an opening"}`;
+          case "referral_applied":
+            return `${who}, whom you referred, applied to ${what || "an opening"}`;
+          case "referral_declined":
+            return `${who}, whom you referred, will not apply to ${what || "an opening"}`;
+          case "referral_paid":
+            return `The incentive for your referral to ${what || "an opening"} was paid`;
           case "message":
             return `${who} wrote on an application to ${what || "an opening"}`;
           case "stage":
@@ -233,6 +244,7 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
     case "opportunity_offer":
       if (d.opportunityNews === "invited")
         return `${who} さんから応募のお誘いが届きました：${what || "募集"}`;
+      if (d.opportunityNews === "referred") return `${who} さんがあなたを${what || "募集"}に推薦しました`;
       return `あなたに合う新しい募集があります：${what || "募集一覧をご覧ください"}`;
     case "opportunity_application":
       if (d.opportunityNews === "message")
@@ -254,6 +266,12 @@ export function headline(kind: NotificationKind, d: NotificationData, locale: Lo
           return `${what || "募集"}は自動的に締め切られました`;
         case "reviewer":
           return `${who} さんが${what || "募集"}の選考担当にあなたを追加しました`;
+        case "referral_applied":
+          return `推薦した ${who} さんが${what || "募集"}に応募しました`;
+        case "referral_declined":
+          return `推薦した ${who} さんは${what || "募集"}への応募を見送りました`;
+        case "referral_paid":
+          return `${what || "募集"}への推薦の報奨金が支払われました`;
         case "message":
           return `${who} さんが${what || "募集"}への応募にメッセージを書きました`;
         case "stage":

@@ -56,6 +56,7 @@ import {
   reviewersOf,
   settingsOf,
 } from "./queries.ts";
+import { linkReferral } from "./referrals.ts";
 import type { ApplicationOut, ApplyInput, ShareableField } from "./schemas.ts";
 import { countFilled, opportunityNotFound, opportunityViewer } from "./service.ts";
 
@@ -256,6 +257,8 @@ export async function apply(
       undefined,
       tx.ctx,
     );
+    // A referral she had for this posting is answered by applying (the referrer is told).
+    await linkReferral(tx, o, id, String(profile.name));
   });
   return getApplication(scope, id);
 }

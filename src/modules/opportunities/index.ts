@@ -1,12 +1,12 @@
 // What other modules may use of the opportunities module: import from here, never from its files.
-
-// The benchmark (bench/opportunities): postings built from the API's input schema, and the list and
-// matches run outside a request to record their statements for the plans, and what a posting
-// wishes for (whom its offer reaches).
+// The benchmark (bench/opportunities) uses matchesFor, wishesOf, the input and query schemas and
+// listOpportunities: postings built from the API's input schema, the list and matches run outside
+// a request to record their statements for the plans, and whom an offer reaches.
 export { matchesFor } from "./matches.ts";
 export { wishesOf } from "./matching.ts";
 export { askApproval, offerToInvitees, tellReviewers, tellStage } from "./offers.ts";
 export { stillOpen as opportunityStillOpen } from "./queries.ts";
+export { settleReferral, tellReferred, tellReferrer } from "./referral-news.ts";
 export { matchesQuery, opportunityInput, opportunityListQuery } from "./schemas.ts";
 export {
   backfillDepartmentKeys,

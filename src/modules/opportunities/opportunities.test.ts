@@ -165,6 +165,8 @@ describe("approval of employees' postings", () => {
     expect(await ok(net, op, "/opportunities/settings")).toEqual({
       approvalRequired: false,
       reconfirmDays: 14,
+      referralBonusDays: 90,
+      referralIncentive: null,
     });
     expect((await api(net, employee, "/opportunities/settings")).statusCode).toBe(403);
     await ok(net, op, "/opportunities/settings", "PUT", { approvalRequired: true, reconfirmDays: 14 });

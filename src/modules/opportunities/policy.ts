@@ -38,4 +38,20 @@ export const opportunitiesPolicy = definePolicy("opportunities", {
       a.userId === s.actor.userId || reviews(s, a.access),
     "notFound",
   ),
+  // Referrals (リファラル): employees and operators refer an alumna; she answers hers; the referrer
+  // (or an operator) withdraws it while she has not; operators keep the report and the incentive.
+  refer: role("operator", "employee"),
+  /** The referrals made to me: alumni. */
+  referred: role("alumni"),
+  answerReferral: onResource(["alumni"], (s, r: Referral) => r.userId === s.actor.userId, "notFound"),
+  withdrawReferral: onResource(
+    ["operator", "employee"],
+    (s, r: Referral) => isOperator(s) || r.referrerId === s.actor.userId,
+    "notFound",
+  ),
+  /** The report, the CSV, the incentive's payment. */
+  referrals: role("operator"),
 });
+
+/** A referral as the rules see it: the alumna referred and who referred her. */
+type Referral = { userId: string; referrerId: string };

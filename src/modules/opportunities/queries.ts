@@ -23,18 +23,31 @@ import { audienceReach, type Viewer } from "../feed/index.ts";
 
 export type OpportunityRow = typeof opportunity.$inferSelect;
 export type OpportunityViewer = Viewer & { role: "operator" | "employee" | "alumni" };
-export type Settings = { approvalRequired: boolean; reconfirmDays: number };
+export type Settings = {
+  approvalRequired: boolean;
+  reconfirmDays: number;
+  /** Referrals: days after the hire until the incentive is due; what it is. */
+  referralBonusDays: number;
+  referralIncentive: string | null;
+};
 
 /** Days after the reconfirm period when an unconfirmed posting is hidden from alumni. */
 export const HIDE_AFTER_DAYS = 7;
 
-export const DEFAULT_SETTINGS: Settings = { approvalRequired: false, reconfirmDays: 14 };
+export const DEFAULT_SETTINGS: Settings = {
+  approvalRequired: false,
+  reconfirmDays: 14,
+  referralBonusDays: 90,
+  referralIncentive: null,
+};
 
 export async function settingsOf(db: Db | Tx, networkId: string): Promise<Settings> {
   const [row] = await db
     .select({
       approvalRequired: opportunitySettings.approvalRequired,
       reconfirmDays: opportunitySettings.reconfirmDays,
+      referralBonusDays: opportunitySettings.referralBonusDays,
+      referralIncentive: opportunitySettings.referralIncentive,
     })
     .from(opportunitySettings)
     .where(eq(opportunitySettings.networkId, networkId));

@@ -17,6 +17,7 @@ import {
 } from "./applications.ts";
 import { inviteToApply, matchesFor } from "./matches.ts";
 import { opportunitiesPolicy } from "./policy.ts";
+import referralRoutes from "./referral-routes.ts";
 import {
   applicationOut,
   applicationParams,
@@ -476,4 +477,7 @@ export default async function opportunitiesRoutes(app: FastifyZod) {
     },
     async (req) => postMessage(memberScopeOf(req), req.params.id, req.body.body),
   );
+
+  // --- Referrals (リファラル): referral-routes.ts ------------------------------------------------
+  await referralRoutes(app);
 }

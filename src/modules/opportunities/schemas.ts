@@ -9,8 +9,11 @@ import {
   OPPORTUNITY_KINDS,
   OPPORTUNITY_STATUSES,
   OPPORTUNITY_TYPES,
+  REFERRAL_RELATIONSHIPS,
+  REFERRAL_STATUSES,
   REMOTE_POLICIES,
 } from "../../db/schema/opportunities.ts";
+import { csvEncodingParam } from "../../shared/csv-export.ts";
 import { JOB_TYPES, OPEN_TO } from "../../shared/profile.ts";
 import { idParam, slugParam, text } from "../../shared/text-schema.ts";
 import { directoryCard } from "../directory/index.ts";
@@ -130,8 +133,24 @@ export const returnInput = z.object({ reason: text({ min: 1, max: 1_000, multili
 export const settingsInput = z.object({
   approvalRequired: z.boolean(),
   reconfirmDays: z.number().int().min(1).max(90),
+  // Referrals; left out: kept as they are.
+  referralBonusDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .optional()
+    .describe("Referrals: days after the hire until the incentive is due (default 90)"),
+  referralIncentive: text({ max: 200 })
+    .nullable()
+    .optional()
+    .describe("Referrals: what the referrer earns (「紹介報奨金 10万円」)"),
 });
-export const settingsOut = settingsInput;
+export type SettingsInput = z.output<typeof settingsInput>;
+export const settingsOut = settingsInput.extend({
+  referralBonusDays: z.number(),
+  referralIncentive: z.string().nullable(),
+});
 
 export const opportunityListQuery = z.object({
   sort: z
@@ -406,4 +425,96 @@ export const boardOut = z.object({
     }),
   ),
   reviewers: z.array(person),
+});
+
+// --- Referrals (リファラル) ------------------------------------------------------------------------
+// Kept together at the end of the file (referrals.ts is their service).
+
+export const REFERRAL_WHY_MAX = 1_000;
+/** What the referrer learns of the application she made: never more than this. */
+export const REFERRAL_OUTCOMES = ["in_progress", "hired", "not_selected", "withdrawn"] as const;
+
+export const referralParams = z.object({ slug: slugParam, id: idParam });
+
+export const referralInput = z.object({
+  userId: idParam.describe("The alumna referred (picked from the members I can see)"),
+  why: text({ min: 1, max: REFERRAL_WHY_MAX, multiline: true }).describe("Why she fits (required)"),
+  relationship: z.enum(REFERRAL_RELATIONSHIPS).describe("How I know her"),
+  relationshipNote: text({ max: 200 }).nullable().default(null),
+});
+export type ReferralInput = z.output<typeof referralInput>;
+
+export const referralDeclineInput = z.object({
+  reason: text({ max: 1_000, multiline: true }).nullable().default(null).describe("Optional; hers only"),
+});
+
+export const referralListQuery = z.object({
+  opportunityId: idParam.optional().describe("Only the referrals for this posting"),
+});
+
+const period = z.iso.date().describe("YYYY-MM-DD (Japan)");
+export const referralReportQuery = z.object({
+  status: z.enum(REFERRAL_STATUSES).optional(),
+  type: z.enum(OPPORTUNITY_TYPES).optional().describe("The posting's type"),
+  from: period.optional().describe("Referred on or after this day"),
+  to: period.optional().describe("Referred on or before this day"),
+});
+export type ReferralReportQuery = z.output<typeof referralReportQuery>;
+export const referralExportQuery = referralReportQuery.extend({ encoding: csvEncodingParam });
+
+export const referralOut = z.object({
+  id: z.string(),
+  opportunity: z.object({
+    id: z.string(),
+    title: z.string(),
+    type: z.enum(OPPORTUNITY_TYPES),
+    kind: z.enum(OPPORTUNITY_KINDS).nullable(),
+    status: z.enum(OPPORTUNITY_STATUSES),
+  }),
+  alumna: person,
+  referrer: person,
+  why: z.string(),
+  relationship: z.enum(REFERRAL_RELATIONSHIPS),
+  relationshipNote: z.string().nullable(),
+  status: z.enum(REFERRAL_STATUSES),
+  /** Her reason for declining: herself and the operators only. */
+  declineReason: z.string().nullable(),
+  /** The application's coarse outcome once she applied (never its notes, ratings or thread). */
+  outcome: z.enum(REFERRAL_OUTCOMES).nullable(),
+  /** Her application: herself (and operators, who review every posting) only. */
+  applicationId: z.string().nullable(),
+  createdAt: z.string(),
+  answeredAt: z.string().nullable(),
+  /** Hired or contracted: when the incentive is due and whether it is (the referrer and operators). */
+  incentive: z
+    .object({
+      hiredAt: z.string(),
+      eligibleAt: z.string(),
+      eligible: z.boolean(),
+      paidAt: z.string().nullable(),
+      paidBy: person.nullable(),
+    })
+    .nullable(),
+  /** What the viewer may do now. */
+  canAnswer: z.boolean(),
+  canWithdraw: z.boolean(),
+  canMarkPaid: z.boolean(),
+});
+export type ReferralOut = z.output<typeof referralOut>;
+
+export const referralListOut = z.object({
+  items: z.array(referralOut),
+  /** The network's incentive, in its words, and its waiting days. */
+  incentive: z.object({ text: z.string().nullable(), days: z.number() }),
+});
+
+export const referralReportOut = referralListOut.extend({
+  totals: z.object({
+    all: z.number(),
+    byStatus: z.record(z.enum(REFERRAL_STATUSES), z.number()),
+    byOutcome: z.record(z.enum(REFERRAL_OUTCOMES), z.number()),
+    eligible: z.number().describe("Eligible for the incentive and not paid yet"),
+    paid: z.number(),
+  }),
+  truncated: z.boolean().describe("More referrals match than the report lists (1,000)"),
 });

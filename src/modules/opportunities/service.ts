@@ -78,6 +78,7 @@ import type {
   OpportunityListQuery,
   OpportunityOut,
   OpportunityPatch,
+  SettingsInput,
 } from "./schemas.ts";
 
 export const opportunityNotFound = () => errors.notFound({ ja: "募集", en: "opening" });
@@ -666,9 +667,18 @@ export async function getSettings(scope: MemberScope): Promise<Settings> {
   return settingsOf(scope.db, scope.network.id);
 }
 
-export async function putSettings(scope: MemberScope, s: Settings): Promise<Settings> {
+export async function putSettings(scope: MemberScope, input: SettingsInput): Promise<Settings> {
   authorize(scope, opportunitiesPolicy.settings);
   return inTransaction(scope, async (tx) => {
+    // The referral fields are optional: left out, they keep their values.
+    const before = await settingsOf(tx.db, tx.network.id);
+    const s: Settings = {
+      approvalRequired: input.approvalRequired,
+      reconfirmDays: input.reconfirmDays,
+      referralBonusDays: input.referralBonusDays ?? before.referralBonusDays,
+      referralIncentive:
+        input.referralIncentive === undefined ? before.referralIncentive : input.referralIncentive || null,
+    };
     await saveSettings(tx.db, tx.network.id, s, tx.actor.userId);
     await audit(tx.db, {
       networkId: tx.network.id,

@@ -1035,6 +1035,162 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/admin/referrals": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The referrals report (operators): every referral of the filter with its outcome and incentive, and totals */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Referred on or after this day */
+          from?: string;
+          status?: "asked" | "applied" | "declined" | "withdrawn";
+          /** @description Referred on or before this day */
+          to?: string;
+          /** @description The posting's type */
+          type?: "rehire" | "freelance";
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              incentive: {
+                days: number;
+                text: string | null;
+              };
+              items: {
+                alumna: {
+                  name: string;
+                  userId: string;
+                };
+                answeredAt: string | null;
+                applicationId: string | null;
+                canAnswer: boolean;
+                canMarkPaid: boolean;
+                canWithdraw: boolean;
+                createdAt: string;
+                declineReason: string | null;
+                id: string;
+                incentive: {
+                  eligible: boolean;
+                  eligibleAt: string;
+                  hiredAt: string;
+                  paidAt: string | null;
+                  paidBy: {
+                    name: string;
+                    userId: string;
+                  } | null;
+                } | null;
+                opportunity: {
+                  id: string;
+                  /** @enum {string|null} */
+                  kind: "task" | "mentoring" | null;
+                  /** @enum {string} */
+                  status: "draft" | "pending" | "returned" | "open" | "closed";
+                  title: string;
+                  /** @enum {string} */
+                  type: "rehire" | "freelance";
+                };
+                /** @enum {string|null} */
+                outcome: "in_progress" | "hired" | "not_selected" | "withdrawn" | null;
+                referrer: {
+                  name: string;
+                  userId: string;
+                };
+                /** @enum {string} */
+                relationship: "worked_together" | "same_department" | "manager" | "other";
+                relationshipNote: string | null;
+                /** @enum {string} */
+                status: "asked" | "applied" | "declined" | "withdrawn";
+                why: string;
+              }[];
+              totals: {
+                all: number;
+                byOutcome: {
+                  [key: string]: number;
+                };
+                byStatus: {
+                  [key: string]: number;
+                };
+                /** @description Eligible for the incentive and not paid yet */
+                eligible: number;
+                paid: number;
+              };
+              /** @description More referrals match than the report lists (1,000) */
+              truncated: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/admin/referrals/export.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The referrals report as CSV (UTF-8 with BOM, or Shift_JIS); audited (operators) */
+    get: {
+      parameters: {
+        query?: {
+          encoding?: "utf8" | "shift_jis";
+          /** @description Referred on or after this day */
+          from?: string;
+          status?: "asked" | "applied" | "declined" | "withdrawn";
+          /** @description Referred on or before this day */
+          to?: string;
+          /** @description The posting's type */
+          type?: "rehire" | "freelance";
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/api-tokens": {
     parameters: {
       query?: never;
@@ -10727,6 +10883,106 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/n/{slug}/opportunities/{id}/referrals": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Refer an alumna for an open posting she may see (employees, operators): why, and how I know her; she is asked. 422 REFERRAL_NOT_OPEN when she did not opt in to offers of its type, 409 REFERRAL_DUPLICATE / REFERRAL_ALREADY_APPLIED */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description How I know her
+             * @enum {string}
+             */
+            relationship: "worked_together" | "same_department" | "manager" | "other";
+            /** @default null */
+            relationshipNote?: string | null;
+            /** @description The alumna referred (picked from the members I can see) */
+            userId: string;
+            /** @description Why she fits (required) */
+            why: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              alumna: {
+                name: string;
+                userId: string;
+              };
+              answeredAt: string | null;
+              applicationId: string | null;
+              canAnswer: boolean;
+              canMarkPaid: boolean;
+              canWithdraw: boolean;
+              createdAt: string;
+              declineReason: string | null;
+              id: string;
+              incentive: {
+                eligible: boolean;
+                eligibleAt: string;
+                hiredAt: string;
+                paidAt: string | null;
+                paidBy: {
+                  name: string;
+                  userId: string;
+                } | null;
+              } | null;
+              opportunity: {
+                id: string;
+                /** @enum {string|null} */
+                kind: "task" | "mentoring" | null;
+                /** @enum {string} */
+                status: "draft" | "pending" | "returned" | "open" | "closed";
+                title: string;
+                /** @enum {string} */
+                type: "rehire" | "freelance";
+              };
+              /** @enum {string|null} */
+              outcome: "in_progress" | "hired" | "not_selected" | "withdrawn" | null;
+              referrer: {
+                name: string;
+                userId: string;
+              };
+              /** @enum {string} */
+              relationship: "worked_together" | "same_department" | "manager" | "other";
+              relationshipNote: string | null;
+              /** @enum {string} */
+              status: "asked" | "applied" | "declined" | "withdrawn";
+              why: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/n/{slug}/opportunities/{id}/reopen": {
     parameters: {
       query?: never;
@@ -11318,6 +11574,8 @@ export interface paths {
             "application/json": {
               approvalRequired: boolean;
               reconfirmDays: number;
+              referralBonusDays: number;
+              referralIncentive: string | null;
             };
           };
         };
@@ -11338,6 +11596,10 @@ export interface paths {
           "application/json": {
             approvalRequired: boolean;
             reconfirmDays: number;
+            /** @description Referrals: days after the hire until the incentive is due (default 90) */
+            referralBonusDays?: number;
+            /** @description Referrals: what the referrer earns (「紹介報奨金 10万円」) */
+            referralIncentive?: string | null;
           };
         };
       };
@@ -11351,6 +11613,8 @@ export interface paths {
             "application/json": {
               approvalRequired: boolean;
               reconfirmDays: number;
+              referralBonusDays: number;
+              referralIncentive: string | null;
             };
           };
         };
@@ -13156,6 +13420,452 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/referrals": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The referrals I made: her answer and, once she applied, the application's coarse outcome and the incentive */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only the referrals for this posting */
+          opportunityId?: string;
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              incentive: {
+                days: number;
+                text: string | null;
+              };
+              items: {
+                alumna: {
+                  name: string;
+                  userId: string;
+                };
+                answeredAt: string | null;
+                applicationId: string | null;
+                canAnswer: boolean;
+                canMarkPaid: boolean;
+                canWithdraw: boolean;
+                createdAt: string;
+                declineReason: string | null;
+                id: string;
+                incentive: {
+                  eligible: boolean;
+                  eligibleAt: string;
+                  hiredAt: string;
+                  paidAt: string | null;
+                  paidBy: {
+                    name: string;
+                    userId: string;
+                  } | null;
+                } | null;
+                opportunity: {
+                  id: string;
+                  /** @enum {string|null} */
+                  kind: "task" | "mentoring" | null;
+                  /** @enum {string} */
+                  status: "draft" | "pending" | "returned" | "open" | "closed";
+                  title: string;
+                  /** @enum {string} */
+                  type: "rehire" | "freelance";
+                };
+                /** @enum {string|null} */
+                outcome: "in_progress" | "hired" | "not_selected" | "withdrawn" | null;
+                referrer: {
+                  name: string;
+                  userId: string;
+                };
+                /** @enum {string} */
+                relationship: "worked_together" | "same_department" | "manager" | "other";
+                relationshipNote: string | null;
+                /** @enum {string} */
+                status: "asked" | "applied" | "declined" | "withdrawn";
+                why: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/referrals/{id}/decline": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decline a referral made to me (an optional reason, shown to nobody but the operators) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description Optional; hers only
+             * @default null
+             */
+            reason?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              alumna: {
+                name: string;
+                userId: string;
+              };
+              answeredAt: string | null;
+              applicationId: string | null;
+              canAnswer: boolean;
+              canMarkPaid: boolean;
+              canWithdraw: boolean;
+              createdAt: string;
+              declineReason: string | null;
+              id: string;
+              incentive: {
+                eligible: boolean;
+                eligibleAt: string;
+                hiredAt: string;
+                paidAt: string | null;
+                paidBy: {
+                  name: string;
+                  userId: string;
+                } | null;
+              } | null;
+              opportunity: {
+                id: string;
+                /** @enum {string|null} */
+                kind: "task" | "mentoring" | null;
+                /** @enum {string} */
+                status: "draft" | "pending" | "returned" | "open" | "closed";
+                title: string;
+                /** @enum {string} */
+                type: "rehire" | "freelance";
+              };
+              /** @enum {string|null} */
+              outcome: "in_progress" | "hired" | "not_selected" | "withdrawn" | null;
+              referrer: {
+                name: string;
+                userId: string;
+              };
+              /** @enum {string} */
+              relationship: "worked_together" | "same_department" | "manager" | "other";
+              relationshipNote: string | null;
+              /** @enum {string} */
+              status: "asked" | "applied" | "declined" | "withdrawn";
+              why: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/referrals/{id}/paid": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the referral incentive as paid (operators; 409 REFERRAL_NOT_ELIGIBLE before the network's days after the hire) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              alumna: {
+                name: string;
+                userId: string;
+              };
+              answeredAt: string | null;
+              applicationId: string | null;
+              canAnswer: boolean;
+              canMarkPaid: boolean;
+              canWithdraw: boolean;
+              createdAt: string;
+              declineReason: string | null;
+              id: string;
+              incentive: {
+                eligible: boolean;
+                eligibleAt: string;
+                hiredAt: string;
+                paidAt: string | null;
+                paidBy: {
+                  name: string;
+                  userId: string;
+                } | null;
+              } | null;
+              opportunity: {
+                id: string;
+                /** @enum {string|null} */
+                kind: "task" | "mentoring" | null;
+                /** @enum {string} */
+                status: "draft" | "pending" | "returned" | "open" | "closed";
+                title: string;
+                /** @enum {string} */
+                type: "rehire" | "freelance";
+              };
+              /** @enum {string|null} */
+              outcome: "in_progress" | "hired" | "not_selected" | "withdrawn" | null;
+              referrer: {
+                name: string;
+                userId: string;
+              };
+              /** @enum {string} */
+              relationship: "worked_together" | "same_department" | "manager" | "other";
+              relationshipNote: string | null;
+              /** @enum {string} */
+              status: "asked" | "applied" | "declined" | "withdrawn";
+              why: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/referrals/{id}/withdraw": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw a referral she has not answered (its referrer, operators) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              alumna: {
+                name: string;
+                userId: string;
+              };
+              answeredAt: string | null;
+              applicationId: string | null;
+              canAnswer: boolean;
+              canMarkPaid: boolean;
+              canWithdraw: boolean;
+              createdAt: string;
+              declineReason: string | null;
+              id: string;
+              incentive: {
+                eligible: boolean;
+                eligibleAt: string;
+                hiredAt: string;
+                paidAt: string | null;
+                paidBy: {
+                  name: string;
+                  userId: string;
+                } | null;
+              } | null;
+              opportunity: {
+                id: string;
+                /** @enum {string|null} */
+                kind: "task" | "mentoring" | null;
+                /** @enum {string} */
+                status: "draft" | "pending" | "returned" | "open" | "closed";
+                title: string;
+                /** @enum {string} */
+                type: "rehire" | "freelance";
+              };
+              /** @enum {string|null} */
+              outcome: "in_progress" | "hired" | "not_selected" | "withdrawn" | null;
+              referrer: {
+                name: string;
+                userId: string;
+              };
+              /** @enum {string} */
+              relationship: "worked_together" | "same_department" | "manager" | "other";
+              relationshipNote: string | null;
+              /** @enum {string} */
+              status: "asked" | "applied" | "declined" | "withdrawn";
+              why: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/n/{slug}/referrals/received": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The referrals made to me (alumni): who referred me, why, and my answer */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only the referrals for this posting */
+          opportunityId?: string;
+        };
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              incentive: {
+                days: number;
+                text: string | null;
+              };
+              items: {
+                alumna: {
+                  name: string;
+                  userId: string;
+                };
+                answeredAt: string | null;
+                applicationId: string | null;
+                canAnswer: boolean;
+                canMarkPaid: boolean;
+                canWithdraw: boolean;
+                createdAt: string;
+                declineReason: string | null;
+                id: string;
+                incentive: {
+                  eligible: boolean;
+                  eligibleAt: string;
+                  hiredAt: string;
+                  paidAt: string | null;
+                  paidBy: {
+                    name: string;
+                    userId: string;
+                  } | null;
+                } | null;
+                opportunity: {
+                  id: string;
+                  /** @enum {string|null} */
+                  kind: "task" | "mentoring" | null;
+                  /** @enum {string} */
+                  status: "draft" | "pending" | "returned" | "open" | "closed";
+                  title: string;
+                  /** @enum {string} */
+                  type: "rehire" | "freelance";
+                };
+                /** @enum {string|null} */
+                outcome: "in_progress" | "hired" | "not_selected" | "withdrawn" | null;
+                referrer: {
+                  name: string;
+                  userId: string;
+                };
+                /** @enum {string} */
+                relationship: "worked_together" | "same_department" | "manager" | "other";
+                relationshipNote: string | null;
+                /** @enum {string} */
+                status: "asked" | "applied" | "declined" | "withdrawn";
+                why: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;

@@ -22,9 +22,10 @@ export const strings = {
       event_change: "申し込んだイベントの変更・中止",
       event_reminder: "イベントのリマインド（前日・1時間前）",
       event_thanks: "参加したイベントの主催者からのお礼",
-      opportunity_offer: "私に合う新しい募集・応募のお誘い（再雇用・業務委託の受け取りに同意した場合のみ）",
+      opportunity_offer:
+        "私に合う新しい募集・応募のお誘い・推薦（再雇用・業務委託の受け取りに同意した場合のみ）",
       opportunity_application: "私の応募の選考状況・メッセージ",
-      opportunity_review: "私の募集への応募・承認・内容確認のお願い（社員・運営者）",
+      opportunity_review: "私の募集への応募・承認・内容確認のお願い、推薦した方の回答（社員・運営者）",
     },
     channels: {
       email: "すぐにメール",
@@ -77,10 +78,10 @@ export const strings = {
       event_reminder: "Event reminders (the day before, 1 hour before)",
       event_thanks: "Thank-you messages from the organizers of events I attended",
       opportunity_offer:
-        "New openings for me and invitations to apply (only if I opted in to rehire / freelance offers)",
+        "New openings for me, invitations to apply and referrals (only if I opted in to rehire / freelance offers)",
       opportunity_application: "The stage of my applications and messages about them",
       opportunity_review:
-        "Applications to my openings, approvals, requests to reconfirm (employees, operators)",
+        "Applications to my openings, approvals, requests to reconfirm, answers to my referrals (employees, operators)",
     },
     channels: { email: "Email at once", digest: "Daily digest", inapp: "In the app only", off: "Off" },
     page: {

@@ -32,6 +32,7 @@ import { PageTitle } from "../../components/PageTitle.tsx";
 import { useSubmit } from "../../components/useSubmit.ts";
 import type { MyNetwork } from "../../session.ts";
 import { PostingCard } from "./parts.tsx";
+import { MyReferrals, ReceivedReferrals, ReferralsReport } from "./ReferralLists.tsx";
 import "./i18n.ts";
 import {
   KINDS,
@@ -47,7 +48,7 @@ import {
   useSettings,
 } from "./queries.ts";
 
-type Tab = "open" | "applications" | "mine" | "pending" | "all" | "settings";
+type Tab = "open" | "applications" | "mine" | "pending" | "all" | "referrals" | "settings";
 
 function MyApplications({ slug }: { slug: string }) {
   const { t } = useTranslation("opportunities");
@@ -284,11 +285,15 @@ function SettingsForm({ slug }: { slug: string }) {
   const settings = useSettings(slug, true);
   const [approval, setApproval] = useState(false);
   const [days, setDays] = useState<number | string>(14);
+  const [bonusDays, setBonusDays] = useState<number | string>(90);
+  const [incentive, setIncentive] = useState("");
   const { error, busy, run } = useSubmit();
   useEffect(() => {
     if (settings.data) {
       setApproval(settings.data.approvalRequired);
       setDays(settings.data.reconfirmDays);
+      setBonusDays(settings.data.referralBonusDays);
+      setIncentive(settings.data.referralIncentive ?? "");
     }
   }, [settings.data]);
   if (settings.isLoading) return <PageLoader />;
@@ -310,12 +315,32 @@ function SettingsForm({ slug }: { slug: string }) {
           min={1}
           max={90}
         />
+        <NumberInput
+          label={t("referrals.settings.days")}
+          description={t("referrals.settings.daysHint")}
+          value={bonusDays}
+          onChange={setBonusDays}
+          min={1}
+          max={365}
+        />
+        <TextInput
+          label={t("referrals.settings.incentive")}
+          placeholder={t("referrals.settings.incentivePlaceholder")}
+          value={incentive}
+          onChange={(e) => setIncentive(e.currentTarget.value)}
+          maxLength={200}
+        />
         <Group>
           <Button
             loading={busy === "submit"}
             onClick={() =>
               run(async () => {
-                await saveSettings(slug, { approvalRequired: approval, reconfirmDays: Number(days) || 14 });
+                await saveSettings(slug, {
+                  approvalRequired: approval,
+                  reconfirmDays: Number(days) || 14,
+                  referralBonusDays: Number(bonusDays) || 90,
+                  referralIncentive: incentive.trim() || null,
+                });
                 notifications.show({ color: "teal", message: t("settings.saved") });
                 await qc.invalidateQueries({ queryKey: opportunityKeys.all(slug) });
               })
@@ -362,7 +387,10 @@ function Opportunities({ network }: { network: MyNetwork }) {
             <Find slug={slug} mine={false} alumni={network.role === "alumni"} />
           </Tabs.Panel>
           <Tabs.Panel value="applications">
-            <MyApplications slug={slug} />
+            <Stack gap="lg">
+              <ReceivedReferrals slug={slug} />
+              <MyApplications slug={slug} />
+            </Stack>
           </Tabs.Panel>
         </Tabs>
       )}
@@ -377,6 +405,9 @@ function Opportunities({ network }: { network: MyNetwork }) {
             <Tabs.Tab value="mine">{t("tabs.mine")}</Tabs.Tab>
             {operator && <Tabs.Tab value="pending">{t("tabs.pending")}</Tabs.Tab>}
             {operator && <Tabs.Tab value="all">{t("tabs.all")}</Tabs.Tab>}
+            <Tabs.Tab value="referrals" data-testid="tab-referrals">
+              {operator ? t("referrals.tabReport") : t("referrals.tab")}
+            </Tabs.Tab>
             {operator && <Tabs.Tab value="settings">{t("tabs.settings")}</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="open">
@@ -384,6 +415,9 @@ function Opportunities({ network }: { network: MyNetwork }) {
           </Tabs.Panel>
           <Tabs.Panel value="mine">
             <Find slug={slug} mine alumni={false} />
+          </Tabs.Panel>
+          <Tabs.Panel value="referrals">
+            {operator ? <ReferralsReport slug={slug} /> : <MyReferrals slug={slug} />}
           </Tabs.Panel>
           {operator && (
             <>

@@ -31,6 +31,8 @@ import { ApplyBox } from "./ApplyBox.tsx";
 import { Board } from "./Board.tsx";
 import { Matches } from "./Matches.tsx";
 import { PostingDetails, StatusBadges, TypeBadges } from "./parts.tsx";
+import { ReferralBox } from "./ReferralBox.tsx";
+import { ReferralInvite } from "./ReferralInvite.tsx";
 import "./i18n.ts";
 import {
   type Action,
@@ -281,6 +283,7 @@ function OpportunityView({ network, id }: { network: MyNetwork; id: string }) {
                 </Text>
               )}
             </Stack>
+            {network.role === "alumni" && <ReferralInvite slug={slug} o={o} />}
             <PostingDetails o={o} />
             {o.review && <Board slug={slug} o={o} />}
             {o.review && <Matches slug={slug} o={o} />}
@@ -290,6 +293,9 @@ function OpportunityView({ network, id }: { network: MyNetwork; id: string }) {
           <Stack gap="md">
             {network.role === "alumni" && <ApplyBox slug={slug} o={o} />}
             {o.manage && <Manage network={network} o={o} />}
+            {network.role !== "alumni" && o.status === "open" && !o.hiddenAsStale && (
+              <ReferralBox slug={slug} o={o} />
+            )}
             <Card withBorder radius="md" padding="md">
               <Stack gap={4}>
                 <Text size="sm" fw={600}>

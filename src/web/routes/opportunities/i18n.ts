@@ -1,4 +1,5 @@
 import { addStrings } from "../../i18n/index.ts";
+import { referralStrings } from "./referral-i18n.ts";
 
 export const strings = {
   ja: {
@@ -320,6 +321,7 @@ export const strings = {
       save: "設定を保存",
       saved: "設定を保存しました。",
     },
+    referrals: referralStrings.ja,
   },
   en: {
     title: "Opportunities",
@@ -638,6 +640,7 @@ export const strings = {
       save: "Save settings",
       saved: "Settings saved.",
     },
+    referrals: referralStrings.en,
   },
 };
 

@@ -87,7 +87,7 @@ export function useSettings(slug: string, enabled: boolean) {
   });
 }
 
-export const saveSettings = (slug: string, body: Settings) =>
+export const saveSettings = (slug: string, body: BodyOf<"/api/n/{slug}/opportunities/settings", "put">) =>
   unwrap(client.PUT("/api/n/{slug}/opportunities/settings", { params: { path: { slug } }, body }));
 
 export const createOpportunity = (slug: string, body: OpportunityInput) =>
