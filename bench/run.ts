@@ -1,8 +1,10 @@
 // `npm run bench`: the directory benchmark, then the feed's (feed reads, announcement fan-out,
-// digest), then the events' (RSVPs for a full event, the event list). `npm run bench -- feed
+// digest), then the events' (RSVPs for a full event, the event list), then the opportunities'
+// (postings list and search, matching, an offer's fan-out). `npm run bench -- feed
 // [options]` runs only the feed's, `-- directory` only the directory's, `-- events` only the
 // events'. Without a name, the options go to the directory benchmark, and those the others
-// understand too (sizes, durations, seed, …) to them.
+// understand too (sizes, durations, seed, …) to them. `-- opportunities` runs the opportunities'
+// alone.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -46,11 +48,16 @@ if (args[0] === "feed") status = run("feed/main.ts", args.slice(1));
 else if (args[0] === "directory") status = run("directory/main.ts", args.slice(1));
 else if (args[0] === "events") status = run("events/main.ts", args.slice(1));
 else if (args[0] === "mail") status = run("mail/main.ts", args.slice(1));
+else if (args[0] === "opportunities") status = run("opportunities/main.ts", args.slice(1));
 else {
   const a = run("directory/main.ts", args);
   const b = run("feed/main.ts", shared(args));
   // Its own options (--db, --members, --seconds): run at its defaults.
   const c = run("events/main.ts", []);
-  status = a || b || c;
+  const d = run(
+    "opportunities/main.ts",
+    shared(args).filter((a) => a !== "--profile"),
+  );
+  status = a || b || c || d;
 }
 process.exit(status);

@@ -16,7 +16,12 @@ import { closeServices, openServices } from "../../src/server/services.ts";
 import { CACHE_DIR, ROOT } from "./options.ts";
 
 export type DbKind = "postgres" | "pglite";
-export type Target = { kind: DbKind; size: number; seed: number; pgAdminUrl: string };
+/**
+ * A bench database: its kind and size, the generator's seed, and — for a benchmark that adds rows
+ * of its own which would change what another measures (the opportunities bench adds employees) —
+ * a variant: a database (and PGlite directory) of its own, so that neither wipes the other's.
+ */
+export type Target = { kind: DbKind; size: number; seed: number; pgAdminUrl: string; variant?: string };
 
 export const SLUG = "bench";
 export const PASSWORD = "bench-pass-1";
@@ -29,13 +34,15 @@ export const ORIGIN = "http://localhost:3999";
 export const alumnusEmail = (seed: number, index = 0) =>
   generateAlumnus(seed, index, { emailTag: SLUG }).email;
 
-export const pgDatabaseName = (size: number) => `tsunagari_bench_${size}`;
+const suffix = (variant?: string) => (variant ? `_${variant}` : "");
+export const pgDatabaseName = (size: number, variant?: string) => `tsunagari_bench_${size}${suffix(variant)}`;
 const pgUrl = (adminUrl: string, name: string) => {
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
   return u.toString();
 };
-const pgliteDataDir = (size: number) => path.join(CACHE_DIR, `pglite-${size}`);
+const pgliteDataDir = (size: number, variant?: string) =>
+  path.join(CACHE_DIR, `pglite-${size}${suffix(variant)}`);
 
 /** Files whose change changes the loaded rows or the schema: a new fingerprint forces a reload. */
 const FINGERPRINT_FILES = [
@@ -58,10 +65,29 @@ const FINGERPRINT_FILES = [
   "src/shared/text.ts",
 ];
 
-export function fingerprint(): string {
+/** A hash of files' contents: a change to any of them makes cached data stale. */
+export function fingerprintOf(files: string[]): string {
   const h = createHash("sha256");
-  for (const f of FINGERPRINT_FILES) h.update(f).update(fs.readFileSync(path.join(ROOT, f)));
+  for (const f of files) h.update(f).update(fs.readFileSync(path.join(ROOT, f)));
   return h.digest("hex").slice(0, 16);
+}
+
+export const fingerprint = () => fingerprintOf(FINGERPRINT_FILES);
+
+/** The marker row of a bench's data (what was loaded), in its own one-row table, or null. */
+export async function readMarkerIn<T>(ctx: AppContext, table: string): Promise<T | null> {
+  const [t] = await ctx.database.query<{ ok: boolean }>(`select to_regclass('${table}') is not null as ok`);
+  if (!t?.ok) return null;
+  const [row] = await ctx.database.query<{ value: T }>(`select value from ${table} where id = 1`);
+  return row?.value ?? null;
+}
+
+export async function writeMarkerIn(ctx: AppContext, table: string, value: unknown) {
+  await ctx.database.exec(`create table if not exists ${table} (id int primary key, value jsonb not null)`);
+  await ctx.database.query(
+    `insert into ${table} (id, value) values (1, $1::jsonb) on conflict (id) do update set value = excluded.value`,
+    [JSON.stringify(value)],
+  );
 }
 
 type Marker = { seed: number; size: number; fingerprint: string; loadMs?: number; loadedAt?: string };
@@ -70,31 +96,29 @@ export function benchConfig(t: Target, extra: Record<string, string> = {}) {
   return loadConfig(
     {
       ...extra,
-      DATA_DIR: t.kind === "pglite" ? pgliteDataDir(t.size) : path.join(CACHE_DIR, `pg-${t.size}-files`),
+      DATA_DIR:
+        t.kind === "pglite"
+          ? pgliteDataDir(t.size, t.variant)
+          : path.join(CACHE_DIR, `pg-${t.size}${suffix(t.variant)}-files`),
       BASE_URL: ORIGIN,
       AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
       LOG_LEVEL: "warn",
       AUTH_RATE_LIMIT: "off",
       // The load generator signs in as the network's operator with a password only.
       REQUIRE_2FA: "off",
-      ...(t.kind === "postgres" ? { DATABASE_URL: pgUrl(t.pgAdminUrl, pgDatabaseName(t.size)) } : {}),
+      ...(t.kind === "postgres"
+        ? { DATABASE_URL: pgUrl(t.pgAdminUrl, pgDatabaseName(t.size, t.variant)) }
+        : {}),
     },
     [],
   );
 }
 
-async function readMarker(ctx: AppContext): Promise<Marker | null> {
-  const [t] = await ctx.database.query<{ ok: boolean }>(
-    "select to_regclass('bench_marker') is not null as ok",
-  );
-  if (!t?.ok) return null;
-  const [row] = await ctx.database.query<{ value: Marker }>("select value from bench_marker where id = 1");
-  return row?.value ?? null;
-}
+const readMarker = (ctx: AppContext) => readMarkerIn<Marker>(ctx, "bench_marker");
 
 /** Creates (or, with `wipe`, drops and creates) the PostgreSQL database; true when new. */
 async function ensurePgDatabase(t: Target, wipe: boolean): Promise<boolean> {
-  const name = pgDatabaseName(t.size);
+  const name = pgDatabaseName(t.size, t.variant);
   const admin = new pg.Client({ connectionString: t.pgAdminUrl });
   await admin.connect();
   try {
@@ -150,13 +174,7 @@ async function load(ctx: AppContext, t: Target, print: (s: string) => void): Pro
     loadMs: Math.round(performance.now() - started),
     loadedAt: new Date().toISOString(),
   };
-  await ctx.database.exec(
-    "create table if not exists bench_marker (id int primary key, value jsonb not null)",
-  );
-  await ctx.database.query(
-    "insert into bench_marker (id, value) values (1, $1::jsonb) on conflict (id) do update set value = excluded.value",
-    [JSON.stringify(marker)],
-  );
+  await writeMarkerIn(ctx, "bench_marker", marker);
   return marker;
 }
 
@@ -173,11 +191,20 @@ export async function prepareData(t: Target, reload: boolean, print: (s: string)
     let fresh: boolean;
     if (t.kind === "postgres") fresh = await ensurePgDatabase(t, wipe);
     else {
-      const dir = pgliteDataDir(t.size);
+      const dir = pgliteDataDir(t.size, t.variant);
       if (wipe) fs.rmSync(dir, { recursive: true, force: true });
       fresh = !fs.existsSync(dir);
     }
-    const ctx = await openBenchServices(t, true);
+    let ctx: AppContext;
+    try {
+      ctx = await openBenchServices(t, true);
+    } catch (err) {
+      // Cached data whose migrations no longer apply (a migration rewritten since it was loaded):
+      // load it again.
+      if (fresh || attempt > 0) throw err;
+      print(`  the migrations do not apply to the cached data (${(err as Error).message}): reloading`);
+      continue;
+    }
     const marker = fresh ? null : await readMarker(ctx);
     if (
       marker &&

@@ -4,6 +4,7 @@
 // sampled from /proc around the run.
 import fs from "node:fs";
 import autocannon, { type Client } from "autocannon";
+import { ORIGIN, PASSWORD } from "./data.ts";
 
 export type Percentiles = { p50: number; p95: number; p99: number; mean: number; max: number };
 
@@ -291,4 +292,71 @@ export async function startWriter(o: { url: string; slug: string; cookie: string
       return out;
     },
   };
+}
+
+/** Signs in through the app's own endpoint (with Origin); returns the session cookie. */
+export async function signIn(appUrl: string, email: string, password = PASSWORD): Promise<string> {
+  const res = await fetch(`${appUrl}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { origin: ORIGIN, "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  if (!cookie) throw new Error(`sign-in of ${email} set no cookie`);
+  return cookie;
+}
+
+/** GET, JSON: throws unless it answered 200. */
+export async function getJson(url: string, cookie?: string): Promise<any> {
+  const res = await fetch(url, { headers: cookie ? { cookie } : {} });
+  const body = await res.json().catch(() => null);
+  if (res.status !== 200)
+    throw new Error(`${url} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  return body;
+}
+
+/** A seeded sequence as autocannon's `draw`: every connection takes the next request, across runs. */
+export function drawer(seq: Drawn[]) {
+  const d = { sent: 0, next: () => seq[d.sent++ % seq.length] };
+  return d;
+}
+
+/**
+ * Each variant warmed up (not counted), then measured in `rounds` slices of `duration / rounds`
+ * seconds in which the variants take turns — so that other work on the machine, which comes and
+ * goes, weighs on the baseline and on the app alike.
+ */
+export async function takeTurns(
+  variants: { key: string; what?: string; load: LoadOptions }[],
+  o: { warmup: number; duration: number; rounds: number },
+  hooks: {
+    /** After the warm-up, before the first round. */
+    beforeRounds?: () => Promise<void>;
+    /** Around each slice (`run` measures it): what the caller counts besides (cache, transactions). */
+    slice?: (v: { key: string; load: LoadOptions }, run: () => Promise<Sample>) => Promise<Sample>;
+  } = {},
+): Promise<Record<string, Measurement>> {
+  if (o.warmup) {
+    process.stdout.write(`  warm-up: ${o.warmup} s each… `);
+    for (const v of variants) await sample({ ...v.load, duration: o.warmup });
+    console.log("done");
+  }
+  await hooks.beforeRounds?.();
+  const slice = o.duration / o.rounds;
+  const samples = new Map<string, Sample[]>(variants.map((v) => [v.key, []]));
+  for (let round = 1; round <= o.rounds; round++) {
+    process.stdout.write(`  round ${round}/${o.rounds} (${slice} s × ${variants.length}):`);
+    for (const v of variants) {
+      const run = () => sample({ ...v.load, duration: slice });
+      const s = hooks.slice ? await hooks.slice(v, run) : await run();
+      samples.get(v.key)!.push(s);
+      process.stdout.write(` ${v.what ?? v.key} ${Math.round(s.ok / s.seconds)} req/s;`);
+    }
+    console.log("");
+  }
+  return Object.fromEntries([...samples].map(([k, s]) => [k, combine(s)]));
 }

@@ -9,38 +9,22 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { prepareInChild, type Server, serveInChild } from "./child.ts";
-import { alumnusEmail, benchConfig, OPERATOR_EMAIL, ORIGIN, PASSWORD, SLUG, type Target } from "./data.ts";
+import { alumnusEmail, benchConfig, OPERATOR_EMAIL, SLUG, type Target } from "./data.ts";
 import {
-  combine,
   type LoadOptions,
   type Measurement,
   machineBusy,
   measure,
-  type Sample,
-  sample,
   sequential,
+  signIn,
   startWriter,
+  takeTurns,
   type WriterResult,
 } from "./loadgen.ts";
 import { directoryPath, MIX } from "./mix.ts";
 import { type BenchOptions, CACHE_DIR, HELP, parseOptions } from "./options.ts";
 import { checkRealistic, type RealisticInfo, realisticSequence, sequenceStats } from "./realistic.ts";
 import { type DbRun, failures, machineInfo, printRun, renderReport, TARGETS, writeReport } from "./report.ts";
-
-async function signIn(appUrl: string, email: string): Promise<string> {
-  const res = await fetch(`${appUrl}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { origin: ORIGIN, "content-type": "application/json" },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  if (!cookie) throw new Error(`sign-in of ${email} set no cookie`);
-  return cookie;
-}
 
 /**
  * PostgreSQL: transactions committed in the bench database so far. Outside explicit transactions
@@ -219,21 +203,16 @@ async function runDb(o: BenchOptions, t: Target): Promise<DbRun | null> {
           intervalMs: 1000 / o.writesPerSecond,
         })
       : null;
-    if (o.warmup) {
-      process.stdout.write(`  warm-up: ${o.warmup} s each… `);
-      for (const v of variants) await sample({ ...v.load, duration: o.warmup });
-      console.log("done");
-    }
     // Rounds: every variant runs a slice of the duration in turn, so that other work on the machine
     // (which comes and goes) weighs on the baseline and on the directory alike.
-    const slice = o.duration / o.rounds;
-    const samples = new Map<string, Sample[]>(variants.map((v) => [v.key, []]));
-    let x = await transactions(t);
-    for (let round = 1; round <= o.rounds; round++) {
-      process.stdout.write(`  round ${round}/${o.rounds} (${slice} s × ${variants.length}):`);
-      for (const v of variants) {
+    let x: number | null = null;
+    const measured = await takeTurns(variants, o, {
+      beforeRounds: async () => {
+        x = await transactions(t);
+      },
+      slice: async (v, run) => {
         const c0 = await cacheStats();
-        const s = await sample({ ...v.load, duration: slice });
+        const s = await run();
         if (v.load.url === server.appUrl) {
           const c1 = await cacheStats();
           const queries = c1.queries - c0.queries;
@@ -242,13 +221,11 @@ async function runDb(o: BenchOptions, t: Target): Promise<DbRun | null> {
         const next = await transactions(t);
         if (x !== null && next !== null) s.transactions = next - x;
         x = next;
-        samples.get(v.key)!.push(s);
-        process.stdout.write(` ${v.what} ${Math.round(s.ok / s.seconds)} req/s;`);
-      }
-      console.log("");
-    }
+        return s;
+      },
+    });
     const written: WriterResult | null = writer ? await writer.stop() : null;
-    const result = (key: string) => combine(samples.get(key)!);
+    const result = (key: string) => measured[key];
     const baseline = result("baseline");
     const baselineAuth = result("baselineAuth");
     const asAlumnus = result("alumnus");

@@ -22,10 +22,10 @@ export const PLAN_QUERIES: { name: string; query: string; count?: boolean }[] = 
   { name: "count-filters", query: "joinFrom=2010&joinTo=2019&industry=it", count: true },
 ];
 
-type Statement = { sql: string; params: unknown[] };
+export type Statement = { sql: string; params: unknown[] };
 
 /** A drizzle instance on the same connection(s) that records what it runs. */
-function recordingDb(database: Database, log: Statement[]): Db {
+export function recordingDb(database: Database, log: Statement[]): Db {
   const logger = { logQuery: (sql: string, params: unknown[]) => void log.push({ sql, params }) };
   if (database.kind === "postgres") return drizzleNodePg(database.pool!, { schema, logger });
   return drizzlePglite(database.pglite!, { schema, logger }) as unknown as Db;
@@ -89,27 +89,45 @@ export async function writePlans(
     const statements = baseline
       ? [{ sql: baselineSql, params: [networkId] }]
       : await statementsOf(ctx, scope, p.query, !!p.count);
-    const parts: string[] = [
-      baseline
-        ? `-- ${label}, ${size.toLocaleString("en-US")} alumni: the baseline's bare SELECT (bench/directory/server.ts)`
-        : `-- ${label}, ${size.toLocaleString("en-US")} alumni, as an alumnus (audience members): ` +
-          `GET /api/n/${SLUG}/directory${p.count ? "/count" : ""}?${p.query}`,
-      `-- ${statements.length} statement(s)${baseline ? "" : ", recorded from src/modules/directory/service.ts"}`,
-    ];
-    let ms = 0;
-    for (const st of statements) {
-      const rows = await ctx.database.query<Record<string, string>>(
-        `EXPLAIN (ANALYZE, BUFFERS) ${st.sql}`,
-        st.params,
-      );
-      const plan = rows.map((r) => Object.values(r)[0]).join("\n");
-      ms += Number(plan.match(/Execution Time: ([\d.]+) ms/)?.[1] ?? Number.NaN);
-      const shown = st.params.map((v) => (v === networkId ? "<network id>" : v));
-      parts.push("", st.sql.replace(/\s+/g, " ").trim(), `-- params: ${JSON.stringify(shown)}`, "", plan);
-    }
     const file = path.join(PLANS_DIR, `${label}-${p.name}.txt`);
-    fs.writeFileSync(file, `${parts.join("\n")}\n`);
+    const ms = await explainInto(
+      ctx,
+      file,
+      [
+        baseline
+          ? `-- ${label}, ${size.toLocaleString("en-US")} alumni: the baseline's bare SELECT (bench/directory/server.ts)`
+          : `-- ${label}, ${size.toLocaleString("en-US")} alumni, as an alumnus (audience members): ` +
+            `GET /api/n/${SLUG}/directory${p.count ? "/count" : ""}?${p.query}`,
+        `-- ${statements.length} statement(s)${baseline ? "" : ", recorded from src/modules/directory/service.ts"}`,
+      ],
+      statements,
+      networkId,
+    );
     out.push({ name: p.name, ms, file: path.relative(path.dirname(PLANS_DIR), file) });
   }
   return out;
+}
+
+/** Writes `header`, then each statement with its EXPLAIN (ANALYZE, BUFFERS), to `file`; returns the execution ms. */
+export async function explainInto(
+  ctx: AppContext,
+  file: string,
+  header: string[],
+  statements: Statement[],
+  networkId: string,
+): Promise<number> {
+  const parts = [...header];
+  let ms = 0;
+  for (const st of statements) {
+    const rows = await ctx.database.query<Record<string, string>>(
+      `EXPLAIN (ANALYZE, BUFFERS) ${st.sql}`,
+      st.params,
+    );
+    const plan = rows.map((r) => Object.values(r)[0]).join("\n");
+    ms += Number(plan.match(/Execution Time: ([\d.]+) ms/)?.[1] ?? Number.NaN);
+    const shown = st.params.map((v) => (v === networkId ? "<network id>" : v));
+    parts.push("", st.sql.replace(/\s+/g, " ").trim(), `-- params: ${JSON.stringify(shown)}`, "", plan);
+  }
+  fs.writeFileSync(file, `${parts.join("\n")}\n`);
+  return ms;
 }

@@ -10,10 +10,10 @@ import { pageCacheStats } from "../../src/modules/directory/index.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { resolveMember } from "../../src/server/guards.ts";
 import { closeServices } from "../../src/server/services.ts";
-import { type DbKind, openBenchServices, prepareData, SLUG, type Target } from "./data.ts";
-import { CACHE_DIR } from "./options.ts";
+import { serveUntilStopped, targetOf } from "./child.ts";
+import { openBenchServices, prepareData, SLUG, type Target } from "./data.ts";
 import { writePlans } from "./plans.ts";
-import { type ProfileSummary, startProfile } from "./profile.ts";
+import type { ProfileSummary } from "./profile.ts";
 
 export type PreparedMessage = {
   type: "prepared";
@@ -122,36 +122,12 @@ async function serve(t: Target) {
   baseline.get("/cache-stats", async () => pageCacheStats(ctx));
   const baselineUrl = await baseline.listen({ port: 0, host: "127.0.0.1" });
 
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await baseline.close();
-    await uncached.close();
-    await app.close();
-    // Requests the load generator dropped at the end of its last run may still be in their
-    // handlers: let them finish before the pool closes under them.
-    await new Promise((r) => setTimeout(r, 1000));
-    await closeServices(ctx);
-    process.exit(0);
-  };
-  let stopProfile: (() => Promise<ProfileSummary>) | null = null;
-  process.on("message", async (m: any) => {
-    if (m?.type === "stop") void stop();
-    if (m?.type === "profile-start") stopProfile = await startProfile(CACHE_DIR, `${t.kind}-${t.size}`);
-    if (m?.type === "profile-stop" && stopProfile) {
-      await send({ type: "profile", summary: await stopProfile() });
-      stopProfile = null;
-    }
-  });
-  process.on("SIGTERM", () => void stop());
-  process.on("disconnect", () => void stop()); // the parent died
+  serveUntilStopped(ctx, [baseline, uncached, app], `${t.kind}-${t.size}`);
   await send({ type: "ready", appUrl, uncachedUrl, baselineUrl });
 }
 
-const [mode, kind, size, seed, pgAdminUrl, ...flags] = process.argv.slice(2);
-const target: Target = { kind: kind as DbKind, size: Number(size), seed: Number(seed), pgAdminUrl };
-const label = kind === "postgres" ? "pg" : "pglite";
+const { mode, target, flags } = targetOf(process.argv.slice(2));
+const label = target.kind === "postgres" ? "pg" : "pglite";
 try {
   if (mode === "prepare") {
     await prepare(target, label, !flags.includes("--skip-plans"), flags.includes("--reload"));

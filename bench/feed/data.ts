@@ -12,14 +12,19 @@
 // are in none, 35 % in one, 15 % in two, 5 % in three; 15 % of the members' posts go to one of
 // their author's groups — so readers have many different combinations of segments and groups
 // (src/modules/feed/cache.ts shares pages per stream, not per combination).
-import { createHash, randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
+import { randomUUID } from "node:crypto";
 import { insertRows, inTransaction, type Query } from "../../src/devdata/bulk.ts";
 import { Rng } from "../../src/devdata/index.ts";
 import type { AppContext } from "../../src/server/context.ts";
-import { type Prepared, prepareData, SLUG, type Target } from "../directory/data.ts";
-import { ROOT } from "../directory/options.ts";
+import {
+  fingerprintOf,
+  type Prepared,
+  prepareData,
+  readMarkerIn,
+  SLUG,
+  type Target,
+  writeMarkerIn,
+} from "../directory/data.ts";
 
 /** Posts per member in the issue's target: 50,000 posts for 100,000 members. */
 export const POSTS_PER_MEMBER = 0.5;
@@ -63,11 +68,7 @@ const OPENERS = [
 
 const FINGERPRINT_FILES = ["bench/feed/data.ts", "src/db/migrations/meta/_journal.json"];
 
-function fingerprint(): string {
-  const h = createHash("sha256");
-  for (const f of FINGERPRINT_FILES) h.update(f).update(fs.readFileSync(path.join(ROOT, f)));
-  return h.digest("hex").slice(0, 16);
-}
+const fingerprint = () => fingerprintOf(FINGERPRINT_FILES);
 
 export type FeedMarker = {
   seed: number;
@@ -79,16 +80,7 @@ export type FeedMarker = {
   counts?: Record<string, number>;
 };
 
-async function readMarker(ctx: AppContext): Promise<FeedMarker | null> {
-  const [t] = await ctx.database.query<{ ok: boolean }>(
-    "select to_regclass('bench_feed_marker') is not null as ok",
-  );
-  if (!t?.ok) return null;
-  const [row] = await ctx.database.query<{ value: FeedMarker }>(
-    "select value from bench_feed_marker where id = 1",
-  );
-  return row?.value ?? null;
-}
+const readMarker = (ctx: AppContext) => readMarkerIn<FeedMarker>(ctx, "bench_feed_marker");
 
 /** Which audience post #i goes to (members' posts: the network, or one of the author's groups). */
 function audienceOf(rng: Rng, operatorPost: boolean, segments: string[], authorGroups: string[] | undefined) {
@@ -352,13 +344,7 @@ async function load(ctx: AppContext, t: Target, networkId: string, print: (s: st
     loadedAt: new Date().toISOString(),
     counts,
   };
-  await ctx.database.exec(
-    "create table if not exists bench_feed_marker (id int primary key, value jsonb not null)",
-  );
-  await ctx.database.query(
-    "insert into bench_feed_marker (id, value) values (1, $1::jsonb) on conflict (id) do update set value = excluded.value",
-    [JSON.stringify(marker)],
-  );
+  await writeMarkerIn(ctx, "bench_feed_marker", marker);
   return marker;
 }
 

@@ -13,16 +13,20 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { Rng } from "../../src/devdata/index.ts";
-import { benchConfig, OPERATOR_EMAIL, ORIGIN, PASSWORD, SLUG, type Target } from "../directory/data.ts";
+import { benchConfig, OPERATOR_EMAIL, ORIGIN, SLUG, type Target } from "../directory/data.ts";
 import {
   combine,
   type Drawn,
+  drawer,
+  getJson,
   type LoadOptions,
   type Measurement,
   machineBusy,
   percentiles,
   type Sample,
   sample,
+  signIn,
+  takeTurns,
 } from "../directory/loadgen.ts";
 import { ROOT } from "../directory/options.ts";
 import type { ProfileSummary } from "../directory/profile.ts";
@@ -162,27 +166,6 @@ async function serve(t: Target, env: Record<string, string>, mode = "serve", fla
 
 // --- HTTP helpers -------------------------------------------------------------------------------
 
-async function signIn(appUrl: string, email: string): Promise<string> {
-  const res = await fetch(`${appUrl}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { origin: ORIGIN, "content-type": "application/json" },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
-
-async function getJson(url: string, cookie?: string): Promise<any> {
-  const res = await fetch(url, { headers: cookie ? { cookie } : {} });
-  const body = await res.json().catch(() => null);
-  if (res.status !== 200)
-    throw new Error(`${url} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
-  return body;
-}
-
 const feedPath = (query = "") => `/api/n/${SLUG}/posts${query ? `?${query}` : ""}`;
 const KINDS = ["announcement", "question", "help_wanted", "news"];
 
@@ -239,11 +222,6 @@ function mixSequence(readers: Reader[], seed: number, length = 100_000): Drawn[]
     else seq.push({ path: `/api/n/${SLUG}/posts/${rng.pick(r.first)}`, headers, kind: "post by id" });
   }
   return seq;
-}
-
-function drawer(seq: Drawn[]) {
-  const d = { sent: 0, next: () => seq[d.sent++ % seq.length] };
-  return d;
 }
 
 /** One member reacts (on, then off) every second and comments every fifth time. */
@@ -434,26 +412,15 @@ async function runFeed(t: Target): Promise<FeedRun> {
     const writer = o.writes
       ? startWriter(server.appUrl, writerMember, readers[0].first.slice(0, 10), o.writes)
       : null;
-    if (o.warmup) {
-      process.stdout.write(`  warm-up: ${o.warmup} s each… `);
-      for (const v of variants) await sample({ ...v.load, duration: o.warmup });
-      console.log("done");
-    }
-    const stats0 = await getJson(`${server.baselineUrl}/cache-stats`);
-    const slice = o.duration / o.rounds;
-    const samples = new Map<string, Sample[]>(variants.map((v) => [v.key, []]));
-    for (let round = 1; round <= o.rounds; round++) {
-      process.stdout.write(`  round ${round}/${o.rounds} (${slice} s × ${variants.length}):`);
-      for (const v of variants) {
-        const s = await sample({ ...v.load, duration: slice });
-        samples.get(v.key)!.push(s);
-        process.stdout.write(` ${v.what} ${Math.round(s.ok / s.seconds)} req/s;`);
-      }
-      console.log("");
-    }
+    let stats0: any = null;
+    const measured = await takeTurns(variants, o, {
+      beforeRounds: async () => {
+        stats0 = await getJson(`${server.baselineUrl}/cache-stats`);
+      },
+    });
     const stats1 = await getJson(`${server.baselineUrl}/cache-stats`);
     const written = writer ? await writer.stop() : null;
-    const results = Object.fromEntries([...samples].map(([k, s]) => [k, combine(s)]));
+    const results = measured;
     const cacheHits =
       stats0 && stats1 && stats1.requests > stats0.requests
         ? 1 - (stats1.queries - stats0.queries) / (stats1.requests - stats0.requests)

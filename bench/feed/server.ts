@@ -10,11 +10,12 @@ import { feedCacheStats } from "../../src/modules/feed/index.ts";
 import { runDigest } from "../../src/modules/notifications/index.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { resolveMember } from "../../src/server/guards.ts";
-import { closeServices, lowerWorkerPriority } from "../../src/server/services.ts";
+import { closeServices } from "../../src/server/services.ts";
+import { serveUntilStopped } from "../directory/child.ts";
 import { type DbKind, openBenchServices, SLUG, type Target } from "../directory/data.ts";
-import { CACHE_DIR } from "../directory/options.ts";
-import { type ProfileSummary, startProfile } from "../directory/profile.ts";
+import type { ProfileSummary } from "../directory/profile.ts";
 import { type FeedMarker, prepareFeedData } from "./data.ts";
+import { runWorkers } from "./worker.ts";
 
 export type FeedPreparedMessage = {
   type: "prepared";
@@ -125,56 +126,8 @@ async function serve(t: Target, flags: string[]) {
   });
   baseline.get("/cache-stats", async () => feedCacheStats());
   const baselineUrl = await baseline.listen({ port: 0, host: "127.0.0.1" });
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await baseline.close();
-    await uncached.close();
-    await app.close();
-    await new Promise((r) => setTimeout(r, 1000));
-    await closeServices(ctx);
-    process.exit(0);
-  };
-  let stopProfile: (() => Promise<ProfileSummary>) | null = null;
-  process.on("message", async (m: any) => {
-    if (m?.type === "stop") void stop();
-    if (m?.type === "profile-start") stopProfile = await startProfile(CACHE_DIR, `feed-${t.kind}-${t.size}`);
-    if (m?.type === "profile-stop" && stopProfile) {
-      await send({ type: "profile", summary: await stopProfile() });
-      stopProfile = null;
-    }
-  });
-  process.on("SIGTERM", () => void stop());
-  process.on("disconnect", () => void stop());
+  serveUntilStopped(ctx, [baseline, uncached, app], `feed-${t.kind}-${t.size}`);
   await send({ type: "ready", appUrl, uncachedUrl, baselineUrl });
-}
-
-/** The job workers alone (ROLE=worker in production): fan-out and mails, off the web process. */
-async function worker(t: Target) {
-  const smtp = process.env.BENCH_SMTP_URL;
-  const ctx = await openBenchServices(t, false, {
-    ...(smtp ? { SMTP_URL: smtp } : {}),
-    ...(process.env.BENCH_WORKER_NICE ? { WORKER_NICE: process.env.BENCH_WORKER_NICE } : {}),
-  });
-  // As ROLE=worker runs (src/server/main.ts): at a lower priority than the web process.
-  lowerWorkerPriority(ctx.config, ctx.log);
-  await ctx.jobs.startWorkers();
-  // BENCH_PROFILE_WORKER=1: the workers' CPU profile from start to stop (the fan-out and its mails).
-  const stopProfile = process.env.BENCH_PROFILE_WORKER
-    ? await startProfile(CACHE_DIR, `feed-worker-${t.kind}-${t.size}`)
-    : null;
-  const stop = async () => {
-    if (stopProfile) console.log(`  worker profile: ${(await stopProfile()).file}`);
-    await closeServices(ctx);
-    process.exit(0);
-  };
-  process.on("message", (m: any) => {
-    if (m?.type === "stop") void stop();
-  });
-  process.on("SIGTERM", () => void stop());
-  process.on("disconnect", () => void stop());
-  await send({ type: "ready", appUrl: "", uncachedUrl: "", baselineUrl: "" });
 }
 
 async function digest(t: Target, at: string) {
@@ -195,7 +148,10 @@ try {
     await prepare(target, flags.includes("--reload"));
     process.exit(0);
   } else if (mode === "serve") await serve(target, flags);
-  else if (mode === "worker") await worker(target);
+  else if (mode === "worker")
+    await runWorkers(target, "feed", () =>
+      send({ type: "ready", appUrl: "", uncachedUrl: "", baselineUrl: "" }),
+    );
   else if (mode === "digest") {
     await digest(target, flags[0]);
     process.exit(0);
