@@ -20,7 +20,6 @@ import { prefectureOf } from "../../shared/prefectures.ts";
 import type { JOB_TYPES, OPEN_TO } from "../../shared/profile.ts";
 import {
   departmentFits,
-  departmentFitsSql,
   type FitRow,
   type FitWeights,
   type FitWishes,
@@ -144,24 +143,32 @@ export function seekerOf(p: {
 
 /**
  * A posting's fit for the seeker as SQL over the `opportunity` row, weighed as a candidate's fit
- * (years at the company aside: they are hers, the same for every posting). Her workplace match
- * is left to the reasons (a posting's place is free text).
+ * (years at the company aside: they are hers, the same for every posting). `departments`: the
+ * posting department keys in use that fit hers (`fittingPostingDepartments`), so each row costs
+ * plain comparisons only. Her workplace match is left to the reasons (a posting's place is free text).
  */
-export function postingFitSql(me: Seeker) {
+export function postingFitSql(me: Seeker, departments: string[]) {
   const w = FIT_WEIGHTS;
-  const skills = textArray(me.skills);
-  const depts = textArray(me.departments);
   const interest = (code: string) => me.openTo.includes(code);
-  return sql`(${w.skill} * least(cardinality(array(select s from unnest(opportunity.skill_keys) s where s = any(${skills}))), ${w.skillCap})
-    + case when exists (select 1 from unnest(opportunity.department_keys) u, unnest(${depts}) d
-                         where ${departmentFitsSql(sql`d`, sql`u`)})
-      then ${w.department} else 0 end
+  const skills = me.skills.slice(0, 30);
+  const skillCount = skills.length
+    ? sql.join(
+        skills.map((k) => sql`(opportunity.skill_keys @> ${textArray([k])})::int`),
+        sql` + `,
+      )
+    : sql`0`;
+  return sql`(${w.skill} * least(${skillCount}, ${w.skillCap})
+    + case when opportunity.department_keys && ${textArray(departments)} then ${w.department} else 0 end
     + case when opportunity.job_type = ${me.jobType} then ${w.jobType} else 0 end
     + case when (opportunity.type = 'rehire' and ${interest("rehire")})
               or (opportunity.type = 'freelance' and opportunity.kind = 'task' and ${interest("freelance")})
               or (opportunity.type = 'freelance' and opportunity.kind = 'mentoring' and ${interest("mentoring")})
       then ${w.openTo} else 0 end)`;
 }
+
+/** Of the department keys postings use, those that fit one of hers. */
+export const fittingPostingDepartments = (inUse: string[], me: Seeker) =>
+  inUse.filter((u) => me.departments.some((d) => departmentFits(d, u)));
 
 /** Why a posting fits her (the reasons of `postingFitSql`'s points, and her prefecture). */
 export function explainPosting(o: OpportunityRow, me: Seeker): MatchReason[] {

@@ -326,6 +326,17 @@ export async function listOpportunities(
     conds.push(
       sql`(${fit.score}, ${order}, ${opportunity.id}) < (${fit.after.score}::int, ${fit.after.at}::timestamptz, ${fit.after.id})`,
     );
+  if (fit) {
+    // Every visible posting is scored and sorted: on its id, score and date only (a posting's row
+    // is kilobytes); the page's rows are read after.
+    const page = db
+      .select({ id: opportunity.id })
+      .from(opportunity)
+      .where(inNetwork(opportunity, networkId, ...conds))
+      .orderBy(sql`${fit.score} desc`, sql`${order} desc nulls last`, sql`${opportunity.id} desc nulls last`)
+      .limit(o.limit + 1);
+    conds.splice(0, conds.length, inArray(opportunity.id, page));
+  }
   return (
     db
       .select({
@@ -452,6 +463,14 @@ export const consentingRow = (type: OpportunityType) =>
   type === "rehire"
     ? sql`e.role = 'alumni' and e.offer_rehire`
     : sql`e.role = 'alumni' and e.offer_freelance`;
+
+/** The department keys the network's open postings use (what "for you" compares hers with). */
+export async function postingDepartmentKeys(db: Db | Tx, networkId: string): Promise<string[]> {
+  const res = await db.execute(sql`
+    select distinct u from ${opportunity}, unnest(${opportunity.departmentKeys}) u
+     where ${opportunity.networkId} = ${networkId} and ${opportunity.status} = 'open'`);
+  return (res.rows as { u: string }[]).map((r) => r.u);
+}
 
 /** Adds invitations (kept when already there); returns who is new. */
 export async function addInvites(tx: Tx, networkId: string, id: string, userIds: string[], by: string) {

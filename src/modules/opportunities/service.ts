@@ -33,6 +33,7 @@ import { memberProfiles } from "../profiles/index.ts";
 import { findSegment } from "../segments/index.ts";
 import {
   explainPosting,
+  fittingPostingDepartments,
   type MatchReason,
   postingFitSql,
   type Seeker,
@@ -64,6 +65,7 @@ import {
   type OpportunityRow,
   type OpportunityViewer,
   operatorIds,
+  postingDepartmentKeys,
   reviewersOf,
   revisionsOf,
   type Settings,
@@ -573,7 +575,15 @@ async function listPage(
     q: q.q,
     after: me ? null : decodeKeyset(q.cursor),
     limit: q.limit,
-    fit: me ? { score: postingFitSql(me), after: fitAfter } : undefined,
+    fit: me
+      ? {
+          score: postingFitSql(
+            me,
+            fittingPostingDepartments(await postingDepartmentKeys(scope.db, scope.network.id), me),
+          ),
+          after: fitAfter,
+        }
+      : undefined,
   });
   const more = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
