@@ -11,6 +11,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import type { DirectoryAudience } from "../../db/schema/directory.ts";
+import { textArray } from "./queries.ts";
 import { labelKey } from "./text.ts";
 
 // Departments are written many ways (営業本部, 第一営業部, 営業部): each unit of a department is
@@ -88,9 +89,6 @@ export type FitRow = {
   card: Record<string, unknown>;
   photoPath: string | null;
 };
-
-const textArray = (xs: string[]) =>
-  sql`${`{${xs.map((x) => `"${x.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`}::text[]`;
 
 /** How many department labels of an audience are compared with the wishes (the most common first). */
 const DEPARTMENT_TERMS = 5000;

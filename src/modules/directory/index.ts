@@ -11,7 +11,7 @@ export {
   rankByFit,
 } from "./fit.ts";
 export { recentlyJoined } from "./newcomers.ts";
-export { matchingUserIds, prepareSearch, rowMatches } from "./queries.ts";
+export { matchingUserIds, prepareSearch, rowMatches, textArray } from "./queries.ts";
 export type { DirectoryFilter } from "./schemas.ts";
 export { directoryCard, directoryFilter, directoryPage, directoryQuery } from "./schemas.ts";
 export {

@@ -27,7 +27,7 @@ export type Search = {
 };
 
 /** A text[] parameter (drizzle would spread a JS array into a list of parameters). */
-const textArray = (xs: string[]) =>
+export const textArray = (xs: string[]) =>
   sql`${`{${xs.map((x) => `"${x.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`}::text[]`;
 
 /** `ws`: the query's words, when the caller has them already. */

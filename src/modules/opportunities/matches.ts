@@ -7,19 +7,12 @@ import { record } from "../../server/events.ts";
 import { authorize } from "../../server/policy.ts";
 import { inTransaction, type MemberScope } from "../../server/scope.ts";
 import { AppError } from "../../shared/errors.ts";
-import { presentCard, rankByFit, viewerAudience, visibleMembers } from "../directory/index.ts";
+import { presentCard, rankByFit, textArray, viewerAudience, visibleMembers } from "../directory/index.ts";
 import { fieldVisibleTo, memberProfiles, visibilityMap } from "../profiles/index.ts";
 import { segmentConditions } from "../segments/index.ts";
 import { explainCandidate, FIT_WEIGHTS, SHORTLIST, wishesOf } from "./matching.ts";
 import { opportunitiesPolicy } from "./policy.ts";
-import {
-  activeWithRole,
-  addInvites,
-  consentingAlumni,
-  consentingRow,
-  standingOf,
-  textArray,
-} from "./queries.ts";
+import { activeWithRole, addInvites, consentingAlumni, consentingRow, standingOf } from "./queries.ts";
 import type { MatchesOut, MatchesQuery } from "./schemas.ts";
 import {
   accessOf,

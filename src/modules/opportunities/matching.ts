@@ -24,8 +24,9 @@ import {
   type FitWeights,
   type FitWishes,
   labelKey,
+  textArray,
 } from "../directory/index.ts";
-import { type OpportunityRow, textArray } from "./queries.ts";
+import type { OpportunityRow } from "./queries.ts";
 
 export const FIT_WEIGHTS: FitWeights = {
   skill: 4,

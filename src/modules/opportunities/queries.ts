@@ -18,7 +18,7 @@ import {
   opportunitySettings,
 } from "../../db/schema/index.ts";
 import { byId, inNetwork } from "../../db/scoped.ts";
-import { containsPattern, labelKey, prefixQuery, queryWords } from "../directory/index.ts";
+import { containsPattern, labelKey, prefixQuery, queryWords, textArray } from "../directory/index.ts";
 import { audienceReach, type Viewer } from "../feed/index.ts";
 
 export type OpportunityRow = typeof opportunity.$inferSelect;
@@ -265,9 +265,6 @@ export async function consentingAlumni(
     );
   return rows.map((r) => r.userId);
 }
-
-export const textArray = (xs: string[]) =>
-  sql`${`{${xs.map((x) => `"${x.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`}::text[]`;
 
 export type ListOpts = {
   scope: "open" | "mine" | "all";
