@@ -11,7 +11,7 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import Fastify from "fastify";
 import { opportunity } from "../../src/db/schema/index.ts";
-import { type FitWishes, fitsAnySql } from "../../src/modules/directory/index.ts";
+import { type FitWishes, fitsAnySql, withFittingDepartments } from "../../src/modules/directory/index.ts";
 import {
   listOpportunities,
   matchesFor,
@@ -257,7 +257,11 @@ async function serve(t: Target, flags: string[]) {
     return {
       ...r,
       consenting: await consentingCount(ctx, networkId),
-      expected: await consentingCount(ctx, networkId, wishesOf(o)),
+      expected: await consentingCount(
+        ctx,
+        networkId,
+        await withFittingDepartments(ctx.db, { networkId, audience: "operators" }, wishesOf(o)),
+      ),
     };
   });
   const baselineUrl = await baseline.listen({ port: 0, host: "127.0.0.1" });

@@ -2,7 +2,7 @@
 // services open (server/services.ts); registering again adds nothing (subscribe keeps one of each).
 import { eq } from "drizzle-orm";
 import { member, organization } from "../db/schema/index.ts";
-import { syncDirectory } from "../modules/directory/index.ts";
+import { syncDirectory, withFittingDepartments } from "../modules/directory/index.ts";
 import {
   EVENT_OFFER_JOB,
   EVENT_REMINDER_JOB,
@@ -273,7 +273,8 @@ const fanOutOffer: Subscriber<"opportunity.published"> = async (tx, e, ctx) => {
     kind: "opportunity_offer",
     key: `opportunity:${e.opportunityId}`,
     consent: e.opportunityType,
-    fit: e.wishes,
+    // Departments as the operators' directory holds them now (the fit is one rule: directory/fit.ts).
+    fit: await withFittingDepartments(tx, { networkId: e.network.id, audience: "operators" }, e.wishes),
   };
   await needsContext(ctx, e.type).jobs.send(FANOUT_JOB, job, {
     tx,

@@ -3,11 +3,13 @@
 // the directory. It reads one audience's rows only, so a field hidden from that audience can never
 // match (it is not in the row), exactly as searches and filters.
 //
-// One statement: the candidates are the rows that share at least one skill, the department or the
-// job type (each through its index: skills and departments GIN, job type b-tree, the department's
-// text also through the trigram index), or, when the wishes name none of those, the rows open to
-// what is offered. Each candidate's hits are computed once and weighed; the best `limit` come back
-// with their card (read for those rows only).
+// Departments fit by their core (departmentFits), decided in code: the audience's department keys
+// that fit the wishes are found first in its term list (`withFittingDepartments`), then matched as
+// exact keys through the departments' index — in the ranking and in the fan-out of a new posting.
+// The ranking is one statement: the candidates are the rows that share a skill, a fitting
+// department or the job type (each through its index), or, when the wishes name none of those,
+// the rows open to what is offered; the best `limit` come back with their card (read for those
+// rows only).
 import { type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import type { DirectoryAudience } from "../../db/schema/directory.ts";
@@ -18,9 +20,8 @@ import { labelKey } from "./text.ts";
 // compared by its core, the name without the organisational suffix (本部, 部, 課, 室 …). A former
 // department fits when it contains the unit's core, or the unit contains its core (営業本部 ↔
 // 第一営業部 through 営業; 経営企画部 does not fit 営業企画部).
-const ORG_SUFFIX =
-  "(事業本部|事業部|本部|部門|部|課|室|局|ぐるーぷ|せんたー|ちーむ|group|team|dept|division)$";
-const ORG_SUFFIX_RE = new RegExp(ORG_SUFFIX, "u");
+const ORG_SUFFIX_RE =
+  /(事業本部|事業部|本部|部門|部|課|室|局|ぐるーぷ|せんたー|ちーむ|group|team|dept|division)$/u;
 
 /** The core of a department key (labelKey), when at least two characters remain. */
 export function departmentCore(key: string): string {
@@ -41,15 +42,7 @@ export function departmentUnits(label: string | null | undefined): string[] {
   ];
 }
 
-/** The same core as SQL, for a text expression. */
-const coreSql = (x: SQL) =>
-  sql`(case when char_length(regexp_replace(${x}, ${ORG_SUFFIX}, '')) >= 2 then regexp_replace(${x}, ${ORG_SUFFIX}, '') else ${x} end)`;
-
-/** Whether department key `d` (an alumna's) fits unit key `u` (a posting's), as SQL. */
-export const departmentFitsSql = (d: SQL, u: SQL) =>
-  sql`(strpos(${d}, ${coreSql(u)}) > 0 or strpos(${u}, ${coreSql(d)}) > 0)`;
-
-/** The same in code (the reasons of a posting's fit for an alumna). */
+/** Whether department key `d` (an alumna's) fits unit key `u` (a posting's). */
 export const departmentFits = (d: string, u: string) =>
   d.includes(departmentCore(u)) || u.includes(departmentCore(d));
 
@@ -94,21 +87,24 @@ export type FitRow = {
 const DEPARTMENT_TERMS = 5000;
 
 /**
- * The audience's department keys that fit the wishes' units (directory_term lists every key in
- * use): matched then as exact keys, through the departments' index, and without a per-row test.
+ * The wishes with, as departments, every department key in use in the audience (directory_term)
+ * that fits one of the wished units, the units themselves included: what `rankByFit` and
+ * `fitsAnySql` match as exact keys.
  */
-async function fittingDepartments(
+export async function withFittingDepartments(
   db: Db | Tx,
   scope: { networkId: string; audience: DirectoryAudience },
-  units: string[],
-): Promise<string[]> {
-  if (!units.length) return [];
+  w: FitWishes,
+): Promise<FitWishes> {
+  const units = w.departments;
+  if (!units.length) return w;
   const res = await db.execute(sql`
     select key from directory_term
      where network_id = ${scope.networkId} and audience = ${scope.audience} and field = 'departments'
      order by count desc limit ${DEPARTMENT_TERMS}`);
   const keys = (res.rows as { key: string }[]).map((r) => r.key);
-  return [...new Set([...units, ...keys.filter((d) => units.some((u) => departmentFits(d, u)))])];
+  const fitting = keys.filter((d) => units.some((u) => departmentFits(d, u)));
+  return { ...w, departments: [...new Set([...units, ...fitting])] };
 }
 
 /**
@@ -125,7 +121,7 @@ export async function rankByFit(
   where: SQL[],
   limit: number,
 ): Promise<FitRow[]> {
-  const departments = await fittingDepartments(db, scope, w.departments);
+  const { departments } = await withFittingDepartments(db, scope, w);
   const skills = w.skills.slice(0, 20);
   const reach: SQL[] = [];
   if (skills.length) reach.push(sql`e.skills && ${textArray(skills)}`);
@@ -180,17 +176,14 @@ export async function rankByFit(
 }
 
 /**
- * Whether directory row `e` fits the wishes at all — shares a skill, fits the department, has the
- * job type, or is open to what is offered — as SQL: who hears of a new posting that fits them.
+ * Whether directory row `e` fits the wishes at all — shares a skill, has a fitting department, has
+ * the job type, or is open to what is offered — as SQL: who hears of a new posting that fits them.
+ * `w` as `withFittingDepartments` gives it (its departments are exact keys).
  */
 export function fitsAnySql(w: FitWishes): SQL {
   const any: SQL[] = [];
   if (w.skills.length) any.push(sql`e.skills && ${textArray(w.skills)}`);
-  if (w.departments.length)
-    any.push(
-      sql`exists (select 1 from unnest(e.departments) d, unnest(${textArray(w.departments)}) u
-                   where ${departmentFitsSql(sql`d`, sql`u`)})`,
-    );
+  if (w.departments.length) any.push(sql`e.departments && ${textArray(w.departments)}`);
   if (w.jobType) any.push(sql`e.job_type = ${w.jobType}`);
   if (w.openTo.length) any.push(sql`e.open_to && ${textArray(w.openTo)}`);
   return any.length ? sql`(${sql.join(any, sql` or `)})` : sql`false`;

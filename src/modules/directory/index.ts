@@ -2,13 +2,13 @@
 export { pageCacheStats } from "./cache.ts";
 export {
   departmentFits,
-  departmentFitsSql,
   departmentUnits,
   type FitRow,
   type FitWeights,
   type FitWishes,
   fitsAnySql,
   rankByFit,
+  withFittingDepartments,
 } from "./fit.ts";
 export { recentlyJoined } from "./newcomers.ts";
 export { matchingUserIds, prepareSearch, rowMatches, textArray } from "./queries.ts";

@@ -29,26 +29,29 @@ const outsideAudience = () =>
     en: "Only members of the posting's segment can be invited.",
   });
 
+/**
+ * A condition on a directory row `e`: its member is in the segment now (as operators see the
+ * directory, where segments are resolved). A deleted segment reaches nobody.
+ */
+async function inSegment(scope: MemberScope, segmentId: string | null) {
+  const seg = (await segmentConditions(scope, null)).conds.find((c) => c.id === segmentId);
+  if (!seg) return sql`false`;
+  return sql`exists (select 1 from directory_entry s where s.network_id = e.network_id
+                       and s.audience = 'operators' and s.user_id = e.user_id and (${seg.where}))`;
+}
+
 /** Alumni who fit the posting best, each with the reasons of their score. */
 export async function matchesFor(scope: MemberScope, id: string, q: MatchesQuery): Promise<MatchesOut> {
   const o = await visibleOpportunity(scope, id);
   authorize(scope, opportunitiesPolicy.review, await accessOf(scope, o));
   const audience = viewerAudience(scope);
   const where = [consentingRow(o.type)];
-  if (o.audience === "segment") {
-    const seg = (await segmentConditions(scope, null)).conds.find((c) => c.id === o.segmentId);
-    // A deleted segment reaches nobody.
-    where.push(
-      seg
-        ? sql`exists (select 1 from directory_entry s where s.network_id = e.network_id
-                        and s.audience = 'operators' and s.user_id = e.user_id and (${seg.where}))`
-        : sql`false`,
-    );
-  }
+  if (o.audience === "segment") where.push(await inSegment(scope, o.segmentId));
+  const wishes = wishesOf(o);
   const rows = await rankByFit(
     scope.db,
     { networkId: scope.network.id, audience },
-    wishesOf(o),
+    wishes,
     FIT_WEIGHTS,
     where,
     Math.max(SHORTLIST, q.limit),
@@ -82,7 +85,7 @@ export async function matchesFor(scope: MemberScope, id: string, q: MatchesQuery
       skills: o.skills,
       department: o.department,
       jobType: o.jobType as MatchesOut["wishes"]["jobType"],
-      workplace: wishesOf(o).location ? o.location : null,
+      workplace: wishes.location ? o.location : null,
     },
   };
 }
@@ -109,11 +112,9 @@ export async function inviteToApply(scope: MemberScope, id: string, userIds: str
     const refused = ids.filter((u) => !consenting.has(u));
     if (refused.length) throw inviteeNoConsent(refused.length);
     if (o.audience === "segment") {
-      const seg = (await segmentConditions(tx, null)).conds.find((c) => c.id === o.segmentId);
-      const res = seg
-        ? await tx.db.execute(sql`select user_id as "userId" from directory_entry
-              where ${seg.where} and user_id = any(${textArray(ids)})`)
-        : { rows: [] };
+      const res = await tx.db.execute(sql`select e.user_id as "userId" from directory_entry e
+          where e.network_id = ${tx.network.id} and e.audience = 'operators'
+            and e.user_id = any(${textArray(ids)}) and ${await inSegment(tx, o.segmentId)}`);
       const inside = new Set((res.rows as { userId: string }[]).map((r) => r.userId));
       if (ids.some((u) => !inside.has(u))) throw outsideAudience();
     }

@@ -11,7 +11,8 @@
 // Candidates for a posting are read from the viewer's directory audience (an employee sees what
 // members may see, an operator what operators may see), so a hidden skill never matches for a
 // viewer who cannot see it; only alumni who opted in to offers of the posting's type are
-// candidates (member_consent, in the statement), and for a segment's posting only its members.
+// candidates (their consent travels in the directory row, filtered in the statement), and for a
+// segment's posting only its members.
 // The directory ranks a shortlist (directory/fit.ts); years at the company, read from the
 // shortlist's cards, refine it.
 import { sql } from "drizzle-orm";
