@@ -43,13 +43,12 @@ import {
   updateApplication,
 } from "./application-queries.ts";
 import { type OpportunityAccess, opportunitiesPolicy } from "./policy.ts";
-import { closingDay, todayInJapan } from "./presenter.ts";
+import { takesApplications } from "./presenter.ts";
 import {
   activeWithRole,
   addReviewer,
   findOpportunity,
   findVisibleOpportunity,
-  HIDE_AFTER_DAYS,
   lockOpportunity,
   type OpportunityRow,
   removeReviewer,
@@ -212,15 +211,7 @@ export async function apply(
   await inTransaction(scope, async (tx) => {
     const o = await lockOpportunity(tx.db, tx.network.id, opportunityId);
     if (!o) throw opportunityNotFound();
-    const day = closingDay(o.closesAt);
-    const confirmed = o.confirmedAt?.getTime() ?? 0;
-    if (
-      o.status !== "open" ||
-      (day !== null && day < todayInJapan()) ||
-      (o.closesAt && o.closesAt <= new Date()) ||
-      confirmed < Date.now() - (s.reconfirmDays + HIDE_AFTER_DAYS) * 86_400_000
-    )
-      throw notOpen();
+    if (!takesApplications(o, s.reconfirmDays)) throw notOpen();
     const row = await insertApplication(tx.db, {
       id,
       networkId: tx.network.id,

@@ -22,6 +22,23 @@ export function endOfDay(d: string): Date {
 /** Today in Japan, YYYY-MM-DD. */
 export const todayInJapan = () => new Date(Date.now() + JST).toISOString().slice(0, 10);
 
+/**
+ * The same as queries.ts `current` on a row already read, and past its closing day (Japan): whether it takes
+ * applications now (applying and referring check it).
+ */
+export function takesApplications(
+  o: { status: string; closesAt: Date | null; confirmedAt: Date | null },
+  reconfirmDays: number,
+): boolean {
+  const day = closingDay(o.closesAt);
+  return (
+    o.status === "open" &&
+    !(day !== null && day < todayInJapan()) &&
+    !(o.closesAt && o.closesAt <= new Date()) &&
+    (o.confirmedAt?.getTime() ?? 0) >= Date.now() - (reconfirmDays + HIDE_AFTER_DAYS) * 86_400_000
+  );
+}
+
 /** A posting's content, as an input has it. */
 export type Content = Omit<OpportunityInput, "publish" | "audience" | "closesOn"> & {
   closesOn: string | null;

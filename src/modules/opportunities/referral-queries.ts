@@ -45,24 +45,6 @@ export async function updateReferral(
   return row ?? null;
 }
 
-/** The member's live application to the posting (not withdrawn), if any. */
-export async function liveApplication(db: Db | Tx, networkId: string, opportunityId: string, userId: string) {
-  const [row] = await db
-    .select({ id: opportunityApplication.id })
-    .from(opportunityApplication)
-    .where(
-      inNetwork(
-        opportunityApplication,
-        networkId,
-        eq(opportunityApplication.opportunityId, opportunityId),
-        eq(opportunityApplication.userId, userId),
-        sql`${opportunityApplication.stage} <> 'withdrawn'`,
-      ),
-    )
-    .limit(1);
-  return row ?? null;
-}
-
 /**
  * Links her live referral for the posting (asked, or applied with an application she withdrew
  * before applying again) to application `applicationId`; returns the referrals that were asked.

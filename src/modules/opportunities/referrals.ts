@@ -26,18 +26,17 @@ import { memberProfiles } from "../profiles/index.ts";
 import { segmentsOfMember } from "../segments/index.ts";
 import { LIVE_STAGES } from "./application-queries.ts";
 import { opportunitiesPolicy } from "./policy.ts";
-import { closingDay, todayInJapan } from "./presenter.ts";
+import { takesApplications } from "./presenter.ts";
 import {
   activeWithRole,
   consentingAlumni,
   findVisibleOpportunity,
-  HIDE_AFTER_DAYS,
+  myApplications,
   settingsOf,
 } from "./queries.ts";
 import {
   insertReferral,
   linkApplication,
-  liveApplication,
   lockReferral,
   type ReferralView,
   referralViews,
@@ -197,20 +196,6 @@ async function presentOne(scope: MemberScope, id: string) {
 
 // --- Referring ------------------------------------------------------------------------------------
 
-/** Open now and taking applications: the checks `apply` makes. */
-function takingApplications(
-  o: { status: string; closesAt: Date | null; confirmedAt: Date | null },
-  reconfirmDays: number,
-) {
-  const day = closingDay(o.closesAt);
-  return (
-    o.status === "open" &&
-    !(day !== null && day < todayInJapan()) &&
-    !(o.closesAt && o.closesAt <= new Date()) &&
-    (o.confirmedAt?.getTime() ?? 0) >= Date.now() - (reconfirmDays + HIDE_AFTER_DAYS) * DAY
-  );
-}
-
 export async function refer(scope: MemberScope, opportunityId: string, input: ReferralInput) {
   authorize(scope, opportunitiesPolicy.refer);
   const networkId = scope.network.id;
@@ -223,14 +208,15 @@ export async function refer(scope: MemberScope, opportunityId: string, input: Re
     s,
   );
   if (!o) throw opportunityNotFound();
-  if (!takingApplications(o, s.reconfirmDays)) throw postingNotOpen();
+  if (!takesApplications(o, s.reconfirmDays)) throw postingNotOpen();
   const userId = input.userId;
   // An active alumna whom the referrer can see in the directory (a hidden member is no one here).
   const [alumna] = await activeWithRole(scope.db, networkId, [userId], ["alumni"]);
   if (!alumna || !(await visibleMembers(scope, [userId])).includes(userId)) throw notAlumna();
   // A referral is an offer: never to someone who did not opt in to offers of this type.
   if (!(await consentingAlumni(scope.db, networkId, o.type, [userId])).length) throw notOpen();
-  if (await liveApplication(scope.db, networkId, opportunityId, userId)) throw alreadyApplied();
+  if ((await myApplications(scope.db, networkId, userId, [opportunityId])).has(opportunityId))
+    throw alreadyApplied();
   // She must be able to see the posting herself (its audience: network, her segments, invited).
   const hers = await findVisibleOpportunity(
     scope.db,
